@@ -1,0 +1,60 @@
+"""Clocks the schedule engine is driven by.
+
+The engine never reads the wall clock itself: it is handed a `Clock`. The console uses the
+system clock (or a scaled one for rehearsals, `--speed 60`: a minute a second); tests use a
+`FakeClock` they move by hand.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from datetime import datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Something that says what time it is now (naive local time)."""
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The wall clock, in local time."""
+
+    def now(self) -> datetime:
+        return datetime.now()
+
+
+class ScaledClock:
+    """A clock that runs `speed` times faster than the wall clock from `anchor` on.
+
+    At creation it reads `anchor` (default: the wall clock's now); every real second after that
+    moves it `speed` seconds.
+    """
+
+    def __init__(self, speed: float, anchor: datetime | None = None) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self.speed = speed
+        self.anchor = anchor if anchor is not None else datetime.now()
+        self._started = _time.monotonic()
+
+    def now(self) -> datetime:
+        elapsed = _time.monotonic() - self._started
+        return self.anchor + timedelta(seconds=elapsed * self.speed)
+
+
+class FakeClock:
+    """A clock tests set and advance by hand."""
+
+    def __init__(self, start: datetime) -> None:
+        self._now = start
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment
+
+    def advance(self, *, minutes: float = 0, seconds: float = 0) -> None:
+        self._now += timedelta(minutes=minutes, seconds=seconds)

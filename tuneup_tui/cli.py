@@ -1,0 +1,65 @@
+"""The `tuneup` command line: one entry point wiring the layers together.
+
+Each command lives in `tuneup_tui.commands.<module>` with a `register(subparsers)` that adds its
+parser and sets `func`. Commands import what they need when they run, so `tuneup run` draws its
+first frame before pandas is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tuneup_tui import __version__
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "run",
+    "agenda",
+    "data",
+    "metrics",
+    "sample",
+    "log",
+    "actions",
+    "attend",
+    "summary",
+)
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit code 2, no traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuneup",
+        description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
+    )
+    parser.add_argument("--version", action="version", version=f"tuneup {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"tuneup_tui.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        code = func(args)
+    except CliError as err:
+        print(f"tuneup: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return int(code or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The canonical sources of a data pack and their columns (DESIGN.md, "Data pack").
+
+Every source is optional. A source file is `<name>.csv` in the pack folder unless a real
+export is recognised or mapped in `datapack.toml`. Column kinds drive parsing: `date` and
+`datetime` are parsed to timestamps, `number` and `integer` accept "1,234", "12.5%", "$1,234.56",
+`text` stays a string, `flag` reads 1/0/true/false/yes/no.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ColumnKind = Literal["date", "datetime", "number", "integer", "text", "flag"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a canonical source."""
+
+    name: str
+    kind: ColumnKind
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class SourceSchema:
+    """A canonical source: its name, columns, and the column that dates each row."""
+
+    name: str
+    columns: tuple[Column, ...]
+    date_column: str | None
+    """The column that places a row in a period (None: the source is not dated)."""
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if not c.required)
+
+    def column(self, name: str) -> Column | None:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        return None
+
+
+def _req(name: str, kind: ColumnKind) -> Column:
+    return Column(name, kind, True)
+
+
+def _opt(name: str, kind: ColumnKind) -> Column:
+    return Column(name, kind, False)
+
+
+SOURCES: dict[str, SourceSchema] = {
+    s.name: s
+    for s in (
+        SourceSchema(
+            "traffic",
+            (
+                _req("date", "date"),
+                _req("source", "text"),
+                _req("medium", "text"),
+                _req("sessions", "integer"),
+                _req("goal_completions", "integer"),
+                _opt("users", "integer"),
+                _opt("channel", "text"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "social",
+            (
+                _req("date", "date"),
+                _req("network", "text"),
+                _req("followers", "integer"),
+                _req("engagements", "integer"),
+                _opt("posts", "integer"),
+                _opt("video_views", "integer"),
+                _opt("community_members", "integer"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "paid",
+            (
+                _req("date", "date"),
+                _req("program", "text"),
+                _req("channel", "text"),
+                _req("site", "text"),
+                _req("spend", "number"),
+                _req("impressions", "integer"),
+                _req("clicks", "integer"),
+                _req("names", "integer"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "pages_404",
+            (
+                _req("date", "date"),
+                _req("url", "text"),
+                _req("hits", "integer"),
+                _opt("referrer", "text"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "keywords",
+            (
+                _req("date", "date"),
+                _req("keyword", "text"),
+                _req("position", "number"),
+                _opt("url", "text"),
+                _opt("clicks", "integer"),
+                _opt("impressions", "integer"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "seo",
+            (_req("date", "date"), _req("metric", "text"), _req("value", "number")),
+            "date",
+        ),
+        SourceSchema(
+            "calendar",
+            (
+                _req("start", "date"),
+                _req("end", "date"),
+                _req("name", "text"),
+                _req("kind", "text"),
+                _req("owner", "text"),
+                _opt("expected_sessions", "number"),
+                _opt("expected_leads", "number"),
+                _opt("budget", "number"),
+            ),
+            "start",
+        ),
+        SourceSchema(
+            "leads",
+            (
+                _req("lead_id", "text"),
+                _req("created_at", "datetime"),
+                _req("program", "text"),
+                _req("score", "number"),
+                _req("status", "text"),
+                _req("sent_to_sales_at", "datetime"),
+                _req("territory", "text"),
+                _opt("email", "text"),
+                _opt("company", "text"),
+            ),
+            "created_at",
+        ),
+        SourceSchema("database", (_req("date", "date"), _req("contacts", "integer")), "date"),
+        SourceSchema(
+            "emails",
+            (
+                _req("date", "date"),
+                _req("campaign", "text"),
+                _req("sent", "integer"),
+                _req("delivered", "integer"),
+                _req("opens", "integer"),
+                _req("clicks", "integer"),
+                _req("unsubscribes", "integer"),
+                _req("bounces", "integer"),
+                _opt("kind", "text"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "crm",
+            (
+                _req("lead_id", "text"),
+                _req("owner", "text"),
+                _req("territory", "text"),
+                _req("status", "text"),
+                _req("first_touch_at", "datetime"),
+                _req("opportunity_id", "text"),
+                _req("bad_data", "flag"),
+                _opt("bad_data_reason", "text"),
+            ),
+            None,
+        ),
+        SourceSchema("territories", (_req("territory", "text"), _req("rep", "text")), None),
+        SourceSchema(
+            "activities",
+            (
+                _req("date", "datetime"),
+                _req("rep", "text"),
+                _req("type", "text"),
+                _req("lead_id", "text"),
+                _opt("outcome", "text"),
+            ),
+            "date",
+        ),
+        SourceSchema(
+            "opportunities",
+            (
+                _req("opportunity_id", "text"),
+                _req("lead_id", "text"),
+                _req("created_at", "datetime"),
+                _req("stage", "text"),
+                _req("amount", "number"),
+                _req("closed_at", "datetime"),
+                _opt("owner", "text"),
+            ),
+            "created_at",
+        ),
+        SourceSchema(
+            "tactics",
+            (
+                _req("tactic", "text"),
+                _req("cost", "number"),
+                _req("internal_hours", "number"),
+                _req("hourly_rate", "number"),
+                _opt("start", "date"),
+                _opt("end", "date"),
+                _opt("budget", "number"),
+            ),
+            None,
+        ),
+    )
+}
+
+SOURCE_NAMES: tuple[str, ...] = tuple(SOURCES)

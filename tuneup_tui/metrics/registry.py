@@ -1,0 +1,42 @@
+"""Panel name -> panel function, and running a panel so that its failure stays its own."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Period
+from tuneup_tui.metrics.names import PANEL_NAMES, PANEL_TITLES
+from tuneup_tui.metrics.result import PanelResult, PanelSettings
+
+PanelFunction = Callable[[DataPack, Period, PanelSettings], PanelResult]
+
+
+def panel_function(name: str) -> PanelFunction:
+    """The function of a registered panel (module `tuneup_tui.metrics.<name>`, `compute`)."""
+    if name not in PANEL_NAMES:
+        raise KeyError(f"unknown panel {name!r}; known: {', '.join(PANEL_NAMES)}")
+    module = importlib.import_module(f"tuneup_tui.metrics.{name}")
+    fn: PanelFunction = module.compute
+    return fn
+
+
+def run_panel(name: str, pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Compute one panel; a DataError (or any bug) becomes that panel's error, never a crash."""
+    baseline = period.baseline(settings.baseline_periods)
+    title = PANEL_TITLES.get(name, name)
+    try:
+        return panel_function(name)(pack, period, settings)
+    except DataError as err:
+        return PanelResult.failed(name, title, period, baseline, str(err))
+    except Exception as err:  # a panel bug must not take the console down
+        message = f"{name}: could not compute ({type(err).__name__}: {err})"
+        return PanelResult.failed(name, title, period, baseline, message.splitlines()[0])
+
+
+def run_all(pack: DataPack, period: Period, settings_for: Callable[[str], PanelSettings],
+            names: tuple[str, ...] = PANEL_NAMES) -> dict[str, PanelResult]:
+    """Every panel in `names`, each on its own settings."""
+    return {name: run_panel(name, pack, period, settings_for(name)) for name in names}

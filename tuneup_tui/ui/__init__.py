@@ -1,0 +1,3 @@
+"""The Textual console: the only layer that imports textual."""
+
+from __future__ import annotations
