@@ -1,0 +1,133 @@
+"""Helpers every panel uses: windows of rows, per-period means, pooled rates, plain wording.
+
+Definitions (DESIGN.md): a count's average is its mean per period over the baseline; a rate's
+average is pooled (the baseline's summed numerator over its summed denominator). A zero
+denominator gives None, shown as "n/a".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.result import Finding, Number, Series, Severity, clean_number, ratio
+
+__all__ = ["ratio"]
+
+
+def within(df: pd.DataFrame, column: str, start: date, end: date) -> pd.DataFrame:
+    """Rows whose `column` (a datetime) falls on a day from `start` to `end`, both included."""
+    lo = pd.Timestamp(start)
+    hi = pd.Timestamp(end) + pd.Timedelta(days=1)
+    values = df[column]
+    mask = (values >= lo) & (values < hi)
+    return df[mask.fillna(False)]
+
+
+def in_period(df: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
+    """Rows of `df` dated inside the review period."""
+    return within(df, column, period.start, period.end)
+
+
+def in_baseline(df: pd.DataFrame, column: str, baseline: Baseline) -> pd.DataFrame:
+    """Rows of `df` dated inside the baseline (empty when the baseline is empty)."""
+    if len(baseline) == 0:
+        return df.iloc[0:0]
+    return within(df, column, baseline.start, baseline.end)
+
+
+def mean_per_period(total: Number, baseline: Baseline) -> float | None:
+    """A count summed over the baseline, as its mean per period."""
+    value = clean_number(total)
+    if value is None or len(baseline) == 0:
+        return None
+    return value / len(baseline)
+
+
+def change(current: Number, average: Number) -> float | None:
+    """Relative change of `current` against `average` (0.25 = 25% above), or None."""
+    cur = clean_number(current)
+    avg = clean_number(average)
+    if cur is None or avg is None or avg == 0:
+        return None
+    return (cur - avg) / avg
+
+
+def is_below(current: Number, average: Number, share: float) -> bool:
+    """Whether `current` is more than `share` (a fraction) below `average`."""
+    cur = clean_number(current)
+    avg = clean_number(average)
+    if cur is None or avg is None or avg <= 0:
+        return False
+    return cur < avg * (1 - share)
+
+
+def weekly_totals(df: pd.DataFrame, column: str, value: str | None,
+                  periods: Sequence[Period]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """Per-period totals of `value` (or row counts when None), labelled, oldest first."""
+    labels: list[str] = []
+    values: list[float] = []
+    for p in periods:
+        rows = in_period(df, column, p)
+        labels.append(p.label)
+        values.append(float(len(rows)) if value is None else float(rows[value].sum()))
+    return tuple(labels), tuple(values)
+
+
+def trend(title: str, df: pd.DataFrame, column: str, value: str | None, period: Period,
+          baseline: Baseline) -> Series:
+    """A trend series over the baseline periods and the review period."""
+    labels, values = weekly_totals(df, column, value, [*baseline.periods, period])
+    return Series(title, labels, values, "trend")
+
+
+def optional_frame(pack: DataPack, source: str, notes: list[str]) -> pd.DataFrame | None:
+    """A source a panel can do without: its frame, or None with a note saying why."""
+    try:
+        return pack.frame(source)
+    except DataError as err:
+        notes.append(f"without {source}: {err}")
+        return None
+
+
+def finding(panel: str, key: str, severity: Severity, message: str,
+            **figures: Number) -> Finding:
+    """A Finding with its numbers attached."""
+    return Finding(panel=panel, key=key, severity=severity, message=message,
+                   figures={k: clean_number(v) for k, v in figures.items()})
+
+
+def pct(value: Number, digits: int = 1) -> str:
+    """A fraction as a percentage for a sentence: 0.031 -> "3.1%"; None -> "n/a"."""
+    v = clean_number(value)
+    if v is None:
+        return "n/a"
+    return f"{v * 100:.{digits}f}%"
+
+
+def num(value: Number, digits: int = 0) -> str:
+    """A number for a sentence: 1234 -> "1,234"; None -> "n/a"."""
+    v = clean_number(value)
+    if v is None:
+        return "n/a"
+    return f"{v:,.{digits}f}"
+
+
+def money(value: Number) -> str:
+    """Money for a sentence: 1234.5 -> "$1,234.50"; None -> "n/a"."""
+    v = clean_number(value)
+    if v is None:
+        return "n/a"
+    sign = "-" if v < 0 else ""
+    return f"{sign}${abs(v):,.2f}"
+
+
+def days_between(later: pd.Series, earlier: pd.Series) -> pd.Series:
+    """Days from `earlier` to `later`, as floats (NaN where either is missing)."""
+    delta = later - earlier
+    return delta.dt.total_seconds() / 86400.0
