@@ -17,7 +17,7 @@ def _core_modules() -> list[str]:
     names = ["tuneup_tui", "tuneup_tui.cli", "tuneup_tui.paths", "tuneup_tui.fsutil"]
     for info in pkgutil.walk_packages(tuneup_tui.__path__, "tuneup_tui."):
         parts = info.name.split(".")
-        if len(parts) > 1 and parts[1] in CORE_PACKAGES + ("commands",):
+        if len(parts) > 1 and parts[1] in (*CORE_PACKAGES, "commands"):
             names.append(info.name)
     return sorted(set(names))
 
