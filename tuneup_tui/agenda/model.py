@@ -46,11 +46,17 @@ class Session:
     who: str = ""
     """The owner role; empty for a break such as Lunch."""
     description: str = ""
-    panel: str | None = None
-    """A registered metrics panel name, or None for a session without one."""
+    panels: tuple[str, ...] = ()
+    """Registered metrics panel names shown in this session (TOML `panel`: a name or a list);
+    empty for a session without one."""
     questions: tuple[str, ...] = ()
     record: tuple[str, ...] = ()
     """Names of the figures the facilitator records in this session."""
+
+    @property
+    def panel(self) -> str | None:
+        """The session's main panel, or None."""
+        return self.panels[0] if self.panels else None
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,16 @@ class RunStore:
     def figures(self, run_id: int) -> list[RecordedFigure]:
         raise NotImplementedError
 
+    # panel figures (so the next run of the series can show each figure's change)
+    def save_panel_figures(self, run_id: int, panel: str,
+                           figures: Mapping[str, float | int | None]) -> None:
+        """Replace the headline figures a run computed for one panel."""
+        raise NotImplementedError
+
+    def panel_figures(self, run_id: int) -> dict[str, dict[str, float | int | None]]:
+        """panel -> figure name -> value, as last saved for the run."""
+        raise NotImplementedError
+
     # change signal
     def data_version(self) -> int:
         """A cheap number that changes when another connection commits (PRAGMA data_version)."""
