@@ -1,15 +1,116 @@
-"""`tuneup actions` (to be built)."""
+"""`tuneup actions` and `tuneup runs`: what the run store holds, as a table or as JSON.
+
+`tuneup actions` lists the action items of one run: --run ID, else the run in progress, else the
+newest run. `tuneup runs` lists every run, newest first.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from tuneup_tui.cli import CliError
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.db import RunStore
+    from tuneup_tui.store.models import ActionItem, Run
 
 
 def register(sub: Any) -> None:
-    """Nothing yet."""
-    del sub
+    actions = sub.add_parser(
+        "actions", help="list action items",
+        description="List the action items of a run (default: the run in progress, else the "
+                    "newest run).")
+    actions.add_argument("--run", type=int, metavar="ID", help="the run to list")
+    actions.add_argument("--owner", metavar="NAME", help="only this owner's items")
+    actions.add_argument("--open", action="store_true", help="only items still open")
+    actions.add_argument("--json", action="store_true", help="print a JSON list")
+    actions.set_defaults(func=run_actions)
+
+    runs = sub.add_parser("runs", help="list runs", description="List runs, newest first.")
+    runs.add_argument("--json", action="store_true", help="print a JSON list")
+    runs.set_defaults(func=run_runs)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def run_actions(args: argparse.Namespace) -> int:
+    from tuneup_tui.store.db import StoreError
+    from tuneup_tui.store.rows import action_as_dict
+
+    items: list[ActionItem] = []
+    run: Run | None = None
+    store = _open_store_if_any(args.run)
+    if store is not None:
+        try:
+            if args.run is not None:
+                run = store.get_run(args.run)
+            else:
+                run = store.current_run() or next(iter(store.runs()), None)
+            if run is not None:
+                items = store.actions(run.id, owner=args.owner,
+                                      status="open" if args.open else None)
+        except StoreError as err:
+            raise CliError(str(err)) from err
+        finally:
+            store.close()
+    if args.json:
+        print(json.dumps([action_as_dict(item) for item in items], indent=2))
+        return 0
+    if run is None:
+        print("no runs yet; start one with `tuneup run`")
+        return 0
+    print(f"run {run.id}: {run.title} ({run.as_of.isoformat()})")
+    if not items:
+        print("no action items" + (" matching" if args.owner or args.open else ""))
+        return 0
+    print(_table(["id", "owner", "due", "status", "session", "text"],
+                 [[str(i.id), i.owner, i.due.isoformat() if i.due else "-", i.status,
+                   i.session or "-", i.text] for i in items]))
     return 0
+
+
+def run_runs(args: argparse.Namespace) -> int:
+    from tuneup_tui.store.rows import run_as_dict
+
+    runs: list[Run] = []
+    store = _open_store_if_any(None)
+    if store is not None:
+        try:
+            runs = store.runs()
+        finally:
+            store.close()
+    if args.json:
+        print(json.dumps([run_as_dict(r) for r in runs], indent=2))
+        return 0
+    if not runs:
+        print("no runs yet; start one with `tuneup run`")
+        return 0
+    print(_table(
+        ["id", "started", "ended", "series", "cadence", "title"],
+        [[str(r.id), r.started_at.strftime("%Y-%m-%d %H:%M"),
+          r.ended_at.strftime("%Y-%m-%d %H:%M") if r.ended_at else "in progress",
+          r.series, r.cadence, r.title] for r in runs]))
+    return 0
+
+
+def _open_store_if_any(run_id: int | None) -> RunStore | None:
+    """The run store, or None when none was ever created (listing nothing creates nothing)."""
+    from tuneup_tui import paths
+    from tuneup_tui.commands.log import open_store
+
+    if not paths.store_path().exists():
+        if run_id is not None:
+            raise CliError(f"no run {run_id}; see `tuneup runs`")
+        return None
+    return open_store()
+
+
+def _table(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
+    """Left-aligned columns; the last column (free text) is not padded."""
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    lines = []
+    for row in [header, *body]:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines)

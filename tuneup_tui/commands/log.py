@@ -1,15 +1,133 @@
-"""`tuneup log` (to be built)."""
+"""`tuneup log`: add an action item to the run in progress, from any terminal.
+
+Attendees use it beside the facilitator's console; the item shows in the console within two
+seconds. Owners outside the run's roster are accepted with a warning (guests and attendees own
+items too); every other doubt is a one-line error, exit 2, with nothing written.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import getpass
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tuneup_tui.cli import CliError
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.db import RunStore
+    from tuneup_tui.store.models import Run
+
+NO_RUN = "no run in progress; start one with `tuneup run`"
 
 
 def register(sub: Any) -> None:
-    """Nothing yet."""
-    del sub
+    parser = sub.add_parser(
+        "log", help="add an action item to the run in progress",
+        description="Add an action item to the run in progress (or --run ID).")
+    parser.add_argument("text", help='what is to be done, e.g. "Fix the 404s on /pricing"')
+    parser.add_argument("--owner", required=True, help="who will do it")
+    parser.add_argument("--due", help="due date, YYYY-MM-DD (today or later)")
+    parser.add_argument("--session", help="the session it came from (a topic of the agenda)")
+    parser.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    parser.add_argument("--by", metavar="NAME", help="who is logging it (default: your login)")
+    parser.set_defaults(func=run_log)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def run_log(args: argparse.Namespace) -> int:
+    from tuneup_tui.store.db import StoreError
+    from tuneup_tui.store.snapshot import snapshot_of
+
+    text = args.text.strip()
+    if not text:
+        raise CliError("an action item needs its text: tuneup log \"what to do\" --owner NAME")
+    owner = args.owner.strip()
+    if not owner:
+        raise CliError("--owner: expected a name, got nothing")
+    due = parse_due(args.due, today=date.today()) if args.due is not None else None
+    store = open_store()
+    try:
+        run = resolve_run(store, args.run)
+        snapshot = snapshot_of(run)
+        session = _session(args.session, snapshot.topics, run.id)
+        known = snapshot.person(owner)
+        if known is not None:
+            owner = known
+        elif snapshot.roster:
+            print(f"tuneup: warning: {owner} is not on run {run.id}'s roster "
+                  f"({', '.join(snapshot.roster)}); added anyway", file=sys.stderr)
+        try:
+            item = store.add_action(run.id, text, owner, due=due, session=session,
+                                    created_by=(args.by or _login()).strip() or "attendee")
+        except StoreError as err:
+            raise CliError(str(err)) from err
+    finally:
+        store.close()
+    due_text = f", due {item.due.isoformat()}" if item.due else ""
+    session_text = f", session {item.session}" if item.session else ""
+    print(f"action item {item.id} added to run {run.id}: {item.text} "
+          f"(owner {item.owner}{due_text}{session_text})")
     return 0
+
+
+def parse_due(text: str, *, today: date) -> date:
+    """A due date from the command line: ISO, today or later."""
+    try:
+        due = date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--due: expected a date like 2026-12-01, got {text!r}") from None
+    if due < today:
+        raise CliError(f"--due: {due.isoformat()} is in the past (today is {today.isoformat()})")
+    return due
+
+
+def open_store() -> RunStore:
+    """The run store, or CliError(NO_RUN) when there is none yet (nothing is created)."""
+    from tuneup_tui import paths
+    from tuneup_tui.store.db import RunStore, StoreError
+
+    if not paths.store_path().exists():
+        raise CliError(NO_RUN)
+    try:
+        return RunStore.open_default()
+    except StoreError as err:
+        raise CliError(str(err)) from err
+
+
+def resolve_run(store: RunStore, run_id: int | None) -> Run:
+    """The run asked for, or the one in progress; CliError when there is none."""
+    from tuneup_tui.store.db import StoreError
+
+    if run_id is not None:
+        try:
+            return store.get_run(run_id)
+        except StoreError as err:
+            raise CliError(str(err)) from err
+    run = store.current_run()
+    if run is None:
+        raise CliError(NO_RUN)
+    return run
+
+
+def _session(wanted: str | None, topics: tuple[str, ...], run_id: int) -> str | None:
+    if wanted is None:
+        return None
+    if not wanted.strip():
+        raise CliError("--session: expected a session topic, got nothing")
+    if not topics:
+        # The snapshot could not be read: take the name as given rather than refuse the item.
+        return wanted.strip()
+    key = wanted.strip().casefold()
+    for topic in topics:
+        if topic.casefold() == key:
+            return topic
+    raise CliError(f"--session: no session {wanted!r} in run {run_id}'s agenda; "
+                   f"sessions: {', '.join(topics)}")
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "attendee"

@@ -1,15 +1,107 @@
-"""`tuneup metrics` (to be built)."""
+"""`tuneup metrics`: every panel of a data pack, as a text report or the JSON contract.
+
+`tuneup metrics --data DIR [--agenda FILE_OR_NAME] [--as-of YYYY-MM-DD] [--panel NAME] [--json]`.
+The JSON object is DESIGN.md's "Machine-readable output": the period, the baseline, and each
+panel's figures, baseline figures, tables, series, findings, notes and error. A panel that
+can't be computed shows its error in place; the exit code is still 0. Bad arguments exit 2.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tuneup_tui.cli import CliError
+from tuneup_tui.metrics.names import PANEL_NAMES
+
+if TYPE_CHECKING:
+    from tuneup_tui.agenda.model import Agenda
 
 
 def register(sub: Any) -> None:
-    """Nothing yet."""
-    del sub
+    """Add `tuneup metrics`."""
+    parser = sub.add_parser(
+        "metrics",
+        help="compute the metrics panels of a data pack (text or --json)",
+        description="Compute every metrics panel (or one) for the review period before the "
+                    "as-of date, against the agenda's baseline, from the exports in --data.",
+    )
+    parser.add_argument("--data", required=True, metavar="DIR", help="the data pack folder")
+    parser.add_argument("--agenda", metavar="FILE_OR_NAME",
+                        help="agenda file or built-in name (period, baseline, panel options)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="the run's date (default today); the period is the last "
+                             "complete week or month before it")
+    parser.add_argument("--panel", metavar="NAME", help="only this panel")
+    parser.add_argument("--json", action="store_true", help="print the JSON object")
+    parser.set_defaults(func=run)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Compute and print the panels."""
+    as_of = _as_of(args.as_of)
+    names = _panels(args.panel)
+    data = Path(args.data)
+    if not data.is_dir():
+        raise CliError(f"{data}: no such data folder")
+    agenda = _agenda(args.agenda) if args.agenda else None
+    output = metrics_output(data, agenda, as_of, names, as_json=args.json)
+    sys.stdout.write(output)
     return 0
+
+
+def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[str, ...],
+                   *, as_json: bool) -> str:
+    """The command's output for these panels: the JSON object or the text report."""
+    from tuneup_tui.data.pack import DataPack
+    from tuneup_tui.data.period import review_period
+    from tuneup_tui.metrics.registry import run_all
+    from tuneup_tui.metrics.settings import panel_settings
+
+    kind = agenda.period if agenda is not None else "week"
+    period = review_period(as_of, kind)
+    pack = DataPack.open(data)
+    results = run_all(pack, period, lambda name: panel_settings(agenda, name, as_of), names)
+    if as_json:
+        baseline = period.baseline(panel_settings(agenda, names[0], as_of).baseline_periods)
+        doc = {
+            "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+            "baseline": {"start": baseline.start.isoformat() if len(baseline) else None,
+                         "end": baseline.end.isoformat() if len(baseline) else None},
+            "panels": {name: result.to_json() for name, result in results.items()},
+        }
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    from tuneup_tui.metrics.report_text import text_report
+
+    return text_report(results, period, as_of=as_of)
+
+
+def _as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--as-of {text!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _panels(name: str | None) -> tuple[str, ...]:
+    if name is None:
+        return PANEL_NAMES
+    if name not in PANEL_NAMES:
+        raise CliError(f"--panel {name!r}: unknown panel; known: {', '.join(PANEL_NAMES)}")
+    return (name,)
+
+
+def _agenda(arg: str) -> Agenda:
+    from tuneup_tui.agenda.builtins import resolve_agenda
+    from tuneup_tui.agenda.load import AgendaError, load_agenda
+
+    try:
+        return load_agenda(resolve_agenda(arg))
+    except AgendaError as err:
+        raise CliError(str(err)) from None

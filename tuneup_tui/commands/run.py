@@ -1,15 +1,208 @@
-"""`tuneup run` (to be built)."""
+"""`tuneup run` and `tuneup demo`: the facilitator's console on an agenda and a data pack.
+
+Everything heavy (textual, the console, pandas) is imported when the command runs, and the
+panels are computed inside the console, so the first frame is drawn before pandas is loaded.
+A broken agenda is one line on stderr and exit code 2, before any screen is drawn.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tuneup_tui.cli import CliError
+
+if TYPE_CHECKING:
+    from tuneup_tui.agenda.clock import Clock
+    from tuneup_tui.agenda.model import Agenda
+    from tuneup_tui.store.db import RunStore
+    from tuneup_tui.store.models import Run
 
 
 def register(sub: Any) -> None:
-    """Nothing yet."""
-    del sub
+    """Add `run` and `demo`."""
+    run = sub.add_parser(
+        "run", help="run the console on an agenda",
+        description="The facilitator's console: the day's sessions on a timer, each with its "
+                    "metrics panel, notes, figures and action items.")
+    run.add_argument("agenda", nargs="?", metavar="AGENDA",
+                     help="an agenda file or a built-in name (default: one-day-tuneup; with "
+                          "--resume: the unfinished run's own agenda)")
+    run.add_argument("--data", type=Path, metavar="DIR", help="the folder of exports")
+    _common(run)
+    run.add_argument("--follow-clock", action="store_true",
+                     help="the session is what the clock says (no timer per session)")
+    run.add_argument("--start-now", action="store_true",
+                     help="start the first session now instead of at the agenda's time")
+    run.add_argument("--resume", action="store_true",
+                     help="resume the unfinished run without asking")
+    run.set_defaults(func=run_command)
+
+    demo = sub.add_parser(
+        "demo", help="the console on the built-in day and the sample data",
+        description="The one-day agenda on a generated sample pack for today, starting now.")
+    _common(demo)
+    demo.add_argument("--follow-clock", action="store_true",
+                      help="the session is what the clock says (no timer per session)")
+    demo.set_defaults(func=demo_command)
 
 
-def _unused(args: argparse.Namespace) -> int:
-    return 0
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_as_of, metavar="DATE",
+                        help="the run's date for the review period (YYYY-MM-DD; default today)")
+    parser.add_argument("--speed", type=_speed, default=1.0, metavar="N",
+                        help="run the clock N times faster (rehearsals: 60 = a minute a second)")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    store = _open_store()
+    try:
+        resume: Run | None = None
+        if args.resume:
+            agenda, agenda_path, resume = _agenda_to_resume(store, args.agenda)
+        else:
+            agenda_path = _agenda_path(args.agenda)
+            agenda = _load(agenda_path)
+        data_dir = args.data
+        if data_dir is None and resume is not None and resume.data_dir:
+            data_dir = Path(resume.data_dir)
+        if data_dir is not None and not data_dir.is_dir():
+            raise CliError(f"{data_dir}: no such folder; --data expects the folder of exports")
+        as_of = args.as_of or (resume.as_of if resume is not None else date.today())
+        speed = resume.speed if resume is not None and args.speed == 1.0 else args.speed
+        mode = "follow_clock" if args.follow_clock else "facilitator"
+        if resume is not None:
+            mode = resume.mode
+        clock = _clock(speed, store, resume)
+        return _run_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode,
+                        speed=speed, resume=resume, start_now=args.start_now)
+    finally:
+        store.close()
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    store = _open_store()
+    try:
+        agenda_path = _agenda_path(None)
+        agenda = _load(agenda_path)
+        as_of = args.as_of or date.today()
+        clock = _clock(args.speed, store, None)
+        mode = "follow_clock" if args.follow_clock else "facilitator"
+        return _run_app(agenda, agenda_path, None, as_of, store, clock, mode=mode,
+                        speed=args.speed, resume=None, start_now=True,
+                        prepare_data=lambda: demo_data(as_of))
+    finally:
+        store.close()
+
+
+def demo_data(as_of: date) -> Path:
+    """The sample pack for `as_of` (generated on first use, then cached); runs in a worker."""
+    try:
+        from tuneup_tui.data.demo import demo_pack
+    except ImportError:  # the cached-pack helper is not there: generate into the cache here
+        from tuneup_tui.data.sample import generate_sample
+        from tuneup_tui.paths import cache_dir
+
+        folder = cache_dir() / f"sample-{as_of.isoformat()}"
+        if not (folder / "traffic.csv").exists():
+            generate_sample(folder, as_of)
+        return folder
+    return Path(demo_pack(as_of))
+
+
+def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as_of: date,
+             store: RunStore, clock: Clock, *, mode: Any, speed: float, resume: Run | None,
+             start_now: bool, prepare_data: Any = None) -> int:
+    from tuneup_tui.ui.app import make_app
+
+    app = make_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode, speed=speed,
+                   resume_run=resume, start_now=start_now, prepare_data=prepare_data)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def _open_store() -> RunStore:
+    from tuneup_tui.store.db import RunStore, StoreError
+
+    try:
+        return RunStore.open_default()
+    except StoreError as err:
+        raise CliError(str(err)) from None
+
+
+def _agenda_path(arg: str | None) -> Path:
+    from tuneup_tui.agenda.builtins import resolve_agenda
+    from tuneup_tui.agenda.load import AgendaError
+
+    try:
+        return resolve_agenda(arg)
+    except AgendaError as err:
+        raise CliError(str(err)) from None
+
+
+def _load(path: Path) -> Agenda:
+    from tuneup_tui.agenda.load import AgendaError, load_agenda
+
+    try:
+        return load_agenda(path)
+    except AgendaError as err:
+        raise CliError(str(err)) from None
+
+
+def _agenda_to_resume(store: RunStore, arg: str | None) -> tuple[Agenda, Path | None, Run]:
+    """The unfinished run to resume and its agenda (as saved with the run when none is named).
+    """
+    from tuneup_tui.agenda.load import AgendaError, loads_agenda
+
+    if arg is not None:
+        path = _agenda_path(arg)
+        agenda = _load(path)
+        run = store.unfinished_run(agenda.series)
+        if run is None:
+            raise CliError(f"no unfinished run of the series {agenda.series!r} to resume; "
+                           "start one without --resume")
+        return agenda, path, run
+    run = store.current_run()
+    if run is None:
+        raise CliError("no unfinished run to resume; start one with `tuneup run AGENDA`")
+    try:
+        agenda = loads_agenda(run.agenda_toml, f"run {run.id} agenda")
+    except AgendaError as err:
+        raise CliError(str(err)) from None
+    return agenda, Path(run.agenda_path) if run.agenda_path else None, run
+
+
+def _clock(speed: float, store: RunStore, resume: Run | None) -> Clock:
+    """The wall clock, or a scaled one for rehearsals.
+
+    A resumed rehearsal's clock carries on from the run's last recorded action, not from the
+    wall clock (which its scaled time has long left behind).
+    """
+    from tuneup_tui.agenda.clock import ScaledClock, SystemClock
+
+    if speed == 1.0:
+        return SystemClock()
+    anchor: datetime | None = None
+    if resume is not None:
+        events = store.events(resume.id)
+        anchor = events[-1].at if events else resume.anchor
+    return ScaledClock(speed, anchor=anchor)
+
+
+def _as_of(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a number such as 60") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a speed from 0 to 3600")
+    return value

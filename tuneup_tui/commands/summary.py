@@ -1,15 +1,125 @@
-"""`tuneup summary` (to be built)."""
+"""`tuneup summary`: write a run's next-steps summary (Markdown, HTML, JSON, CSV, ICS).
+
+The panels' figures against their baseline are computed again from the run's data folder when
+it is still there (or from `--data`); otherwise the figures the run saved are shown alone.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tuneup_tui.cli import CliError
+
+if TYPE_CHECKING:
+    from tuneup_tui.agenda.model import Agenda
+    from tuneup_tui.metrics.result import PanelResult
+    from tuneup_tui.store.models import Run
 
 
 def register(sub: Any) -> None:
-    """Nothing yet."""
-    del sub
+    """Add `tuneup summary`."""
+    parser = sub.add_parser(
+        "summary",
+        help="write a run's next-steps summary",
+        description="Write the next-steps summary of a run: summary.md, summary.html, "
+        "summary.json, actions.csv, actions.ics and the proposed shorter agendas "
+        "(see docs/summary.md).",
+    )
+    parser.add_argument("run", nargs="?", metavar="RUN", default=None,
+                        help="the run number (default: the newest run)")
+    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
+                        help="the folder to write to (default: the run's own folder)")
+    parser.add_argument("--format", default="md,html,json", metavar="md,html,json",
+                        help="which summary documents to write (actions.csv and actions.ics "
+                        "are always written)")
+    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
+                        help="recompute the panels from this data folder (default: the run's)")
+    parser.add_argument("--no-data", action="store_true",
+                        help="do not recompute panels; show the figures the run saved")
+    parser.set_defaults(func=run_summary)
 
 
-def _unused(args: argparse.Namespace) -> int:
+def run_summary(args: argparse.Namespace) -> int:
+    from tuneup_tui.paths import run_dir
+    from tuneup_tui.report.collect import collect_summary
+    from tuneup_tui.report.write import parse_formats, write_summary
+    from tuneup_tui.store.db import RunStore, StoreError
+
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as err:
+        raise CliError(f"--format: {err}") from None
+    store = RunStore.open_default()
+    try:
+        run = _pick_run(store, args.run)
+        results = None if args.no_data else _panel_results(run, args.data)
+        summary = collect_summary(store, run.id, results)
+    except StoreError as err:
+        raise CliError(str(err)) from None
+    finally:
+        store.close()
+    out = args.out if args.out is not None else run_dir(run.id)
+    try:
+        paths = write_summary(summary, out, formats)
+    except OSError as err:
+        raise CliError(f"{out}: can't be written ({err.strerror or err})") from None
+    print(f"Summary of run {run.id} ({summary.title}) written to {out}:")
+    for path in paths:
+        print(f"  {path}")
     return 0
+
+
+def _pick_run(store: Any, wanted: str | None) -> Run:
+    if wanted is None:
+        runs = store.runs()
+        if not runs:
+            raise CliError("no runs yet; start one with `tuneup run`")
+        run: Run = runs[0]
+        return run
+    if not wanted.strip().isdigit():
+        raise CliError(f"RUN: expected a run number, not {wanted!r}; see `tuneup runs`")
+    found: Run = store.get_run(int(wanted))
+    return found
+
+
+def _panel_results(run: Run, data: Path | None) -> Mapping[str, PanelResult] | None:
+    """The run's panels computed again from its data, or None when there is no data folder."""
+    folder = data if data is not None else (Path(run.data_dir) if run.data_dir else None)
+    if folder is None:
+        return None
+    if not folder.is_dir():
+        if data is not None:
+            raise CliError(f"{folder}: no such data folder")
+        return None  # the run's folder has moved since: the saved figures still tell
+    from tuneup_tui.agenda.load import AgendaError, loads_agenda
+
+    try:
+        agenda = loads_agenda(run.agenda_toml, f"run {run.id} agenda")
+    except AgendaError as err:
+        raise CliError(str(err)) from None
+    return compute_panels(agenda, folder, run)
+
+
+def compute_panels(agenda: Agenda, folder: Path, run: Run) -> dict[str, PanelResult]:
+    """Every panel the agenda shows, for the run's review period."""
+    from tuneup_tui.data.pack import DataPack
+    from tuneup_tui.data.period import review_period
+    from tuneup_tui.metrics.registry import run_panel
+    from tuneup_tui.metrics.result import PanelSettings
+
+    names = list(dict.fromkeys(p for s in agenda.sessions for p in s.panels))
+    period = review_period(run.as_of, agenda.period)
+    pack = DataPack.open(folder)
+    results = {}
+    for name in names:
+        settings = PanelSettings(as_of=run.as_of, baseline_periods=agenda.baseline_periods,
+                                 period_kind=agenda.period, options=agenda.settings_for(name))
+        results[name] = run_panel(name, pack, period, settings)
+    failed = [r.name for r in results.values() if r.error]
+    if failed and len(failed) == len(results):
+        print(f"note: no panel could be computed from {folder}", file=sys.stderr)
+    return results

@@ -4,6 +4,11 @@
 source the first time it is asked for and caches it. A source that is missing or broken raises
 `DataError` for that source only. `DataPack.from_frames` builds a pack from DataFrames (tests,
 generated samples) through the same parsing and validation.
+
+What `frame(source)` gives (see data/sources.py): every schema column, in schema order, typed
+by kind; optional columns the files lack are there, all missing. Rows of a file that carries no
+dates but covers a known period (a report's preamble says "Nov 16 - Nov 22") are dated at the
+period's first day.
 """
 
 from __future__ import annotations
@@ -14,10 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.pack_parse import ParsedTable, in_memory_table, parse_table, stack
+from tuneup_tui.data.pack_summary import SourceSummary, summarise
 from tuneup_tui.data.sources import SOURCES
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from tuneup_tui.data.discover import Discovery, RawTable
 
 
 class DataPack:
@@ -33,7 +42,11 @@ class DataPack:
         self._raw = dict(frames or {})
         self._cache: dict[str, pd.DataFrame] = {}
         self._errors: dict[str, DataError] = {}
+        self._tables: dict[str, tuple[ParsedTable, ...]] = {}
+        self._discovery: Discovery | None = None
         self._lock = threading.RLock()
+        # One lock per source: two panels waiting on different sources read them side by side.
+        self._source_locks = {name: threading.Lock() for name in SOURCES}
 
     @classmethod
     def open(cls, root: Path) -> DataPack:
@@ -49,7 +62,7 @@ class DataPack:
         """The parsed frame of `source`; raises DataError if it is missing or broken."""
         if source not in SOURCES:
             raise DataError(source, f"unknown source; known: {', '.join(SOURCES)}")
-        with self._lock:
+        with self._source_locks[source]:
             if source in self._cache:
                 return self._cache[source]
             if source in self._errors:
@@ -59,12 +72,86 @@ class DataPack:
             except DataError as err:
                 self._errors[source] = err
                 raise
+            except Exception as err:  # a reader bug stays this source's problem
+                wrapped = DataError(source, f"could not read ({type(err).__name__}: {err})")
+                self._errors[source] = wrapped
+                raise wrapped from err
             self._cache[source] = df
             return df
 
     def has(self, source: str) -> bool:
         """Whether the pack holds anything for `source` (without reading it)."""
-        raise NotImplementedError
+        if self.root is None:
+            return source in self._raw
+        return bool(self.discovery().files.get(source))
+
+    def discovery(self) -> Discovery:
+        """Which files feed which source (found once, on first use)."""
+        from tuneup_tui.data.discover import Discovery, discover
+
+        with self._lock:
+            if self._discovery is None:
+                self._discovery = discover(self.root) if self.root is not None else Discovery({})
+            return self._discovery
+
+    def notes(self, source: str) -> tuple[str, ...]:
+        """What was assumed while reading `source` (e.g. month-first dates); () if unread."""
+        with self._lock:
+            tables = self._tables.get(source, ())
+        return tuple(note for t in tables for note in t.notes)
+
+    def error(self, source: str) -> DataError | None:
+        """The source's error once it has been tried and failed, else None (does not read)."""
+        with self._lock:
+            return self._errors.get(source)
+
+    def errors(self) -> dict[str, str]:
+        """Every present source that fails to read, with its one-line error (reads them all)."""
+        failed: dict[str, str] = {}
+        for source in SOURCES:
+            if not self.has(source):
+                continue
+            try:
+                self.frame(source)
+            except DataError as err:
+                failed[source] = str(err)
+        return failed
+
+    def describe(self) -> dict[str, SourceSummary]:
+        """Per source: its files, preset, rows, dates covered, dropped lines, notes or error."""
+        summaries: dict[str, SourceSummary] = {}
+        for source in SOURCES:
+            try:
+                df = self.frame(source) if self.has(source) else None
+                error = None if df is not None else str(self._missing(source))
+            except DataError as err:
+                df, error = None, str(err)
+            with self._lock:
+                tables = self._tables.get(source, ())
+            files = tuple(str(f.path) for f in self.discovery().files.get(source, ()))
+            summaries[source] = summarise(source, df, tables, files, error)
+        return summaries
 
     def _load(self, source: str) -> pd.DataFrame:
-        raise NotImplementedError
+        schema = SOURCES[source]
+        tables: list[ParsedTable] = []
+        if self.root is None:
+            if source not in self._raw:
+                raise self._missing(source)
+            tables.append(parse_table(in_memory_table(source, self._raw[source]), schema))
+        else:
+            files = self.discovery().files.get(source, ())
+            if not files:
+                raise self._missing(source)
+            for source_file in files:
+                raw: RawTable = source_file.read()
+                tables.append(parse_table(raw, schema))
+        with self._lock:
+            self._tables[source] = tuple(tables)
+        return stack(tables, schema)
+
+    def _missing(self, source: str) -> DataError:
+        if self.root is None:
+            return DataError(source, f"no {source} data in this pack")
+        return DataError(source, f"no {source} data: expected {source}.csv in {self.root} "
+                                 "(or a recognised export)")

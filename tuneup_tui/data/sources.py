@@ -4,6 +4,11 @@ Every source is optional. A source file is `<name>.csv` in the pack folder unles
 export is recognised or mapped in `datapack.toml`. Column kinds drive parsing: `date` and
 `datetime` are parsed to timestamps, `number` and `integer` accept "1,234", "12.5%", "$1,234.56",
 `text` stays a string, `flag` reads 1/0/true/false/yes/no.
+
+What `DataPack.frame(source)` hands a panel: date and datetime columns as naive datetime64
+(missing: NaT); number and integer columns as float64 (missing: NaN); text as the str dtype,
+stripped, with empty cells missing (NA); flags as bool (missing: False). Every schema column is
+present, optional ones absent from the file as all-missing.
 """
 
 from __future__ import annotations

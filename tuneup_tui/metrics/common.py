@@ -131,3 +131,22 @@ def days_between(later: pd.Series, earlier: pd.Series) -> pd.Series:
     """Days from `earlier` to `later`, as floats (NaN where either is missing)."""
     delta = later - earlier
     return delta.dt.total_seconds() / 86400.0
+
+
+def period_phrase(period: Period) -> str:
+    """How a finding names the review period: "last week" or "last month"."""
+    return "last week" if period.kind == "week" else "last month"
+
+
+def baseline_phrase(baseline: Baseline) -> str:
+    """How a finding names the baseline: "over 8 weeks", "over 1 month"."""
+    n = len(baseline)
+    unit = "week" if not baseline.periods or baseline.periods[0].kind == "week" else "month"
+    return f"over {n} {unit}{'' if n == 1 else 's'}"
+
+
+def total(df: pd.DataFrame | None, column: str) -> float:
+    """The sum of a number column (0.0 for no rows or no frame; NaN cells count as 0)."""
+    if df is None or len(df) == 0:
+        return 0.0
+    return float(df[column].sum())

@@ -4,16 +4,26 @@ Every change is committed when it is made. Several processes (the console, `tune
 attendee app) use one store at once; writes retry on a busy database so no "database is locked"
 reaches a user.
 
-API CONTRACT (implemented by the store issue; the UI, report and CLI code against it):
+One `RunStore` holds one connection, guarded by a lock, so the console may call it from its UI
+thread and from worker threads alike. `data_version()` is the cheap signal the console polls to
+see what other processes (attendees) committed.
+
+The API is one object; its methods live in three files by topic: runs, schedule events and notes
+here; action items, soft spots and figures in `store.records`; opening, locking and
+`data_version` in `store.base`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tuneup_tui import paths
+from tuneup_tui.store import rows
+from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.models import (
     ActionItem,
     Note,
@@ -22,116 +32,162 @@ from tuneup_tui.store.models import (
     ScheduleEvent,
     SoftSpot,
 )
+from tuneup_tui.store.records import SEVERITIES, Records
+
+RUN_MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 
 
-class StoreError(Exception):
-    """A store operation refused (unknown run, bad value); its message is one line."""
-
-
-class RunStore:
+class RunStore(Records):
     """One open connection to the run store file."""
 
-    def __init__(self, path: Path) -> None:
-        raise NotImplementedError
+    def __init__(self, path: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__(path, now=now)
 
     @classmethod
     def open_default(cls) -> RunStore:
         """The store at `tuneup_tui.paths.store_path()` (created, mode 0600, if missing)."""
-        raise NotImplementedError
+        return cls(paths.store_path())
 
     def close(self) -> None:
-        raise NotImplementedError
+        super().close()
+
+    def __enter__(self) -> RunStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # runs
     def create_run(self, *, title: str, series: str, cadence: str, agenda_toml: str,
                    as_of: date, data_dir: str | None, mode: str, speed: float,
                    anchor: datetime, started_at: datetime,
                    agenda_path: str | None = None) -> Run:
-        raise NotImplementedError
+        if mode not in RUN_MODES:
+            raise StoreError(f"mode must be one of {', '.join(RUN_MODES)}, got {mode!r}")
+        if not speed > 0:
+            raise StoreError(f"speed must be positive, got {speed!r}")
+        values = (title, series, cadence, agenda_toml, agenda_path, rows.date_text(as_of),
+                  data_dir, mode, float(speed), rows.dt_text(anchor), rows.dt_text(started_at))
+
+        def body(conn: sqlite3.Connection) -> int:
+            cur = conn.execute(
+                "INSERT INTO runs (title, series, cadence, agenda_toml, agenda_path, as_of,"
+                " data_dir, mode, speed, anchor, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                values)
+            return int(cur.lastrowid or 0)
+
+        return self.get_run(self._write(body))
 
     def get_run(self, run_id: int) -> Run:
         """The run; StoreError("no run 7; see `tuneup runs`") when unknown."""
-        raise NotImplementedError
+        row = self._one("SELECT * FROM runs WHERE id = ?", (run_id,))
+        if row is None:
+            raise StoreError(f"no run {run_id}; see `tuneup runs`")
+        return rows.run_from(row)
 
     def runs(self, *, series: str | None = None) -> list[Run]:
         """Runs, newest first."""
-        raise NotImplementedError
+        if series is None:
+            found = self._all(f"SELECT * FROM runs ORDER BY {_NEWEST}")
+        else:
+            found = self._all(f"SELECT * FROM runs WHERE series = ? ORDER BY {_NEWEST}",
+                              (series,))
+        return [rows.run_from(r) for r in found]
 
     def current_run(self) -> Run | None:
         """The newest unfinished run, or None."""
-        raise NotImplementedError
+        row = self._one(f"SELECT * FROM runs WHERE ended_at IS NULL ORDER BY {_NEWEST} LIMIT 1")
+        return None if row is None else rows.run_from(row)
 
     def unfinished_run(self, series: str) -> Run | None:
         """The newest unfinished run of a series (offered for resume), or None."""
-        raise NotImplementedError
+        row = self._one("SELECT * FROM runs WHERE ended_at IS NULL AND series = ?"
+                        f" ORDER BY {_NEWEST} LIMIT 1", (series,))
+        return None if row is None else rows.run_from(row)
 
     def previous_run(self, run: Run) -> Run | None:
         """The run of the same series started just before `run`, or None."""
-        raise NotImplementedError
+        started = rows.dt_text(run.started_at)
+        row = self._one(
+            "SELECT * FROM runs WHERE series = ? AND id != ?"
+            " AND (started_at < ? OR (started_at = ? AND id < ?))"
+            f" ORDER BY {_NEWEST} LIMIT 1",
+            (run.series, run.id, started, started, run.id))
+        return None if row is None else rows.run_from(row)
 
     def end_run(self, run_id: int, ended_at: datetime) -> None:
-        raise NotImplementedError
+        def body(conn: sqlite3.Connection) -> None:
+            self._require_run(conn, run_id)
+            conn.execute("UPDATE runs SET ended_at = ? WHERE id = ?",
+                         (rows.dt_text(ended_at), run_id))
+
+        self._write(body)
 
     # schedule events
     def add_event(self, run_id: int, kind: str, at: datetime,
                   payload: Mapping[str, Any] | None = None) -> ScheduleEvent:
-        raise NotImplementedError
+        if not kind.strip():
+            raise StoreError("a schedule event needs a kind")
+        payload_text = rows.json_text(payload)
+
+        def body(conn: sqlite3.Connection) -> int:
+            self._require_run(conn, run_id)
+            seq = int(conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM schedule_events"
+                                   " WHERE run_id = ?", (run_id,)).fetchone()[0])
+            conn.execute("INSERT INTO schedule_events (run_id, seq, kind, at, payload)"
+                         " VALUES (?,?,?,?,?)", (run_id, seq, kind, rows.dt_text(at), payload_text))
+            return seq
+
+        seq = self._write(body)
+        row = self._one("SELECT * FROM schedule_events WHERE run_id = ? AND seq = ?",
+                        (run_id, seq))
+        assert row is not None
+        return rows.event_from(row)
 
     def events(self, run_id: int) -> list[ScheduleEvent]:
-        raise NotImplementedError
+        self.get_run(run_id)
+        found = self._all("SELECT * FROM schedule_events WHERE run_id = ? ORDER BY seq",
+                          (run_id,))
+        return [rows.event_from(r) for r in found]
 
     # notes
     def save_note(self, run_id: int, session: str, text: str) -> Note:
-        raise NotImplementedError
+        if not session.strip():
+            raise StoreError("a note needs the session it belongs to")
+        updated = rows.dt_text(self._now())
+
+        def body(conn: sqlite3.Connection) -> None:
+            self._require_run(conn, run_id)
+            conn.execute(
+                "INSERT INTO notes (run_id, session, text, updated_at) VALUES (?,?,?,?)"
+                " ON CONFLICT (run_id, session) DO UPDATE"
+                " SET text = excluded.text, updated_at = excluded.updated_at",
+                (run_id, session, text, updated))
+
+        self._write(body)
+        return self.notes(run_id)[session]
 
     def notes(self, run_id: int) -> dict[str, Note]:
-        raise NotImplementedError
+        self.get_run(run_id)
+        found = self._all("SELECT * FROM notes WHERE run_id = ? ORDER BY session", (run_id,))
+        return {r["session"]: rows.note_from(r) for r in found}
 
-    # action items
-    def add_action(self, run_id: int, text: str, owner: str, *, due: date | None = None,
-                   session: str | None = None, created_by: str = "facilitator",
-                   carried_from: int | None = None) -> ActionItem:
-        raise NotImplementedError
+    # action items, soft spots, recorded and panel figures, data_version: inherited from
+    # store.records.Records and store.base.StoreBase.
 
-    def update_action(self, action_id: int, *, text: str | None = None,
-                      owner: str | None = None, due: date | None = None,
-                      status: str | None = None) -> ActionItem:
-        raise NotImplementedError
 
-    def actions(self, run_id: int | None = None, *, owner: str | None = None,
-                status: str | None = None) -> list[ActionItem]:
-        raise NotImplementedError
+_NEWEST = "started_at DESC, id DESC"
 
-    # soft spots
-    def add_soft_spot(self, run_id: int, text: str, *, severity: str = "medium",
-                      session: str | None = None, owner: str | None = None,
-                      panel: str | None = None, finding_key: str | None = None,
-                      figures: Mapping[str, Any] | None = None) -> SoftSpot:
-        raise NotImplementedError
 
-    def soft_spots(self, run_id: int) -> list[SoftSpot]:
-        raise NotImplementedError
-
-    # recorded figures
-    def record_figure(self, run_id: int, name: str, value: float, *, unit: str = "",
-                      session: str | None = None) -> RecordedFigure:
-        """Record (or re-record: the latest value of a name in a run wins) a figure."""
-        raise NotImplementedError
-
-    def figures(self, run_id: int) -> list[RecordedFigure]:
-        raise NotImplementedError
-
-    # panel figures (so the next run of the series can show each figure's change)
-    def save_panel_figures(self, run_id: int, panel: str,
-                           figures: Mapping[str, float | int | None]) -> None:
-        """Replace the headline figures a run computed for one panel."""
-        raise NotImplementedError
-
-    def panel_figures(self, run_id: int) -> dict[str, dict[str, float | int | None]]:
-        """panel -> figure name -> value, as last saved for the run."""
-        raise NotImplementedError
-
-    # change signal
-    def data_version(self) -> int:
-        """A cheap number that changes when another connection commits (PRAGMA data_version)."""
-        raise NotImplementedError
+__all__ = [
+    "RUN_MODES",
+    "SEVERITIES",
+    "ActionItem",
+    "Note",
+    "RecordedFigure",
+    "Run",
+    "RunStore",
+    "ScheduleEvent",
+    "SoftSpot",
+    "StoreError",
+]

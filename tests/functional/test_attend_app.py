@@ -1,0 +1,171 @@
+"""The attendee app, driven with Textual's pilot: what it shows, adding an item, live refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.models import Run
+from tuneup_tui.ui.attend.add_item import AddActionScreen
+from tuneup_tui.ui.attend.app import AttendApp
+
+from .test_cli_log import AGENDA
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 9, 10)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[RunStore]:
+    opened = RunStore(tmp_path / "tuneup.db")
+    yield opened
+    opened.close()
+
+
+def start_run(store: RunStore) -> Run:
+    anchor = datetime(2026, 11, 23, 8, 0)
+    run = store.create_run(title="Tune Up", series="ops-tuneup", cadence="day",
+                           agenda_toml=AGENDA, as_of=TODAY, data_dir=None, mode="facilitator",
+                           speed=1, anchor=anchor, started_at=anchor)
+    store.add_event(run.id, "start", anchor, {"to": 0})
+    store.add_event(run.id, "next", datetime(2026, 11, 23, 9, 2), {"to": 1})
+    return run
+
+
+def make_app(store: RunStore, **kwargs: object) -> AttendApp:
+    return AttendApp(store, today=lambda: TODAY, now=lambda: NOW, poll_seconds=0.05,
+                     **kwargs)  # type: ignore[arg-type]
+
+
+def rows(app: AttendApp, table_id: str) -> list[list[str]]:
+    table = app.query_one(table_id, DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text(app: AttendApp, widget_id: str) -> str:
+    return str(app.query_one(widget_id, Static).render())
+
+
+async def test_shows_the_run_the_session_and_my_items(store: RunStore) -> None:
+    run = start_run(store)
+    store.add_action(run.id, "Fix the 404s", "Dana", due=date(2026, 12, 1))
+    store.add_action(run.id, "Find the leads", "Priya")
+    app = make_app(store, name="dana")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert text(app, "#run-line") == f"Run {run.id}: Tune Up (2026-11-23, in progress)"
+        assert text(app, "#session-line") == "Now: Site Health"
+        assert rows(app, "#mine") == [["1", "Dana", "2026-12-01", "open", "-", "Fix the 404s"]]
+        assert [r[1] for r in rows(app, "#everyone")] == ["Dana", "Priya"]
+
+
+async def test_adding_an_item_with_the_dialog(store: RunStore) -> None:
+    run = start_run(store)
+    app = make_app(store, name="Priya")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddActionScreen)
+        # Defaults: the attendee owns it, due a week from today, from the current session.
+        assert dialog.query_one("#add-owner", Input).value == "Priya"
+        assert dialog.query_one("#add-due", Input).value == "2026-11-30"
+        assert dialog.query_one("#add-session", Input).value == "Site Health"
+        await pilot.press(*"Recheck the 404 list")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, AddActionScreen)
+        [item] = store.actions(run.id)
+        assert (item.text, item.owner, item.due, item.session, item.created_by) == (
+            "Recheck the 404 list", "Priya", date(2026, 11, 30), "Site Health", "Priya")
+        assert rows(app, "#mine") == [
+            ["1", "Priya", "2026-11-30", "open", "Site Health", "Recheck the 404 list"]]
+
+
+async def test_the_dialog_refuses_bad_input_and_keeps_it(store: RunStore) -> None:
+    run = start_run(store)
+    app = make_app(store, name="Priya")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#add-text", Input).value = "Fix it"
+        due = dialog.query_one("#add-due", Input)
+        due.value = "12/1"
+        await pilot.click("#add-ok")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "expected a date like 2026-12-01, got '12/1'" in text(dialog, "#add-error")
+        # Enter in any field submits too.
+        due.value = "2026-11-01"
+        due.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(dialog, "#add-error") == "Due date 2026-11-01 is in the past."
+        due.value = ""
+        session = dialog.query_one("#add-session", Input)
+        session.value = "Lunch"
+        session.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(dialog, "#add-error") == (
+            "No session 'Lunch'; sessions: Traffic Study, Site Health.")
+        dialog.query_one("#add-text", Input).value = " "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(dialog, "#add-error") == "Type what is to be done."
+        assert store.actions(run.id) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not dialog
+        assert store.actions(run.id) == []
+
+
+async def test_owner_completes_from_the_roster(store: RunStore) -> None:
+    run = start_run(store)
+    app = make_app(store)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#add-text", Input).value = "Map the buying steps"
+        owner = dialog.query_one("#add-owner", Input)
+        owner.focus()
+        await pilot.press(*"pri")
+        await pilot.pause()
+        await pilot.press("right")  # accept the suggestion
+        assert owner.value == "Priya"
+        await pilot.click("#add-ok")
+        await pilot.pause()
+        [item] = store.actions(run.id)
+        assert (item.owner, item.created_by) == ("Priya", "attendee")
+
+
+async def test_items_added_elsewhere_appear(store: RunStore, tmp_path: Path) -> None:
+    run = start_run(store)
+    app = make_app(store, name="Dana")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert rows(app, "#everyone") == []
+        with RunStore(tmp_path / "tuneup.db") as other:  # another terminal's `tuneup log`
+            other.add_action(run.id, "Fix the 404s", "Dana")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if rows(app, "#mine"):
+                break
+        assert [r[5] for r in rows(app, "#mine")] == ["Fix the 404s"]
+
+
+async def test_waits_for_a_run_to_start(store: RunStore) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert "No run in progress yet" in text(app, "#run-line")
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, AddActionScreen)

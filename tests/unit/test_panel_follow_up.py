@@ -1,0 +1,192 @@
+"""Sales follow-up panel: status, opportunity and bad data rates, speed to lead, calls and emails
+by rep, calling capacity.
+
+Period 2026-11-16..22; baseline W45 (11-02..08) and W46 (11-09..15). Territories: East is Alex
+Kim, West is Bea Lo; Dan Ng has activities but no territory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.unit.panel_fixtures import pack_of, period, settings
+from tuneup_tui.metrics.follow_up import compute
+from tuneup_tui.metrics.registry import run_panel
+
+
+def lead(lead_id: str, sent: str) -> dict:
+    return {"lead_id": lead_id, "created_at": "2026-10-01", "program": "Webinar", "score": 70,
+            "status": "Open", "sent_to_sales_at": sent, "territory": "East"}
+
+
+def crm(lead_id: str, status: str, touch: str | None, opportunity: str | None = None,
+        bad: bool = False) -> dict:
+    return {"lead_id": lead_id, "owner": "Alex Kim", "territory": "East", "status": status,
+            "first_touch_at": touch, "opportunity_id": opportunity, "bad_data": bad}
+
+
+LEADS = [
+    lead("L-1", "2026-11-16 08:00"), lead("L-2", "2026-11-17 09:00"),
+    lead("L-3", "2026-11-17 10:00"), lead("L-4", "2026-11-18 12:00"),
+    lead("L-5", "2026-11-19 12:00"),
+    lead("L-6", "2026-11-03 08:00"), lead("L-7", "2026-11-10 08:00"),
+    lead("L-8", "2026-11-11 08:00"), lead("L-9", "2026-11-12 08:00"),
+]
+CRM = [
+    crm("L-1", "Working", "2026-11-16 20:00", "O-1"),           # 12 h, opportunity
+    crm("L-2", "Working", "2026-11-18 09:00"),                  # 24 h exactly: within
+    crm("L-3", "Bad Data", "2026-11-20 10:00", bad=True),       # 72 h, bad data
+    crm("L-4", "New", None),                                    # never touched
+    # L-5 is not in the CRM: never touched either
+    crm("L-6", "Won", "2026-11-03 10:00", "O-2"),               # W45: 2 h, opportunity
+    crm("L-7", "Working", "2026-11-12 08:00", "O-3", bad=True),  # W46: 48 h
+    crm("L-8", "Working", "2026-11-11 18:00"),                  # W46: 10 h
+    # L-9 (W46) is not in the CRM
+]
+TERRITORIES = [{"territory": "East", "rep": "Alex Kim"}, {"territory": "West", "rep": "Bea Lo"}]
+
+
+def acts(rep: str, kind: str, day: str, n: int) -> list[dict]:
+    return [{"date": f"{day} 10:00", "rep": rep, "type": kind, "lead_id": "L-1"}] * n
+
+
+ACTIVITIES = [
+    *acts("Alex Kim", "call", "2026-11-03", 10), *acts("Alex Kim", "call", "2026-11-10", 8),
+    *acts("Alex Kim", "Call", "2026-11-17", 3),
+    *acts("Alex Kim", "email", "2026-11-04", 4), *acts("Alex Kim", "email", "2026-11-11", 6),
+    *acts("Alex Kim", "email", "2026-11-18", 5),
+    *acts("Bea Lo", "call", "2026-11-04", 6), *acts("Bea Lo", "call", "2026-11-12", 6),
+    *acts("Bea Lo", "call", "2026-11-19", 6), *acts("Bea Lo", "email", "2026-11-19", 2),
+    *acts("Bea Lo", "meeting", "2026-11-19", 4),
+    *acts("Dan Ng", "call", "2026-11-20", 1),
+]
+
+
+def run(**options: Any) -> Any:
+    pack = pack_of(leads=LEADS, crm=CRM, territories=TERRITORIES, activities=ACTIVITIES)
+    return compute(pack, period(), settings(**options))
+
+
+def test_lead_figures_worked_by_hand() -> None:
+    f = run().figures
+    assert f["leads_delivered"] == 5
+    assert f["with_opportunity"] == 1                       # L-1
+    assert f["opportunity_create_rate"] == pytest.approx(1 / 5)
+    assert f["bad_data_rate"] == pytest.approx(1 / 5)       # L-3
+    # hours 12, 24, 72 -> median 24; within 24 h: L-1, L-2 of all 5 delivered
+    assert f["median_hours_to_first_touch"] == pytest.approx(24)
+    assert f["touched_within_24h"] == 2
+    assert f["within_24h_share"] == pytest.approx(2 / 5)
+    assert f["never_touched"] == 2                          # L-4, L-5
+
+
+def test_baseline_rates_pooled_over_deliveries() -> None:
+    b = run().baseline_figures
+    # delivered L-6, L-7, L-8, L-9 over 2 weeks
+    assert b["leads_delivered"] == pytest.approx(2.0)
+    assert b["opportunity_create_rate"] == pytest.approx(2 / 4)   # L-6, L-7
+    assert b["bad_data_rate"] == pytest.approx(1 / 4)             # L-7
+    assert b["median_hours_to_first_touch"] == pytest.approx(10)  # of 2, 48, 10
+    assert b["within_24h_share"] == pytest.approx(2 / 4)          # L-6, L-8
+    assert b["never_touched"] == pytest.approx(0.5)               # L-9
+
+
+def test_status_table() -> None:
+    rows = [dict(r) for r in run().tables["status"].rows]
+    assert rows == [
+        {"status": "Working", "leads": 2, "share": pytest.approx(0.4)},
+        {"status": "(not in CRM)", "leads": 1, "share": pytest.approx(0.2)},
+        {"status": "Bad Data", "leads": 1, "share": pytest.approx(0.2)},
+        {"status": "New", "leads": 1, "share": pytest.approx(0.2)},
+    ]
+
+
+def test_calls_and_emails_by_rep() -> None:
+    r = run()
+    rows = {row["rep"]: dict(row) for row in r.tables["by_rep"].rows}
+    assert list(rows) == ["Alex Kim", "Bea Lo", "Dan Ng"]
+    # Alex: calls 10 + 8 over 2 weeks = 9, emails (4 + 6) / 2 = 5
+    assert rows["Alex Kim"] == {"rep": "Alex Kim", "calls": 3, "calls_avg": 9.0,
+                                "emails": 5, "emails_avg": 5.0}
+    assert rows["Bea Lo"] == {"rep": "Bea Lo", "calls": 6, "calls_avg": 6.0,
+                              "emails": 2, "emails_avg": 0.0}
+    assert (rows["Dan Ng"]["calls"], rows["Dan Ng"]["calls_avg"]) == (1, 0.0)
+    assert r.figures["calls"] == 3 + 6 + 1
+    assert r.figures["emails"] == 5 + 2
+    assert r.baseline_figures["calls"] == pytest.approx(9 + 6 + 0)
+
+
+def test_rep_far_below_average() -> None:
+    found = {f.key: f for f in run().findings}
+    # 3 <= 0.5 x 9
+    assert found["few_calls:Alex Kim"].message == (
+        "Alex Kim made 3 calls last week against 9 on average")
+    assert "few_calls:Bea Lo" not in found
+    assert not any(k.startswith("few_emails") for k in found)
+    # at the threshold: 3 <= 9 x 1/3 fires; 9 x 0.33 = 2.97 does not
+    assert "few_calls:Alex Kim" in {f.key for f in run(below_share=1 / 3).findings}
+    assert "few_calls:Alex Kim" not in {f.key for f in run(below_share=0.33).findings}
+
+
+def test_capacity_against_demand() -> None:
+    f = run().figures
+    # reps Alex, Bea (territories); baseline weekly calls [10, 8, 6, 6] -> sorted 6, 6, 8, 10;
+    # 90th percentile at 0.9 x 3 = 2.7: 8 + 0.7 x (10 - 8) = 9.4; x 2 reps = 18.8
+    assert f["reps"] == 2
+    assert f["capacity_per_rep"] == pytest.approx(9.4)
+    assert f["calling_capacity"] == pytest.approx(18.8)
+    assert f["calls_needed"] == pytest.approx(5 * 3)
+    assert "capacity_short" not in {x.key for x in run().findings}
+    r = run(attempts=4)  # 5 x 4 = 20 > 18.8
+    finding = {x.key: x for x in r.findings}["capacity_short"]
+    assert finding.severity == "high"
+    assert finding.message == (
+        "The team can make about 18.8 calls a week (9.4 per rep x 2 reps) against 20 needed "
+        "for 5 leads delivered x 4 attempts")
+
+
+def test_reps_from_activities_without_territories() -> None:
+    pack = pack_of(leads=LEADS, crm=CRM, activities=ACTIVITIES)
+    f = compute(pack, period(), settings()).figures
+    # Alex [10, 8], Bea [6, 6], Dan [0, 0] -> 0, 0, 6, 6, 8, 10; 0.9 x 5 = 4.5: 8 + 0.5 x 2
+    assert f["reps"] == 3
+    assert f["capacity_per_rep"] == pytest.approx(9.0)
+    assert f["calling_capacity"] == pytest.approx(27.0)
+
+
+def test_never_touched_and_bad_data_findings() -> None:
+    found = {f.key: f for f in run().findings}
+    assert found["never_touched"].message == (
+        "2 of 5 leads sent to sales last week have no first touch in the CRM: L-4, L-5")
+    assert "never_touched" in {f.key for f in run(min_never_touched=2).findings}
+    assert "never_touched" not in {f.key for f in run(min_never_touched=3).findings}
+    # bad data 1/5 = 0.2
+    assert "bad_data" in found
+    assert "bad_data" in {f.key for f in run(max_bad_data_rate=0.2).findings}
+    assert "bad_data" not in {f.key for f in run(max_bad_data_rate=0.21).findings}
+
+
+def test_without_activities_reps_are_na() -> None:
+    r = compute(pack_of(leads=LEADS, crm=CRM), period(), settings())
+    assert r.figures["calls"] is None
+    assert r.figures["calling_capacity"] is None
+    assert r.figures["opportunity_create_rate"] == pytest.approx(1 / 5)
+    assert any("activities" in n for n in r.notes)
+
+
+def test_nothing_delivered_gives_none() -> None:
+    r = compute(pack_of(leads=[], crm=[], activities=[]), period(), settings())
+    f = r.figures
+    assert f["opportunity_create_rate"] is None
+    assert f["bad_data_rate"] is None
+    assert f["within_24h_share"] is None
+    assert f["median_hours_to_first_touch"] is None
+    assert f["calling_capacity"] is None
+    assert r.findings == ()
+
+
+def test_missing_leads_is_the_panels_error() -> None:
+    r = run_panel("follow_up", pack_of(crm=CRM), period(), settings())
+    assert r.error is not None and "leads" in r.error

@@ -1,0 +1,128 @@
+"""Funnel panel on a hand-made pack: period 2026-11-16..22, baseline W45 (11-02..08) + W46."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.panel_fixtures import pack_of, period, settings
+from tuneup_tui.metrics.registry import run_panel
+
+TRAFFIC = [
+    # period 1000 s, 50 g; W45 800 s, 40 g; W46 1200 s, 80 g
+    {"date": "2026-11-18", "source": "google", "medium": "organic", "sessions": 1000,
+     "goal_completions": 50},
+    {"date": "2026-11-04", "source": "google", "medium": "organic", "sessions": 800,
+     "goal_completions": 40},
+    {"date": "2026-11-11", "source": "google", "medium": "organic", "sessions": 1200,
+     "goal_completions": 80},
+]
+
+
+def _lead(i: int, created: str, sent: str | None) -> dict:
+    return {"lead_id": f"L{i}", "created_at": created, "program": "web", "score": 1,
+            "status": "open", "sent_to_sales_at": sent, "territory": "east"}
+
+
+# period: 10 leads created, 4 of them sent in the period
+# baseline: 8 created in W45, 12 in W46 (20); 10 of them sent in the baseline
+LEADS = (
+    [_lead(i, "2026-11-17", "2026-11-18" if i < 4 else None) for i in range(10)]
+    + [_lead(100 + i, "2026-11-03", "2026-11-05" if i < 5 else None) for i in range(8)]
+    + [_lead(200 + i, "2026-11-10", "2026-11-12" if i < 5 else None) for i in range(12)]
+)
+
+
+def _opp(i: int, created: str, stage: str, closed: str | None = None) -> dict:
+    return {"opportunity_id": f"O{i}", "lead_id": f"L{i}", "created_at": created,
+            "stage": stage, "amount": 1000, "closed_at": closed}
+
+
+OPPS = [
+    # period: 2 created, one at Proposal
+    _opp(1, "2026-11-18", "Proposal"), _opp(2, "2026-11-19", "Qualification"),
+    # baseline: 4 created; Negotiation and Closed Won reached proposal
+    _opp(3, "2026-11-03", "Negotiation"), _opp(4, "2026-11-04", "Closed Won", "2026-11-12"),
+    _opp(5, "2026-11-10", "Closed Lost", "2026-11-13"), _opp(6, "2026-11-11", "Qualification"),
+    # created long before, won in the period
+    _opp(7, "2026-10-01", "closed won", "2026-11-18 15:00"),
+]
+
+
+def _run(**options: object):
+    pack = pack_of(traffic=TRAFFIC, leads=LEADS, opportunities=OPPS)
+    return run_panel("funnel", pack, period(), settings(**options))
+
+
+def test_step_counts_and_rates() -> None:
+    r = _run()
+    assert r.error is None
+    f, b = r.figures, r.baseline_figures
+    assert f["sessions"] == 1000 and b["sessions"] == pytest.approx(1000)  # (800+1200)/2
+    assert f["goal_completions"] == 50 and b["goal_completions"] == pytest.approx(60)
+    assert f["goal_completions_rate"] == pytest.approx(50 / 1000)
+    assert b["goal_completions_rate"] == pytest.approx(120 / 2000)
+    assert f["leads"] == 10 and b["leads"] == pytest.approx(10)  # 20 / 2
+    assert f["leads_rate"] == pytest.approx(10 / 50)
+    assert b["leads_rate"] == pytest.approx(20 / 120)
+    assert f["sent_to_sales"] == 4 and b["sent_to_sales"] == pytest.approx(5)  # 10 / 2
+    assert f["sent_to_sales_rate"] == pytest.approx(0.4)
+    assert b["sent_to_sales_rate"] == pytest.approx(0.5)  # 10 / 20
+    assert f["opportunities"] == 2 and b["opportunities"] == pytest.approx(2)  # 4 / 2
+    assert f["opportunities_rate"] == pytest.approx(2 / 4)
+    assert b["opportunities_rate"] == pytest.approx(4 / 10)
+    assert f["proposals"] == 1 and b["proposals"] == pytest.approx(1)  # 2 / 2
+    assert f["proposals_rate"] == pytest.approx(0.5)
+    assert b["proposals_rate"] == pytest.approx(2 / 4)
+    # closed won by closed_at: O7 in the period, O4 in the baseline
+    assert f["closed_won"] == 1 and b["closed_won"] == pytest.approx(0.5)
+    assert f["closed_won_rate"] == pytest.approx(1 / 1)
+    assert b["closed_won_rate"] == pytest.approx(1 / 2)
+    assert set(f) == set(b)
+    steps = [row["step"] for row in r.tables["steps"].rows]
+    assert steps == ["sessions", "goal_completions", "leads", "sent_to_sales",
+                     "opportunities", "proposals", "closed_won"]
+
+
+def test_step_rate_finding_at_the_threshold() -> None:
+    # defaults: sent to sales 0.4 vs 0.5 is 20% below, under the 25% threshold
+    assert _run().findings == ()
+    # 0.4 < 0.5 x 0.81 = 0.405, and 10 leads >= min_volume 10
+    found = {f.key: f for f in _run(below_share=0.19, min_volume=10).findings}
+    assert list(found) == ["low_step_rate:sent_to_sales"]
+    assert found["low_step_rate:sent_to_sales"].severity == "medium"
+    assert found["low_step_rate:sent_to_sales"].message == (
+        "40.0% of leads created became sent to sales last week against 50.0% on average "
+        "over 2 weeks.")
+    # 10 leads < min_volume 11: too small to judge
+    assert _run(below_share=0.19, min_volume=11).findings == ()
+
+
+def test_missing_sources_leave_steps_na() -> None:
+    r = run_panel("funnel", pack_of(traffic=TRAFFIC), period(), settings())
+    assert r.error is None
+    assert r.figures["sessions"] == 1000
+    assert r.figures["leads"] is None and r.figures["closed_won"] is None
+    assert r.figures["leads_rate"] is None
+    assert any("leads" in n for n in r.notes) and any("opportunities" in n for n in r.notes)
+
+
+def test_no_source_at_all_is_an_error() -> None:
+    r = run_panel("funnel", pack_of(paid=[]), period(), settings())
+    assert r.error is not None and "funnel" in r.error
+
+
+def test_zero_denominator_is_none() -> None:
+    pack = pack_of(traffic=[{"date": "2026-11-18", "source": "a", "medium": "b",
+                             "sessions": 0, "goal_completions": 0}])
+    r = run_panel("funnel", pack, period(), settings())
+    assert r.figures["goal_completions_rate"] is None
+    assert r.baseline_figures["goal_completions_rate"] is None
+
+
+def test_lagging_steps_raise_no_finding() -> None:
+    # both opportunities of the period still at Qualification: proposals rate 0 against 0.5
+    opps = [{**o, "stage": "Qualification"} if o["opportunity_id"] == "O1" else o for o in OPPS]
+    pack = pack_of(traffic=TRAFFIC, leads=LEADS, opportunities=opps)
+    r = run_panel("funnel", pack, period(), settings(min_volume=1))
+    assert r.figures["proposals_rate"] == pytest.approx(0)
+    assert not any(f.key == "low_step_rate:proposals" for f in r.findings)

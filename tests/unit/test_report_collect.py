@@ -1,0 +1,166 @@
+"""collect_summary on a real store: a scripted run replayed through the schedule engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tuneup_tui.agenda.clock import FakeClock
+from tuneup_tui.agenda.load import loads_agenda
+from tuneup_tui.agenda.schedule import Schedule
+from tuneup_tui.report.collect import collect_summary
+from tuneup_tui.report.markdown import render_markdown
+from tuneup_tui.store.db import RunStore, StoreError
+from tuneup_tui.store.models import Run
+
+AGENDA = """\
+[agenda]
+title = "Small Tune Up"
+series = "small"
+cadence = "day"
+period = "week"
+baseline_periods = 8
+end_of_day = "10:30"
+
+[[roles]]
+role = "Webmaster"
+people = ["Dana"]
+
+[[roles]]
+role = "Sales Ops"
+people = ["Priya", "everyone"]
+
+[[sessions]]
+start = "09:00"
+topic = "Traffic Study"
+who = "Webmaster"
+panel = "traffic"
+
+[[sessions]]
+start = "09:30"
+topic = "Paid Programs"
+who = "Sales Ops"
+panel = "paid"
+
+[[sessions]]
+start = "10:00"
+topic = "Site Health"
+who = "Webmaster"
+"""
+
+
+STORE_CLOCK = FakeClock(datetime(2026, 11, 16, 9, 0))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[RunStore]:
+    STORE_CLOCK.set(datetime(2026, 11, 16, 9, 0))
+    opened = RunStore(tmp_path / "tuneup.db", now=STORE_CLOCK.now)
+    yield opened
+    opened.close()
+
+
+def play_day(store: RunStore, day: date) -> Run:
+    """Traffic Study runs 15 minutes over (09:00-09:45), Paid Programs is skipped at 09:45,
+    Site Health runs 09:45-10:15 and the day ends there."""
+    anchor = datetime.combine(day, datetime.min.time()).replace(hour=9)
+    agenda = loads_agenda(AGENDA, "test")
+    run = store.create_run(title="Small Tune Up", series="small", cadence="day",
+                           agenda_toml=AGENDA, as_of=day, data_dir=None, mode="facilitator",
+                           speed=1.0, anchor=anchor, started_at=anchor - timedelta(minutes=5))
+    clock = FakeClock(anchor)
+    schedule = Schedule(agenda, clock, anchor=anchor)
+
+    def keep(action: object) -> None:
+        store.add_event(run.id, action.kind, action.at, action.payload)  # type: ignore[attr-defined]
+
+    keep(schedule.start())
+    clock.advance(minutes=45)
+    keep(schedule.next())       # into Paid Programs at 09:45
+    keep(schedule.skip())       # skipped at once: into Site Health at 09:45
+    clock.advance(minutes=30)
+    keep(schedule.end())        # 10:15
+    store.end_run(run.id, clock.now())
+    return store.get_run(run.id)
+
+
+def test_summary_of_a_played_day(store: RunStore) -> None:
+    first = play_day(store, date(2026, 11, 16))
+    old = store.add_action(first.id, "Recycle stale leads", "Priya", due=date(2026, 11, 20))
+    kept = store.add_action(first.id, "Tag the newsletter", "Dana")
+    store.add_action(first.id, "Left alone", "Dana")
+    closed = store.add_action(first.id, "Close me at the next run", "Priya")
+    done_then = store.add_action(first.id, "Done the same day", "Priya")
+    store.update_action(done_then.id, status="done")
+    store.record_figure(first.id, "expected_leads_to_sales", 38)
+    store.save_panel_figures(first.id, "traffic", {"sessions": 1200})
+
+    run = play_day(store, date(2026, 11, 23))
+    STORE_CLOCK.set(datetime(2026, 11, 23, 8, 58))  # the next run opens: one item is closed
+    store.update_action(closed.id, status="done")
+    store.add_action(run.id, old.text, "Dana", due=date(2026, 12, 4), carried_from=old.id)
+    store.add_action(run.id, kept.text, "Dana", carried_from=kept.id)
+    store.add_action(run.id, "Find the missing leads", "Priya", due=date(2026, 11, 25),
+                     session="Paid Programs")
+    store.add_soft_spot(run.id, "bing converts badly", severity="high",
+                        session="Traffic Study", owner="Dana")
+    store.record_figure(run.id, "expected_leads_to_sales", 41, session="Traffic Study")
+    store.record_figure(run.id, "cost_per_lead", 52.5, unit="$")
+    store.save_panel_figures(run.id, "traffic", {"sessions": 1234})
+
+    s = collect_summary(store, run.id)
+    assert (s.run_id, s.previous_run_id, s.title) == (run.id, first.id, "Small Tune Up")
+    assert s.attendees == ("Dana", "Priya")  # "everyone" is not a person
+    assert s.period is not None and s.period.label == "2026-W47"
+    assert [(f.name, f.value, f.previous) for f in s.figures] == [
+        ("expected_leads_to_sales", 41, 38), ("cost_per_lead", 52.5, None)]
+    assert [(p.panel, [(f.name, f.value, f.previous) for f in p.figures]) for p in s.panels] \
+        == [("traffic", [("sessions", 1234, 1200)])]
+    day = s.day_run
+    assert day is not None
+    # 09:00-09:45 is 45 minutes against 30; Paid Programs skipped; ended 10:15 against 10:30
+    assert [r.status for r in day.rows] == ["done", "skipped", "done"]
+    assert [r.topic for r in day.overruns] == ["Traffic Study"]
+    assert [r.topic for r in day.skipped] == ["Paid Programs"]
+    assert day.end_drift_minutes == -15 and not day.projected
+    assert [(c.text, c.previous_owner, c.owner, c.outcome) for c in s.carried] == [
+        ("Recycle stale leads", "Priya", "Dana", "re-owned"),
+        ("Tag the newsletter", "Dana", "Dana", "kept"),
+        ("Left alone", "Dana", "Dana", "not carried"),
+        ("Close me at the next run", "Priya", "Priya", "closed"),
+    ]  # "Done the same day" was closed in its own run: not a carried item
+    assert [p.cadence for p in s.cadence] == ["month", "week"]
+    assert all(p.minutes == m for p, m in zip(s.cadence, (210, 30), strict=True))
+    text = render_markdown(s)
+    assert "| Traffic Study | 09:00 | 09:00 | 30 | 45 | +15 | done |" in text
+    assert "ended at 10:15, 15 minutes early" in text
+
+
+def test_first_run_and_unknown_run(store: RunStore) -> None:
+    run = play_day(store, date(2026, 11, 23))
+    s = collect_summary(store, run.id)
+    assert s.previous_run_id is None and s.carried == () and s.figures == ()
+    with pytest.raises(StoreError, match="no run 99"):
+        collect_summary(store, 99)
+
+
+def test_a_day_still_running_shows_its_projected_end(store: RunStore) -> None:
+    day = date(2026, 11, 23)
+    anchor = datetime(2026, 11, 23, 9, 0)
+    run = store.create_run(title="Small Tune Up", series="small", cadence="day",
+                           agenda_toml=AGENDA, as_of=day, data_dir=None, mode="facilitator",
+                           speed=1.0, anchor=anchor, started_at=anchor)
+    clock = FakeClock(anchor)
+    schedule = Schedule(loads_agenda(AGENDA, "test"), clock, anchor=anchor)
+    action = schedule.start()
+    store.add_event(run.id, action.kind, action.at, action.payload)
+    clock.advance(minutes=40)  # Traffic Study 10 minutes over at its last action ...
+    action = schedule.extend(10)
+    store.add_event(run.id, action.kind, action.at, action.payload)
+    s = collect_summary(store, run.id)
+    assert s.day_run is not None and s.day_run.projected and s.day_run.extensions == 1
+    # stopped at the last action (09:40), extended to 40 minutes: 09:40 + 30 + 30 = 10:40
+    assert "is projected to end at 10:40, 10 minutes late" in render_markdown(s)

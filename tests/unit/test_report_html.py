@@ -1,0 +1,57 @@
+"""The HTML summary: self-contained, user text escaped, small SVG charts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+from tests.unit.report_fixtures import action, small_summary
+from tuneup_tui.report.html import render_html
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_page_has_charts_and_no_network_or_scripts() -> None:
+    page = render_html(small_summary())
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<svg" in page and "<style>" in page
+    assert not re.search(r"https?:", page)
+    assert "<script" not in page and "<link" not in page and "<img" not in page
+
+
+def test_user_text_is_escaped() -> None:
+    evil = '<script>alert("x")</script> & <b>bold</b>'
+    summary = replace(small_summary(), actions=(action(1, evil, "<Dana>", None, None),))
+    page = render_html(summary)
+    assert "<script>" not in page and "<b>bold" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "&lt;Dana&gt;" in page
+    parser = _Collect()
+    parser.feed(page)
+    assert "script" not in parser.tags
+    assert evil in "".join(parser.text)  # the browser shows exactly what was typed
+
+
+def test_page_holds_every_section_and_item() -> None:
+    parser = _Collect()
+    parser.feed(render_html(small_summary()))
+    text = "".join(parser.text)
+    for words in ("Action items", "Fix UTM tags | newsletter links", "Check *bing* cpc bids",
+                  "Soft spots", "Recorded figures", "Key figures by panel", "How the day ran",
+                  "Carried over from run 6", "Recycle stale leads", "Proposed cadence",
+                  "Weekly: 30 minutes", "+134 (+12.2%)", "ended at 10:15, 15 minutes early"):
+        assert words in text
+    # three SVG charts: planned against actual, panel changes, recorded figure changes
+    assert parser.tags.count("svg") == 3

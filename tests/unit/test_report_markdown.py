@@ -1,0 +1,62 @@
+"""The Markdown summary: the scripted small run against Markdown written by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from tests.unit.report_fixtures import action, small_summary
+from tuneup_tui.report.markdown import render_markdown
+from tuneup_tui.report.model import Summary
+
+EXPECTED = Path(__file__).resolve().parent.parent / "fixtures" / "summary" / "expected.md"
+
+
+def test_small_run_matches_the_hand_written_markdown() -> None:
+    # expected.md was written by hand from the inputs in report_fixtures.py; the numbers in it:
+    # 41 - 38 = +3, 3 / 38 = 7.9%; 1234 - 1100 = +134, 134 / 1100 = 12.2%;
+    # 1234 - 1200 = +34, 34 / 1200 = 2.8%; 0.028 - 0.031 = -0.003, -0.003 / 0.031 = -9.7%;
+    # Traffic Study 09:00 to 09:45 = 45 minutes against 30 = +15; the day ended 10:15 against
+    # 10:30 = 15 minutes early.
+    assert render_markdown(small_summary()) == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_user_text_cannot_break_a_table_row() -> None:
+    summary = replace(small_summary(), actions=(
+        action(1, "a | b\nnew line *bold* [link](x) <b>", "Dana", None, "S|1"),
+    ))
+    text = render_markdown(summary)
+    line = next(x for x in text.splitlines() if x.startswith("| a"))
+    assert line == ("| a \\| b new line \\*bold\\* \\[link\\](x) \\<b\\> | — | S\\|1 | open |")
+    # a row of a 4-column table has 5 unescaped pipes
+    assert line.replace("\\|", "").count("|") == 5
+
+
+def test_an_empty_run_says_so_in_every_section() -> None:
+    text = render_markdown(Summary(title="T", series="s", day=small_summary().day))
+    for sentence in ("No action items were recorded.", "No soft spots were recorded.",
+                     "No figures were recorded.", "No panel figures were kept for this run.",
+                     "No timings were kept for this run.",
+                     "This is the first run of the series.",
+                     "No shorter agendas were derived."):
+        assert sentence in text
+
+
+def test_soft_spots_are_ranked_by_severity() -> None:
+    base = small_summary().soft_spots[0]
+    spots = (replace(base, id=1, severity="low", text="low one"),
+             replace(base, id=2, severity="high", text="high one"),
+             replace(base, id=3, severity="medium", text="medium one"))
+    text = render_markdown(replace(small_summary(), soft_spots=spots))
+    assert text.index("| 1 | high | high one") < text.index("| 2 | medium | medium one") \
+        < text.index("| 3 | low | low one")
+
+
+def test_panel_columns_only_when_there_is_something_to_compare() -> None:
+    from tuneup_tui.report.model import PanelFigure, PanelFigures
+
+    panel = PanelFigures("paid", "Paid programs", (PanelFigure("spend", 1500.5),
+                                                    PanelFigure("ctr", None)))
+    text = render_markdown(replace(small_summary(), panels=(panel,)))
+    assert ("| Figure | This period |\n|---|---|\n| spend | 1,500.5 |\n| ctr | n/a |"
+            in text)

@@ -1,0 +1,64 @@
+"""The agendas shipped with tuneup, and turning a command-line argument into an agenda file.
+
+In an installed wheel the built-ins sit inside the package (`tuneup_tui/agendas/`, put there
+by pyproject's hatch force-include); in a source checkout they are the top-level `agendas/`
+folder next to the package.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from tuneup_tui.agenda.load import AgendaError
+
+DEFAULT_AGENDA = "one-day-tuneup"
+_REPO_AGENDAS = Path(__file__).resolve().parent.parent.parent / "agendas"
+
+
+def builtin_agendas() -> dict[str, Path]:
+    """Built-in agenda names (file name without .toml) and their files, sorted by name."""
+    folder = _agendas_folder()
+    if folder is None:
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.toml")) if p.is_file()}
+
+
+def resolve_agenda(arg: str | None) -> Path:
+    """The agenda file `arg` means: an existing file, else a built-in name.
+
+    None means the one-day built-in. A built-in may be named with or without `.toml`
+    ("weekly-tuneup", "weekly-tuneup.toml") as long as no file of that name exists here.
+    Raises AgendaError when it is neither.
+    """
+    builtins = builtin_agendas()
+    if arg is None:
+        if DEFAULT_AGENDA in builtins:
+            return builtins[DEFAULT_AGENDA]
+        raise AgendaError([f"{DEFAULT_AGENDA}: the built-in agenda is missing from this "
+                           "installation"])
+    path = Path(arg)
+    if path.exists():
+        return path
+    bare = path.name == arg
+    name = arg.removesuffix(".toml")
+    if bare and name in builtins:
+        return builtins[name]
+    # A bare name without .toml was most likely meant as a built-in.
+    hint = ""
+    if bare and name == arg:
+        hint = f" (and no built-in agenda of that name: {', '.join(builtins)})"
+    raise AgendaError([f"{arg}: no such file{hint}"])
+
+
+def _agendas_folder() -> Path | None:
+    """The installed package's agendas/ first, then the source checkout's."""
+    try:
+        packaged = resources.files("tuneup_tui") / "agendas"
+        if isinstance(packaged, Path) and packaged.is_dir():
+            return packaged
+    except (ModuleNotFoundError, OSError):
+        pass
+    if _REPO_AGENDAS.is_dir():
+        return _REPO_AGENDAS
+    return None

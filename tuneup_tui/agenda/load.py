@@ -1,0 +1,125 @@
+"""Loading an agenda TOML file into an `Agenda`, with precise one-line errors.
+
+Everything that can go wrong with the file (it is missing, a folder, not UTF-8, not TOML, or
+TOML that is not an agenda) becomes an `AgendaError` whose problems are each one line:
+`<file>: <key path or line, column>: <what was expected / found>`. Nothing else escapes.
+Things that are allowed but probably a slip (a `who` naming no declared role) are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+from tuneup_tui.agenda.fields import Problems, one_line, suggest
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.agenda.validate import build_agenda, role_label, session_label
+
+_AT_LINE = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+_AT_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+# `start = 08:30` is a natural slip: TOML wants times quoted (or with seconds).
+_BARE_TIME = re.compile(r"=\s*[0-9]{1,2}:[0-9]{2}\s*(#.*)?$")
+
+
+class AgendaError(Exception):
+    """An agenda that can't be used: every problem found, each one line."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems: list[str] = [one_line(p) for p in problems] or ["agenda: not usable"]
+        super().__init__(self.problems[0])
+
+    def __str__(self) -> str:
+        return self.problems[0]
+
+
+def load_agenda(path: Path) -> Agenda:
+    """The agenda in the TOML file at `path`; AgendaError (never anything else) if unusable."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise AgendaError([f"{source}: no such file"]) from None
+    except IsADirectoryError:
+        raise AgendaError([f"{source}: is a folder; expected an agenda .toml file"]) from None
+    except PermissionError:
+        raise AgendaError([f"{source}: can't be read (permission denied)"]) from None
+    except OSError as err:
+        raise AgendaError([f"{source}: can't be read ({err.strerror or err})"]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise AgendaError([
+            f"{source}: line {line}, column {column}: not UTF-8 text (byte "
+            f"0x{data[err.start]:02x}); save the agenda as UTF-8"
+        ]) from None
+    return loads_agenda(text, source)
+
+
+def loads_agenda(text: str, source: str) -> Agenda:
+    """The agenda in TOML `text`; `source` names it in problems (usually the file's path)."""
+    try:
+        doc = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as err:
+        raise AgendaError([_syntax_problem(str(err), text, source)]) from None
+    except RecursionError:
+        raise AgendaError([f"{source}: TOML syntax: nested too deeply"]) from None
+    problems = Problems(source)
+    agenda = build_agenda(doc, problems)
+    if agenda is None:
+        raise AgendaError(problems.lines)
+    return agenda
+
+
+def agenda_warnings(agenda: Agenda, source: str = "") -> list[str]:
+    """Things allowed in `agenda` but probably a slip, each one line like a problem.
+
+    `source` (the file name) starts each line when given.
+    """
+    warnings = Problems(source) if source else None
+    lines: list[str] = []
+
+    def warn(path: str, message: str) -> None:
+        if warnings is not None:
+            warnings.add(path, message)
+        else:
+            lines.append(one_line(f"{path}: {message}"))
+
+    role_names = [r.role for r in agenda.roles]
+    # Only a team that declared its roles expects `who` to name one of them.
+    if role_names:
+        for i, session in enumerate(agenda.sessions, 1):
+            if not session.who.strip() or session.who in role_names:
+                continue
+            close = suggest(session.who, role_names)
+            hint = f"did you mean '{close}'?" if close else f"declared: {', '.join(role_names)}"
+            warn(f"{session_label(i, {'topic': session.topic})}.who",
+                 f"'{session.who}' is not a declared [[roles]] role; {hint}")
+        for i, role in enumerate(agenda.roles, 1):
+            if not role.people:
+                warn(f"{role_label(i, {'role': role.role})}.people",
+                     "nobody named; action items for this role will need an owner typed in")
+    shown = {name for s in agenda.sessions for name in s.panels}
+    for name in agenda.panels:
+        if name not in shown:
+            warn(f"panels.{name}", "settings for a panel no session shows")
+    return warnings.lines if warnings is not None else lines
+
+
+def _syntax_problem(message: str, text: str, source: str) -> str:
+    """tomllib's message as one problem line: file, line and column, what is wrong."""
+    match = _AT_LINE.match(message)
+    if match:
+        line = int(match["line"])
+        problem = f"{source}: line {line}, column {match['col']}: TOML syntax: {match['msg']}"
+        lines = text.split("\n")
+        if 0 < line <= len(lines) and _BARE_TIME.search(lines[line - 1]):
+            problem += ' (write times in quotes: "08:30")'
+        return problem
+    match = _AT_END.match(message)
+    if match:
+        return f"{source}: end of file: TOML syntax: {match['msg']}"
+    return f"{source}: TOML syntax: {message}"

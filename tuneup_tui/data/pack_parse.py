@@ -1,0 +1,110 @@
+"""From a RawTable (text under canonical names) to a typed, validated frame, and stacking.
+
+One RawTable per file: its required columns are checked, each schema column parsed by kind
+(an unreadable cell is a DataError at its file line and column), optional columns it lacks added
+all missing, and undated rows of a file that covers a known period dated at the period's start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tuneup_tui.data.discover import RawTable
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.parse import BadValue, parse_column
+from tuneup_tui.data.period import Period
+from tuneup_tui.data.read import normalise_name
+from tuneup_tui.data.sources import ColumnKind, SourceSchema
+
+IN_MEMORY = "frames"
+"""The preset name of tables handed over as DataFrames (no file behind them)."""
+
+
+@dataclass(frozen=True)
+class ParsedTable:
+    """One file's rows, typed, with what happened on the way."""
+
+    file: Path | None
+    preset: str
+    frame: pd.DataFrame
+    dropped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    period: Period | None = None
+
+
+def in_memory_table(source: str, frame: pd.DataFrame) -> RawTable:
+    """A DataFrame handed to `DataPack.from_frames`, as a RawTable with normalised names."""
+    renamed = frame.rename(columns=lambda c: normalise_name(str(c)))
+    return RawTable(source=source, file=Path(f"<{source} frame>"), preset=IN_MEMORY,
+                    frame=renamed.reset_index(drop=True))
+
+
+def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
+    """The typed frame of one RawTable; DataError naming the file, line and column if bad."""
+    file = None if raw.preset == IN_MEMORY else raw.file
+    frame = raw.frame
+    dated_by_period = raw.period is not None and schema.date_column is not None
+    missing = [c for c in schema.required if c not in frame.columns
+               and not (dated_by_period and c == schema.date_column)]
+    if missing:
+        found = ", ".join(str(c) for c in frame.columns) or "nothing"
+        raise DataError(schema.name, f"missing column(s) {', '.join(missing)}; found: {found}",
+                        file=file)
+    lines = _line_numbers(raw)
+    clean_text = bool(frame.attrs.get("clean_text", False))
+    columns: dict[str, pd.Series] = {}
+    notes: list[str] = list(raw.notes)
+    for column in schema.columns:
+        if column.name not in frame.columns:
+            columns[column.name] = empty_column(column.kind, len(frame))
+            continue
+        try:
+            parsed = parse_column(frame[column.name], column.kind, date_order=raw.date_order,
+                                  clean_text=clean_text)
+        except BadValue as bad:
+            raise DataError(schema.name, f"expected {bad.expected}, found {bad.value!r}",
+                            file=file, row=int(lines[bad.position]),
+                            column=column.name) from bad
+        columns[column.name] = parsed.values
+        notes.extend(f"column {column.name!r}: {note}" for note in parsed.notes)
+    typed = pd.DataFrame(columns)
+    if dated_by_period and raw.period is not None and schema.date_column is not None:
+        # A report without a date column covers the period its preamble names.
+        dates = typed[schema.date_column]
+        if dates.isna().any():
+            typed[schema.date_column] = dates.fillna(pd.Timestamp(raw.period.start))
+    return ParsedTable(file=file, preset=raw.preset, frame=typed, dropped=tuple(raw.dropped),
+                       notes=tuple(notes), period=raw.period)
+
+
+def stack(tables: Sequence[ParsedTable], schema: SourceSchema) -> pd.DataFrame:
+    """The tables of one source, one under the other, in schema column order."""
+    frames = [t.frame for t in tables]
+    if len(frames) == 1:
+        return frames[0]
+    if not frames:
+        return pd.DataFrame({c.name: empty_column(c.kind, 0) for c in schema.columns})
+    return pd.concat(frames, ignore_index=True)
+
+
+def empty_column(kind: ColumnKind, rows: int) -> pd.Series:
+    """An all-missing column of `kind` (the dtype a parsed column of that kind has)."""
+    if kind in ("date", "datetime"):
+        return pd.Series(np.full(rows, np.datetime64("NaT"), dtype="datetime64[us]"))
+    if kind in ("number", "integer"):
+        return pd.Series(np.full(rows, np.nan), dtype="float64")
+    if kind == "flag":
+        return pd.Series(np.zeros(rows, dtype=bool))
+    return pd.Series([pd.NA] * rows, dtype="str")
+
+
+def _line_numbers(raw: RawTable) -> np.ndarray:
+    """The file line of each row: the frame's "line" index, or counted from the first line."""
+    if raw.frame.index.name == "line":
+        return np.asarray(raw.frame.index, dtype=np.int64)
+    return np.arange(raw.first_data_line, raw.first_data_line + len(raw.frame))

@@ -1,0 +1,161 @@
+"""Reading a canonical `<source>.csv` into a RawTable.
+
+UTF-8 with or without a byte-order mark (UTF-16 with a BOM is accepted too), LF or CRLF, quoted
+fields that hold line breaks, comma, semicolon or tab delimited (taken from the header line).
+Header names are normalised (trimmed, casefolded, spaces and dashes to underscores) and matched
+to the source's columns; columns the source does not know are left out. Cells stay text (an
+empty cell is missing; "NA" stays the text "NA", a territory may be called that), except number
+columns, which pandas' C parser may already read as numbers (the parser takes either).
+
+The frame's index holds each row's file line number (index name "line"), so a bad cell is
+reported at the line a person sees in an editor. `frame.attrs["clean_text"]` is True when no
+cell carries spaces around it, so the parser can skip trimming millions of cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from tuneup_tui.data.discover import RawTable
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.sources import SOURCES
+
+_DELIMITERS = (",", ";", "\t", "|")
+_QUOTED = re.compile(r'"[^"]*"')
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def read_canonical_csv(path: Path, source: str) -> RawTable:
+    """The rows of the canonical file `path` for `source`; DataError when it can't be used."""
+    schema = SOURCES[source]
+    path = Path(path)
+    data = _read_bytes(path, source)
+    delimiter, names = _header(data, path, source)
+    missing = [c for c in schema.required if c not in names]
+    if missing:
+        raise DataError(source, f"missing column(s) {', '.join(missing)}; "
+                                f"found: {', '.join(n for n in names if n) or 'nothing'}",
+                        file=path)
+    wanted = {i: n for i, n in enumerate(names) if schema.column(n) is not None}
+    # Number columns are left to the C parser's own inference (fast); everything else is
+    # read as text so that ids keep their leading zeros and dates their spelling.
+    dtypes = {i: str for i, n in wanted.items()
+              if schema.column(n).kind not in ("number", "integer")}  # type: ignore[union-attr]
+    try:
+        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, usecols=list(wanted),
+                            dtype=dtypes, keep_default_na=False, na_values=[""],
+                            encoding="utf-8-sig", skipinitialspace=True,
+                            skip_blank_lines=True, engine="c")
+    except pd.errors.EmptyDataError as err:
+        raise DataError(source, "the file is empty", file=path) from err
+    except pd.errors.ParserError as err:
+        raise _parser_error(source, path, err) from err
+    except UnicodeDecodeError as err:
+        raise _encoding_error(source, path, data) from err
+    frame.columns = [wanted[i] for i in sorted(wanted)]
+    frame.index = _line_numbers(data, len(frame), delimiter)
+    # Stripping millions of cells costs more than reading them; skip it when no cell can
+    # end in a space (leading spaces are already dropped by the parser).
+    frame.attrs["clean_text"] = not _may_have_padding(data, delimiter)
+    return RawTable(source=source, file=path, preset="canonical", frame=frame,
+                    first_data_line=2)
+
+
+def normalise_name(name: str) -> str:
+    """A header as the schema spells it: "Goal Completions " -> "goal_completions"."""
+    return re.sub(r"[\s\-]+", "_", name.strip().strip('"').casefold())
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise DataError(source, "file not found", file=path) from err
+    except OSError as err:
+        raise DataError(source, f"can't read the file ({err.strerror or err})",
+                        file=path) from err
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # Excel's "Unicode text" is UTF-16; re-encode so the C parser can read it.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise DataError(source, "not readable UTF-16 text", file=path) from err
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise DataError(source, "the file is empty", file=path)
+    if b"\x00" in data[:4096]:
+        raise DataError(source, "not a CSV text file (it holds binary data); "
+                                "expected UTF-8 CSV", file=path)
+    return data
+
+
+def _header(data: bytes, path: Path, source: str) -> tuple[str, list[str]]:
+    """The delimiter and the normalised column names, from the first line."""
+    end = data.find(b"\n")
+    raw = data[: end if end >= 0 else len(data)]
+    try:
+        line = raw.decode("utf-8-sig").rstrip("\r")
+    except UnicodeDecodeError as err:
+        raise _encoding_error(source, path, data) from err
+    outside_quotes = _QUOTED.sub("", line)
+    delimiter = max(_DELIMITERS, key=outside_quotes.count)
+    names = [normalise_name(n) for n in next(csv.reader([line], delimiter=delimiter))]
+    seen: set[str] = set()
+    for name in names:
+        if name and name in seen:
+            raise DataError(source, f"column {name!r} appears twice in the header",
+                            file=path, row=1)
+        seen.add(name)
+    return delimiter, names
+
+
+def _line_numbers(data: bytes, rows: int, delimiter: str) -> pd.Index:
+    """Each data row's file line; plain arithmetic unless cells hold line breaks."""
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    if lines == rows + 1:
+        return pd.RangeIndex(2, rows + 2, name="line")
+    # Quoted line breaks or blank lines: walk the file once to know where each row starts.
+    text = data.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    starts: list[int] = []
+    previous_end = 0
+    for record in reader:
+        if record and previous_end > 0:
+            starts.append(previous_end + 1)
+        previous_end = reader.line_num
+    starts = starts[:rows] + [0] * max(0, rows - len(starts))
+    return pd.Index(starts, name="line")
+
+
+def _may_have_padding(data: bytes, delimiter: str) -> bool:
+    """Whether some cell may end (or, inside quotes, start) with a space or a tab."""
+    ends = (delimiter.encode(), b"\n", b"\r", b'"')
+    spaces = (b" ",) if delimiter == "\t" else (b" ", b"\t")
+    if any(space + end in data for space in spaces for end in ends):
+        return True
+    return any(b'"' + space in data for space in spaces)
+
+
+def _parser_error(source: str, path: Path, err: Exception) -> DataError:
+    match = _FIELDS.search(str(err))
+    if match:
+        expected, line, saw = match.groups()
+        return DataError(source, f"expected {expected} fields, found {saw}", file=path,
+                         row=int(line))
+    detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return DataError(source, f"not a readable CSV file ({detail})", file=path)
+
+
+def _encoding_error(source: str, path: Path, data: bytes) -> DataError:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        byte = data[err.start: err.start + 1].hex()
+        return DataError(source, f"not UTF-8 text (byte 0x{byte}); save it as UTF-8 CSV",
+                         file=path, row=line)
+    return DataError(source, "not UTF-8 text; save it as UTF-8 CSV", file=path)

@@ -1,0 +1,149 @@
+"""Pieces the sales panels share: leads delivered to sales, each lead's CRM row, who is a rep.
+
+The sales panels (lead_scoring, handoff, follow_up, romi, lifecycle) all join leads to the CRM
+and to opportunities the same way; doing it here keeps their numbers consistent:
+
+- a lead's CRM row is the first row naming its lead_id (in file order); duplicates are counted by
+  the handoff panel, never double-counted elsewhere;
+- names (statuses, stages, territories, reps, programs) are compared ignoring case;
+- "up to the as-of date" includes the as-of day itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+import pandas as pd
+
+from tuneup_tui.metrics.result import Number, PanelSettings, clean_number
+
+ID_LIST_LIMIT = 10
+"""How many lead ids a finding's sentence names before "and N more"."""
+
+
+def id_list(ids: Sequence[str], limit: int = ID_LIST_LIMIT) -> str:
+    """Ids for a sentence: "L-1, L-2, L-3" or "L-1, L-2 and 5 more"."""
+    shown = ", ".join(ids[:limit])
+    rest = len(ids) - limit
+    return shown if rest <= 0 else f"{shown} and {rest} more"
+
+
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """ "1 lead", "3 leads" (with `many` for irregular plurals)."""
+    shown = f"{count:,.0f}" if float(count).is_integer() else f"{count:,.1f}"
+    return f"{shown} {word if count == 1 else (many or word + 's')}"
+
+
+def names_option(settings: PanelSettings, key: str, default: Sequence[str]) -> list[str]:
+    """An option naming things: a list of names, or one name on its own."""
+    value = settings.option(key, default)
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def capped(title: str, total: int, limit: int) -> str:
+    """A list's title, saying so when it shows only the first `limit` of `total` rows."""
+    return f"{title} (first {limit} of {total})" if total > limit else title
+
+
+def fold(series: pd.Series) -> pd.Series:
+    """Text for comparing names: stripped and case-folded (missing stays missing)."""
+    return series.str.strip().str.casefold()
+
+
+def first_spelling(series: pd.Series) -> pd.Series:
+    """Names with case variants written as their first spelling ("webinar" -> "Webinar")."""
+    spelling: dict[str, str] = {}
+    for key, name in zip(fold(series), series, strict=True):
+        if not pd.isna(key):
+            spelling.setdefault(str(key), str(name))
+    return fold(series).map(spelling).astype("str")
+
+
+def folded_in(series: pd.Series, names: Iterable[str]) -> pd.Series:
+    """Whether each value is one of `names`, ignoring case (missing: False)."""
+    wanted = {n.strip().casefold() for n in names}
+    return fold(series).isin(wanted).fillna(False).astype(bool)
+
+
+def up_to(df: pd.DataFrame, column: str, as_of: date) -> pd.DataFrame:
+    """Rows dated on or before the as-of day (undated rows are left out)."""
+    mask = df[column] < pd.Timestamp(as_of + timedelta(days=1))
+    return df[mask.fillna(False)]
+
+
+def first_crm_rows(crm: pd.DataFrame) -> pd.DataFrame:
+    """One CRM row per lead id, the first in file order, indexed by lead_id."""
+    rows = crm[crm["lead_id"].notna()]
+    return rows.drop_duplicates("lead_id", keep="first").set_index("lead_id")
+
+
+def with_crm(leads: pd.DataFrame, crm: pd.DataFrame) -> pd.DataFrame:
+    """`leads` with their CRM row's columns (prefixed `crm_`) and `in_crm`.
+
+    Leads absent from the CRM get missing values and `crm_bad_data` False.
+    """
+    first = first_crm_rows(crm).add_prefix("crm_")
+    out = leads.merge(first, left_on="lead_id", right_index=True, how="left")
+    # A left join on unique keys keeps the leads' rows in order: keep their index too, so
+    # masks computed on `leads` still line up.
+    out.index = leads.index
+    out["in_crm"] = out["lead_id"].isin(first.index).fillna(False).astype(bool)
+    out["crm_bad_data"] = out["crm_bad_data"].fillna(False).astype(bool)
+    return out
+
+
+def first_opportunities(opportunities: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Each lead's first opportunity created up to the as-of date, indexed by lead_id."""
+    opps = up_to(opportunities[opportunities["lead_id"].notna()], "created_at", as_of)
+    opps = opps.sort_values("created_at", kind="stable")
+    return opps.drop_duplicates("lead_id", keep="first").set_index("lead_id")
+
+
+def reps_by_territory(territories: pd.DataFrame) -> dict[str, set[str]]:
+    """Folded territory name -> folded rep names."""
+    rows = territories[territories["territory"].notna() & territories["rep"].notna()]
+    out: dict[str, set[str]] = {}
+    for territory, rep in zip(fold(rows["territory"]), fold(rows["rep"]), strict=True):
+        out.setdefault(territory, set()).add(rep)
+    return out
+
+
+def territory_reps(territories: pd.DataFrame) -> list[str]:
+    """The reps named in territories, as written, first spelling of each, sorted."""
+    seen: dict[str, str] = {}
+    for rep in territories["rep"].dropna():
+        seen.setdefault(str(rep).strip().casefold(), str(rep).strip())
+    return sorted(seen.values(), key=str.casefold)
+
+
+def far_below(current: Number, average: Number, share: float) -> bool:
+    """Whether `current` is at or below `share` of a positive `average` (0.5: half or less)."""
+    cur = clean_number(current)
+    avg = clean_number(average)
+    if cur is None or avg is None or avg <= 0:
+        return False
+    return cur <= avg * share
+
+
+def text(value: object) -> str | None:
+    """A cell as plain text for a table (missing: None)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
+
+
+def day(value: object) -> str | None:
+    """A timestamp cell as an ISO date for a table (missing: None)."""
+    if value is None or value is pd.NaT or not isinstance(value, pd.Timestamp):
+        return None
+    return value.date().isoformat()
+
+
+def stamp(value: object) -> str | None:
+    """A timestamp cell as ISO date and minutes for a table (missing: None)."""
+    if not isinstance(value, pd.Timestamp) or value is pd.NaT:
+        return None
+    return value.strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,171 @@
+"""Sales follow-up panel: what became of the leads delivered, speed to lead, calls and emails
+by rep against their averages, and the team's calling capacity against the leads delivered.
+
+Options (`[panels.follow_up]`): `below_share` (a rep at or below this share of their average
+calls or emails is a finding, default 0.5), `attempts` (call attempts each delivered lead needs,
+default 3), `capacity_quantile` (default 0.9), `max_bad_data_rate` (default 0.1),
+`min_never_touched` (default 1).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Period
+from tuneup_tui.metrics._follow_up_reps import capacity, rep_rows, reps_of
+from tuneup_tui.metrics._sales import far_below, id_list, plural, with_crm
+from tuneup_tui.metrics.common import (
+    finding,
+    in_baseline,
+    in_period,
+    mean_per_period,
+    num,
+    optional_frame,
+    pct,
+    period_phrase,
+    ratio,
+    trend,
+)
+from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
+
+NAME = "follow_up"
+NOT_IN_CRM = "(not in CRM)"
+NO_STATUS = "(no status)"
+DAY_HOURS = 24.0
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Status, opportunity and bad data rates, speed to lead, activity by rep, capacity."""
+    baseline = period.baseline(settings.baseline_periods)
+    notes: list[str] = []
+    leads = with_crm(pack.frame("leads"), pack.frame("crm"))
+    activities = optional_frame(pack, "activities", notes)
+    territories = optional_frame(pack, "territories", notes)
+    hours = (leads["crm_first_touch_at"] - leads["sent_to_sales_at"]).dt.total_seconds() / 3600
+    leads = leads.assign(hours_to_touch=hours)
+
+    cur = in_period(leads, "sent_to_sales_at", period)
+    base = in_baseline(leads, "sent_to_sales_at", baseline)
+    figures = _lead_figures(cur)
+    baseline_figures = _lead_figures(base)
+    for key in ("leads_delivered", "with_opportunity", "bad_data", "touched_within_24h",
+                "never_touched"):
+        baseline_figures[key] = mean_per_period(baseline_figures[key], baseline)
+
+    attempts = float(settings.option("attempts", 3))
+    tables = {"status": Table("Status of the leads delivered", ("status", "leads", "share"),
+                              tuple(_status_rows(cur)))}
+    series = {"delivered_trend": trend("Leads delivered to sales", leads, "sent_to_sales_at",
+                                       None, period, baseline)}
+    reps_table: list[dict] = []
+    if activities is None:
+        notes.append("calls, emails and capacity need the activities source; shown as n/a")
+        figures.update(calls=None, emails=None, reps=None, capacity_per_rep=None,
+                       calling_capacity=None)
+    else:
+        reps = reps_of(territories, activities, period, baseline)
+        if territories is None:
+            notes.append("reps taken from the activities (no territories source)")
+        reps_table = rep_rows(activities, reps, period, baseline)
+        per_rep = capacity(activities, reps, baseline,
+                           float(settings.option("capacity_quantile", 0.9)))
+        if per_rep is None:
+            notes.append("calling capacity needs calls by the reps in the baseline; shown as n/a")
+        figures.update(
+            calls=sum(r["calls"] for r in reps_table),
+            emails=sum(r["emails"] for r in reps_table),
+            reps=len(reps),
+            capacity_per_rep=per_rep,
+            calling_capacity=None if per_rep is None else per_rep * len(reps),
+        )
+        baseline_figures.update(
+            calls=sum(r["calls_avg"] or 0 for r in reps_table) if len(baseline) else None,
+            emails=sum(r["emails_avg"] or 0 for r in reps_table) if len(baseline) else None,
+        )
+        tables["by_rep"] = Table(
+            "Calls and emails by rep", ("rep", "calls", "calls_avg", "emails", "emails_avg"),
+            tuple(reps_table),
+        )
+    figures["calls_needed"] = len(cur) * attempts
+    findings = _findings(period, cur, figures, baseline_figures, reps_table, settings)
+    return PanelResult(
+        name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
+        findings=tuple(findings), notes=tuple(notes),
+    )
+
+
+def _lead_figures(rows: pd.DataFrame) -> dict[str, Number]:
+    """Counts and rates over a set of delivered leads (rates over all of them)."""
+    delivered = len(rows)
+    with_opp = int((rows["in_crm"] & rows["crm_opportunity_id"].notna()).sum())
+    bad = int((rows["in_crm"] & rows["crm_bad_data"]).sum())
+    touched = rows["hours_to_touch"].dropna()
+    within = int((touched <= DAY_HOURS).sum())
+    return {
+        "leads_delivered": delivered,
+        "with_opportunity": with_opp,
+        "opportunity_create_rate": ratio(with_opp, delivered),
+        "bad_data": bad,
+        "bad_data_rate": ratio(bad, delivered),
+        "median_hours_to_first_touch": float(touched.median()) if len(touched) else None,
+        "touched_within_24h": within,
+        "within_24h_share": ratio(within, delivered),
+        "never_touched": delivered - len(touched),
+    }
+
+
+def _status_rows(rows: pd.DataFrame) -> list[dict]:
+    status = rows["crm_status"].where(rows["in_crm"], NOT_IN_CRM).fillna(NO_STATUS)
+    counts = status.value_counts(sort=False)
+    out = [{"status": str(s), "leads": int(n), "share": ratio(int(n), len(rows))}
+           for s, n in counts.items()]
+    return sorted(out, key=lambda r: (-r["leads"], r["status"].casefold()))
+
+
+def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
+              reps_table: list[dict], settings: PanelSettings) -> list[Finding]:
+    words = period_phrase(period)
+    out: list[Finding] = []
+    share = float(settings.option("below_share", 0.5))
+    for row in reps_table:
+        for kind in ("calls", "emails"):
+            if far_below(row[kind], row[f"{kind}_avg"], share):
+                out.append(finding(
+                    NAME, f"few_{kind}:{row['rep']}", "medium",
+                    f"{row['rep']} made {num(row[kind])} {kind} {words} against "
+                    f"{num(row[f'{kind}_avg'])} on average",
+                    **{kind: row[kind], f"{kind}_avg": row[f"{kind}_avg"]},
+                ))
+    supply, needed = figures.get("calling_capacity"), figures["calls_needed"]
+    if supply is not None and supply < needed:
+        out.append(finding(
+            NAME, "capacity_short", "high",
+            f"The team can make about {plural(supply, 'call')} a {period.kind} "
+            f"({num(figures['capacity_per_rep'], 1)} per rep x {plural(figures['reps'], 'rep')})"
+            f" against {num(needed)} needed for {plural(figures['leads_delivered'], 'lead')} "
+            f"delivered x {plural(settings.option('attempts', 3), 'attempt')}",
+            calling_capacity=supply, calls_needed=needed,
+        ))
+    never = figures["never_touched"]
+    if never and never >= int(settings.option("min_never_touched", 1)):
+        ids = [str(i) for i in cur[cur["hours_to_touch"].isna()]["lead_id"].dropna()]
+        out.append(finding(
+            NAME, "never_touched", "medium",
+            f"{never} of {figures['leads_delivered']} leads sent to sales {words} have no "
+            f"first touch in the CRM: {id_list(sorted(ids))}",
+            never_touched=never, leads_delivered=figures["leads_delivered"],
+        ))
+    max_bad = float(settings.option("max_bad_data_rate", 0.1))
+    bad_rate = figures["bad_data_rate"]
+    if bad_rate is not None and bad_rate >= max_bad:
+        out.append(finding(
+            NAME, "bad_data", "medium",
+            f"{figures['bad_data']} of {figures['leads_delivered']} leads sent to sales {words} "
+            f"were flagged as bad data ({pct(bad_rate)}, against {pct(base['bad_data_rate'])} "
+            "on average)",
+            bad_data_rate=bad_rate, bad_data_rate_avg=base["bad_data_rate"],
+        ))
+    return out

@@ -1,0 +1,180 @@
+"""Sales and Buying Cycle Overview panel: the buying steps of the period against the baseline.
+
+Steps, in order: sessions and goal completions (traffic), leads created and leads sent to sales
+(leads), opportunities created, proposals and closed won (opportunities). Each step's rate is the
+step over the step before it. Every source is optional: a missing one leaves its steps n/a with a
+note, so the funnel shows what it can; with none of the three it is an error.
+
+Proposals (our choice, docs/metrics.md): opportunities created in the period that are now at
+Proposal, Negotiation or Closed Won, i.e. that reached the proposal step. Closed won:
+opportunities at stage Closed Won whose closed_at falls in the period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+import pandas as pd
+
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.common import (
+    baseline_phrase,
+    change,
+    finding,
+    in_baseline,
+    in_period,
+    is_below,
+    mean_per_period,
+    optional_frame,
+    pct,
+    period_phrase,
+    total,
+)
+from tuneup_tui.metrics.result import (
+    Finding,
+    PanelResult,
+    PanelSettings,
+    Series,
+    Severity,
+    Table,
+    ratio,
+)
+
+NAME = "funnel"
+TITLE = "Buying cycle funnel"
+
+STEPS: tuple[tuple[str, str], ...] = (
+    ("sessions", "Sessions"),
+    ("goal_completions", "Goal completions"),
+    ("leads", "Leads created"),
+    ("sent_to_sales", "Sent to sales"),
+    ("opportunities", "Opportunities created"),
+    ("proposals", "Reached proposal"),
+    ("closed_won", "Closed won"),
+)
+PROPOSAL_OR_LATER = ("proposal", "negotiation", "closed won")
+LAGGING_STEPS = ("proposals", "closed_won")
+"""Steps whose rate raises no finding: last week's new opportunities have rarely had time to
+reach a proposal or close, so against older cohorts their rate would always look low."""
+TABLE_COLUMNS = ("step", "label", "count", "avg_count", "count_change", "rate", "avg_rate")
+
+# A step counter: the number of rows of the step dated in a window (start, end).
+Counter = Callable[[Period | Baseline], float]
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """The funnel's step counts and step-to-step rates, period against baseline."""
+    baseline = period.baseline(settings.baseline_periods)
+    notes: list[str] = []
+    counters = _counters(pack, notes)
+    if not counters:
+        raise DataError("traffic, leads, opportunities", "none could be read; the funnel "
+                        "needs at least one of them")
+
+    figures: dict[str, float | None] = {}
+    baseline_figures: dict[str, float | None] = {}
+    rows = []
+    previous: str | None = None
+    for step, label in STEPS:
+        count_fn = counters.get(step)
+        now = None if count_fn is None else count_fn(period)
+        base = None if count_fn is None else count_fn(baseline)
+        avg = None if base is None else mean_per_period(base, baseline)
+        figures[step], baseline_figures[step] = now, avg
+        rate = avg_rate = None
+        if previous is not None:
+            rate = None if now is None else ratio(now, figures[previous])
+            prev_base = _base_total(baseline_figures[previous], baseline)
+            avg_rate = None if base is None else ratio(base, prev_base)
+            figures[f"{step}_rate"], baseline_figures[f"{step}_rate"] = rate, avg_rate
+        rows.append({"step": step, "label": label, "count": now, "avg_count": avg,
+                     "count_change": change(now, avg), "rate": rate, "avg_rate": avg_rate})
+        previous = step
+
+    return PanelResult(
+        name=NAME, title=TITLE, period=period, baseline=baseline,
+        figures=figures, baseline_figures=baseline_figures,
+        tables={"steps": Table("Buying cycle steps", TABLE_COLUMNS, tuple(rows))},
+        series=_series(counters, period, baseline),
+        findings=tuple(_findings(rows, period, baseline, settings)),
+        notes=tuple(notes),
+    )
+
+
+def _counters(pack: DataPack, notes: list[str]) -> dict[str, Counter]:
+    counters: dict[str, Counter] = {}
+    traffic = optional_frame(pack, "traffic", notes)
+    if traffic is not None:
+        counters["sessions"] = _summer(traffic, "date", "sessions")
+        counters["goal_completions"] = _summer(traffic, "date", "goal_completions")
+    leads = optional_frame(pack, "leads", notes)
+    if leads is not None:
+        counters["leads"] = _counter(leads, "created_at")
+        counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at")
+    opps = optional_frame(pack, "opportunities", notes)
+    if opps is not None:
+        stage = opps["stage"].str.strip().str.casefold()
+        counters["opportunities"] = _counter(opps, "created_at")
+        counters["proposals"] = _counter(opps[stage.isin(PROPOSAL_OR_LATER).fillna(False)],
+                                         "created_at")
+        counters["closed_won"] = _counter(opps[(stage == "closed won").fillna(False)],
+                                          "closed_at")
+    return counters
+
+
+def _window(df: pd.DataFrame, column: str, when: Period | Baseline) -> pd.DataFrame:
+    if isinstance(when, Period):
+        return in_period(df, column, when)
+    return in_baseline(df, column, when)
+
+
+def _summer(df: pd.DataFrame, column: str, value: str) -> Counter:
+    return lambda when: total(_window(df, column, when), value)
+
+
+def _counter(df: pd.DataFrame, column: str) -> Counter:
+    return lambda when: float(len(_window(df, column, when)))
+
+
+def _base_total(mean: float | None, baseline: Baseline) -> float | None:
+    """The baseline's summed count back from its mean per period."""
+    return None if mean is None else mean * len(baseline)
+
+
+def _findings(rows: list[dict], period: Period, baseline: Baseline,
+              settings: PanelSettings) -> list[Finding]:
+    below_share = float(settings.option("below_share", 0.25))
+    min_volume = float(settings.option("min_volume", 20))
+    when, over = period_phrase(period), baseline_phrase(baseline)
+    found: list[Finding] = []
+    for before, row in pairwise(rows):
+        rate, avg_rate = row["rate"], row["avg_rate"]
+        if row["step"] in LAGGING_STEPS:
+            continue
+        if before["count"] is None or before["count"] < min_volume:
+            continue
+        if is_below(rate, avg_rate, below_share):
+            clear = is_below(rate, avg_rate, min(2 * below_share, 0.9))
+            severity: Severity = "high" if clear else "medium"
+            found.append(finding(
+                NAME, f"low_step_rate:{row['step']}", severity,
+                f"{pct(rate)} of {before['label'].lower()} became "
+                f"{row['label'].lower()} {when} against {pct(avg_rate)} on average {over}.",
+                rate=rate, avg_rate=avg_rate, count=row["count"], previous=before["count"]))
+    return found
+
+
+def _series(counters: dict[str, Counter], period: Period, baseline: Baseline
+            ) -> dict[str, Series]:
+    periods = [*baseline.periods, period]
+    labels = tuple(p.label for p in periods)
+    out: dict[str, Series] = {}
+    for step in ("sessions", "leads", "opportunities"):
+        fn = counters.get(step)
+        if fn is not None:
+            out[step] = Series(f"{step.replace('_', ' ').capitalize()} per period", labels,
+                               tuple(fn(p) for p in periods), "trend")
+    return out

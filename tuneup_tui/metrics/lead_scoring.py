@@ -1,0 +1,211 @@
+"""Lead scoring panel: leads by score band, how many went to sales, and whether sales took them.
+
+Options (`[panels.lead_scoring]`): `bands` (lower edges, default [0, 40, 60, 80]), `max_score`
+(the top of the last band's label, default 100), `threshold` (the score agreed with sales,
+default 60), `rejected_statuses` (CRM statuses that mean sales did not accept the lead, default
+["Rejected", "Disqualified"]), `min_acceptance` (a band at or above the threshold whose
+acceptance is at or below this fraction is a finding, default 0.5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics._sales import (
+    capped,
+    folded_in,
+    id_list,
+    names_option,
+    stamp,
+    text,
+    with_crm,
+)
+from tuneup_tui.metrics.common import (
+    finding,
+    in_baseline,
+    in_period,
+    mean_per_period,
+    num,
+    optional_frame,
+    pct,
+    period_phrase,
+    ratio,
+    trend,
+)
+from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table
+
+NAME = "lead_scoring"
+DEFAULT_BANDS = (0, 40, 60, 80)
+NO_SCORE = "no score"
+BELOW_LIST_LIMIT = 50
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Leads created and sent to sales per score band, sales acceptance, sends below threshold."""
+    baseline = period.baseline(settings.baseline_periods)
+    notes: list[str] = []
+    leads = pack.frame("leads")
+    crm = optional_frame(pack, "crm", notes)
+    edges = sorted(float(e) for e in settings.option("bands", DEFAULT_BANDS))
+    labels = band_labels(edges, float(settings.option("max_score", 100)))
+    threshold = float(settings.option("threshold", 60))
+    rejected = names_option(settings, "rejected_statuses", ["Rejected", "Disqualified"])
+
+    leads = leads.assign(band=band_of(leads["score"], edges, labels))
+    if crm is not None:
+        joined = with_crm(leads, crm)
+        leads = leads.assign(
+            accepted=(joined["in_crm"] & ~folded_in(joined["crm_status"], rejected)).to_numpy()
+        )
+    else:
+        notes.append("sales acceptance needs the crm source; shown as n/a")
+
+    created = in_period(leads, "created_at", period)
+    sent = in_period(leads, "sent_to_sales_at", period)
+    base_created = in_baseline(leads, "created_at", baseline)
+    base_sent = in_baseline(leads, "sent_to_sales_at", baseline)
+    below = sent[sent["score"] < threshold]
+    has_crm = crm is not None
+
+    figures = {
+        "leads_created": len(created),
+        "leads_sent_to_sales": len(sent),
+        "sales_accepted": _accepted(sent) if has_crm else None,
+        "acceptance_rate": ratio(_accepted(sent), len(sent)) if has_crm else None,
+        "sent_below_threshold": len(below),
+        "below_threshold_share": ratio(len(below), len(sent)),
+    }
+    base_below = base_sent[base_sent["score"] < threshold]
+    baseline_figures = {
+        "leads_created": mean_per_period(len(base_created), baseline),
+        "leads_sent_to_sales": mean_per_period(len(base_sent), baseline),
+        "sales_accepted": mean_per_period(_accepted(base_sent), baseline) if has_crm else None,
+        "acceptance_rate": ratio(_accepted(base_sent), len(base_sent)) if has_crm else None,
+        "sent_below_threshold": mean_per_period(len(base_below), baseline),
+        "below_threshold_share": ratio(len(base_below), len(base_sent)),
+    }
+    bands = _band_rows(labels, created, sent, base_sent, baseline, has_crm)
+    below_sorted = below.sort_values(["score", "lead_id"])
+    tables = {
+        "bands": Table(
+            "Leads by score band",
+            ("band", "created", "sent_to_sales", "accepted", "acceptance_rate",
+             "sent_to_sales_avg", "acceptance_rate_avg"),
+            tuple(bands),
+        ),
+        "sent_below_threshold": Table(
+            capped(f"Leads sent to sales below {num(threshold)}", len(below), BELOW_LIST_LIMIT),
+            ("lead_id", "score", "program", "territory", "sent_to_sales_at"),
+            tuple(_below_row(r) for r in below_sorted.head(BELOW_LIST_LIMIT).to_dict("records")),
+        ),
+    }
+    series = {
+        "sent_trend": trend("Leads sent to sales", leads, "sent_to_sales_at", None, period,
+                            baseline),
+        "sent_by_band": Series("Sent to sales by score band",
+                               tuple(r["band"] for r in bands),
+                               tuple(r["sent_to_sales"] for r in bands), "share"),
+    }
+    lowers = dict(zip(labels, edges, strict=True))
+    findings = _findings(period, sent, below_sorted, bands, lowers, threshold, settings)
+    return PanelResult(
+        name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
+        findings=tuple(findings), notes=tuple(notes),
+    )
+
+
+def band_labels(edges: Sequence[float], max_score: float) -> list[str]:
+    """Labels of the bands from their lower edges: [0, 40] -> ["0-39", "40-100"]."""
+    labels = []
+    for i, lo in enumerate(edges):
+        hi = edges[i + 1] - 1 if i + 1 < len(edges) else max_score
+        labels.append(f"{lo:g}-{hi:g}")
+    return labels
+
+
+def band_of(scores: pd.Series, edges: Sequence[float], labels: Sequence[str]) -> pd.Series:
+    """Each score's band: the last band whose lower edge it reaches ("no score" if missing).
+
+    A score under the lowest edge counts in the lowest band; over the top, in the last.
+    """
+    out = []
+    for score in scores:
+        if pd.isna(score):
+            out.append(NO_SCORE)
+            continue
+        index = 0
+        for i, lo in enumerate(edges):
+            if score >= lo:
+                index = i
+        out.append(labels[index])
+    return pd.Series(out, index=scores.index, dtype="str")
+
+
+def _accepted(rows: pd.DataFrame) -> int:
+    return int(rows["accepted"].sum()) if "accepted" in rows else 0
+
+
+def _band_rows(labels: list[str], created: pd.DataFrame, sent: pd.DataFrame,
+               base_sent: pd.DataFrame, baseline: Baseline, has_crm: bool) -> list[dict]:
+    present = set(created["band"]) | set(sent["band"]) | set(base_sent["band"])
+    names = labels + ([NO_SCORE] if NO_SCORE in present else [])
+    rows = []
+    for band in names:
+        s = sent[sent["band"] == band]
+        b = base_sent[base_sent["band"] == band]
+        rows.append({
+            "band": band,
+            "created": int((created["band"] == band).sum()),
+            "sent_to_sales": len(s),
+            "accepted": _accepted(s) if has_crm else None,
+            "acceptance_rate": ratio(_accepted(s), len(s)) if has_crm else None,
+            "sent_to_sales_avg": mean_per_period(len(b), baseline),
+            "acceptance_rate_avg": ratio(_accepted(b), len(b)) if has_crm else None,
+        })
+    return rows
+
+
+def _below_row(r: dict) -> dict:
+    return {
+        "lead_id": text(r["lead_id"]),
+        "score": r["score"],
+        "program": text(r["program"]),
+        "territory": text(r["territory"]),
+        "sent_to_sales_at": stamp(r["sent_to_sales_at"]),
+    }
+
+
+def _findings(period: Period, sent: pd.DataFrame, below: pd.DataFrame, bands: list[dict],
+              lowers: dict[str, float], threshold: float, settings: PanelSettings
+              ) -> list[Finding]:
+    words = period_phrase(period)
+    out: list[Finding] = []
+    if len(below):
+        ids = [str(i) for i in below["lead_id"].dropna()]
+        out.append(finding(
+            NAME, "sent_below_threshold", "medium",
+            f"{len(below)} of {len(sent)} leads sent to sales {words} scored below the agreed "
+            f"{num(threshold)}: {id_list(ids)}",
+            sent_below_threshold=len(below), leads_sent_to_sales=len(sent),
+            threshold=threshold,
+        ))
+    min_acceptance = float(settings.option("min_acceptance", 0.5))
+    for row in bands:
+        rate = row["acceptance_rate"]
+        lower = lowers.get(row["band"])
+        if rate is None or lower is None or lower < threshold or rate > min_acceptance:
+            continue
+        out.append(finding(
+            NAME, f"low_acceptance:{row['band']}", "medium",
+            f"Sales accepted {row['accepted']} of {row['sent_to_sales']} leads scored "
+            f"{row['band']} {words} ({pct(rate)}): the score and sales disagree",
+            acceptance_rate=rate, accepted=row["accepted"], sent_to_sales=row["sent_to_sales"],
+        ))
+    return out
+

@@ -1,0 +1,132 @@
+"""Paid Programs panel: spend, clicks, names, leads and opportunities per program and site.
+
+Definitions (DESIGN.md), per program and in total: CPC = spend / clicks; CTR = clicks /
+impressions; cost per name = spend / names; leads = leads whose program is the paid program,
+created in the period; cost per lead = spend / leads; opportunity conversion = opportunities
+created in the period from the program's leads / the program's leads created in the period. The
+baseline is the same, counts and money as means per period, rates pooled. Programs are matched
+to leads by name, ignoring case and surrounding spaces. Leads and opportunities are optional:
+without them their figures are n/a with a note.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.breakdown import by_key, records
+from tuneup_tui.metrics.common import mean_per_period, optional_frame, trend
+from tuneup_tui.metrics.paid_findings import program_findings
+from tuneup_tui.metrics.paid_leads import ProgramLeads, program_leads
+from tuneup_tui.metrics.paid_sites import site_findings, site_rows
+from tuneup_tui.metrics.result import PanelResult, PanelSettings, Series, Table, ratio
+
+NAME = "paid"
+TITLE = "Paid programs"
+
+MONEY_COUNTS = ("spend", "impressions", "clicks", "names")
+PROGRAM_COLUMNS = ("program", "spend", "avg_spend", "impressions", "clicks", "names", "cpc",
+                   "avg_cpc", "ctr", "avg_ctr", "cost_per_name", "avg_cost_per_name", "leads",
+                   "avg_leads", "cost_per_lead", "avg_cost_per_lead", "opportunities",
+                   "opportunity_conversion", "avg_opportunity_conversion")
+SITE_COLUMNS = ("program", "channel", "site", "spend", "impressions", "clicks", "names", "cpc",
+                "ctr", "program_median_ctr", "cost_per_name", "suspect")
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Paid programs in total, per program and per site, against the baseline."""
+    baseline = period.baseline(settings.baseline_periods)
+    paid = pack.frame("paid").copy()
+    paid["program_key"] = paid["program"].str.strip().str.casefold()
+    paid = paid[paid["program_key"].notna()]
+    notes: list[str] = []
+    leads = optional_frame(pack, "leads", notes)
+    opps = optional_frame(pack, "opportunities", notes) if leads is not None else None
+    if leads is not None and opps is None:
+        notes.append("opportunity figures need the opportunities source")
+
+    names = {str(k): str(v) for k, v in paid.groupby("program_key")["program"].first().items()}
+    outcome = program_leads(leads, opps, set(names), period, baseline)
+    sums = by_key(paid, "program_key", "date", MONEY_COUNTS, period, baseline)
+    programs = [_program_row(r, names[r["program_key"]], outcome, baseline)
+                for r in records(sums)]
+    programs.sort(key=lambda r: (-r["spend"], r["program"]))
+    totals = _total_row(sums, outcome, baseline)
+    sites = site_rows(paid, period, baseline, settings)
+
+    figures = {k: totals[k] for k in _FIGURES}
+    baseline_figures = {k: totals[f"avg_{k}"] for k in _FIGURES}
+    findings = (*site_findings(sites, period, settings),
+                *program_findings(programs, outcome, period, baseline, settings))
+    return PanelResult(
+        name=NAME, title=TITLE, period=period, baseline=baseline,
+        figures=figures, baseline_figures=baseline_figures,
+        tables={"programs": Table("Paid programs", PROGRAM_COLUMNS, tuple(programs)),
+                "sites": Table("Paid sites", SITE_COLUMNS, tuple(sites))},
+        series=_series(paid, programs, period, baseline),
+        findings=tuple(findings), notes=tuple(notes),
+    )
+
+
+_FIGURES = ("spend", "impressions", "clicks", "names", "cpc", "ctr", "cost_per_name", "leads",
+            "cost_per_lead", "opportunities", "opportunity_conversion")
+
+
+def _program_row(sums: dict, name: str, outcome: ProgramLeads, baseline: Baseline) -> dict:
+    key = sums["program_key"]
+    leads = outcome.leads_now.get(key, 0.0) if outcome.known else None
+    leads_base = outcome.leads_base.get(key, 0.0) if outcome.known else None
+    opps = outcome.opps_now.get(key, 0.0) if outcome.with_opportunities else None
+    opps_base = outcome.opps_base.get(key, 0.0) if outcome.with_opportunities else None
+    row = _money_row(sums, leads, leads_base, opps, opps_base, baseline)
+    row["program"] = name
+    row["program_key"] = key
+    return row
+
+
+def _total_row(sums: pd.DataFrame, outcome: ProgramLeads, baseline: Baseline) -> dict:
+    totals = {c: float(sums[c].sum()) for c in sums.columns if c != "program_key"}
+
+    def total_of(counts: dict[str, float], known: bool) -> float | None:
+        return float(sum(counts.values())) if known else None
+
+    return _money_row(totals, total_of(outcome.leads_now, outcome.known),
+                      total_of(outcome.leads_base, outcome.known),
+                      total_of(outcome.opps_now, outcome.with_opportunities),
+                      total_of(outcome.opps_base, outcome.with_opportunities), baseline)
+
+
+def _money_row(s: dict, leads: float | None, leads_base: float | None, opps: float | None,
+               opps_base: float | None, baseline: Baseline) -> dict:
+    """Figures of one program (or the total) from period sums `x` and baseline sums `x_base`."""
+    row: dict = {}
+    for c in MONEY_COUNTS:
+        row[c] = s[c]
+        row[f"avg_{c}"] = mean_per_period(s[f"{c}_base"], baseline)
+    for suffix, get in (("", lambda c: s[c]), ("avg_", lambda c: s[f"{c}_base"])):
+        row[f"{suffix}cpc"] = ratio(get("spend"), get("clicks"))
+        row[f"{suffix}ctr"] = ratio(get("clicks"), get("impressions"))
+        row[f"{suffix}cost_per_name"] = ratio(get("spend"), get("names"))
+    row["leads"] = leads
+    row["avg_leads"] = None if leads_base is None else mean_per_period(leads_base, baseline)
+    row["cost_per_lead"] = None if leads is None else ratio(s["spend"], leads)
+    row["avg_cost_per_lead"] = None if leads_base is None else ratio(s["spend_base"], leads_base)
+    row["opportunities"] = opps
+    row["avg_opportunities"] = None if opps_base is None else mean_per_period(opps_base,
+                                                                              baseline)
+    row["opportunity_conversion"] = None if opps is None else ratio(opps, leads)
+    row["avg_opportunity_conversion"] = (None if opps_base is None
+                                         else ratio(opps_base, leads_base))
+    return row
+
+
+def _series(paid: pd.DataFrame, programs: list[dict], period: Period, baseline: Baseline
+            ) -> dict[str, Series]:
+    spend = sum(r["spend"] for r in programs)
+    shares = tuple(ratio(r["spend"], spend) for r in programs)
+    return {
+        "spend": trend("Paid spend per period", paid, "date", "spend", period, baseline),
+        "spend_share": Series("Share of spend by program",
+                              tuple(r["program"] for r in programs), shares, "share"),
+    }

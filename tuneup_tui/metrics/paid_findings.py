@@ -1,0 +1,76 @@
+"""Program findings of the Paid Programs panel: leads that don't convert, poor spending, and
+programs whose leads produced no opportunity over the whole baseline (click-farm suspects)."""
+
+from __future__ import annotations
+
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.common import (
+    baseline_phrase,
+    finding,
+    is_below,
+    money,
+    num,
+    pct,
+    period_phrase,
+)
+from tuneup_tui.metrics.paid_leads import ProgramLeads
+from tuneup_tui.metrics.result import Finding, PanelSettings, Severity
+
+NAME = "paid"
+
+
+def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
+                     baseline: Baseline, settings: PanelSettings) -> list[Finding]:
+    """Findings per program, in the order of `rows`."""
+    min_leads = float(settings.option("min_leads", 10))
+    min_spend = float(settings.option("min_spend", 100))
+    below_share = float(settings.option("conversion_below_share", 0.5))
+    min_opps = float(settings.option("min_expected_opportunities", 3))
+    above_share = float(settings.option("cost_above_share", 0.5))
+    when, over = period_phrase(period), baseline_phrase(baseline)
+    found: list[Finding] = []
+    for r in rows:
+        program, key = r["program"], r["program_key"]
+        base_leads = outcome.leads_base.get(key, 0.0)
+        converted = outcome.base_leads_with_opportunity.get(key, 0.0)
+        if outcome.with_opportunities and base_leads >= min_leads and converted == 0:
+            found.append(finding(
+                NAME, f"click_farm_no_opportunities:{program}", "medium",
+                f"Suspected click farm: none of the {num(base_leads)} leads {program} brought "
+                f"{over} became an opportunity.",
+                baseline_leads=base_leads, converted=converted))
+        conv, avg_conv = r["opportunity_conversion"], r["avg_opportunity_conversion"]
+        # opportunities the leads would have made at the average rate: under a few is noise
+        expected = (r["leads"] or 0.0) * (avg_conv or 0.0)
+        if (r["leads"] or 0) >= min_leads and expected >= min_opps and \
+                is_below(conv, avg_conv, below_share):
+            found.append(finding(
+                NAME, f"low_opportunity_conversion:{program}", "medium",
+                f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
+                f"opportunities {when} against {pct(avg_conv)} on average {over}.",
+                opportunity_conversion=conv, avg_opportunity_conversion=avg_conv,
+                leads=r["leads"]))
+        found.extend(_spending(r, min_spend, above_share, when, over))
+    return found
+
+
+def _spending(r: dict, min_spend: float, above_share: float, when: str, over: str
+              ) -> list[Finding]:
+    program = r["program"]
+    cpl, avg_cpl = r["cost_per_lead"], r["avg_cost_per_lead"]
+    if r["spend"] < min_spend or r["leads"] is None or avg_cpl is None:
+        return []
+    if r["leads"] == 0:
+        return [finding(
+            NAME, f"high_cost_per_lead:{program}", "high",
+            f"{program} spent {money(r['spend'])} {when} and brought no leads, against "
+            f"{money(avg_cpl)} per lead on average {over}.",
+            spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)]
+    if cpl is not None and cpl > avg_cpl * (1 + above_share):
+        severity: Severity = "high" if cpl > avg_cpl * (1 + 2 * above_share) else "medium"
+        return [finding(
+            NAME, f"high_cost_per_lead:{program}", severity,
+            f"{program} cost {money(cpl)} per lead {when} against {money(avg_cpl)} on "
+            f"average {over}.",
+            cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])]
+    return []

@@ -1,0 +1,140 @@
+"""The text report of `tuneup metrics` for an ops analyst: per panel its figures against the
+baseline, the top rows of its tables, its findings and notes, or its error in place.
+
+Rates (keys naming a conversion, rate, share, CTR or ratio) print as percentages, money (spend,
+cost, CPC, budget) with a currency sign; wide tables keep their first columns that fit in
+`width` characters and say how many were left out.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from tuneup_tui.data.period import Period
+from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table, clean_number
+
+RATE_WORDS = ("conversion", "rate", "share", "ctr", "per_goal", "budget_to_spend", "change")
+MONEY_WORDS = ("spend", "cpc", "cost", "budget", "revenue", "amount")
+TOP_ROWS = 10
+WIDTH = 110
+
+
+def text_report(results: Mapping[str, PanelResult], period: Period, *, as_of: date,
+                width: int = WIDTH, top_rows: int = TOP_ROWS) -> str:
+    """The whole report: a heading, then each panel in order."""
+    lines = [f"Tune Up metrics as of {as_of.isoformat()}: period {_span(period)}"]
+    for name, result in results.items():
+        lines.append("")
+        lines.extend(panel_text(name, result, width=width, top_rows=top_rows))
+    return "\n".join(lines) + "\n"
+
+
+def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
+               top_rows: int = TOP_ROWS) -> list[str]:
+    """One panel's section."""
+    lines = [f"== {result.title} ({name})"]
+    if len(result.baseline):
+        n = len(result.baseline)
+        unit = result.period.kind + ("s" if n != 1 else "")
+        lines.append(f"   baseline {result.baseline.start.isoformat()} to "
+                     f"{result.baseline.end.isoformat()} ({n} {unit})")
+    if result.error:
+        lines.append(f"   error: {result.error}")
+        return lines
+    if result.figures:
+        lines.append("")
+        lines.extend(_grid(("figure", "period", "average", "change"), [
+            (key, fmt(key, value), fmt(key, result.baseline_figures.get(key)),
+             _change(value, result.baseline_figures.get(key)))
+            for key, value in result.figures.items()], indent=3))
+    for table in result.tables.values():
+        lines.append("")
+        lines.extend(_table(table, width, top_rows))
+    if result.findings:
+        lines.append("")
+        lines.append("   Findings")
+        for f in sorted(result.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
+            lines.extend(_wrap(f"[{f.severity}] {f.message}", width))
+    if result.notes:
+        lines.append("")
+        for note in result.notes:
+            lines.extend(_wrap(f"note: {note}", width))
+    return lines
+
+
+def fmt(key: str, value: Any) -> str:
+    """A figure or cell for reading: rates in percent, money with "$", counts with commas."""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if value is None:
+        return "n/a"
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    number = clean_number(value)
+    if number is None:
+        return "n/a"
+    low = key.casefold()
+    if any(word in low for word in RATE_WORDS):
+        return f"{number * 100:.1f}%"
+    if any(word in low for word in MONEY_WORDS):
+        return f"{'-' if number < 0 else ''}${abs(number):,.2f}"
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.2f}"
+
+
+def _change(value: Any, average: Any) -> str:
+    v, a = clean_number(value), clean_number(average)
+    if v is None or a is None or a == 0:
+        return ""
+    return f"{(v - a) / abs(a) * 100:+.0f}%"
+
+
+def _table(table: Table, width: int, top_rows: int) -> list[str]:
+    rows = table.rows[:top_rows]
+    shown = f"top {len(rows)} of {len(table.rows)}" if len(table.rows) > len(rows) else \
+        f"{len(table.rows)} rows"
+    cells = [[fmt(c, row.get(c)) for c in table.columns] for row in rows]
+    widths = [min(max([len(c), *(len(r[i]) for r in cells)]), 40)
+              for i, c in enumerate(table.columns)]
+    keep, used = 0, 3
+    for w in widths:
+        if used + w + 2 > width and keep > 0:
+            break
+        used += w + 2
+        keep += 1
+    left_out = len(table.columns) - keep
+    heading = f"   {table.title} ({shown})"
+    if left_out:
+        heading += f"; {left_out} more column{'s' if left_out > 1 else ''} in --json"
+    body = _grid(table.columns[:keep], [tuple(r[:keep]) for r in cells], indent=3)
+    return [heading, *body] if rows else [heading, "   (none)"]
+
+
+def _grid(header: Sequence[str], rows: Sequence[Sequence[str]], indent: int) -> list[str]:
+    widths = [min(max([len(h), *(len(r[i]) for r in rows)]), 40) for i, h in enumerate(header)]
+    pad = " " * indent
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for i, (v, w) in enumerate(zip(values, widths, strict=True)):
+            v = v if len(v) <= w else v[: w - 1] + "…"
+            parts.append(v.ljust(w) if i == 0 else v.rjust(w))
+        return (pad + "  ".join(parts)).rstrip()
+
+    return [line(header), *(line(r) for r in rows)]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """A sentence wrapped to `width`, continuation lines indented under its first word."""
+    return textwrap.wrap(text, width=width, initial_indent="   ", subsequent_indent="     ",
+                         break_long_words=False, break_on_hyphens=False) or ["   "]
+
+
+def _span(period: Period) -> str:
+    return f"{period.label} ({period.start.isoformat()} to {period.end.isoformat()})"

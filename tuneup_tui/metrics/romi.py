@@ -1,0 +1,156 @@
+"""Return on marketing investment per tactic, over each tactic's life up to the as-of date.
+
+A tactic's leads are the leads whose program is the tactic (names compared ignoring case),
+created up to the as-of date; their opportunities are those naming one of those leads, created
+up to the as-of date. Options (`[panels.romi]`): `min_leads` (a tactic with at least this many
+leads and no opportunity is a finding, default 1).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Period
+from tuneup_tui.metrics._sales import fold, plural, up_to
+from tuneup_tui.metrics.common import finding, money, pct, ratio
+from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
+
+NAME = "romi"
+PROPOSAL = "proposal"
+CLOSED_WON = "closed won"
+COLUMNS = ("tactic", "start", "end", "budget", "cost", "internal_cost", "total_cost",
+           "share_of_budget", "leads", "with_opportunity", "conversion", "opportunities",
+           "proposals", "closed_won", "closed_won_revenue", "romi")
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Cost, leads, conversion, proposals, closed-won revenue and ROMI per tactic, and in total."""
+    baseline = period.baseline(settings.baseline_periods)
+    notes: list[str] = []
+    tactics = pack.frame("tactics")
+    leads = up_to(pack.frame("leads"), "created_at", settings.as_of)
+    opps = up_to(pack.frame("opportunities"), "created_at", settings.as_of)
+    leads = leads.assign(_tactic=fold(leads["program"]))
+    opps = opps.merge(leads[["lead_id", "_tactic"]].dropna().drop_duplicates("lead_id"),
+                      on="lead_id", how="inner")
+
+    rows = [_tactic_row(name, group, leads, opps) for name, group in _by_tactic(tactics)]
+    totals = _totals(rows)
+    known = {r["tactic"].strip().casefold() for r in rows}
+    stray = leads[leads["_tactic"].notna() & ~leads["_tactic"].isin(known)]
+    if len(stray):
+        notes.append(f"{plural(len(stray), 'lead')} from programs that are not in tactics")
+
+    figures: dict[str, Number] = {
+        "tactics": len(rows),
+        **{k: totals[k] for k in ("cost", "internal_cost", "total_cost", "leads",
+                                  "with_opportunity", "conversion", "opportunities",
+                                  "proposals", "closed_won", "closed_won_revenue", "romi")},
+    }
+    tables = {"tactics": Table("Return on marketing investment per tactic", COLUMNS,
+                               (*rows, totals))}
+    series = {
+        "romi": Series("ROMI per tactic", tuple(r["tactic"] for r in rows),
+                       tuple(r["romi"] for r in rows), "share"),
+    }
+    return PanelResult(
+        name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        figures=figures, baseline_figures={}, tables=tables, series=series,
+        findings=tuple(_findings(rows, settings)), notes=tuple(notes),
+    )
+
+
+def _by_tactic(tactics: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Tactic rows grouped by name (ignoring case), first spelling kept, in file order."""
+    named = tactics[tactics["tactic"].notna()]
+    keys = fold(named["tactic"])
+    out: dict[str, tuple[str, list[int]]] = {}
+    for pos, (key, name) in enumerate(zip(keys, named["tactic"], strict=True)):
+        out.setdefault(key, (str(name), []))[1].append(pos)
+    return [(name, named.iloc[positions]) for name, positions in out.values()]
+
+
+def _tactic_row(name: str, group: pd.DataFrame, leads: pd.DataFrame, opps: pd.DataFrame
+                ) -> dict:
+    key = name.strip().casefold()
+    cost = float(group["cost"].fillna(0).sum())
+    internal = float((group["internal_hours"].fillna(0) * group["hourly_rate"].fillna(0)).sum())
+    budget = float(group["budget"].sum()) if group["budget"].notna().any() else None
+    mine = leads[(leads["_tactic"] == key).fillna(False)]
+    theirs = opps[(opps["_tactic"] == key).fillna(False)]
+    stage = fold(theirs["stage"])
+    won = theirs[(stage == CLOSED_WON).fillna(False)]
+    with_opp = int(mine["lead_id"].isin(set(theirs["lead_id"])).sum())
+    row = {
+        "tactic": name,
+        "start": _first_day(group["start"], "min"),
+        "end": _first_day(group["end"], "max"),
+        "budget": budget,
+        "cost": cost,
+        "internal_cost": internal,
+        "leads": len(mine),
+        "with_opportunity": with_opp,
+        "opportunities": len(theirs),
+        "proposals": int((stage == PROPOSAL).fillna(False).sum()),
+        "closed_won": len(won),
+        "closed_won_revenue": float(won["amount"].fillna(0).sum()),
+    }
+    return _rates(row)
+
+
+def _rates(row: dict) -> dict:
+    total_cost = row["cost"] + row["internal_cost"]
+    row["total_cost"] = total_cost
+    row["share_of_budget"] = ratio(total_cost, row["budget"])
+    row["conversion"] = ratio(row["with_opportunity"], row["leads"])
+    row["romi"] = ratio(row["closed_won_revenue"] - total_cost, total_cost)
+    return row
+
+
+def _totals(rows: list[dict]) -> dict:
+    total: dict = {"tactic": "Total", "start": None, "end": None}
+    for key in ("cost", "internal_cost", "leads", "with_opportunity", "opportunities",
+                "proposals", "closed_won", "closed_won_revenue"):
+        total[key] = sum(r[key] for r in rows)
+    budgets = [r["budget"] for r in rows if r["budget"] is not None]
+    total["budget"] = sum(budgets) if budgets else None
+    return _rates(total)
+
+
+def _first_day(values: pd.Series, pick: str) -> str | None:
+    """The earliest ("min") or latest ("max") date of a column, as ISO text."""
+    days = values.dropna()
+    if not len(days):
+        return None
+    value = days.min() if pick == "min" else days.max()
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _findings(rows: list[dict], settings: PanelSettings) -> list[Finding]:
+    out: list[Finding] = []
+    min_leads = int(settings.option("min_leads", 1))
+    for r in rows:
+        if r["romi"] is not None and r["romi"] < 0:
+            out.append(finding(
+                NAME, f"negative_romi:{r['tactic']}", "high",
+                f"{r['tactic']} returned {pct(r['romi'], 0)} on its {money(r['total_cost'])} "
+                f"total cost: {money(r['closed_won_revenue'])} closed-won revenue so far",
+                romi=r["romi"], total_cost=r["total_cost"],
+                closed_won_revenue=r["closed_won_revenue"],
+            ))
+        if r["leads"] >= min_leads and r["leads"] > 0 and r["opportunities"] == 0:
+            out.append(finding(
+                NAME, f"no_opportunities:{r['tactic']}", "medium",
+                f"{r['tactic']} brought {plural(r['leads'], 'lead')} and not one opportunity",
+                leads=r["leads"],
+            ))
+        if r["budget"] is not None and r["total_cost"] > r["budget"]:
+            out.append(finding(
+                NAME, f"over_budget:{r['tactic']}", "medium",
+                f"{r['tactic']} cost {money(r['total_cost'])} against a budget of "
+                f"{money(r['budget'])} ({pct(r['share_of_budget'], 0)} of it)",
+                total_cost=r["total_cost"], budget=r["budget"],
+            ))
+    return out

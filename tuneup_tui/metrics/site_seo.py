@@ -1,0 +1,51 @@
+"""SEO metrics for the Site Health panel (e.g. Moz domain authority): latest value and trend.
+
+A metric's value is its latest on or before the period's end; its baseline value is its latest
+on or before the baseline's end. Figures are keyed `seo_<metric>` (the metric name lower-cased,
+non-alphanumerics as "_").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.common import change
+from tuneup_tui.metrics.result import PanelSettings, Series, Table
+from tuneup_tui.metrics.site_part import SitePart
+
+COLUMNS = ("metric", "value", "baseline_value", "change")
+
+
+def seo_part(df: pd.DataFrame, period: Period, baseline: Baseline,
+             settings: PanelSettings) -> SitePart:
+    """Each SEO metric's latest value against the baseline's, with a per-period series."""
+    del settings
+    rows = df[df["metric"].notna() & df["value"].notna() & df["date"].notna()]
+    part = SitePart()
+    table = []
+    periods = [*baseline.periods, period]
+    for metric in sorted(set(rows["metric"])):
+        of = rows[rows["metric"] == metric]
+        value = _latest(of, period.end)
+        before = _latest(of, baseline.end) if len(baseline) else None
+        key = "seo_" + re.sub(r"[^a-z0-9]+", "_", str(metric).casefold()).strip("_")
+        part.figures[key] = value
+        part.baseline_figures[key] = before
+        table.append({"metric": str(metric), "value": value, "baseline_value": before,
+                      "change": change(value, before)})
+        part.series[key] = Series(f"{metric} at the end of each period",
+                                  tuple(p.label for p in periods),
+                                  tuple(_latest(of, p.end) for p in periods), "trend")
+    part.tables["seo"] = Table("SEO metrics", COLUMNS, tuple(table))
+    return part
+
+
+def _latest(rows: pd.DataFrame, day: date) -> float | None:
+    upto = rows[rows["date"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
+    if upto.empty:
+        return None
+    return float(upto.sort_values("date", kind="stable")["value"].iloc[-1])

@@ -1,0 +1,177 @@
+"""Social Media panel: followers and engagement per network, matched against site traffic.
+
+Referral sessions of a network are the traffic rows whose source is one of its aliases
+(metrics/social_aliases.py). Followers are a level, not a count: the period's figure is the
+latest value on or before the period's end, and growth is that minus the latest on or before the
+previous period's end. The question the room asks: do followers translate into traffic?
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.common import (
+    baseline_phrase,
+    finding,
+    in_baseline,
+    in_period,
+    is_below,
+    mean_per_period,
+    num,
+    optional_frame,
+    period_phrase,
+    total,
+)
+from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table, ratio
+from tuneup_tui.metrics.social_aliases import (
+    alias_table,
+    canonical_network,
+    is_paid_medium,
+    network_of_source,
+)
+from tuneup_tui.metrics.social_levels import followers_at, growth_of, mean_growth
+
+NAME = "social"
+TITLE = "Social media against site traffic"
+
+TABLE_COLUMNS = ("network", "followers", "follower_growth", "avg_follower_growth",
+                 "engagements", "avg_engagements", "posts", "video_views", "referral_sessions",
+                 "avg_referral_sessions", "sessions_per_1000_followers",
+                 "avg_sessions_per_1000_followers")
+COUNTS = ("engagements", "posts", "video_views")
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Per network and in total: followers, growth, engagement, referral sessions."""
+    baseline = period.baseline(settings.baseline_periods)
+    social = pack.frame("social").copy()
+    social["network"] = social["network"].map(
+        lambda v: canonical_network(v) if isinstance(v, str) else v).astype("str")
+    social = social[social["network"].notna()]
+    notes: list[str] = []
+    traffic = optional_frame(pack, "traffic", notes)
+    if traffic is not None:
+        table = alias_table(settings.option("aliases", {}))
+        traffic = traffic.copy()
+        traffic["network"] = traffic["source"].map(
+            lambda v: network_of_source(v, table) if isinstance(v, str) else None)
+        paid = traffic["medium"].map(lambda v: isinstance(v, str) and is_paid_medium(v))
+        traffic = traffic[traffic["network"].notna() & ~paid.astype(bool)]
+    else:
+        notes.append("referral sessions need the traffic source")
+
+    networks = sorted(set(social["network"]))
+    rows = [_network_row(social, traffic, n, period, baseline) for n in networks]
+    figures, baseline_figures = _totals(rows, social, baseline)
+    return PanelResult(
+        name=NAME, title=TITLE, period=period, baseline=baseline,
+        figures=figures, baseline_figures=baseline_figures,
+        tables={"networks": Table("Social networks against referral traffic", TABLE_COLUMNS,
+                                  tuple(rows))},
+        series=_series(social, traffic, period, baseline),
+        findings=tuple(_findings(rows, period, baseline, settings)),
+        notes=tuple(notes),
+    )
+
+
+def _network_row(social: pd.DataFrame, traffic: pd.DataFrame | None, network: str,
+                 period: Period, baseline: Baseline) -> dict:
+    rows = social[social["network"] == network]
+    now, base = in_period(rows, "date", period), in_baseline(rows, "date", baseline)
+    followers = followers_at(rows, period.end)
+    row: dict = {
+        "network": network,
+        "followers": followers,
+        "follower_growth": growth_of(rows, period),
+        "avg_follower_growth": mean_growth(rows, baseline),
+    }
+    for col in COUNTS:
+        row[col] = total(now, col)
+        row[f"avg_{col}"] = mean_per_period(total(base, col), baseline)
+    row["referral_sessions"] = row["avg_referral_sessions"] = None
+    row["sessions_per_1000_followers"] = row["avg_sessions_per_1000_followers"] = None
+    if traffic is not None:
+        visits = traffic[traffic["network"] == network]
+        sessions = total(in_period(visits, "date", period), "sessions")
+        base_sessions = total(in_baseline(visits, "date", baseline), "sessions")
+        row["referral_sessions"] = sessions
+        row["avg_referral_sessions"] = mean_per_period(base_sessions, baseline)
+        row["sessions_per_1000_followers"] = _per_thousand(sessions, followers)
+        base_followers = _mean_level(rows, baseline)
+        row["avg_sessions_per_1000_followers"] = _per_thousand(
+            row["avg_referral_sessions"], base_followers)
+    return row
+
+
+def _per_thousand(sessions: float | None, followers: float | None) -> float | None:
+    per = ratio(sessions, followers)
+    return None if per is None else per * 1000
+
+
+def _mean_level(rows: pd.DataFrame, baseline: Baseline) -> float | None:
+    """Followers at the end of each baseline period, averaged over the periods that have one."""
+    levels = [v for p in baseline.periods if (v := followers_at(rows, p.end)) is not None]
+    return sum(levels) / len(levels) if levels else None
+
+
+def _totals(rows: list[dict], social: pd.DataFrame, baseline: Baseline
+            ) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """Sums over the networks; the baseline's followers are the mean end-of-period level."""
+    def add(key: str) -> float | None:
+        values = [r[key] for r in rows if r[key] is not None]
+        return float(sum(values)) if values else None
+
+    keys = ("followers", "follower_growth", *COUNTS, "referral_sessions")
+    figures = {k: add(k) for k in keys}
+    base = {k: add(f"avg_{k}") for k in keys if k != "followers"}
+    levels = [_mean_level(social[social["network"] == r["network"]], baseline) for r in rows]
+    known = [v for v in levels if v is not None]
+    base["followers"] = float(sum(known)) if known else None
+    figures["sessions_per_1000_followers"] = _per_thousand(figures["referral_sessions"],
+                                                           figures["followers"])
+    base["sessions_per_1000_followers"] = _per_thousand(base["referral_sessions"],
+                                                        base["followers"])
+    return figures, {k: base[k] for k in figures}
+
+
+def _findings(rows: list[dict], period: Period, baseline: Baseline,
+              settings: PanelSettings) -> list[Finding]:
+    below_share = float(settings.option("below_share", 0.25))
+    min_sessions = float(settings.option("min_sessions", 50))
+    when, over = period_phrase(period), baseline_phrase(baseline)
+    found: list[Finding] = []
+    for row in rows:
+        growth, avg = row["follower_growth"], row["avg_referral_sessions"]
+        sessions = row["referral_sessions"]
+        if growth is None or growth <= 0 or avg is None or avg < min_sessions:
+            continue
+        if is_below(sessions, avg, below_share):
+            net = row["network"]
+            found.append(finding(
+                NAME, f"followers_not_traffic:{net}", "medium",
+                f"{net} gained {num(growth)} followers {when} but referred "
+                f"{num(sessions)} sessions against {num(avg)} on average {over}.",
+                follower_growth=growth, referral_sessions=sessions,
+                avg_referral_sessions=avg))
+    return found
+
+
+def _series(social: pd.DataFrame, traffic: pd.DataFrame | None, period: Period,
+            baseline: Baseline) -> dict[str, Series]:
+    periods = [*baseline.periods, period]
+    labels = tuple(p.label for p in periods)
+    networks = sorted(set(social["network"]))
+    followers = []
+    for p in periods:
+        levels = [followers_at(social[social["network"] == n], p.end) for n in networks]
+        known = [v for v in levels if v is not None]
+        followers.append(float(sum(known)) if known else None)
+    out = {"followers": Series("Followers at the end of each period", labels,
+                               tuple(followers), "trend")}
+    if traffic is not None:
+        sessions = tuple(total(in_period(traffic, "date", p), "sessions") for p in periods)
+        out["referral_sessions"] = Series("Social referral sessions per period", labels,
+                                          sessions, "trend")
+    return out

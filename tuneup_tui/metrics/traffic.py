@@ -1,0 +1,199 @@
+"""Traffic Study panel: sessions and goal conversion by source / medium against averages.
+
+Definitions (DESIGN.md): goal conversion = goal_completions / sessions; traffic share = a source
+/ medium's sessions / all sessions; expected leads to sales = goal completions in the period x
+(leads sent to sales / goal completions, pooled over the baseline). Counts are compared with
+their mean per period over the baseline, rates with the pooled baseline rate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.breakdown import by_key, key_text, records
+from tuneup_tui.metrics.common import (
+    baseline_phrase,
+    change,
+    finding,
+    in_baseline,
+    in_period,
+    is_below,
+    mean_per_period,
+    num,
+    optional_frame,
+    pct,
+    period_phrase,
+    total,
+    trend,
+)
+from tuneup_tui.metrics.result import (
+    Finding,
+    PanelResult,
+    PanelSettings,
+    Series,
+    Severity,
+    Table,
+    ratio,
+)
+
+NAME = "traffic"
+TITLE = "Traffic and goal conversion"
+
+TABLE_COLUMNS = ("source_medium", "sessions", "avg_sessions", "sessions_change", "share",
+                 "goal_completions", "goal_conversion", "avg_goal_conversion")
+
+
+def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
+    """Sessions and goal conversion by source / medium, totals, expected leads to sales."""
+    baseline = period.baseline(settings.baseline_periods)
+    traffic = pack.frame("traffic").copy()
+    traffic["source_medium"] = key_text(traffic, "source", "medium")
+    notes: list[str] = []
+    leads = optional_frame(pack, "leads", notes)
+
+    now = in_period(traffic, "date", period)
+    base = in_baseline(traffic, "date", baseline)
+    figures, baseline_figures = _totals(now, base, leads, period, baseline, notes)
+    rows = by_key(traffic, "source_medium", "date", ("sessions", "goal_completions"),
+                  period, baseline)
+    table_rows = _rows(rows, sessions_of(figures), baseline)
+
+    return PanelResult(
+        name=NAME, title=TITLE, period=period, baseline=baseline,
+        figures=figures, baseline_figures=baseline_figures,
+        tables={"by_source": Table("Sessions and goal conversion by source / medium",
+                                   TABLE_COLUMNS, tuple(table_rows))},
+        series=_series(traffic, table_rows, period, baseline),
+        findings=tuple(_findings(table_rows, period, baseline, settings)),
+        notes=tuple(notes),
+    )
+
+
+def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, period: Period,
+            baseline: Baseline, notes: list[str]
+            ) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    sessions, goals = total(now, "sessions"), total(now, "goal_completions")
+    b_sessions, b_goals = total(base, "sessions"), total(base, "goal_completions")
+    figures: dict[str, float | None] = {
+        "sessions": sessions,
+        "goal_completions": goals,
+        "goal_conversion": ratio(goals, sessions),
+        "sources": float((now.groupby("source_medium")["sessions"].sum() > 0).sum()),
+        "leads_sent_to_sales": None,
+        "leads_per_goal": None,
+        "expected_leads_to_sales": None,
+    }
+    baseline_figures: dict[str, float | None] = {
+        "sessions": mean_per_period(b_sessions, baseline),
+        "goal_completions": mean_per_period(b_goals, baseline),
+        "goal_conversion": ratio(b_goals, b_sessions),
+        "sources": mean_per_period(_sources_per_period(base, baseline), baseline),
+        "leads_sent_to_sales": None,
+        "leads_per_goal": None,
+        "expected_leads_to_sales": None,
+    }
+    if leads is None:
+        notes.append("expected leads to sales needs the leads source")
+        return figures, baseline_figures
+    sent_now = float(len(in_period(leads, "sent_to_sales_at", period)))
+    sent_base = float(len(in_baseline(leads, "sent_to_sales_at", baseline)))
+    per_goal = ratio(sent_base, b_goals)
+    figures["leads_sent_to_sales"] = sent_now
+    figures["leads_per_goal"] = ratio(sent_now, goals)
+    figures["expected_leads_to_sales"] = None if per_goal is None else goals * per_goal
+    baseline_figures["leads_sent_to_sales"] = mean_per_period(sent_base, baseline)
+    baseline_figures["leads_per_goal"] = per_goal
+    # mean goal completions x the pooled ratio = the baseline's mean leads sent per period
+    mean_goals = baseline_figures["goal_completions"]
+    baseline_figures["expected_leads_to_sales"] = (
+        None if per_goal is None or mean_goals is None else mean_goals * per_goal)
+    return figures, baseline_figures
+
+
+def sessions_of(figures: dict[str, float | None]) -> float:
+    """The period's sessions (always a number in this panel)."""
+    return figures["sessions"] or 0.0
+
+
+def _sources_per_period(base: pd.DataFrame, baseline: Baseline) -> float:
+    """Source / medium pairs with sessions, summed over the baseline's periods."""
+    count = 0.0
+    for p in baseline.periods:
+        rows = in_period(base, "date", p)
+        count += float((rows.groupby("source_medium")["sessions"].sum() > 0).sum())
+    return count
+
+
+def _rows(sums: pd.DataFrame, all_sessions: float, baseline: Baseline
+          ) -> list[dict[str, Any]]:
+    rows = []
+    for r in records(sums):
+        avg = mean_per_period(r["sessions_base"], baseline)
+        rows.append({
+            "source_medium": r["source_medium"],
+            "sessions": r["sessions"],
+            "avg_sessions": avg,
+            "sessions_change": change(r["sessions"], avg),
+            "share": ratio(r["sessions"], all_sessions),
+            "goal_completions": r["goal_completions"],
+            "goal_conversion": ratio(r["goal_completions"], r["sessions"]),
+            "avg_goal_conversion": ratio(r["goal_completions_base"], r["sessions_base"]),
+        })
+    rows.sort(key=lambda row: (-row["sessions"], -(row["avg_sessions"] or 0.0),
+                               row["source_medium"]))
+    return rows
+
+
+def _findings(rows: list[dict[str, Any]], period: Period, baseline: Baseline,
+              settings: PanelSettings) -> list[Finding]:
+    below_share = float(settings.option("below_share", 0.25))
+    drop_share = float(settings.option("drop_share", 0.4))
+    min_sessions = float(settings.option("min_sessions", 200))
+    min_goals = float(settings.option("min_expected_goals", 10))
+    when, over = period_phrase(period), baseline_phrase(baseline)
+    found: list[Finding] = []
+    for row in rows:
+        name = row["source_medium"]
+        conv, avg_conv = row["goal_conversion"], row["avg_goal_conversion"]
+        # goals this source would have brought at its average rate: a handful is noise
+        expected = row["sessions"] * (avg_conv or 0.0)
+        if (row["sessions"] >= min_sessions and expected >= min_goals
+                and is_below(conv, avg_conv, below_share)):
+            # twice the threshold below its average is a clear break, not drift
+            clear = is_below(conv, avg_conv, min(2 * below_share, 0.9))
+            severity: Severity = "high" if clear else "medium"
+            found.append(finding(
+                NAME, f"low_conversion:{name}", severity,
+                f"{name} converted {pct(conv)} of sessions {when} against {pct(avg_conv)} "
+                f"on average {over}.",
+                sessions=row["sessions"], goal_conversion=conv, avg_goal_conversion=avg_conv))
+        avg = row["avg_sessions"]
+        if avg is not None and avg >= min_sessions and is_below(row["sessions"], avg,
+                                                                 drop_share):
+            found.append(finding(
+                NAME, f"sessions_drop:{name}", "medium",
+                f"{name} brought {num(row['sessions'])} sessions {when} against "
+                f"{num(avg)} on average {over}.",
+                sessions=row["sessions"], avg_sessions=avg))
+    return found
+
+
+def _series(traffic: pd.DataFrame, rows: list[dict[str, Any]], period: Period,
+            baseline: Baseline) -> dict[str, Series]:
+    top = [r for r in rows if r["sessions"] > 0][:8]
+    rest = sum(r["sessions"] for r in rows[len(top):] if r["sessions"] > 0)
+    labels = [r["source_medium"] for r in top]
+    values = [r["sessions"] for r in top]
+    if rest > 0:
+        labels.append("other")
+        values.append(rest)
+    all_sessions = sum(values)
+    shares = tuple(ratio(v, all_sessions) for v in values)
+    return {
+        "sessions": trend("Sessions per period", traffic, "date", "sessions", period, baseline),
+        "share": Series("Share of sessions by source / medium", tuple(labels), shares, "share"),
+    }

@@ -1,0 +1,168 @@
+"""Gathering a run's `Summary` from the run store (and, when given, the panels it computed).
+
+How the day ran is the schedule replayed from the run's recorded actions, on a clock stopped at
+the run's end (or its last action); changes are against the previous run of the same series.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import datetime
+from typing import cast
+
+from tuneup_tui.agenda.clock import FakeClock
+from tuneup_tui.agenda.derive import DerivedCadence, DeriveError, derive_agenda
+from tuneup_tui.agenda.load import loads_agenda
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.agenda.schedule import ActionKind, Schedule, ScheduleAction
+from tuneup_tui.data.period import review_period
+from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.result import PanelResult
+from tuneup_tui.report.model import (
+    CadenceProposal,
+    CarriedItem,
+    CarriedOutcome,
+    DayRun,
+    FigureLine,
+    PanelFigure,
+    PanelFigures,
+    Summary,
+)
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.models import ActionItem, Run, SoftSpot
+
+# Placeholder names a roster uses for "the whole room"; they are not attendees.
+NOT_PEOPLE = frozenset({"everyone", "all", "team", "the team"})
+# Which shorter agendas to propose after a run of each cadence.
+NEXT_CADENCES: dict[str, tuple[DerivedCadence, ...]] = {
+    "day": ("month", "week"),
+    "month": ("week",),
+}
+
+
+def collect_summary(store: RunStore, run_id: int,
+                    panel_results: Mapping[str, PanelResult] | None = None) -> Summary:
+    """The summary of run `run_id` (StoreError when it is unknown)."""
+    run = store.get_run(run_id)
+    agenda = loads_agenda(run.agenda_toml, f"run {run.id} agenda")
+    previous = store.previous_run(run)
+    spots = store.soft_spots(run.id)
+    return Summary(
+        title=agenda.title,
+        series=agenda.series,
+        day=run.started_at.date(),
+        period=review_period(run.as_of, agenda.period),
+        baseline_periods=agenda.baseline_periods,
+        attendees=tuple(p for p in agenda.roster if p.casefold() not in NOT_PEOPLE),
+        run_id=run.id,
+        previous_run_id=previous.id if previous else None,
+        actions=tuple(store.actions(run.id)),
+        soft_spots=tuple(spots),
+        figures=_figures(store, run, previous),
+        panels=_panels(store, run, previous, agenda, panel_results or {}),
+        day_run=day_run(store, run, agenda),
+        carried=_carried(store, run, previous),
+        cadence=proposals(agenda, soft_spot_counts(spots)),
+    )
+
+
+def soft_spot_counts(spots: list[SoftSpot]) -> dict[str, int]:
+    """How many soft spots the run found per session topic."""
+    return dict(Counter(s.session for s in spots if s.session))
+
+
+def proposals(agenda: Agenda, counts: Mapping[str, int]) -> tuple[CadenceProposal, ...]:
+    """The shorter agendas to repeat this one with (monthly and weekly after a day)."""
+    out = []
+    for cadence in NEXT_CADENCES.get(agenda.cadence, ()):
+        try:
+            derived = derive_agenda(agenda, cadence, soft_spot_counts=counts)
+        except DeriveError:
+            continue  # an agenda too odd to shorten: the summary just proposes nothing
+        out.append(CadenceProposal(cadence, derived))
+    return tuple(out)
+
+
+def day_run(store: RunStore, run: Run, agenda: Agenda) -> DayRun | None:
+    """The schedule replayed on a clock stopped at the run's end (or its last action)."""
+    events = store.events(run.id)
+    if not events:
+        return None
+    stop = run.ended_at or events[-1].at
+    actions = [ScheduleAction(cast(ActionKind, e.kind), e.at, e.payload) for e in events]
+    try:
+        schedule = Schedule.restore(agenda, FakeClock(stop), anchor=run.anchor, mode=run.mode,
+                                    actions=actions)
+    except ValueError:
+        return None  # events that no longer replay (an edited store): no timings rather than none
+    status = schedule.status()
+    ended: datetime = stop if (run.ended_at or status.finished) else status.projected_end
+    kinds = Counter(e.kind for e in events)
+    return DayRun(rows=status.rows, planned_end=status.end_of_day, ended_at=ended,
+                  projected=not (run.ended_at or status.finished),
+                  compressions=kinds["compress"], extensions=kinds["extend"])
+
+
+def _figures(store: RunStore, run: Run, previous: Run | None) -> tuple[FigureLine, ...]:
+    before = {f.name: f.value for f in store.figures(previous.id)} if previous else {}
+    return tuple(
+        FigureLine(f.name, f.value, f.unit, f.session, before.get(f.name))
+        for f in store.figures(run.id)
+    )
+
+
+def _panels(store: RunStore, run: Run, previous: Run | None, agenda: Agenda,
+            results: Mapping[str, PanelResult]) -> tuple[PanelFigures, ...]:
+    saved = store.panel_figures(run.id)
+    before = store.panel_figures(previous.id) if previous else {}
+    in_agenda = [p for s in agenda.sessions for p in s.panels]
+    names = [n for n in dict.fromkeys([*in_agenda, *sorted(results), *sorted(saved)])
+             if n in results or n in saved]
+    out = []
+    for name in names:
+        result = results.get(name)
+        if result is not None and result.error and saved.get(name):
+            result = None  # computed again but failed: what the run saved still tells
+        values = dict(result.figures) if result else dict(saved.get(name, {}))
+        baseline = dict(result.baseline_figures) if result else {}
+        earlier = before.get(name, {})
+        out.append(PanelFigures(
+            panel=name,
+            title=result.title if result else PANEL_TITLES.get(name, name),
+            figures=tuple(PanelFigure(k, v, baseline.get(k), earlier.get(k))
+                          for k, v in values.items()),
+            error=result.error if result else None,
+        ))
+    return tuple(out)
+
+
+def _carried(store: RunStore, run: Run, previous: Run | None) -> tuple[CarriedItem, ...]:
+    """What became of the previous run's open items: carried (kept, re-owned, closed, dropped
+    here), closed or dropped when this run opened, or still open and not carried."""
+    if previous is None:
+        return ()
+    carriers: dict[int, ActionItem] = {
+        a.carried_from: a for a in store.actions(run.id) if a.carried_from is not None
+    }
+    out = []
+    for old in store.actions(previous.id):
+        now = carriers.get(old.id)
+        if now is not None:
+            out.append(CarriedItem(now.text, old.owner, now.owner, _outcome(old, now), now.due,
+                                   old.id, now.id))
+        elif old.status != "open" and old.updated_at >= run.started_at:
+            outcome: CarriedOutcome = "closed" if old.status == "done" else "dropped"
+            out.append(CarriedItem(old.text, old.owner, old.owner, outcome, old.due, old.id))
+        elif old.status == "open":
+            out.append(CarriedItem(old.text, old.owner, old.owner, "not carried", old.due,
+                                   old.id))
+    return tuple(out)
+
+
+def _outcome(old: ActionItem, now: ActionItem) -> CarriedOutcome:
+    if now.status == "done":
+        return "closed"
+    if now.status == "dropped":
+        return "dropped"
+    return "re-owned" if now.owner.casefold() != old.owner.casefold() else "kept"

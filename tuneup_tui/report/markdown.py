@@ -1,0 +1,247 @@
+"""The next-steps summary as Markdown: reads well pasted into an email or a wiki.
+
+User text (action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in
+the room never breaks a table or turns into emphasis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tuneup_tui.report.model import (
+    CadenceProposal,
+    DayRun,
+    PanelFigures,
+    Summary,
+    actual_minutes,
+    overrun_minutes,
+)
+from tuneup_tui.report.text import (
+    fmt_change,
+    fmt_clock,
+    fmt_day,
+    fmt_minutes,
+    fmt_number,
+    fmt_signed,
+    fmt_value,
+    md_escape,
+    plural,
+)
+
+DASH = "—"
+CADENCE_NAMES = {"month": "Monthly", "week": "Weekly", "day": "Day"}
+
+
+def render_markdown(summary: Summary) -> str:
+    """The whole summary as one Markdown document (ends with a newline)."""
+    parts = [
+        _headline(summary),
+        _actions(summary),
+        _soft_spots(summary),
+        _figures(summary),
+        _panels(summary.panels),
+        _day_run(summary.day_run),
+        _carried(summary),
+        _cadence(summary.cadence),
+    ]
+    return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
+
+
+def period_text(summary: Summary) -> str:
+    """"2026-W47 (2026-11-16 to 2026-11-22), against the 8 weeks before"."""
+    p = summary.period
+    if p is None:
+        return DASH
+    text = f"{p.label} ({p.start.isoformat()} to {p.end.isoformat()})"
+    if summary.baseline_periods:
+        text += f", against the {plural(summary.baseline_periods, p.kind)} before"
+    return text
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A pipe table; cells must already be escaped."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(c if c else DASH for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _headline(s: Summary) -> str:
+    lines = [
+        f"# Next steps: {md_escape(s.title)}",
+        "",
+        f"- **Date:** {fmt_day(s.day)}",
+        f"- **Review period:** {period_text(s)}",
+        f"- **Attendees:** {', '.join(md_escape(a) for a in s.attendees) or DASH}",
+    ]
+    if s.run_id is not None:
+        run = f"- **Run:** {s.run_id} of the series {md_escape(s.series)}"
+        if s.previous_run_id is not None:
+            run += f", compared with run {s.previous_run_id}"
+        lines.append(run)
+    return "\n".join(lines)
+
+
+def _actions(s: Summary) -> str:
+    out = ["## Action items", ""]
+    groups = s.actions_by_owner()
+    if not groups:
+        return "\n".join([*out, "No action items were recorded."])
+    out.append(f"{plural(len(s.actions), 'action item')} for {plural(len(groups), 'owner')}.")
+    for owner, items in groups:
+        rows = [
+            [md_escape(i.text), fmt_day(i.due), md_escape(i.session or ""), i.status]
+            for i in items
+        ]
+        out += ["", f"### {md_escape(owner)}", "", table(["Action", "Due", "Session", "Status"],
+                                                         rows)]
+    return "\n".join(out)
+
+
+def _soft_spots(s: Summary) -> str:
+    out = ["## Soft spots", ""]
+    spots = s.ranked_soft_spots()
+    if not spots:
+        return "\n".join([*out, "No soft spots were recorded."])
+    rows = [
+        [str(n), sp.severity, md_escape(sp.text), md_escape(numbers_text(sp.figures)),
+         md_escape(sp.session or ""), md_escape(sp.owner or "")]
+        for n, sp in enumerate(spots, start=1)
+    ]
+    header = ["#", "Severity", "Soft spot", "Numbers", "Session", "Owner of the fix"]
+    return "\n".join([*out, table(header, rows)])
+
+
+def numbers_text(figures: Mapping[str, Any]) -> str:
+    """A soft spot's numbers on one line: "rate: 0.009; average: 0.031"."""
+    if not figures:
+        return ""
+    return "; ".join(f"{k}: {_any_number(v)}" for k, v in figures.items())
+
+
+def _figures(s: Summary) -> str:
+    out = ["## Recorded figures", ""]
+    if not s.figures:
+        return "\n".join([*out, "No figures were recorded."])
+    rows = [
+        [md_escape(f.name), md_escape(fmt_value(f.value, f.unit)), md_escape(f.session or ""),
+         "" if f.previous is None else md_escape(fmt_value(f.previous, f.unit)),
+         "" if f.previous is None else fmt_change(f.value, f.previous)]
+        for f in s.figures
+    ]
+    return "\n".join([*out, table(["Figure", "Value", "Session", "Previous run", "Change"],
+                                  rows)])
+
+
+def _panels(panels: Sequence[PanelFigures]) -> str:
+    out = ["## Key figures by panel"]
+    if not panels:
+        return "\n".join([*out, "", "No panel figures were kept for this run."])
+    for p in panels:
+        out += ["", f"### {md_escape(p.title)}", ""]
+        if p.error:
+            out.append(f"Not computed: {md_escape(p.error)}")
+            continue
+        header, rows = panel_table(p)
+        out.append(table(header, [[md_escape(r[0]), *r[1:]] for r in rows]))
+    return "\n".join(out)
+
+
+def panel_table(p: PanelFigures) -> tuple[list[str], list[list[str]]]:
+    """A panel's figures as header and rows of plain text (the name in the first cell is user
+    text; the rest are numbers). The baseline and previous-run columns are there only when
+    some figure has such a value."""
+    with_baseline = any(f.baseline is not None for f in p.figures)
+    with_previous = any(f.previous is not None for f in p.figures)
+    header = ["Figure", "This period"]
+    header += ["Baseline", "Against baseline"] if with_baseline else []
+    header += ["Previous run", "Against previous run"] if with_previous else []
+    rows = []
+    for f in p.figures:
+        row = [f.name, fmt_number(f.value)]
+        if with_baseline:
+            row += ["", ""] if f.baseline is None else [fmt_number(f.baseline),
+                                                         fmt_change(f.value, f.baseline)]
+        if with_previous:
+            row += ["", ""] if f.previous is None else [fmt_number(f.previous),
+                                                         fmt_change(f.value, f.previous)]
+        rows.append(row)
+    return header, rows
+
+
+def day_sentence(day: DayRun) -> str:
+    """"Planned to end at 16:00; ended at 16:05, 5 minutes late. 1 session ran over, ...\""""
+    text = f"Planned to end at {fmt_clock(day.planned_end)}"
+    drift = day.end_drift_minutes
+    verb = "is projected to end" if day.projected else "ended"
+    if day.ended_at is None or drift is None:
+        text += "; the day has not ended."
+    elif drift == 0:
+        text += f"; {verb} at {fmt_clock(day.ended_at)}, on time."
+    else:
+        late = "late" if drift > 0 else "early"
+        text += (f"; {verb} at {fmt_clock(day.ended_at)}, "
+                 f"{plural(abs(drift), 'minute')} {late}.")
+    over, skipped = len(day.overruns), len(day.skipped)
+    text += (f" {plural(over, 'session')} ran over, {plural(skipped, 'session')}"
+             f" {'was' if skipped == 1 else 'were'} skipped")
+    extras = []
+    if day.extensions:
+        extras.append(f"the timer was extended {_times(day.extensions)}")
+    if day.compressions:
+        extras.append(f"the rest of the day was compressed {_times(day.compressions)}")
+    return text + ("; " + " and ".join(extras) if extras else "") + "."
+
+
+def _day_run(day: DayRun | None) -> str:
+    out = ["## How the day ran", ""]
+    if day is None:
+        return "\n".join([*out, "No timings were kept for this run."])
+    rows = []
+    for r in day.rows:
+        over = overrun_minutes(r)
+        rows.append([
+            md_escape(r.topic), fmt_clock(r.planned_start), fmt_clock(r.actual_start),
+            str(r.planned_minutes), fmt_minutes(actual_minutes(r)),
+            "" if over is None else fmt_signed(over), r.status,
+        ])
+    header = ["Session", "Planned start", "Actual start", "Planned minutes", "Actual minutes",
+              "Over", "Status"]
+    return "\n".join([*out, day_sentence(day), "", table(header, rows)])
+
+
+def _carried(s: Summary) -> str:
+    if s.previous_run_id is None:
+        return "## Carried over\n\nThis is the first run of the series."
+    out = [f"## Carried over from run {s.previous_run_id}", ""]
+    if not s.carried:
+        return "\n".join([*out, "No open items were carried over."])
+    rows = [
+        [md_escape(c.text), md_escape(c.previous_owner), md_escape(c.owner), fmt_day(c.due),
+         c.outcome]
+        for c in s.carried
+    ]
+    header = ["Action", "Owner then", "Owner now", "Due", "What became of it"]
+    return "\n".join([*out, table(header, rows)])
+
+
+def _cadence(proposals: Sequence[CadenceProposal]) -> str:
+    out = ["## Proposed cadence"]
+    if not proposals:
+        return "\n".join([*out, "", "No shorter agendas were derived."])
+    for p in proposals:
+        name = CADENCE_NAMES.get(p.cadence, p.cadence)
+        out += ["", f"### {name}: {plural(p.minutes, 'minute')}", ""]
+        rows = [[start, md_escape(topic), str(minutes)] for start, topic, minutes in p.sessions]
+        out.append(table(["Start", "Session", "Minutes"], rows))
+    return "\n".join(out)
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _any_number(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fmt_number(value)
+    return str(value)

@@ -1,0 +1,100 @@
+"""The connection plumbing every part of `RunStore` shares: open, migrate, lock, write, read.
+
+One store object holds one connection guarded by a re-entrant lock, so the console may call it
+from its UI thread and from worker threads alike (sqlite3's `check_same_thread` is off for that
+reason; the lock is what makes it safe).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tuneup_tui.store.connection import StoreBusy, connect, run_write
+from tuneup_tui.store.errors import StoreError
+from tuneup_tui.store.models import ACTION_STATUSES
+from tuneup_tui.store.schema import SchemaTooNew, migrate
+
+T = TypeVar("T")
+
+
+class StoreBase:
+    """An open, migrated store file and the helpers to read and write it."""
+
+    def __init__(self, path: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
+        self.path = Path(path)
+        self._now = now
+        """Where created_at/updated_at come from (tests pass a fixed clock)."""
+        self._lock = threading.RLock()
+        self._closed = True
+        try:
+            self._conn = connect(self.path)
+        except (sqlite3.Error, OSError, StoreBusy) as err:
+            raise StoreError(f"cannot open the run store {self.path}: {err}") from err
+        self._conn.row_factory = sqlite3.Row
+        try:
+            migrate(self._conn)
+        except SchemaTooNew as err:
+            self._conn.close()
+            raise StoreError(f"{self.path}: {err}; upgrade tuneup") from err
+        except (sqlite3.Error, StoreBusy) as err:
+            self._conn.close()
+            raise StoreError(f"cannot open the run store {self.path}: {err}") from err
+        self._closed = False
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._conn.close()
+                self._closed = True
+
+    def data_version(self) -> int:
+        """A cheap number that changes when another connection commits (PRAGMA data_version)."""
+        row = self._one("PRAGMA data_version")
+        assert row is not None
+        return int(row[0])
+
+    def _write(self, body: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `body` in one write transaction (BEGIN IMMEDIATE ... COMMIT, retried if busy)."""
+        with self._guard():
+            return run_write(self._conn, body)
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Row | None:
+        with self._guard():
+            row: sqlite3.Row | None = self._conn.execute(sql, params).fetchone()
+            return row
+
+    def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._guard():
+            return list(self._conn.execute(sql, params).fetchall())
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Hold the lock; turn a store that stayed locked into one plain StoreError."""
+        with self._lock:
+            if self._closed:
+                raise StoreError("the run store is closed")
+            try:
+                yield
+            except StoreBusy as err:
+                raise StoreError(
+                    f"the run store {self.path} stayed busy (another tuneup is writing); "
+                    "nothing was saved, try again") from err
+            except sqlite3.OperationalError as err:
+                raise StoreError(f"the run store {self.path}: {err}") from err
+
+    @staticmethod
+    def _require_run(conn: sqlite3.Connection, run_id: int) -> None:
+        if conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
+            raise StoreError(f"no run {run_id}; see `tuneup runs`")
+
+    @staticmethod
+    def _check_status(status: str) -> None:
+        if status not in ACTION_STATUSES:
+            raise StoreError(
+                f"status must be one of {', '.join(ACTION_STATUSES)}, got {status!r}")

@@ -1,0 +1,150 @@
+"""Turning store rows into the dataclasses of `store.models`, and values into store text.
+
+Dates and datetimes are stored as ISO text; datetimes always with microseconds, so text order is
+time order. Mappings (event payloads, a soft spot's figures) are stored as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, cast
+
+from tuneup_tui.store.models import (
+    ActionItem,
+    ActionStatus,
+    Note,
+    RecordedFigure,
+    Run,
+    RunMode,
+    ScheduleEvent,
+    SoftSpot,
+)
+
+
+def dt_text(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+def date_text(day: date) -> str:
+    # A datetime is a date too; keep only its day.
+    return date(day.year, day.month, day.day).isoformat()
+
+
+def json_text(mapping: Mapping[str, Any] | None) -> str:
+    return json.dumps(dict(mapping or {}), sort_keys=True, default=str)
+
+
+def _dt(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _opt_dt(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _opt_date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def run_from(row: sqlite3.Row) -> Run:
+    return Run(
+        id=row["id"],
+        title=row["title"],
+        series=row["series"],
+        cadence=row["cadence"],
+        agenda_toml=row["agenda_toml"],
+        as_of=date.fromisoformat(row["as_of"]),
+        data_dir=row["data_dir"],
+        mode=cast(RunMode, row["mode"]),
+        speed=float(row["speed"]),
+        anchor=_dt(row["anchor"]),
+        started_at=_dt(row["started_at"]),
+        ended_at=_opt_dt(row["ended_at"]),
+        agenda_path=row["agenda_path"],
+    )
+
+
+def event_from(row: sqlite3.Row) -> ScheduleEvent:
+    return ScheduleEvent(run_id=row["run_id"], seq=row["seq"], kind=row["kind"],
+                         at=_dt(row["at"]), payload=json.loads(row["payload"]))
+
+
+def note_from(row: sqlite3.Row) -> Note:
+    return Note(run_id=row["run_id"], session=row["session"], text=row["text"],
+                updated_at=_dt(row["updated_at"]))
+
+
+def action_from(row: sqlite3.Row) -> ActionItem:
+    return ActionItem(
+        id=row["id"],
+        run_id=row["run_id"],
+        text=row["text"],
+        owner=row["owner"],
+        due=_opt_date(row["due"]),
+        session=row["session"],
+        status=cast(ActionStatus, row["status"]),
+        created_by=row["created_by"],
+        created_at=_dt(row["created_at"]),
+        updated_at=_dt(row["updated_at"]),
+        carried_from=row["carried_from"],
+    )
+
+
+def soft_spot_from(row: sqlite3.Row) -> SoftSpot:
+    return SoftSpot(
+        id=row["id"],
+        run_id=row["run_id"],
+        session=row["session"],
+        text=row["text"],
+        severity=row["severity"],
+        owner=row["owner"],
+        panel=row["panel"],
+        finding_key=row["finding_key"],
+        figures=json.loads(row["figures"]),
+        created_at=_opt_dt(row["created_at"]),
+    )
+
+
+def figure_from(row: sqlite3.Row) -> RecordedFigure:
+    return RecordedFigure(id=row["id"], run_id=row["run_id"], session=row["session"],
+                          name=row["name"], value=float(row["value"]), unit=row["unit"],
+                          recorded_at=_dt(row["recorded_at"]))
+
+
+def action_as_dict(item: ActionItem) -> dict[str, Any]:
+    """An action item as plain JSON values (`tuneup actions --json`)."""
+    return {
+        "id": item.id,
+        "run_id": item.run_id,
+        "text": item.text,
+        "owner": item.owner,
+        "due": item.due.isoformat() if item.due else None,
+        "session": item.session,
+        "status": item.status,
+        "created_by": item.created_by,
+        "created_at": dt_text(item.created_at),
+        "updated_at": dt_text(item.updated_at),
+        "carried_from": item.carried_from,
+    }
+
+
+def run_as_dict(run: Run) -> dict[str, Any]:
+    """A run as plain JSON values (`tuneup runs --json`); the agenda snapshot is left out."""
+    return {
+        "id": run.id,
+        "title": run.title,
+        "series": run.series,
+        "cadence": run.cadence,
+        "as_of": run.as_of.isoformat(),
+        "data_dir": run.data_dir,
+        "agenda_path": run.agenda_path,
+        "mode": run.mode,
+        "speed": run.speed,
+        "anchor": dt_text(run.anchor),
+        "started_at": dt_text(run.started_at),
+        "ended_at": dt_text(run.ended_at) if run.ended_at else None,
+        "finished": run.finished,
+    }

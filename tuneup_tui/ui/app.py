@@ -1,0 +1,310 @@
+"""The Tune Up console: the app, built by `make_app` for the CLI and the tests alike.
+
+The app opens (or resumes) the run, keeps the clock ticking, computes every panel of the day
+once in a thread worker, watches the store for attendees' items and writes the summary at the
+end of the day. What is on screen lives in `screens/main.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tuneup_tui.agenda.clock import Clock
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.models import Run
+from tuneup_tui.ui.commands import TuneupCommands
+from tuneup_tui.ui.dialogs.carry_over import CarryDecision, CarryOverDialog
+from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
+from tuneup_tui.ui.live import LiveRun
+from tuneup_tui.ui.messages import PanelReady, PanelsFailed, SummaryFailed, SummaryWritten
+from tuneup_tui.ui.screens.help import HelpScreen
+from tuneup_tui.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from tuneup_tui.metrics.result import PanelResult
+
+
+@dataclass(frozen=True)
+class ConsoleConfig:
+    """Everything the console is started with."""
+
+    agenda: Agenda
+    agenda_path: Path | None
+    data_dir: Path | None
+    as_of: date
+    store: RunStore
+    clock: Clock
+    mode: Mode = "facilitator"
+    speed: float = 1.0
+    resume_run: Run | None = None
+    """Resume this run without asking (`--resume`)."""
+    start_now: bool = False
+    offer_resume: bool = True
+    """Ask about an unfinished run of the series before starting a new one."""
+    agenda_toml: str | None = None
+    """The agenda's text as saved with the run (read from `agenda_path` when None)."""
+    tick_seconds: float = 0.25
+    poll_seconds: float = 0.5
+    prepare_data: Callable[[], Path] | None = None
+    """Makes the data folder, in the panel worker (the demo generates its sample pack)."""
+
+
+def make_app(
+    agenda: Agenda,
+    agenda_path: Path | None,
+    data_dir: Path | None,
+    as_of: date,
+    store: RunStore,
+    clock: Clock,
+    *,
+    mode: Mode = "facilitator",
+    speed: float = 1.0,
+    resume_run: Run | None = None,
+    start_now: bool = False,
+    offer_resume: bool = True,
+    agenda_toml: str | None = None,
+    tick_seconds: float = 0.25,
+    poll_seconds: float = 0.5,
+    prepare_data: Callable[[], Path] | None = None,
+) -> TuneupApp:
+    """The console for one run of `agenda` on the pack in `data_dir`, saved in `store`."""
+    return TuneupApp(ConsoleConfig(
+        agenda=agenda, agenda_path=agenda_path, data_dir=data_dir, as_of=as_of, store=store,
+        clock=clock, mode=mode, speed=speed, resume_run=resume_run, start_now=start_now,
+        offer_resume=offer_resume, agenda_toml=agenda_toml, tick_seconds=tick_seconds,
+        poll_seconds=poll_seconds, prepare_data=prepare_data,
+    ))
+
+
+class TuneupApp(App[None]):
+    """The facilitator's console."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tuneup"
+    COMMANDS = App.COMMANDS | {TuneupCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit_anywhere", priority=True, show=False),
+        Binding("f1", "help", "Help", id="help"),
+    ]
+
+    def __init__(self, config: ConsoleConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.agenda = config.agenda
+        self.store = config.store
+        self.clock = config.clock
+        self.live: LiveRun | None = None
+        """The run being facilitated; None while the resume question is open."""
+        self.results: dict[str, PanelResult] = {}
+        """Computed panels by name (failed ones carry their error)."""
+        self.last_run_figures: dict[str, dict[str, float | int | None]] = {}
+        """The previous run of the series' panel figures, to show each figure's change."""
+        self.summary_folder: Path | None = None
+        self._summary_written_for_day = False
+        self._belled: set[tuple[int, int]] = set()
+        self._data_version: int | None = None
+        self.main = MainScreen()
+
+    # start-up
+
+    async def on_mount(self) -> None:
+        await self.push_screen(self.main)
+        self.compute_panels(None)
+        config = self.config
+        if config.resume_run is not None:
+            self._open(config.resume_run)
+            return
+        waiting = self.store.unfinished_run(self.agenda.series) if config.offer_resume else None
+        if waiting is not None:
+            self.push_screen(ResumeOfferDialog(waiting),
+                             lambda resume: self._answer_resume(waiting, bool(resume)))
+        else:
+            self._open(None)
+
+    def _answer_resume(self, waiting: Run, resume: bool) -> None:
+        if resume:
+            self._open(waiting)
+            return
+        self.store.end_run(waiting.id, self.clock.now())
+        self._open(None)
+
+    def _open(self, resume: Run | None) -> None:
+        """Start a new run, or resume `resume`, then show it and start the clock."""
+        config = self.config
+        if resume is not None:
+            self.live = LiveRun.resume(self.agenda, self.store, resume, self.clock)
+        else:
+            toml = config.agenda_toml
+            if toml is None and config.agenda_path is not None:
+                toml = config.agenda_path.read_text(encoding="utf-8")
+            self.live = LiveRun.start_new(
+                self.agenda, self.store, self.clock, agenda_toml=toml or "",
+                agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
+                mode=config.mode, speed=config.speed, start_now=config.start_now)
+        self.sub_title = f"run {self.live.run.id}"
+        previous = self.store.previous_run(self.live.run)
+        if previous is not None:
+            self.last_run_figures = self.store.panel_figures(previous.id)
+        for result in self.results.values():
+            self._save_panel_figures(result)
+        self._data_version = self.store.data_version()
+        self.main.open_run(self.live)
+        self.set_interval(config.tick_seconds, self.tick)
+        self.set_interval(config.poll_seconds, self.poll_store)
+        self.tick()
+        if resume is None and previous is not None:
+            self._offer_carry_over(previous)
+
+    def _offer_carry_over(self, previous: Run) -> None:
+        items = self.store.actions(previous.id, status="open")
+        if items:
+            self.push_screen(CarryOverDialog(items, self.agenda.roster), self._carry_over)
+
+    def _carry_over(self, decisions: list[CarryDecision] | None) -> None:
+        if self.live is None or not decisions:
+            return
+        run_id = self.live.run.id
+        for choice in decisions:
+            item = choice.item
+            if choice.decision == "close":
+                self.store.update_action(item.id, status="done")
+            else:
+                self.store.add_action(run_id, item.text, choice.owner, due=item.due,
+                                      session=item.session, carried_from=item.id)
+        self.main.refresh_store_data()
+
+    # the clock
+
+    def tick(self) -> None:
+        """Move the console to the clock's now: header, agenda, session changes, bell, end."""
+        live = self.live
+        if live is None:
+            return
+        live.start_if_due()
+        status = live.status()
+        self.main.show_status(status)
+        self._ring_at_zero(status)
+        self._check_end_of_day(status)
+
+    def _ring_at_zero(self, status: ScheduleStatus) -> None:
+        if status.current is None or status.paused or status.finished:
+            return
+        if status.remaining.total_seconds() > 0:
+            return
+        row = status.rows[status.current]
+        key = (status.current, round(row.minutes))
+        if key not in self._belled:
+            self._belled.add(key)
+            self.bell()
+
+    def _check_end_of_day(self, status: ScheduleStatus) -> None:
+        live = self.live
+        if live is None:
+            return
+        last = len(self.agenda.sessions) - 1
+        reached = status.now >= status.end_of_day or (
+            status.started and status.current == last)
+        if status.finished:
+            if not live.run.finished:
+                self.main.save_notes()
+                live.end()
+                self.write_summary()
+            return
+        if reached and not self._summary_written_for_day:
+            self._summary_written_for_day = True
+            self.main.save_notes()
+            self.write_summary()
+
+    # the store
+
+    def poll_store(self) -> None:
+        """Refresh what other processes may have added (attendees' items) when it changed."""
+        version = self.store.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.main.refresh_store_data()
+
+    # workers
+
+    @work(thread=True, exclusive=True, group="panels", exit_on_error=False)
+    def compute_panels(self, first: int | None) -> None:
+        """Every panel of the day, the current session's first, posted as each is done."""
+        from tuneup_tui.ui.panel_job import compute_panels, panel_order
+
+        names = panel_order(self.agenda, first)
+        try:
+            data_dir = self.config.data_dir
+            if self.config.prepare_data is not None:
+                data_dir = self.config.prepare_data()
+            compute_panels(self.agenda, data_dir, self.config.as_of, names, self._post_panel)
+        except Exception as err:  # the pack could not be opened: every panel says why
+            self.post_message(PanelsFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
+
+    def _post_panel(self, result: PanelResult) -> None:
+        self.post_message(PanelReady(result))
+
+    def on_panel_ready(self, message: PanelReady) -> None:
+        result = message.result
+        self.results[result.name] = result
+        self._save_panel_figures(result)
+        self.main.panel_ready(result.name)
+
+    def on_panels_failed(self, message: PanelsFailed) -> None:
+        from tuneup_tui.ui.panel_job import failed_results, panel_order
+
+        pending = [n for n in panel_order(self.agenda, None) if n not in self.results]
+        for result in failed_results(self.agenda, self.config.as_of, pending, message.error):
+            self.results[result.name] = result
+            self.main.panel_ready(result.name)
+
+    def _save_panel_figures(self, result: PanelResult) -> None:
+        if self.live is not None and result.error is None and result.figures:
+            self.store.save_panel_figures(self.live.run.id, result.name, dict(result.figures))
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def write_summary(self) -> None:
+        """Write the next-steps summary (report layer) and say where it is."""
+        from tuneup_tui.ui.summary import write_run_summary
+
+        if self.live is None:
+            return
+        try:
+            folder = write_run_summary(self.store, self.live.run.id, dict(self.results))
+        except Exception as err:  # the day's data is safe in the store; say what failed
+            self.post_message(SummaryFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
+            return
+        self.post_message(SummaryWritten(folder))
+
+    def on_summary_written(self, message: SummaryWritten) -> None:
+        self.summary_folder = message.folder
+        self.notify(f"Next-steps summary written to {message.folder}",
+                    title="End of day", timeout=30)
+
+    def on_summary_failed(self, message: SummaryFailed) -> None:
+        self.notify(f"Could not write the summary: {message.error}. Everything is saved; "
+                    "try `tuneup summary` later.", severity="error", timeout=30)
+
+    # app-wide actions
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.main))
+
+    async def action_quit(self) -> None:
+        """Quit: notes are saved first (everything else is saved as it is made)."""
+        self.main.save_notes()
+        self.exit()
+
+    def now(self) -> datetime:
+        return self.clock.now()

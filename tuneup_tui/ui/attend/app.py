@@ -1,0 +1,181 @@
+"""The attendee app (`tuneup attend`, and `tuneup serve` in a browser).
+
+A small window on the run in progress: which session the room is in, the attendee's own action
+items and everyone's, and a dialog to add one. It polls the store's `data_version` twice a
+second (a cheap pragma) and redraws only when another process committed something.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from tuneup_tui.store.db import RunStore, StoreError
+from tuneup_tui.store.models import ActionItem, Run
+from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
+from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
+from tuneup_tui.ui.attend.session import current_session
+
+POLL_SECONDS = 0.5
+SESSION_SECONDS = 5.0
+"""How often the current session is worked out again when nothing was committed (the timer
+moves sessions on by itself in follow-the-clock runs)."""
+COLUMNS = ("id", "owner", "due", "status", "session", "text")
+
+
+class AttendApp(App[None]):
+    """The attendee's view of one run."""
+
+    CSS_PATH = "attend.tcss"
+    TITLE = "tuneup attend"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add action item", id="attend.add"),
+        Binding("r", "refresh", "Refresh", id="attend.refresh"),
+        Binding("ctrl+q", "quit", "Quit", id="attend.quit"),
+    ]
+
+    def __init__(self, store: RunStore, *, run_id: int | None = None, name: str = "",
+                 today: Callable[[], date] = date.today,
+                 now: Callable[[], datetime] = datetime.now,
+                 poll_seconds: float = POLL_SECONDS) -> None:
+        super().__init__()
+        self.store = store
+        self.fixed_run_id = run_id
+        """The run asked for with --run; None follows the run in progress."""
+        self.attendee = name.strip()
+        self.today = today
+        self.now = now
+        self.poll_seconds = poll_seconds
+        self.the_run: Run | None = None
+        self.snapshot = RunSnapshot()
+        self.session: str | None = None
+        self._seen_version: int | None = None
+        self._session_checked = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="run-line")
+        yield Static("", id="session-line")
+        with Horizontal(id="name-row"):
+            yield Label("Your name ")
+            yield Input(self.attendee, placeholder="type your name to see your items",
+                        id="name")
+        yield Label("My action items", classes="heading")
+        yield DataTable(id="mine", cursor_type="row", zebra_stripes=True)
+        yield Label("Everyone's action items", classes="heading")
+        yield DataTable(id="everyone", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for table_id in ("#mine", "#everyone"):
+            self.query_one(table_id, DataTable).add_columns(*COLUMNS)
+        self.action_refresh()
+        self.set_interval(self.poll_seconds, self.poll)
+
+    def poll(self) -> None:
+        """Redraw when another process committed; recheck the session now and then."""
+        try:
+            version = self.store.data_version()
+        except StoreError as err:
+            self.notify(str(err), severity="error")
+            return
+        if version != self._seen_version:
+            self.action_refresh()
+        elif self._elapsed_since_session_check() >= SESSION_SECONDS:
+            self._show_session()
+
+    def action_refresh(self) -> None:
+        try:
+            self._seen_version = self.store.data_version()
+            self.the_run = self._find_run()
+            self.snapshot = snapshot_of(self.the_run) if self.the_run else RunSnapshot()
+            items = self.store.actions(self.the_run.id) if self.the_run else []
+        except StoreError as err:
+            self.notify(str(err), severity="error")
+            return
+        self._show_run()
+        self._show_session()
+        self._fill(self.query_one("#everyone", DataTable), items)
+        me = self.attendee.casefold()
+        mine = [i for i in items if me and i.owner.casefold() == me]
+        self._fill(self.query_one("#mine", DataTable), mine)
+
+    def action_add(self) -> None:
+        if self.the_run is None:
+            self.notify("No run in progress yet: items can be added once the day starts.",
+                        severity="warning")
+            return
+        today = self.today()
+        screen = AddActionScreen(roster=self.snapshot.roster, topics=self.snapshot.topics,
+                                 owner=self.attendee, due=today + timedelta(days=7),
+                                 session=self.session, today=today)
+        self.push_screen(screen, self._added)
+
+    @on(Input.Changed, "#name")
+    def name_changed(self, event: Input.Changed) -> None:
+        self.attendee = event.value.strip()
+        self.action_refresh()
+
+    def _added(self, item: NewAction | None) -> None:
+        if item is None or self.the_run is None:
+            return
+        try:
+            saved = self.store.add_action(self.the_run.id, item.text, item.owner, due=item.due,
+                                          session=item.session,
+                                          created_by=self.attendee or "attendee")
+        except StoreError as err:
+            self.notify(str(err), severity="error")
+            return
+        note = "" if self.snapshot.person(saved.owner) or not self.snapshot.roster else (
+            f" ({saved.owner} is not on the roster)")
+        self.notify(f"Added item {saved.id} for {saved.owner}{note}.")
+        self.action_refresh()
+
+    def _find_run(self) -> Run | None:
+        if self.fixed_run_id is not None:
+            return self.store.get_run(self.fixed_run_id)
+        return self.store.current_run()
+
+    def _show_run(self) -> None:
+        line = self.query_one("#run-line", Static)
+        if self.the_run is None:
+            line.update("No run in progress yet; this page follows the day once it starts.")
+            return
+        run = self.the_run
+        state = "ended" if run.finished else "in progress"
+        line.update(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})")
+
+    def _show_session(self) -> None:
+        self._session_checked = self._monotonic()
+        if self.the_run is None:
+            self.session = None
+        else:
+            try:
+                events = self.store.events(self.the_run.id)
+            except StoreError:
+                events = []
+            self.session = current_session(self.the_run, events, now=self.now())
+        text = f"Now: {self.session}" if self.session else "Now: no session running"
+        self.query_one("#session-line", Static).update(text)
+
+    @staticmethod
+    def _fill(table: DataTable[str], items: list[ActionItem]) -> None:
+        table.clear()
+        for item in items:
+            table.add_row(str(item.id), item.owner, item.due.isoformat() if item.due else "-",
+                          item.status, item.session or "-", item.text, key=str(item.id))
+
+    def _elapsed_since_session_check(self) -> float:
+        return self._monotonic() - self._session_checked
+
+    @staticmethod
+    def _monotonic() -> float:
+        import time
+
+        return time.monotonic()

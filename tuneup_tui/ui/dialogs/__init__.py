@@ -1,0 +1,1 @@
+"""The modal dialogs: a form or a choice each, returning its result on dismiss."""

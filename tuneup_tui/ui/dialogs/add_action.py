@@ -1,0 +1,127 @@
+"""Add an action item: what, who (completing from the roster) and by when (a week by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
+
+from tuneup_tui.ui.dialogs.base import Dialog
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action item as the facilitator typed it."""
+
+    text: str
+    owner: str
+    due: date | None
+
+
+def parse_due(text: str, today: date) -> date | None:
+    """A due date: "2026-12-04", "+10" (days from today), or a weekday ("fri": the next one).
+
+    Empty means no due date; anything else raises ValueError with what was expected.
+    """
+    text = text.strip().lower()
+    if not text:
+        return None
+    if text.startswith("+") and text[1:].isdigit():
+        return today + timedelta(days=int(text[1:]))
+    for i, day in enumerate(WEEKDAYS):
+        if len(text) >= 3 and day.startswith(text):
+            ahead = (i - today.weekday()) % 7 or 7
+            return today + timedelta(days=ahead)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"due date {text!r}: expected YYYY-MM-DD, +N days or a weekday") from None
+
+
+def complete_name(text: str, roster: Sequence[str]) -> str:
+    """`text` completed to the one roster name it starts (case-insensitive), else as typed."""
+    typed = text.strip()
+    if not typed:
+        return typed
+    exact = [p for p in roster if p.casefold() == typed.casefold()]
+    if exact:
+        return exact[0]
+    matches = [p for p in roster if p.casefold().startswith(typed.casefold())]
+    return matches[0] if len(matches) == 1 else typed
+
+
+class AddActionDialog(Dialog[ActionDraft | None]):
+    """The add-action form; enter moves to the next field and saves from the last."""
+
+    def __init__(self, roster: Sequence[str], run_date: date, session: str | None) -> None:
+        super().__init__()
+        self.roster = tuple(roster)
+        self.run_date = run_date
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        default_due = self.run_date + timedelta(days=7)
+        with Vertical(classes="dialog"):
+            where = f" · {self.session}" if self.session else ""
+            yield Static(f"Add an action item{where}", classes="dialog-title")
+            yield Label("What needs doing", classes="field-label")
+            yield Input(placeholder="Fix the goal tracking on /pricing", id="text")
+            yield Label("Owner", classes="field-label")
+            yield Input(placeholder=", ".join(self.roster[:4]) or "a name", id="owner",
+                        suggester=SuggestFromList(self.roster, case_sensitive=False))
+            yield Label("Due (YYYY-MM-DD, +N days or a weekday)", classes="field-label")
+            yield Input(default_due.isoformat(), id="due")
+            yield Static("", id="error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Add", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        order = ["text", "owner", "due"]
+        if event.input.id == "owner":
+            event.input.value = complete_name(event.input.value, self.roster)
+        position = order.index(event.input.id or "due")
+        if position + 1 < len(order):
+            self.query_one(f"#{order[position + 1]}", Input).focus()
+        else:
+            self._save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def _save(self) -> None:
+        error = self.query_one("#error", Static)
+        text = self.query_one("#text", Input).value.strip()
+        owner = complete_name(self.query_one("#owner", Input).value, self.roster)
+        if not text:
+            error.update("Say what needs doing.")
+            self.query_one("#text", Input).focus()
+            return
+        if not owner:
+            error.update("Every action item needs an owner.")
+            self.query_one("#owner", Input).focus()
+            return
+        try:
+            due = parse_due(self.query_one("#due", Input).value, self.run_date)
+        except ValueError as err:
+            error.update(str(err))
+            self.query_one("#due", Input).focus()
+            return
+        self.dismiss(ActionDraft(text, owner, due))

@@ -1,0 +1,40 @@
+"""Shares drawn as horizontal text bars ("organic search ██████▌ 42.0%"), sized to fit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from tuneup_tui.ui.format import number
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+BAR_WIDTH = 18
+MAX_BARS = 8
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    """A bar `fraction` of `width` cells long, in eighths of a cell."""
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def share_bars(labels: Sequence[str], values: Sequence[float | int | None]) -> Table:
+    """The largest shares (fractions of a whole) as bars, with their percentages."""
+    pairs = [(lab, number(v) or 0.0) for lab, v in zip(labels, values, strict=False)]
+    pairs.sort(key=lambda p: p[1], reverse=True)
+    shown = pairs[:MAX_BARS]
+    top = max((v for _, v in shown), default=0.0) or 1.0
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, overflow="ellipsis", max_width=20)
+    table.add_column(no_wrap=True, width=BAR_WIDTH)
+    table.add_column(no_wrap=True, justify="right")
+    for lab, value in shown:
+        table.add_row(lab, Text(bar(value / top), style="cyan"), f"{value * 100:.1f}%")
+    if len(pairs) > MAX_BARS:
+        rest = sum(v for _, v in pairs[MAX_BARS:])
+        table.add_row(Text(f"{len(pairs) - MAX_BARS} others", style="dim"), "",
+                      f"{rest * 100:.1f}%")
+    return table

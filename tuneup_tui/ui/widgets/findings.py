@@ -1,0 +1,38 @@
+"""The findings of the current session's panels: candidate soft spots, most severe first."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from tuneup_tui.metrics.result import Finding
+
+SEVERITY_STYLE = {"high": "bold white on red", "medium": "bold black on yellow",
+                  "low": "black on grey70"}
+
+
+class FindingsList(Static):
+    """Findings as lines; those already promoted say to whom."""
+
+    def show(self, findings: Sequence[Finding], promoted: Mapping[str, str | None],
+             *, pending: bool = False) -> None:
+        """`promoted` maps a finding key to the owner of its soft spot."""
+        if not findings:
+            self.update(Text("Computing…" if pending else "No findings for this session.",
+                             style="italic"))
+            return
+        text = Text()
+        for i, finding in enumerate(findings):
+            if i:
+                text.append("\n")
+            style = SEVERITY_STYLE.get(finding.severity, "")
+            text.append(f" {finding.severity.upper()} ", style=style)
+            text.append(f" {finding.message}")
+            if finding.key in promoted:
+                owner = promoted[finding.key]
+                text.append(f"  ✓ soft spot{f' ({owner})' if owner else ''}", style="bold green")
+        self.update(text)

@@ -1,0 +1,76 @@
+"""The header: the clock, the current session and its countdown, then overtime counting up.
+
+It turns amber (`-warning`) at five minutes left and red (`-over`) once the session runs over;
+the stylesheet holds the colours.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tuneup_tui.agenda.schedule import ScheduleStatus
+from tuneup_tui.ui.format import fmt_countdown, fmt_drift
+
+WARNING_AT = timedelta(minutes=5)
+
+
+def countdown_text(status: ScheduleStatus) -> str:
+    """"29:52 left" while the session runs, "+04:10 over" once it is past its time."""
+    if status.overtime > timedelta(0) or status.remaining < timedelta(0):
+        over = max(status.overtime, -status.remaining)
+        return f"+{fmt_countdown(over.total_seconds())} over"
+    return f"{fmt_countdown(status.remaining.total_seconds())} left"
+
+
+class HeaderBar(Static):
+    """The one-line header of the main screen."""
+
+    def __init__(self, title: str, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self._title = title
+        self._shown: str | None = None
+
+    def show(self, status: ScheduleStatus | None, topic: str | None, position: str) -> None:
+        """Redraw for `status` (None while the run is being opened)."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if status is None:
+            text.append(f" {self._title}", style="bold")
+            self.set_classes("")
+            self._show(text)
+            return
+        text.append(f" {status.now:%H:%M} ", style="bold")
+        text.append("│ ")
+        over = False
+        warn = False
+        if status.finished:
+            text.append("The day is over", style="bold")
+        elif not status.started or status.current is None or topic is None:
+            start = status.rows[0].start if status.rows else status.now
+            wait = max((start - status.now).total_seconds(), 0)
+            text.append(f"Starts at {start:%H:%M}", style="bold")
+            text.append(f" · in {fmt_countdown(wait)}")
+        else:
+            text.append(topic, style="bold")
+            text.append(f" ({position})")
+            text.append(" · ")
+            text.append(countdown_text(status), style="bold")
+            over = status.overtime > timedelta(0) or status.remaining < timedelta(0)
+            warn = not over and status.remaining <= WARNING_AT
+            if status.paused:
+                text.append(" · PAUSED", style="bold reverse")
+        drift_minutes = status.drift.total_seconds() / 60
+        text.append(f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
+        self.set_class(warn, "-warning")
+        self.set_class(over, "-over")
+        self._show(text)
+
+    def _show(self, text: Text) -> None:
+        # The header redraws every tick; skipping unchanged text and the layout pass (its
+        # size never changes) keeps the ticks cheap while dialogs are typed into.
+        if text.plain == self._shown:
+            return
+        self._shown = text.plain
+        self.update(text, layout=False)

@@ -1,0 +1,154 @@
+"""The metrics panel of the current session: headline figures against the baseline (and the
+previous run) with arrows, weekly trends as sparklines, shares as bars, the panel's tables.
+
+While the panels are computing it shows a loading indicator; a panel that failed shows its
+error line in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import DataTable, LoadingIndicator, Sparkline, Static
+
+from tuneup_tui.store.models import RecordedFigure
+from tuneup_tui.ui.format import change, fmt_cell, fmt_figure, label, number
+from tuneup_tui.ui.widgets.bars import share_bars
+
+if TYPE_CHECKING:
+    from tuneup_tui.metrics.result import PanelResult, Series, Table
+
+MAX_TABLE_ROWS = 30
+"""Longer tables are cut (the summary and `tuneup metrics` have them whole)."""
+
+RELATED: dict[str, tuple[str, ...]] = {
+    "leads_delivered": ("expected_leads_to_sales", "leads_sent_to_sales"),
+    "found": ("leads_found_in_crm",),
+    "opportunity_create_rate": ("opportunity_conversion_rate",),
+}
+"""Recorded figures shown beside a panel figure they are to be held against: the expected
+leads to sales recorded in the Traffic Study stand beside the leads actually delivered."""
+
+
+def related_names(figures: Sequence[str]) -> set[str]:
+    """The recorded-figure names a panel with `figures` uses: its own and the related ones."""
+    names = set(figures)
+    for name in figures:
+        names.update(RELATED.get(name, ()))
+    return names
+
+
+class PanelView(VerticalScroll):
+    """One session's panels, drawn from their PanelResults."""
+
+    def show(
+        self,
+        names: Sequence[str],
+        results: Mapping[str, PanelResult],
+        *,
+        recorded: Mapping[str, RecordedFigure] | None = None,
+        last_run: Mapping[str, Mapping[str, float | int | None]] | None = None,
+    ) -> None:
+        """Rebuild for the panels `names`; those not in `results` yet show as loading."""
+        self.remove_children()
+        widgets: list[Widget] = []
+        if not names:
+            widgets.append(Static("No metrics panel in this session.", classes="panel-empty"))
+        for name in names:
+            result = results.get(name)
+            if result is None:
+                widgets.append(Static(f"Computing {name}…", classes="panel-title"))
+                widgets.append(LoadingIndicator(classes="panel-loading"))
+                continue
+            widgets.extend(_panel_widgets(result, recorded or {}, (last_run or {}).get(name)))
+        self.mount_all(widgets)
+
+
+def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
+                   last_run: Mapping[str, float | int | None] | None) -> list[Widget]:
+    title = Text(result.title, style="bold")
+    period = result.period
+    title.append(f"  {period.label} ({period.start:%d %b}–{period.end:%d %b})", style="dim")
+    if len(result.baseline):
+        title.append(f" vs mean of {len(result.baseline)} before", style="dim")
+    out: list[Widget] = [Static(title, classes="panel-title")]
+    if result.error:
+        out.append(Static(Text(result.error), classes="panel-error"))
+        return out
+    if result.figures:
+        out.append(_figures_table(result, recorded, last_run))
+    trends = [s for s in result.series.values() if s.kind == "trend"]
+    shares = [s for s in result.series.values() if s.kind == "share"]
+    for series in trends:
+        out.extend(_trend(series))
+    for series in shares:
+        out.append(Static(Text(series.title, style="bold"), classes="chart-title"))
+        out.append(Static(share_bars(series.labels, series.values), classes="share-bars"))
+    for table in result.tables.values():
+        out.append(Static(Text(table.title, style="bold"), classes="table-title"))
+        out.append(_data_table(table))
+    for note in result.notes:
+        out.append(Static(Text(note, style="dim italic"), classes="panel-note"))
+    return out
+
+
+def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
+                   last_run: Mapping[str, float | int | None] | None) -> DataTable[Text | str]:
+    table: DataTable[Text | str] = DataTable(cursor_type="row", zebra_stripes=True,
+                                             classes="figures")
+    columns = ["Figure", "Period", "Average", "Change"]
+    with_last = bool(last_run)
+    if with_last:
+        columns.append("Last run")
+    table.add_columns(*columns)
+    for name, value in result.figures.items():
+        base = result.baseline_figures.get(name)
+        arrow, delta = change(name, value, base)
+        style = "green" if arrow == "▲" else ("red" if arrow == "▼" else "")
+        row: list[Text | str] = [
+            label(name), fmt_figure(name, value), fmt_figure(name, base),
+            Text(f"{arrow} {delta}".strip(), style=style),
+        ]
+        if with_last and last_run is not None:
+            prev = last_run.get(name)
+            arrow2, delta2 = change(name, value, prev)
+            row.append(f"{fmt_figure(name, prev)} {arrow2} {delta2}".strip()
+                       if number(prev) is not None else "–")
+        table.add_row(*row, key=name)
+        for other in (name, *RELATED.get(name, ())):
+            mine = recorded.get(other)
+            if mine is None:
+                continue
+            where = f" ({mine.session})" if mine.session else ""
+            caption = "  recorded" if other == name else f"  {label(other).lower()}"
+            note = Text(f"{caption}{where}", style="italic bold")
+            extra: list[Text | str] = [note, Text(fmt_figure(other, mine.value), style="bold")]
+            extra += [""] * (len(columns) - 2)
+            table.add_row(*extra)
+    return table
+
+
+def _trend(series: Series) -> list[Widget]:
+    values = [number(v) for v in series.values]
+    present = [v for v in values if v is not None]
+    caption = Text(series.title, style="bold")
+    if present and series.labels:
+        caption.append(f"  {series.labels[0]} → {series.labels[-1]}", style="dim")
+        caption.append(f"  last {fmt_figure(series.title, values[-1])}")
+    data = [v if v is not None else 0.0 for v in values]
+    return [Static(caption, classes="chart-title"), Sparkline(data, classes="trend")]
+
+
+def _data_table(table: Table) -> DataTable[str]:
+    view: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="panel-table")
+    view.add_columns(*(label(c) for c in table.columns))
+    for row in table.rows[:MAX_TABLE_ROWS]:
+        view.add_row(*(fmt_cell(c, row.get(c)) for c in table.columns))
+    if len(table.rows) > MAX_TABLE_ROWS:
+        more = f"… {len(table.rows) - MAX_TABLE_ROWS} more"
+        view.add_row(more, *([""] * (len(table.columns) - 1)))
+    return view

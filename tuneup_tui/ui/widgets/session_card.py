@@ -1,0 +1,71 @@
+"""The session card: topic, who (and the people behind the role), what the session does, its
+questions with check-offs, and every figure recorded so far today."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from tuneup_tui.agenda.model import Agenda, Session
+from tuneup_tui.store.models import RecordedFigure
+from tuneup_tui.ui.format import fmt_figure, label
+
+
+class QuestionList(SelectionList[int]):
+    """The session's questions; enter (or a click) ticks one off."""
+
+
+class SessionCard(VerticalScroll, can_focus=False):
+    """What the current session is for."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-head")
+        yield Static(id="recorded")
+        yield QuestionList(id="questions")
+
+    def show(self, agenda: Agenda, session: Session | None, checked: Collection[int]) -> None:
+        """Show `session` (None before the day starts) with its ticked questions."""
+        head = self.query_one("#card-head", Static)
+        questions = self.query_one(QuestionList)
+        if session is None:
+            head.update(Text("Waiting for the first session.", style="italic"))
+            questions.clear_options()
+            questions.display = False
+            return
+        text = Text()
+        text.append(session.topic, style="bold")
+        if session.who:
+            people = agenda.people_for(session.who)
+            text.append(f"\n{session.who}", style="italic")
+            if people:
+                text.append(f": {', '.join(people)}")
+        if session.description:
+            text.append(f"\n{session.description}")
+        head.update(text)
+        questions.clear_options()
+        questions.add_options(
+            Selection(q, i, i in checked) for i, q in enumerate(session.questions))
+        questions.display = bool(session.questions)
+        questions.border_title = "Questions (enter ticks)"
+
+    def show_recorded(self, figures: Sequence[RecordedFigure], highlight: Collection[str]
+                      ) -> None:
+        """Every figure recorded today; those this session uses are highlighted."""
+        box = self.query_one("#recorded", Static)
+        box.display = bool(figures)
+        text = Text()
+        for i, fig in enumerate(figures):
+            if i:
+                text.append("\n")
+            style = "bold reverse" if fig.name in highlight else ""
+            value = fmt_figure(fig.name, fig.value) + (f" {fig.unit}" if fig.unit else "")
+            text.append(f"{label(fig.name)}: {value}", style=style)
+            if fig.session:
+                text.append(f" ({fig.session})", style="dim")
+        box.update(text)
+        box.border_title = "Recorded today"
