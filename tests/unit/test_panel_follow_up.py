@@ -125,6 +125,9 @@ def test_rep_far_below_average() -> None:
         "Alex Kim made 3 calls last week against 9 on average")
     assert "few_calls:Bea Lo" not in found
     assert not any(k.startswith("few_emails") for k in found)
+    # emails: Alex 5 against 5 fires only when the share is 1; Bea's average is 0, never
+    keys = {f.key for f in run(below_share=1.0).findings}
+    assert "few_emails:Alex Kim" in keys and "few_emails:Bea Lo" not in keys
     # at the threshold: 3 <= 9 x 1/3 fires; 9 x 0.33 = 2.97 does not
     assert "few_calls:Alex Kim" in {f.key for f in run(below_share=1 / 3).findings}
     assert "few_calls:Alex Kim" not in {f.key for f in run(below_share=0.33).findings}
@@ -162,8 +165,10 @@ def test_never_touched_and_bad_data_findings() -> None:
         "2 of 5 leads sent to sales last week have no first touch in the CRM: L-4, L-5")
     assert "never_touched" in {f.key for f in run(min_never_touched=2).findings}
     assert "never_touched" not in {f.key for f in run(min_never_touched=3).findings}
-    # bad data 1/5 = 0.2
-    assert "bad_data" in found
+    # bad data 1/5 = 0.2 against 1/4 pooled over the baseline
+    assert found["bad_data"].message == (
+        "1 of 5 leads sent to sales last week was flagged as bad data (20.0%, against 25.0% "
+        "on average)")
     assert "bad_data" in {f.key for f in run(max_bad_data_rate=0.2).findings}
     assert "bad_data" not in {f.key for f in run(max_bad_data_rate=0.21).findings}
 

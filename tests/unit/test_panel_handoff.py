@@ -103,12 +103,12 @@ def test_findings() -> None:
     found = {f.key: f for f in run().findings}
     assert found["missing_in_crm"].severity == "high"
     assert found["missing_in_crm"].message == (
-        "1 of 7 leads sent to sales last week are not in the CRM: L-4")
+        "1 of 7 leads sent to sales last week is not in the CRM: L-4")
     assert found["wrong_rep"].message == (
         "2 of 7 leads sent to sales last week are with a rep outside the lead's territory: "
         "L-2, L-6")
-    assert found["unassigned"].message.endswith("are in the CRM with no owner: L-5")
-    assert found["duplicates"].message.endswith("stand more than once in the CRM: L-7")
+    assert found["unassigned"].message.endswith("is in the CRM with no owner: L-5")
+    assert found["duplicates"].message.endswith("stands more than once in the CRM: L-7")
 
 
 def test_findings_fire_at_their_count() -> None:

@@ -124,8 +124,12 @@ def test_below_threshold_fires_for_one_and_not_at_the_threshold() -> None:
 
 def test_low_acceptance_fires_at_min_acceptance() -> None:
     # bands at or above 60: 60-79 accepted 0/2 = 0.0, 80-100 accepted 1/1 = 1.0
-    keys = {f.key for f in run().findings}
-    assert "low_acceptance:60-79" in keys and "low_acceptance:80-100" not in keys
+    found = {f.key: f for f in run().findings}
+    assert found["low_acceptance:60-79"].message == (
+        "Sales accepted 0 of 2 leads scored 60-79 last week (0.0%): the score and sales "
+        "disagree")
+    keys = set(found)
+    assert "low_acceptance:80-100" not in keys
     assert "low_acceptance:40-59" not in keys  # under the threshold: not judged
     keys = {f.key for f in run(min_acceptance=1.0).findings}
     assert {"low_acceptance:60-79", "low_acceptance:80-100"} <= keys

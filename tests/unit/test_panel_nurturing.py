@@ -136,6 +136,8 @@ def test_clicks_not_confirmed_thresholds() -> None:
     keys = {f.key for f in run(ctr_multiple=4.01).findings}
     assert "clicks_not_confirmed:Promo" not in keys
     assert "click_to_session_low" in keys  # the ratio alone is still far below
+    low = {f.key: f for f in run(ctr_multiple=4.01).findings}["click_to_session_low"]
+    assert low.message == "Email brought 0.12 sessions per click last week against 0.90 on average"
     # ratio 0.125 against 0.9 x (1 - drop): drop 0.86 -> 0.126 fires; 0.87 -> 0.117 does not
     assert "clicks_not_confirmed:Promo" in {f.key for f in run(ratio_drop=0.86).findings}
     keys = {f.key for f in run(ratio_drop=0.87).findings}

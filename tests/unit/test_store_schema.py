@@ -121,6 +121,10 @@ def test_a_store_that_stays_locked_is_a_plain_store_error(
         finally:
             holder.execute("ROLLBACK")
             holder.close()
+        # The refused write left nothing half-done: the store takes the next one.
+        store._conn.execute("PRAGMA busy_timeout = 5000")
+        assert not store._conn.in_transaction
+        assert store.runs() == []
 
 
 def test_other_errors_are_not_retried() -> None:

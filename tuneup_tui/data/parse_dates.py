@@ -15,7 +15,7 @@ import pandas as pd
 
 _TZ_SUFFIX = r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))$"
 _NUMERIC = (r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-            r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]?\.?)?$")
+            r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$")
 _NAMED_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y",
                   "%b %d, %Y %I:%M %p", "%B %d, %Y %I:%M %p", "%b %d, %Y %H:%M")
 _MISSING = frozenset({"", "-", "--", "n/a", "na", "nan", "nat", "none", "null", "(not set)"})

@@ -19,6 +19,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.discover import RawTable
@@ -132,12 +133,21 @@ def _line_numbers(data: bytes, rows: int, delimiter: str) -> pd.Index:
 
 
 def _may_have_padding(data: bytes, delimiter: str) -> bool:
-    """Whether some cell may end (or, inside quotes, start) with a space or a tab."""
-    ends = (delimiter.encode(), b"\n", b"\r", b'"')
-    spaces = (b" ",) if delimiter == "\t" else (b" ", b"\t")
-    if any(space + end in data for space in spaces for end in ends):
-        return True
-    return any(b'"' + space in data for space in spaces)
+    """Whether some cell may end (or, inside quotes, start) with a space or a tab.
+
+    One vectorised pass: find the blanks, look at the byte on each side of them.
+    """
+    raw = np.frombuffer(data, dtype=np.uint8)
+    blank = raw == 32
+    if delimiter != "\t":
+        blank |= raw == 9
+    where = np.flatnonzero(blank)
+    if not len(where):
+        return False
+    edges = np.array([ord(delimiter), 10, 13, 34], dtype=np.uint8)
+    after = raw[np.minimum(where + 1, len(raw) - 1)]
+    before = raw[np.maximum(where - 1, 0)]
+    return bool(np.isin(after, edges).any() or (before == 34).any() or where[-1] == len(raw) - 1)
 
 
 def _parser_error(source: str, path: Path, err: Exception) -> DataError:

@@ -48,6 +48,17 @@ def capped(title: str, total: int, limit: int) -> str:
     return f"{title} (first {limit} of {total})" if total > limit else title
 
 
+_SINGULAR = {"are": "is", "stand": "stands", "have": "has", "were": "was"}
+
+
+def agree(count: float, phrase: str) -> str:
+    """A plural verb phrase made to agree with `count`: (1, "are late") -> "is late"."""
+    if count != 1:
+        return phrase
+    verb, _, rest = phrase.partition(" ")
+    return " ".join(filter(None, (_SINGULAR.get(verb, verb), rest)))
+
+
 def fold(series: pd.Series) -> pd.Series:
     """Text for comparing names: stripped and case-folded (missing stays missing)."""
     return series.str.strip().str.casefold()

@@ -14,7 +14,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._follow_up_reps import capacity, rep_rows, reps_of
-from tuneup_tui.metrics._sales import far_below, id_list, plural, with_crm
+from tuneup_tui.metrics._sales import agree, far_below, id_list, plural, with_crm
 from tuneup_tui.metrics.common import (
     finding,
     in_baseline,
@@ -154,8 +154,8 @@ def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
         ids = [str(i) for i in cur[cur["hours_to_touch"].isna()]["lead_id"].dropna()]
         out.append(finding(
             NAME, "never_touched", "medium",
-            f"{never} of {figures['leads_delivered']} leads sent to sales {words} have no "
-            f"first touch in the CRM: {id_list(sorted(ids))}",
+            f"{never} of {figures['leads_delivered']} leads sent to sales {words} "
+            f"{agree(never, 'have no first touch')} in the CRM: {id_list(sorted(ids))}",
             never_touched=never, leads_delivered=figures["leads_delivered"],
         ))
     max_bad = float(settings.option("max_bad_data_rate", 0.1))
@@ -164,7 +164,7 @@ def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
         out.append(finding(
             NAME, "bad_data", "medium",
             f"{figures['bad_data']} of {figures['leads_delivered']} leads sent to sales {words} "
-            f"were flagged as bad data ({pct(bad_rate)}, against {pct(base['bad_data_rate'])} "
+            f"{agree(figures['bad_data'], 'were flagged')} as bad data ({pct(bad_rate)}, against {pct(base['bad_data_rate'])} "
             "on average)",
             bad_data_rate=bad_rate, bad_data_rate_avg=base["bad_data_rate"],
         ))

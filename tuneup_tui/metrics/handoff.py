@@ -14,6 +14,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import (
+    agree,
     fold,
     id_list,
     reps_by_territory,
@@ -221,7 +222,8 @@ def _findings(period: Period, cur: pd.DataFrame, missing: pd.DataFrame, wrong: p
         ids = [str(i) for i in rows["lead_id"].dropna()]
         out.append(finding(
             NAME, key, severity,
-            f"{count} of {total} leads sent to sales {words} {what}: {id_list(ids)}",
+            f"{count} of {total} leads sent to sales {words} {agree(count, what)}: "
+            f"{id_list(ids)}",
             count=count, leads_delivered=total,
         ))
     return out

@@ -68,10 +68,12 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
         yield conn
+        _retry(lambda: conn.execute("COMMIT"))
     except BaseException:
-        conn.execute("ROLLBACK")
+        # Also when COMMIT itself gave up: never leave the connection inside a transaction.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    _retry(lambda: conn.execute("COMMIT"))
 
 
 def run_write(conn: sqlite3.Connection, body: Callable[[sqlite3.Connection], T]) -> T:
