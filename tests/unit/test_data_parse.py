@@ -53,7 +53,7 @@ def test_a_word_in_a_number_column_is_a_bad_value_at_its_position() -> None:
 
 
 def test_a_fraction_in_an_integer_column_is_bad() -> None:
-    with pytest.raises(BadValue, match="expected a whole number, found '2.5'"):
+    with pytest.raises(BadValue, match=r"expected a whole number, found '2\.5'"):
         _parse(["1", "2.5"], "integer")
 
 

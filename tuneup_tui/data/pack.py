@@ -91,7 +91,13 @@ class DataPack:
 
         with self._lock:
             if self._discovery is None:
-                self._discovery = discover(self.root) if self.root is not None else Discovery({})
+                if self.root is None:
+                    self._discovery = Discovery({})
+                else:
+                    try:
+                        self._discovery = discover(self.root)
+                    except Exception as err:  # a preset bug must not hide the canonical files
+                        self._discovery = _canonical_only(self.root, err)
             return self._discovery
 
     def notes(self, source: str) -> tuple[str, ...]:
@@ -155,3 +161,18 @@ class DataPack:
             return DataError(source, f"no {source} data in this pack")
         return DataError(source, f"no {source} data: expected {source}.csv in {self.root} "
                                  "(or a recognised export)")
+
+
+def _canonical_only(root: Path, err: Exception) -> Discovery:
+    """The `<source>.csv` files alone, when recognising real exports failed."""
+    from tuneup_tui.data.discover import Discovery, SourceFile
+
+    files: dict[str, tuple[SourceFile, ...]] = {}
+    if root.is_dir():
+        by_name = {p.name.casefold(): p for p in sorted(root.iterdir()) if p.is_file()}
+        for source in SOURCES:
+            path = by_name.get(f"{source}.csv")
+            if path is not None:
+                files[source] = (SourceFile(source, path),)
+    reason = f"recognising exports failed ({type(err).__name__}: {err}); read canonical files only"
+    return Discovery(files, unplaced=(reason,))

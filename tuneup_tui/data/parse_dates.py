@@ -10,6 +10,8 @@ Time zones are dropped: a time is kept as the wall-clock time written ("09:05+02
 
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
 import pandas as pd
 
@@ -19,7 +21,7 @@ _NUMERIC = (r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
 _NAMED_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y",
                   "%b %d, %Y %I:%M %p", "%B %d, %Y %I:%M %p", "%b %d, %Y %H:%M")
 _MISSING = frozenset({"", "-", "--", "n/a", "na", "nan", "nat", "none", "null", "(not set)"})
-_UNIT = "datetime64[us]"
+_UNIT: Final = "datetime64[us]"
 
 MONTH_FIRST = "month-first"
 DAY_FIRST = "day-first"

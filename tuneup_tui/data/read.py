@@ -42,15 +42,17 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
         raise DataError(source, f"missing column(s) {', '.join(missing)}; "
                                 f"found: {', '.join(n for n in names if n) or 'nothing'}",
                         file=path)
-    wanted = {i: n for i, n in enumerate(names) if schema.column(n) is not None}
+    # Our own unique names for every header cell; columns the source does not know are read
+    # (so a row with a stray extra field is still caught) and dropped.
+    labels = [n if schema.column(n) is not None else f"_extra_{i}" for i, n in enumerate(names)]
     # Number columns are left to the C parser's own inference (fast); everything else is
     # read as text so that ids keep their leading zeros and dates their spelling.
-    dtypes = {i: str for i, n in wanted.items()
-              if schema.column(n).kind not in ("number", "integer")}  # type: ignore[union-attr]
+    dtypes = {label: str for label in labels if (col := schema.column(label)) is None
+              or col.kind not in ("number", "integer")}
     try:
-        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, usecols=list(wanted),
-                            dtype=dtypes, keep_default_na=False, na_values=[""],
-                            encoding="utf-8-sig", skipinitialspace=True,
+        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, names=labels,
+                            index_col=False, dtype=dtypes, keep_default_na=False,
+                            na_values=[""], encoding="utf-8-sig", skipinitialspace=True,
                             skip_blank_lines=True, engine="c")
     except pd.errors.EmptyDataError as err:
         raise DataError(source, "the file is empty", file=path) from err
@@ -58,7 +60,7 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
         raise _parser_error(source, path, err) from err
     except UnicodeDecodeError as err:
         raise _encoding_error(source, path, data) from err
-    frame.columns = [wanted[i] for i in sorted(wanted)]
+    frame = frame[[label for label in labels if not label.startswith("_extra_")]]
     frame.index = _line_numbers(data, len(frame), delimiter)
     # Stripping millions of cells costs more than reading them; skip it when no cell can
     # end in a space (leading spaces are already dropped by the parser).

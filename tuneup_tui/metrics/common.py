@@ -145,6 +145,21 @@ def baseline_phrase(baseline: Baseline) -> str:
     return f"over {n} {unit}{'' if n == 1 else 's'}"
 
 
+def first_of_each(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """`df` with each `column` value kept once: its first row in file order.
+
+    A lead or an opportunity is its id: an export listing it twice still holds one. Rows
+    without an id are all kept (each is a record of its own).
+    """
+    repeated = df[column].duplicated(keep="first") & df[column].notna()
+    return df[~repeated.fillna(False).astype(bool)]
+
+
+def folded(values: pd.Series) -> pd.Series:
+    """Text keys for matching: stripped and lower-cased (case-folded); missing stays missing."""
+    return values.str.strip().str.casefold()
+
+
 def total(df: pd.DataFrame | None, column: str) -> float:
     """The sum of a number column (0.0 for no rows or no frame; NaN cells count as 0)."""
     if df is None or len(df) == 0:

@@ -146,7 +146,7 @@ def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
             f"The team can make about {plural(supply, 'call')} a {period.kind} "
             f"({num(figures['capacity_per_rep'], 1)} per rep x {plural(figures['reps'], 'rep')})"
             f" against {num(needed)} needed for {plural(figures['leads_delivered'], 'lead')} "
-            f"delivered x {plural(settings.option('attempts', 3), 'attempt')}",
+            f"delivered x {plural(float(settings.option('attempts', 3)), 'attempt')}",
             calling_capacity=supply, calls_needed=needed,
         ))
     never = figures["never_touched"]
@@ -164,8 +164,8 @@ def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
         out.append(finding(
             NAME, "bad_data", "medium",
             f"{figures['bad_data']} of {figures['leads_delivered']} leads sent to sales {words} "
-            f"{agree(figures['bad_data'], 'were flagged')} as bad data ({pct(bad_rate)}, against {pct(base['bad_data_rate'])} "
-            "on average)",
+            f"{agree(figures['bad_data'], 'were flagged')} as bad data ({pct(bad_rate)}, "
+            f"against {pct(base['bad_data_rate'])} on average)",
             bad_data_rate=bad_rate, bad_data_rate_avg=base["bad_data_rate"],
         ))
     return out

@@ -24,6 +24,8 @@ from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
     finding,
+    first_of_each,
+    folded,
     in_baseline,
     in_period,
     is_below,
@@ -76,19 +78,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     figures: dict[str, float | None] = {}
     baseline_figures: dict[str, float | None] = {}
+    base_totals: dict[str, float | None] = {}
     rows = []
     previous: str | None = None
     for step, label in STEPS:
         count_fn = counters.get(step)
         now = None if count_fn is None else count_fn(period)
-        base = None if count_fn is None else count_fn(baseline)
+        base = None if count_fn is None or len(baseline) == 0 else count_fn(baseline)
         avg = None if base is None else mean_per_period(base, baseline)
-        figures[step], baseline_figures[step] = now, avg
+        figures[step], baseline_figures[step], base_totals[step] = now, avg, base
         rate = avg_rate = None
         if previous is not None:
             rate = None if now is None else ratio(now, figures[previous])
-            prev_base = _base_total(baseline_figures[previous], baseline)
-            avg_rate = None if base is None else ratio(base, prev_base)
+            # pooled: the step's baseline total over the previous step's baseline total
+            avg_rate = None if base is None else ratio(base, base_totals[previous])
             figures[f"{step}_rate"], baseline_figures[f"{step}_rate"] = rate, avg_rate
         rows.append({"step": step, "label": label, "count": now, "avg_count": avg,
                      "count_change": change(now, avg), "rate": rate, "avg_rate": avg_rate})
@@ -112,11 +115,13 @@ def _counters(pack: DataPack, notes: list[str]) -> dict[str, Counter]:
         counters["goal_completions"] = _summer(traffic, "date", "goal_completions")
     leads = optional_frame(pack, "leads", notes)
     if leads is not None:
+        leads = first_of_each(leads, "lead_id")  # a lead listed twice is one lead
         counters["leads"] = _counter(leads, "created_at")
         counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at")
     opps = optional_frame(pack, "opportunities", notes)
     if opps is not None:
-        stage = opps["stage"].str.strip().str.casefold()
+        opps = first_of_each(opps, "opportunity_id")
+        stage = folded(opps["stage"])
         counters["opportunities"] = _counter(opps, "created_at")
         counters["proposals"] = _counter(opps[stage.isin(PROPOSAL_OR_LATER).fillna(False)],
                                          "created_at")
@@ -137,11 +142,6 @@ def _summer(df: pd.DataFrame, column: str, value: str) -> Counter:
 
 def _counter(df: pd.DataFrame, column: str) -> Counter:
     return lambda when: float(len(_window(df, column, when)))
-
-
-def _base_total(mean: float | None, baseline: Baseline) -> float | None:
-    """The baseline's summed count back from its mean per period."""
-    return None if mean is None else mean * len(baseline)
 
 
 def _findings(rows: list[dict], period: Period, baseline: Baseline,

@@ -23,6 +23,7 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
                      baseline: Baseline, settings: PanelSettings) -> list[Finding]:
     """Findings per program, in the order of `rows`."""
     min_leads = float(settings.option("min_leads", 10))
+    min_base_leads = float(settings.option("min_baseline_leads", 1))
     min_spend = float(settings.option("min_spend", 100))
     below_share = float(settings.option("conversion_below_share", 0.5))
     min_opps = float(settings.option("min_expected_opportunities", 3))
@@ -31,14 +32,18 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
     found: list[Finding] = []
     for r in rows:
         program, key = r["program"], r["program_key"]
+        # DESIGN: "a program whose leads produced no opportunity over the whole baseline":
+        # it brought leads in the baseline and no opportunity was created from its leads then
         base_leads = outcome.leads_base.get(key, 0.0)
-        converted = outcome.base_leads_with_opportunity.get(key, 0.0)
-        if outcome.with_opportunities and base_leads >= min_leads and converted == 0:
+        base_opps = outcome.opps_base.get(key, 0.0)
+        if outcome.with_opportunities and len(baseline) and base_leads >= max(min_base_leads, 1) \
+                and base_opps == 0:
             found.append(finding(
                 NAME, f"click_farm_no_opportunities:{program}", "medium",
-                f"Suspected click farm: none of the {num(base_leads)} leads {program} brought "
-                f"{over} became an opportunity.",
-                baseline_leads=base_leads, converted=converted))
+                f"Suspected click farm: {program} brought {num(base_leads)} "
+                f"lead{'' if base_leads == 1 else 's'} {over} and its leads produced no "
+                f"opportunity in that time.",
+                baseline_leads=base_leads, baseline_opportunities=base_opps))
         conv, avg_conv = r["opportunity_conversion"], r["avg_opportunity_conversion"]
         # opportunities the leads would have made at the average rate: under a few is noise
         expected = (r["leads"] or 0.0) * (avg_conv or 0.0)

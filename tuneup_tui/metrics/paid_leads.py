@@ -1,19 +1,19 @@
 """Leads and opportunities of each paid program, for the Paid Programs panel.
 
-A program's leads are the leads whose program is the paid program (ignoring case and spaces).
-Leads are counted by created_at; opportunities from a program's leads by their own created_at.
+A program's leads are the leads whose program is the paid program (ignoring case and spaces),
+each lead id once (its first row). Leads are counted by created_at; opportunities (each
+opportunity id once) from any of a program's leads, by their own created_at.
 """
 
 from __future__ import annotations
 
 from collections.abc import Set
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.common import in_baseline, in_period
+from tuneup_tui.metrics.common import first_of_each, folded, in_baseline, in_period
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,6 @@ class ProgramLeads:
     leads_base: dict[str, float] = field(default_factory=dict)
     opps_now: dict[str, float] = field(default_factory=dict)
     opps_base: dict[str, float] = field(default_factory=dict)
-    base_leads_with_opportunity: dict[str, float] = field(default_factory=dict)
-    """Of the program's leads created in the baseline, how many have any opportunity created
-    on or before the period's end."""
 
 
 def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, programs: Set[str],
@@ -36,30 +33,26 @@ def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, program
     """Leads and opportunities per paid program in the period and over the baseline."""
     if leads is None:
         return ProgramLeads()
-    keyed = leads.assign(program_key=leads["program"].str.strip().str.casefold())
+    # one row per lead (its first): a lead listed twice is one lead, of its first program
+    keyed = first_of_each(leads, "lead_id")
+    keyed = keyed.assign(program_key=folded(keyed["program"]))
     keyed = keyed[keyed["program_key"].isin(list(programs)).fillna(False)]
     leads_now = _count(in_period(keyed, "created_at", period))
-    base_leads = in_baseline(keyed, "created_at", baseline)
-    leads_base = _count(base_leads)
+    leads_base = _count(in_baseline(keyed, "created_at", baseline))
     if opps is None:
         return ProgramLeads(True, False, leads_now, leads_base)
-    firsts = keyed.dropna(subset=["lead_id"]).drop_duplicates("lead_id")
-    lead_program = dict(zip(firsts["lead_id"], firsts["program_key"], strict=True))
+    # every lead of the program, whenever created: an opportunity of the period may come
+    # from a lead of an earlier period (DESIGN: "opportunities created in the period from
+    # the program's leads")
+    with_id = keyed.dropna(subset=["lead_id"])
+    lead_program = dict(zip(with_id["lead_id"], with_id["program_key"], strict=True))
+    opps = first_of_each(opps, "opportunity_id")
     with_program = opps.assign(program_key=opps["lead_id"].map(lead_program))
     with_program = with_program[with_program["program_key"].notna()]
     opps_now = _count(in_period(with_program, "created_at", period))
     opps_base = _count(in_baseline(with_program, "created_at", baseline))
-    return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base,
-                        _converted(base_leads, opps, period.end))
+    return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base)
 
 
 def _count(rows: pd.DataFrame) -> dict[str, float]:
     return {str(k): float(v) for k, v in rows.groupby("program_key").size().items()}
-
-
-def _converted(base_leads: pd.DataFrame, opps: pd.DataFrame, end: date) -> dict[str, float]:
-    """Baseline leads per program that have an opportunity created by `end`."""
-    until = pd.Timestamp(end) + pd.Timedelta(days=1)
-    made = opps[(opps["created_at"] < until).fillna(False)]
-    has = base_leads["lead_id"].isin(list(made["lead_id"].dropna())).fillna(False)
-    return _count(base_leads[has])

@@ -3,7 +3,8 @@
 Definitions (DESIGN.md): goal conversion = goal_completions / sessions; traffic share = a source
 / medium's sessions / all sessions; expected leads to sales = goal completions in the period x
 (leads sent to sales / goal completions, pooled over the baseline). Counts are compared with
-their mean per period over the baseline, rates with the pooled baseline rate.
+their mean per period over the baseline, rates with the pooled baseline rate. Sources and
+mediums are compared lower-cased; a lead id listed twice in the leads is one lead.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
     finding,
+    first_of_each,
+    folded,
     in_baseline,
     in_period,
     is_below,
@@ -51,9 +54,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Sessions and goal conversion by source / medium, totals, expected leads to sales."""
     baseline = period.baseline(settings.baseline_periods)
     traffic = pack.frame("traffic").copy()
+    # exports spell a source "Google" one day and "google" the next: one source / medium
+    traffic["source"], traffic["medium"] = folded(traffic["source"]), folded(traffic["medium"])
     traffic["source_medium"] = key_text(traffic, "source", "medium")
     notes: list[str] = []
     leads = optional_frame(pack, "leads", notes)
+    if leads is not None:
+        leads = first_of_each(leads, "lead_id")  # a lead listed twice is one lead
 
     now = in_period(traffic, "date", period)
     base = in_baseline(traffic, "date", baseline)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from tuneup_tui.metrics.result import Number
 
 NA = "n/a"
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 # Characters that change the meaning of Markdown text; `|` ends a table cell.
 _MD_SPECIALS = set("\\`*_[]<>|~")
@@ -64,7 +65,8 @@ def fmt_value(value: float, unit: str = "") -> str:
 
 def fmt_day(day: date | None) -> str:
     """"Fri 2026-11-27", or "" for no date."""
-    return "" if day is None else f"{day:%a} {day.isoformat()}"
+    # fixed English names: %a would follow whatever locale the process has set
+    return "" if day is None else f"{_DAY_NAMES[day.weekday()]} {day.isoformat()}"
 
 
 def fmt_clock(moment: datetime | None) -> str:

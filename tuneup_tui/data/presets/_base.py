@@ -25,6 +25,8 @@ from tuneup_tui.data.sources import SOURCES
 
 Candidates = tuple[str, ...]
 """Header names (compared by `header_key`) tried in order; "re:..." is a regular expression."""
+Columns = Mapping[str, Mapping[str, Candidates]]
+"""Per source: canonical column -> the export headers that feed it."""
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Preset:
     """The canonical sources it can feed; the first is where a recognised file goes."""
     signature: ClassVar[tuple[Candidates, ...]] = ()
     """Header groups that must all be present (one name of each) to recognise the file."""
-    columns: ClassVar[Mapping[str, Mapping[str, Candidates]]] = {}
+    columns: ClassVar[Columns] = {}
     """Per source: canonical column -> export headers that feed it."""
     date_order: ClassVar[str | None] = None
     refuse: ClassVar[str] = ""
@@ -134,6 +136,12 @@ class Preset:
         del source
         return {}
 
+    def reshape(self, frame: pd.DataFrame, raw: pd.DataFrame, located: Located
+                ) -> pd.DataFrame:
+        """The canonical frame, reshaped when one export row makes several (rarely needed)."""
+        del raw, located
+        return frame
+
     def expected(self) -> str:
         return ", ".join(repr(group[0].removeprefix("re:")) for group in self.signature)
 
@@ -161,8 +169,12 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
                                     f"(another delimiter, or a quote left open?)",
                             file=path, row=rec.line)
         if len(cells) < width:
-            raise DataError(source, f"expected {width} cells, found {len(cells)} "
-                                    f"(a truncated file?)", file=path, row=rec.line)
+            other = next((d for d in ";\t|" if d not in "".join(header)
+                          and any(d in c for c in cells)), None)
+            hint = (f"another delimiter ({other!r}) than the header's?" if other
+                    else "a truncated file?")
+            raise DataError(source, f"expected {width} cells, found {len(cells)} ({hint})",
+                            file=path, row=rec.line)
         kept.append(rec)
     raw = pd.DataFrame([list(r.cells[:width]) for r in kept], columns=list(header),
                        dtype="str") if kept else pd.DataFrame(
@@ -170,7 +182,7 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
     lines = pd.Index([r.line for r in kept], name="line", dtype="int64")
     raw.index = lines
     out, mapped, notes = _map_columns(preset, source, raw, located, options, path)
-    frame = pd.DataFrame(out, index=lines)
+    frame = preset.reshape(pd.DataFrame(out, index=lines), raw, located)
     period = options.period or located.period
     date_column = SOURCES[source].date_column
     if date_column is not None and date_column not in frame.columns and period is None:
@@ -180,9 +192,12 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
     if date_column is not None and date_column not in mapped and period is not None:
         notes.append(f"no date column: rows dated {period.start} (the start of "
                      f"{period.start}..{period.end})")
+    date_order = options.date_order or preset.date_order
+    if date_order is None:
+        date_order, note = settle_date_order(raw)
+        notes.extend([note] if note else [])
     return RawTable(source=source, file=path, preset=preset.name, frame=frame,
-                    dropped=tuple(located.dropped), period=period,
-                    date_order=options.date_order or preset.date_order,
+                    dropped=tuple(located.dropped), period=period, date_order=date_order,
                     notes=tuple(located.notes + notes),
                     first_data_line=kept[0].line if kept else located.header_line + 1,
                     variant=located.variant, mapped=tuple(mapped.items()))
@@ -264,3 +279,23 @@ def numbers(raw: pd.DataFrame, name: str, source: str, path: Path, *, whole: boo
 def constant(raw: pd.DataFrame, value: str) -> pd.Series:
     """A text column holding `value` on every row."""
     return pd.Series([value] * len(raw), index=raw.index, dtype="str")
+
+
+_NUMERIC_DATE = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b"
+
+
+def settle_date_order(raw: pd.DataFrame) -> tuple[str | None, str]:
+    """The day/month order the whole file shows (a part over 12 in any date column), and a
+    note naming the cell that settled it; (None, "") when nothing settles it."""
+    for name in raw.columns:
+        parts = raw[name].astype("str").str.extract(_NUMERIC_DATE)
+        if parts[0].isna().all():
+            continue
+        first = pd.to_numeric(parts[0], errors="coerce")
+        second = pd.to_numeric(parts[1], errors="coerce")
+        for mask, order in ((first > 12) & (second <= 12), "day-first"), \
+                           ((second > 12) & (first <= 12), "month-first"):
+            if mask.any():
+                example = raw[name][mask.to_numpy()].iloc[0]
+                return order, f"dates read {order} (column {name!r} has {example!r})"
+    return None, ""

@@ -22,7 +22,7 @@ from tuneup_tui.data.sample.email import (
     make_emails,
 )
 from tuneup_tui.data.sample.leads import make_leads, set_statuses
-from tuneup_tui.data.sample.paid import make_paid, make_tactics
+from tuneup_tui.data.sample.paid import make_paid, make_tactics, size_won_deals
 from tuneup_tui.data.sample.sales import make_crm, make_opportunities
 from tuneup_tui.data.sample.web import (
     make_keywords,
@@ -57,7 +57,9 @@ def build_sample(as_of: date, *, scale: float = 1, seed: int = 7) -> dict[str, p
     opps = make_opportunities(crm, leads, tl, rng)
     set_statuses(leads, leads["lead_id"].isin(opps["lead_id"]).to_numpy(), tl, rng, scale,
                  FORGOTTEN_LEADS)
-    tactics = make_tactics(opps, leads, tl, scale)
+    paid = make_paid(leads, tl, rng, scale)
+    tactics = make_tactics(paid, tl, scale)
+    size_won_deals(opps, tactics)
     database = make_database(tl, rng, scale)
     emails, human_clicks = make_emails(database, tl, rng, scale)
     calendar = make_calendar(tactics, tl)
@@ -66,7 +68,7 @@ def build_sample(as_of: date, *, scale: float = 1, seed: int = 7) -> dict[str, p
     frames = {
         "traffic": make_traffic(tl, email_sessions(human_clicks, rng, scale), rng, scale),
         "social": make_social(tl, rng, scale),
-        "paid": make_paid(leads, tactics, tl, rng, scale),
+        "paid": paid,
         "pages_404": make_pages_404(tl, rng, scale),
         "keywords": make_keywords(tl, rng, scale),
         "seo": make_seo(tl, rng),

@@ -32,7 +32,7 @@ def make_activities(crm: pd.DataFrame, tl: Timeline, rng: np.random.Generator,
                     scale: float) -> pd.DataFrame:
     """activities.csv: one row per touch: date-time, rep, type, lead_id, outcome."""
     days = tl.days
-    workday = (days.dayofweek < 5).astype(float)
+    workday = (days.day_of_week < 5).astype(float)
     review = tl.in_review(days)
     frames = []
     owned = crm.dropna(subset=["owner"]).drop_duplicates("lead_id")

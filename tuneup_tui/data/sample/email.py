@@ -7,8 +7,6 @@ so the click-to-session ratio falls far below its baseline.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import numpy as np
 import pandas as pd
 
@@ -31,7 +29,7 @@ _CAMPAIGNS = {
 
 def make_database(tl: Timeline, rng: np.random.Generator, scale: float) -> pd.DataFrame:
     """database.csv: contacts in the marketing database, every Monday."""
-    mondays = tl.days[tl.days.dayofweek == 0]
+    mondays = tl.days[tl.days.day_of_week == 0]
     growth = np.cumsum(rng.normal(260, 40, len(mondays)))
     contacts = np.round((48000 + growth) * scale).astype(int)
     return pd.DataFrame({"date": mondays, "contacts": contacts})
@@ -45,7 +43,7 @@ def make_emails(database: pd.DataFrame, tl: Timeline, rng: np.random.Generator,
     sends: list[tuple[int, str, float]] = []
     webinar = webinar_day(tl)
     for i, day in enumerate(days):
-        dow = day.dayofweek
+        dow = day.day_of_week
         if dow == 1:
             sends.append((i, "Weekly Newsletter", contacts[i] * 0.92))
         if dow < 5:
@@ -120,7 +118,7 @@ def make_calendar(tactics: pd.DataFrame, tl: Timeline) -> pd.DataFrame:
         (ahead + pd.Timedelta(days=25), ahead + pd.Timedelta(days=25), "Q1 Planning Webinar",
          "webinar", "Jamie", 800, 90, 3000),
     ]
-    first_wednesdays = [d for d in tl.days if d.dayofweek == 2 and d.day <= 7]
+    first_wednesdays = [d for d in tl.days if d.day_of_week == 2 and d.day <= 7]
     rows += [(d, d, "Product Update", "email", "Riley", 1100, 25, None)
              for d in first_wednesdays]
     calendar = pd.DataFrame(rows, columns=["start", "end", "name", "kind", "owner",

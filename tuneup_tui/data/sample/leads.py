@@ -50,15 +50,15 @@ def make_leads(tl: Timeline, rng: np.random.Generator, scale: float) -> pd.DataF
     n_days = len(days)
     names = [p.name for p in PROGRAMS]
     daily = np.array([p.leads_per_week / 7 for p in PROGRAMS])[:, None] * scale
-    weekday = np.array([1.15, 1.2, 1.2, 1.15, 1.0, 0.65, 0.65])[days.dayofweek]
+    weekday = np.array([1.15, 1.2, 1.2, 1.15, 1.0, 0.65, 0.65])[days.day_of_week]
     lam = daily * weekday[None, :]
     review = tl.in_review(days)
     lam[names.index("Bing Search"), review] *= BING_REVIEW_FACTOR
-    show = days.get_loc(trade_show_day(tl))
+    show = int(np.flatnonzero(days == trade_show_day(tl))[0])
     lam[names.index("Trade Show"), show: show + 2] = np.array(TRADE_SHOW_LEADS) * scale
     counts = rng.poisson(lam)
     burst = rng.poisson(WEBINAR_ATTENDEES * scale)
-    counts[names.index("Webinar - Q4"), days.get_loc(webinar_day(tl))] += burst
+    counts[names.index("Webinar - Q4"), np.flatnonzero(days == webinar_day(tl))[0]] += burst
 
     program_idx = np.repeat(np.repeat(np.arange(len(PROGRAMS)), n_days), counts.ravel())
     day_idx = np.repeat(np.tile(np.arange(n_days), len(PROGRAMS)), counts.ravel())
@@ -106,8 +106,8 @@ def _send_low_scores(leads: pd.DataFrame, tl: Timeline, rng: np.random.Generator
                            & leads["sent_to_sales_at"].isna()).to_numpy())
     chosen = rng.choice(pool, size=min(len(pool), scaled(LOW_SCORE_SENT, scale)),
                         replace=False)
-    column = leads.columns.get_loc("sent_to_sales_at")
-    leads.iloc[chosen, column] = leads["created_at"].iloc[chosen] + pd.Timedelta(hours=3)
+    rows = leads.index[chosen]
+    leads.loc[rows, "sent_to_sales_at"] = leads.loc[rows, "created_at"] + pd.Timedelta(hours=3)
 
 
 def set_statuses(leads: pd.DataFrame, has_opportunity: np.ndarray, tl: Timeline,

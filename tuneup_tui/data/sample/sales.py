@@ -41,8 +41,10 @@ def make_crm(leads: pd.DataFrame, tl: Timeline, rng: np.random.Generator) -> pd.
     owner[unassigned] = None
     touch_h = rng.lognormal(np.log(5), 1.0, n)
     first_touch = sent["sent_to_sales_at"].to_numpy() + (touch_h * 3600).astype("timedelta64[s]")
-    first_touch = np.where(unassigned | (first_touch > tl.end.to_datetime64()),
-                           np.datetime64("NaT"), first_touch)
+    # Reps reach every lead before the export is taken (the Sunday night ones just in time),
+    # so the only untouched leads of the review week are the planted gaps.
+    first_touch = np.minimum(first_touch, (tl.end - pd.Timedelta(minutes=1)).to_datetime64())
+    first_touch = np.where(unassigned, np.datetime64("NaT"), first_touch)
     rate = dict((p.name, p.opportunity_rate) for p in PROGRAMS)
     opp = (rng.random(n) < sent["program"].map(rate).to_numpy(dtype=float)) & ~unassigned
     bad = rng.random(n) < BAD_DATA_RATE
@@ -70,13 +72,12 @@ def _plant_handoff_gaps(crm: pd.DataFrame, in_review: np.ndarray,
     missing = picked[:MISSING_FROM_CRM]
     wrong = picked[MISSING_FROM_CRM: MISSING_FROM_CRM + WRONG_REP]
     duplicated = picked[MISSING_FROM_CRM + WRONG_REP:]
-    owner_col = crm.columns.get_loc("owner")
     for row in wrong:
-        territory = crm.iat[row, crm.columns.get_loc("territory")]
+        territory = crm.at[int(row), "territory"]
         outsiders = [r for r in REPS if REP_TERRITORY[r] != territory]
-        crm.iat[row, owner_col] = outsiders[int(rng.integers(len(outsiders)))]
+        crm.at[int(row), "owner"] = outsiders[int(rng.integers(len(outsiders)))]
     crm = pd.concat([crm, crm.iloc[duplicated]], ignore_index=True)
-    crm = crm.drop(index=missing).reset_index(drop=True)
+    crm = crm.drop(index=crm.index[missing]).reset_index(drop=True)
     return crm
 
 

@@ -56,7 +56,8 @@ def make_traffic(tl: Timeline, email_sessions: np.ndarray, rng: np.random.Genera
         if (source, medium) == ("bing", "cpc"):
             # Exact rates (no sampling noise) so the planted collapse reads the same at any scale.
             rates[review] = BING_REVIEW_RATE
-            frame["goal_completions"] = np.round(sessions * rates).astype(int)
+            total = np.round(np.cumsum(sessions * rates))
+            frame["goal_completions"] = np.diff(total, prepend=0).astype(int)
         frames.append(frame)
     frames.append(_rows(days, "newsletter", "email", "Email", email_sessions,
                         np.full(len(days), 0.03), rng))
@@ -88,7 +89,7 @@ def make_social(tl: Timeline, rng: np.random.Generator, scale: float) -> pd.Data
     frames = []
     for network, (start, growth, engagements, views) in _SOCIAL.items():
         gained = rng.poisson(growth * scale, len(days))
-        posts = np.where(days.dayofweek < 5, rng.poisson(1.2, len(days)), 0)
+        posts = np.where(days.day_of_week < 5, rng.poisson(1.2, len(days)), 0)
         frames.append(pd.DataFrame({
             "date": days, "network": network,
             "followers": round(start * scale) + np.cumsum(gained),
@@ -141,7 +142,7 @@ _KEYWORDS = {
 
 def make_keywords(tl: Timeline, rng: np.random.Generator, scale: float) -> pd.DataFrame:
     """keywords.csv: each tracked keyword's position, clicks and impressions every Monday."""
-    mondays = tl.days[tl.days.dayofweek == 0]
+    mondays = tl.days[tl.days.day_of_week == 0]
     frames = []
     for keyword, (position, url, impressions) in _KEYWORDS.items():
         imp = rng.poisson(impressions * 7 * scale, len(mondays))
@@ -155,7 +156,7 @@ def make_keywords(tl: Timeline, rng: np.random.Generator, scale: float) -> pd.Da
 
 def make_seo(tl: Timeline, rng: np.random.Generator) -> pd.DataFrame:
     """seo.csv: the site's authority metrics (Moz-style), every Monday."""
-    mondays = tl.days[tl.days.dayofweek == 0]
+    mondays = tl.days[tl.days.day_of_week == 0]
     n = len(mondays)
     metrics = {
         "domain_authority": np.full(n, 41) + (np.arange(n) >= n // 2),

@@ -31,7 +31,7 @@ class Program:
     opportunity_rate: float
     """Share of its leads sent to sales that become an opportunity."""
     target_romi: float
-    """The ROMI its cost is set to give (cost = revenue / (1 + ROMI))."""
+    """The ROMI its closed-won deals are sized to give: revenue = (1 + ROMI) x total cost."""
     internal_hours: float
     paid: bool = True
 
@@ -119,7 +119,7 @@ def timeline(as_of: date) -> Timeline:
 
 
 def weekday_factor(days: pd.DatetimeIndex) -> np.ndarray:
-    return WEEKDAY_FACTOR[days.dayofweek]
+    return WEEKDAY_FACTOR[days.day_of_week]
 
 
 def scaled(value: float, scale: float) -> int:

@@ -1,0 +1,151 @@
+"""What every benchmark shares: a measured figure, the run's options, subprocess helpers.
+
+A figure is one row of the bench table: its value, the baseline measured in the same run, the
+ratio between them and the target it is judged by. A target is either on the ratio (start,
+data: "no more than 1.15x the bare thing") or on the value itself (stalls, latencies, memory).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+RESULTS = BENCH_DIR / "results"
+AS_OF = date(2026, 11, 23)
+"""A fixed Monday, so cached packs stay valid from one bench run to the next."""
+SEED = 7
+
+TargetOn = Literal["ratio", "value"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure against its baseline and target."""
+
+    name: str
+    value: float
+    unit: str
+    """"ms", "s", "MB" or "" (a count)."""
+    baseline: float | None
+    target: float
+    target_on: TargetOn
+    """Whether `target` bounds the ratio or the value itself."""
+    baseline_label: str = ""
+    note: str = ""
+    strict: bool = False
+    """True: the target must be strictly beaten (value < target); else value <= target."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.baseline <= 0:
+            return None
+        return self.value / self.baseline
+
+    @property
+    def ok(self) -> bool:
+        judged = self.ratio if self.target_on == "ratio" else self.value
+        if judged is None:
+            return False
+        return judged < self.target if self.strict else judged <= self.target
+
+    def target_text(self) -> str:
+        sign = "<" if self.strict else "<="
+        if self.target_on == "ratio":
+            return f"ratio {sign} {self.target:g}x"
+        return f"{sign} {self.target:g} {self.unit}".rstrip()
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ratio"] = self.ratio
+        data["ok"] = self.ok
+        data["target_text"] = self.target_text()
+        return data
+
+
+@dataclass(frozen=True)
+class Options:
+    """How this bench run was asked for."""
+
+    quick: bool = False
+    """Small scales and few repeats: a smoke run in a minute or two."""
+
+
+def median(values: Sequence[float]) -> float:
+    return float(statistics.median(values))
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """The `pct` percentile by nearest rank (p99 of 500 samples = the 495th smallest)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("no samples")
+    rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
+    return float(ordered[rank - 1])
+
+
+def bench_env(home: Path) -> dict[str, str]:
+    """The environment a child runs in: its own TUNEUP_HOME, no terminal, the repo importable."""
+    env = os.environ.copy()
+    env["TUNEUP_HOME"] = str(home)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    env.pop("TEXTUAL", None)
+    env["CI"] = "true"
+    return env
+
+
+def run_child(args: Sequence[str], *, env: dict[str, str], timeout: float = 600
+              ) -> dict[str, Any]:
+    """Run `python -m <args>` and return the JSON object it prints on its last stdout line."""
+    proc = subprocess.run([sys.executable, "-m", *args], env=env, capture_output=True,
+                          text=True, timeout=timeout, cwd=REPO)
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}): " + " | ".join(tail))
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{' '.join(args)} printed no result: {proc.stdout[-300:]!r}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def temp_home(prefix: str) -> Path:
+    """A fresh TUNEUP_HOME for one measurement (never the user's own store)."""
+    return Path(tempfile.mkdtemp(prefix=f"tuneup-bench-{prefix}-"))
+
+
+def sample_pack(folder: Path, scale: float) -> Path:
+    """The sample pack at `scale`, generated into `folder` once and reused after (cached)."""
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    from tuneup_tui.data.sample import generate_sample
+
+    print(f"  generating the sample pack at scale {scale:g} into {folder} "
+          "(once; later runs reuse it)...", flush=True)
+    started = time.perf_counter()
+    folder.mkdir(parents=True, exist_ok=True)
+    generate_sample(folder, AS_OF, scale=scale, seed=SEED)
+    done.write_text(f"scale {scale} seed {SEED} as_of {AS_OF}\n", encoding="utf-8")
+    print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
+    return folder
+
+
+def rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KB, macOS bytes)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

@@ -1,0 +1,84 @@
+"""Start: from spawning `tuneup demo` (headless) to its first frame, against a bare Textual app.
+
+Each launch is a fresh process, timed from spawn to the FIRST-FRAME line the child prints after
+its first refresh (bench/start_child.py). The demo's sample pack is generated before any
+launch is timed, so generating it is not counted; each demo launch gets a fresh home with that
+pack cached and an empty run store (as on the morning of the day). Launches alternate demo and
+bare, so a busy moment of the machine hits both alike; the figure is the median of each.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from bench.common import REPO, Figure, Options, bench_env, median, temp_home
+from bench.start_child import MARKER
+
+TARGET_RATIO = 1.15
+
+
+def run(options: Options) -> list[Figure]:
+    launches = 3 if options.quick else 11
+    template = _template_home()
+    try:
+        demo: list[float] = []
+        bare: list[float] = []
+        _launch("bare", template)  # warm the file cache for both; not counted
+        _launch("demo", template)
+        for _ in range(launches):
+            bare.append(_launch("bare", template))
+            demo.append(_launch("demo", template))
+    finally:
+        shutil.rmtree(template, ignore_errors=True)
+    return [Figure(
+        name="start: launch to first frame", value=median(demo) * 1000, unit="ms",
+        baseline=median(bare) * 1000, target=TARGET_RATIO, target_on="ratio",
+        baseline_label="bare Textual app, same header and footer",
+        note=f"median of {launches} launches each; sample pack generated beforehand",
+        extra={"demo_ms": [round(t * 1000, 1) for t in demo],
+               "bare_ms": [round(t * 1000, 1) for t in bare]},
+    )]
+
+
+def _template_home() -> Path:
+    """A home with today's demo pack cached and an empty, migrated run store."""
+    home = temp_home("start")
+    env = bench_env(home)
+    code = ("from datetime import date\n"
+            "from tuneup_tui.data.demo import demo_pack\n"
+            "from tuneup_tui.store.db import RunStore\n"
+            f"demo_pack(date.fromisoformat({date.today().isoformat()!r}))\n"
+            "RunStore.open_default().close()\n")
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=REPO)
+    return home
+
+
+def _launch(which: str, template: Path) -> float:
+    """Seconds from spawn to the child's first frame."""
+    home = temp_home(f"launch-{which}")
+    try:
+        shutil.copytree(template / "data", home / "data")
+        os.symlink(template / "cache", home / "cache")
+        env = bench_env(home)
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "bench.start_child", which], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                cwd=REPO)
+        assert proc.stdout is not None
+        seen = None
+        for line in proc.stdout:
+            if line.strip() == MARKER:
+                seen = time.perf_counter() - started
+                break
+        _, err = proc.communicate(timeout=60)
+        if seen is None:
+            raise RuntimeError(f"{which} never drew a first frame: {err.strip()[-300:]}")
+        return seen
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

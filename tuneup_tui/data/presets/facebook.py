@@ -1,0 +1,108 @@
+"""Facebook page exports -> social (network facebook).
+
+- Meta Business Suite post export (BOM, multi-line captions in quotes, `Publish time` like
+  "09/28/2026 18:12", month-first): one row per post. date = the publish day; posts = 1 per
+  row; engagements = "Reactions, comments and shares" or Reactions + Comments + Shares;
+  followers are not in a post export: missing, with a note.
+- Legacy Page Insights export: short names on the header row ("Lifetime Total Likes", "Daily
+  Page Engaged Users") and long descriptions on the next ("Lifetime: The total number of people
+  who have liked your Page. (Unique Users)"), dropped; files with only the long descriptions are
+  recognised too. followers = the lifetime total likes; engagements = the daily engaged users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import pandas as pd
+
+from tuneup_tui.data.presets._base import (
+    Candidates,
+    Columns,
+    Located,
+    Options,
+    Preset,
+    constant,
+    find,
+    number_text,
+    numbers,
+)
+from tuneup_tui.data.presets._table import Record
+
+LIKES: Candidates = ("lifetime total likes",
+                     "re:total number of people who have liked your page")
+ENGAGED: Candidates = ("daily page engaged users",
+                       "re:^daily: the number of people who engaged with your page")
+
+
+class FacebookPosts(Preset):
+    name = "facebook-posts"
+    title = "Meta Business Suite post export"
+    sources = ("social",)
+    date_order = "month-first"
+    signature = (("post id",), ("publish time",), ("reactions", "reactions, comments and shares"))
+    columns: ClassVar[Columns] = {"social": {
+        "engagements": ("reactions, comments and shares",),
+    }}
+
+    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
+        located = super().locate(recs, path, source)
+        located.variant = self.title
+        return located
+
+    def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
+               located: Located, options: Options) -> list[str]:
+        notes = ["posts = 1 per row; followers are not in a post export: missing"]
+        out.setdefault("network", constant(raw, "facebook"))
+        out.setdefault("posts", constant(raw, "1"))
+        out.setdefault("followers", constant(raw, ""))
+        if "date" not in out:
+            published = find(located.header, ("publish time",))
+            # The day is enough (social rows are daily); the time would only get in the way.
+            out["date"] = raw[published].str.strip().str.split(" ").str[0].astype("str")
+        if "engagements" not in out:
+            parts = [n for c in ("reactions", "comments", "shares")
+                     if (n := find(located.header, (c,)))]
+            total = sum((numbers(raw, n, source, located.path, whole=True).fillna(0)
+                         for n in parts), start=pd.Series(0.0, index=raw.index))
+            out["engagements"] = number_text(total)
+            notes.append(f"engagements = {' + '.join(parts)}")
+        return notes
+
+
+class FacebookInsights(Preset):
+    name = "facebook-insights"
+    title = "Facebook Page Insights export (legacy)"
+    sources = ("social",)
+    signature = (("date",), LIKES)
+    columns: ClassVar[Columns] = {"social": {
+        "date": ("date",),
+        "followers": LIKES,
+        "engagements": ENGAGED,
+        "posts": ("daily page posts", "re:number of posts"),
+    }}
+
+    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
+        located = super().locate(recs, path, source)
+        located.variant = self.title
+        return located
+
+    def drop_reason(self, row: Mapping[str, str], rec: Record, header: Sequence[str]) -> str:
+        text = rec.text.casefold()
+        if "lifetime:" in text or "daily:" in text:
+            return "description row"
+        return ""
+
+    def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
+               located: Located, options: Options) -> list[str]:
+        out.setdefault("network", constant(raw, "facebook"))
+        notes = ["followers = the lifetime total likes of the page"]
+        if "engagements" not in out:
+            out["engagements"] = constant(raw, "0")
+            notes.append("no engaged users column: engagements = 0")
+        return notes
+
+
+PRESETS = (FacebookPosts(), FacebookInsights())
