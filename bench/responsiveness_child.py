@@ -122,6 +122,11 @@ async def measure(pack: Path, chars: int, items_each: int) -> dict[str, Any]:
 
 
 def main() -> None:
+    if sys.argv[1] == "--pack":
+        from tuneup_tui.data.demo import demo_pack
+
+        print(json.dumps({"pack": str(demo_pack(AS_OF))}))
+        return
     pack, chars, items_each = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     print(json.dumps(asyncio.run(measure(pack, chars, items_each))))
 

@@ -55,6 +55,10 @@ def console(agenda: Agenda, agenda_path: Path, data: Path | None, store: RunStor
             clock: FakeClock, **kwargs: object) -> TuneupApp:
     """The console as `tuneup run` builds it, on the fake clock."""
     kwargs.setdefault("offer_resume", False)
+    # The tests move the fake clock and call `tick` / `poll_store` themselves (the keys do
+    # too); timers would only redraw the same moment again.
+    kwargs.setdefault("tick_seconds", 3600)
+    kwargs.setdefault("poll_seconds", 3600)
     return make_app(agenda, agenda_path, data, AS_OF, store, clock, **kwargs)  # type: ignore[arg-type]
 
 

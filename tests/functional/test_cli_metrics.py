@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from datetime import date
 from pathlib import Path
@@ -207,3 +208,71 @@ def test_panel_settings_defaults_and_agenda() -> None:
     assert settings.period_kind == monthly.period
     assert settings.baseline_periods == monthly.baseline_periods
     assert dict(settings.options) == dict(monthly.settings_for("lead_scoring"))
+
+
+MARKETING = ("funnel", "traffic", "social", "paid", "referrers", "site_health", "calendar")
+
+
+def _no_constants(name: str) -> float:
+    raise AssertionError(f"the JSON holds {name}, not strict JSON")
+
+
+def test_json_is_strict_and_exactly_the_contract(pack: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # a week of 0 sessions and 0 impressions: every rate over them is a zero denominator
+    (pack / "traffic.csv").write_text(TRAFFIC + "2026-11-18,bing,cpc,0,0\n", encoding="utf-8")
+    (pack / "paid.csv").write_text(PAID + "2026-11-18,Radio,radio,fm,50,0,0,0\n",
+                                   encoding="utf-8")
+    code = cli.main(["metrics", "--data", str(pack), "--as-of", "2026-11-23", "--json"])
+    out = capsys.readouterr().out
+    assert code == 0
+    doc = json.loads(out, parse_constant=_no_constants)
+    assert set(doc) == {"period", "baseline", "panels"}
+    assert set(doc["period"]) == {"start", "end"} and set(doc["baseline"]) == {"start", "end"}
+    for name, panel in doc["panels"].items():
+        assert {"figures", "tables", "findings", "error"} <= set(panel), name
+        for key, value in [*panel["figures"].items(), *panel["baseline_figures"].items()]:
+            # plain numbers or null: never text, never a flag
+            assert value is None or type(value) in (int, float), (name, key, value)
+    paid = doc["panels"]["paid"]
+    radio = next(r for r in paid["tables"]["programs"] if r["program"] == "Radio")
+    assert radio["cpc"] is None and radio["ctr"] is None  # 50 / 0 clicks, 0 / 0 impressions
+
+
+def _section(doc: str, name: str) -> str:
+    """The part of docs/metrics.md about panel `name`: from its heading to the next `---`."""
+    start = doc.index(f"(`{name}`)")
+    return doc[start:doc.index("\n---", start)]
+
+
+def _table_keys(section: str) -> set[str]:
+    """The backticked names in the first column of the section's `| key | ...` tables."""
+    keys: set[str] = set()
+    in_keys = False
+    for line in section.splitlines():
+        if line.startswith("| key |"):
+            in_keys = True
+        elif not line.startswith("|"):
+            in_keys = False
+        elif in_keys and not line.startswith("|---"):
+            keys.update(re.findall(r"`([a-z0-9_<>]+)`", line.split("|")[1]))
+    return keys
+
+
+def test_every_figure_key_is_documented_and_every_documented_key_exists(
+        sample_panels: dict) -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "metrics.md").read_text(encoding="utf-8")
+    for name in MARKETING:
+        section = _section(doc, name)
+        panel = sample_panels[name]
+        emitted = {("seo_<metric>" if k.startswith("seo_") else k) for k in panel["figures"]}
+        assert set(panel["baseline_figures"]) == set(panel["figures"]), name
+        for key in emitted:
+            assert f"`{key}`" in section, (name, key)
+        for table, rows in panel["tables"].items():
+            assert f"`{table}`" in section, (name, table)
+            for column in rows[0] if rows else ():
+                assert f"`{column}`" in section, (name, table, column)
+        documented = _table_keys(section)
+        assert documented, name
+        assert documented <= emitted, (name, documented - emitted)

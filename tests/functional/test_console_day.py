@@ -20,6 +20,7 @@ from tests.functional.console_fixtures import (
 )
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.metrics.result import SEVERITY_ORDER
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
 
@@ -87,16 +88,6 @@ async def test_a_whole_day(agenda: Agenda, agenda_path: Path, sample_pack: Path,
                                                          "Traffic Study")
         assert item.due == AS_OF + timedelta(days=7) == date(2026, 11, 30)
 
-        # Promote the first finding of the traffic panel to a soft spot owned by Dana.
-        finding = app.results["traffic"].findings[0]
-        await pilot.press("f")
-        await pilot.press("enter", *"Dana", "enter")
-        await pilot.pause()
-        (spot,) = store.soft_spots(run_id)
-        assert (spot.finding_key, spot.owner, spot.severity) == (
-            finding.key, "Dana", finding.severity)
-        assert "✓ soft spot (Dana)" in screen_text(app, "#findings")
-
         # Notes: typed, then escape leaves them and saves them.
         await pilot.press("ctrl+n")
         await pilot.press(*"bing cpc is weak", "escape")
@@ -110,6 +101,18 @@ async def test_a_whole_day(agenda: Agenda, agenda_path: Path, sample_pack: Path,
         status = app.live.status()
         assert status.rows[2].status == "skipped"
         assert status.current == 3
+
+        # Promote the most severe finding of the paid panel (a suspected click farm) to a
+        # soft spot owned by Priya: its severity comes with it.
+        findings = sorted(app.results["paid"].findings,
+                          key=lambda f: SEVERITY_ORDER[f.severity])
+        await pilot.press("f")
+        await pilot.press("enter", *"Pri", "enter")
+        await pilot.pause()
+        (spot,) = store.soft_spots(run_id)
+        assert (spot.finding_key, spot.owner, spot.severity, spot.session) == (
+            findings[0].key, "Priya", findings[0].severity, "Paid Programs")
+        assert "✓ soft spot (Priya)" in screen_text(app, "#findings")
 
         # Paid Programs runs 40 minutes long: the day would end late; compress fixes it.
         clock.advance(minutes=70)

@@ -139,9 +139,11 @@ def test_thresholds() -> None:
     assert "click_farm_no_names:Display / a.com" in keys       # 100 clicks >= 100
     keys = {f.key for f in _run(min_clicks=101).findings}
     assert "click_farm_no_names:Display / a.com" not in keys
-    assert "click_farm_no_opportunities:Display" in {f.key for f in _run(min_leads=12).findings}
+    # DESIGN's rule has no minimum (default 1 lead); min_baseline_leads raises it
+    assert "click_farm_no_opportunities:Display" in {
+        f.key for f in _run(min_baseline_leads=12).findings}
     assert "click_farm_no_opportunities:Display" not in {
-        f.key for f in _run(min_leads=13).findings}
+        f.key for f in _run(min_baseline_leads=13).findings}
     # Search: $100 per lead against $40 is 150% above; cost_above_share 1.5 -> not over
     assert "high_cost_per_lead:Search" not in {
         f.key for f in _run(cost_above_share=1.5).findings}

@@ -37,7 +37,7 @@ TRAFFIC = [
     _t("2026-11-18", "t.co", 5),                # period: 5 from x
     _t("2026-11-18", "partner.com", 999),       # not social
     {"date": "2026-11-18", "source": "linkedin", "medium": "cpc", "sessions": 500,
-     "goal_completions": 0},                    # an ad: paid, not a referral
+     "goal_completions": 0},                    # a campaign tag, not an alias (an ad)
 ]
 
 
@@ -52,6 +52,9 @@ def test_aliases() -> None:
     assert network_of_source("youtu.be") == "youtube"
     assert network_of_source("t.co") == "x"
     assert network_of_source("google") is None
+    assert network_of_source("business.facebook.com") == "facebook"  # a subdomain
+    assert network_of_source("linkedin") is None  # a bare tag: only through `aliases`
+    assert network_of_source("notfacebook.com") is None
     assert canonical_network(" Twitter ") == "x"
 
 

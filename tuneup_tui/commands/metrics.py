@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from datetime import date
 from pathlib import Path
@@ -74,10 +75,22 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
                          "end": baseline.end.isoformat() if len(baseline) else None},
             "panels": {name: result.to_json() for name, result in results.items()},
         }
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        # the contract is strict JSON: a NaN or infinity that slipped past a panel is null
+        return json.dumps(_strict(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     from tuneup_tui.metrics.report_text import text_report
 
     return text_report(results, period, as_of=as_of)
+
+
+def _strict(value: Any) -> Any:
+    """`value` with every float that JSON can't hold (NaN, infinities) as None, recursively."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict(v) for v in value]
+    return value
 
 
 def _as_of(text: str | None) -> date:

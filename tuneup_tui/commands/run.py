@@ -57,14 +57,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    # A broken agenda is refused before the store is even opened.
+    if not args.resume:
+        given = _agenda_path(args.agenda)
+        agenda = _load(given)
+        agenda_path: Path | None = given
     store = _open_store()
     try:
         resume: Run | None = None
         if args.resume:
             agenda, agenda_path, resume = _agenda_to_resume(store, args.agenda)
-        else:
-            agenda_path = _agenda_path(args.agenda)
-            agenda = _load(agenda_path)
         data_dir = args.data
         if data_dir is None and resume is not None and resume.data_dir:
             data_dir = Path(resume.data_dir)
@@ -83,15 +85,15 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def demo_command(args: argparse.Namespace) -> int:
+    agenda_path = _agenda_path(None)
+    agenda = _load(agenda_path)
     store = _open_store()
     try:
-        agenda_path = _agenda_path(None)
-        agenda = _load(agenda_path)
         as_of = args.as_of or date.today()
         clock = _clock(args.speed, store, None)
         mode = "follow_clock" if args.follow_clock else "facilitator"
-        return _run_app(agenda, agenda_path, None, as_of, store, clock, mode=mode,
-                        speed=args.speed, resume=None, start_now=True,
+        return _run_app(agenda, agenda_path, demo_folder(as_of), as_of, store, clock,
+                        mode=mode, speed=args.speed, resume=None, start_now=True,
                         prepare_data=lambda: demo_data(as_of))
     finally:
         store.close()
@@ -99,17 +101,17 @@ def demo_command(args: argparse.Namespace) -> int:
 
 def demo_data(as_of: date) -> Path:
     """The sample pack for `as_of` (generated on first use, then cached); runs in a worker."""
-    try:
-        from tuneup_tui.data.demo import demo_pack
-    except ImportError:  # the cached-pack helper is not there: generate into the cache here
-        from tuneup_tui.data.sample import generate_sample
-        from tuneup_tui.paths import cache_dir
+    from tuneup_tui.data.demo import demo_pack
 
-        folder = cache_dir() / f"sample-{as_of.isoformat()}"
-        if not (folder / "traffic.csv").exists():
-            generate_sample(folder, as_of)
-        return folder
-    return Path(demo_pack(as_of))
+    return demo_pack(as_of)
+
+
+def demo_folder(as_of: date) -> Path:
+    """Where the demo's pack for `as_of` is kept, saved with the run so `--resume` finds it."""
+    from tuneup_tui.data.demo import DEMO_SEED
+    from tuneup_tui.paths import cache_dir
+
+    return cache_dir() / "sample" / f"{as_of.isoformat()}-s{DEMO_SEED}"
 
 
 def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as_of: date,

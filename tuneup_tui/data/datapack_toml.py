@@ -1,12 +1,13 @@
 """`datapack.toml`: which files of a pack feed which source, and how to read them.
 
 ```toml
-period = "2026-W47"                 # optional: the period of files that carry no date
+period = "2026-W47"                 # optional: for files with no date and no period of their own
+date_order = "day-first"            # optional: for files whose preset does not settle it
 [sources.traffic]
 files = ["ga4-traffic-*.csv"]       # globs inside the pack; several files are stacked
 preset = "ga4"                      # optional when the headers say it
 columns = { goal_completions = "Key events" }   # canonical = export column
-period = "2026-W47"                 # for this source's files, over the pack's
+period = "2026-W47"                 # this source's files cover this period (over their own)
 date_order = "day-first"            # or "month-first": settles dates like 03/04/2026
 ```
 
@@ -100,12 +101,11 @@ def _validate(path: Path, data: dict[str, Any]) -> Datapack:
             raise fail(where, f"unknown source{closest(name, SOURCES)}")
         if not isinstance(table, dict):
             raise fail(where, "expected a table with files = [...]")
-        entries[name] = _entry(name, table, where, fail, period, date_order)
+        entries[name] = _entry(name, table, where, fail)
     return Datapack(path, entries, period, date_order)
 
 
-def _entry(name: str, table: dict[str, Any], where: str, fail: Any,
-           period: Period | None, date_order: str | None) -> SourceEntry:
+def _entry(name: str, table: dict[str, Any], where: str, fail: Any) -> SourceEntry:
     from tuneup_tui.data.presets.registry import PRESET_NAMES, preset_named
 
     for key in table:
@@ -140,9 +140,8 @@ def _entry(name: str, table: dict[str, Any], where: str, fail: Any,
             raise fail(f"{where}.columns.{canonical}", "expected the export's column name")
     return SourceEntry(
         source=name, files=tuple(files), preset=preset, columns=dict(columns),
-        period=_period(table.get("period"), f"{where}.period", fail) or period,
-        date_order=_date_order(table.get("date_order"), f"{where}.date_order", fail)
-        or date_order)
+        period=_period(table.get("period"), f"{where}.period", fail),
+        date_order=_date_order(table.get("date_order"), f"{where}.date_order", fail))
 
 
 def _period(value: Any, key: str, fail: Any) -> Period | None:

@@ -58,7 +58,8 @@ class SourceFile:
     path: Path
     preset: str = CANONICAL
     options: Mapping[str, Any] = field(default_factory=dict)
-    """Column overrides ("columns"), "period" and "date_order" from datapack.toml."""
+    """From datapack.toml: "columns" (canonical -> export column), "period", "date_order"
+    (the source's own) and "pack_period", "pack_date_order" (the pack-wide fallbacks)."""
     error: str | None = None
     """Why the file can't be read (a broken datapack.toml entry, an .xls): read() raises it."""
 
@@ -73,9 +74,10 @@ class SourceFile:
         from tuneup_tui.data.presets._base import Options, read_export
         from tuneup_tui.data.presets.registry import preset_named
 
-        options = Options(columns=dict(self.options.get("columns", {})),
-                          period=self.options.get("period"),
-                          date_order=self.options.get("date_order"))
+        get = self.options.get
+        options = Options(columns=dict(get("columns") or {}), period=get("period"),
+                          date_order=get("date_order"), pack_period=get("pack_period"),
+                          pack_date_order=get("pack_date_order"))
         return read_export(preset_named(self.preset), self.path, self.source, options)
 
 

@@ -72,7 +72,7 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
                             column=column.name) from bad
         columns[column.name] = parsed.values
         notes.extend(f"column {column.name!r}: {note}" for note in parsed.notes)
-    typed = pd.DataFrame(columns)
+    typed = pd.DataFrame(columns, copy=False)
     if dated_by_period and raw.period is not None and schema.date_column is not None:
         # A report without a date column covers the period its preamble names.
         dates = typed[schema.date_column]

@@ -88,7 +88,7 @@ def _read_bytes(path: Path, source: str) -> bytes:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError as err:
             raise DataError(source, "not readable UTF-16 text", file=path) from err
-    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+    if re.search(rb"[^\s\xef\xbb\xbf]", data) is None:  # stops at the first real byte
         raise DataError(source, "the file is empty", file=path)
     if b"\x00" in data[:4096]:
         raise DataError(source, "not a CSV text file (it holds binary data); "
@@ -137,19 +137,28 @@ def _line_numbers(data: bytes, rows: int, delimiter: str) -> pd.Index:
 def _may_have_padding(data: bytes, delimiter: str) -> bool:
     """Whether some cell may end (or, inside quotes, start) with a space or a tab.
 
-    One vectorised pass: find the blanks, look at the byte on each side of them.
+    Leading spaces of unquoted cells are dropped by the parser; what is left to look at is the
+    byte before each delimiter and line end. Done with numpy in slices of a few megabytes, so
+    the work stays in the CPU's cache instead of allocating arrays the size of the file.
     """
+    if b'"' in data and any(pair in data for pair in (b'" ', b'"\t', b' "', b'\t"')):
+        return True
     raw = np.frombuffer(data, dtype=np.uint8)
-    blank = raw == 32
-    if delimiter != "\t":
-        blank |= raw == 9
-    where = np.flatnonzero(blank)
-    if not len(where):
-        return False
-    edges = np.array([ord(delimiter), 10, 13, 34], dtype=np.uint8)
-    after = raw[np.minimum(where + 1, len(raw) - 1)]
-    before = raw[np.maximum(where - 1, 0)]
-    return bool(np.isin(after, edges).any() or (before == 34).any() or where[-1] == len(raw) - 1)
+    separator = ord(delimiter)
+    crlf = b"\r" in data
+    step = 1 << 22
+    for start in range(1, len(raw), step):
+        here = raw[start: start + step]
+        before = raw[start - 1: start - 1 + len(here)]
+        blank = (before == 32) | (before == 9) if delimiter != "\t" else before == 32
+        if not blank.any():
+            continue
+        ends = (here == separator) | (here == 10)
+        if crlf:
+            ends |= here == 13
+        if (blank & ends).any():
+            return True
+    return data.endswith((b" ", b"\t"))
 
 
 def _parser_error(source: str, path: Path, err: Exception) -> DataError:

@@ -52,10 +52,11 @@ def capacity(activities: pd.DataFrame, reps: list[str], baseline: Baseline, quan
     """The `quantile` (0.9) of calls per rep per period over the baseline, all reps' periods.
 
     A rep's period without calls counts as 0; pandas' linear interpolation between values.
-    None when there are no reps or no call at all in the baseline (the data does not reach it).
+    None when there are no reps, or no activity of any kind in the baseline (the export does not
+    reach back that far); activities there but no call gives 0, as the definition does.
     """
     folded = _folded(in_baseline(activities, "date", baseline))
-    if not reps or len(baseline) == 0 or not (folded["_type"] == "call").fillna(False).any():
+    if not reps or len(baseline) == 0 or len(folded) == 0:
         return None
     values: list[int] = []
     for p in baseline.periods:

@@ -3,9 +3,12 @@
 The sales panels (lead_scoring, handoff, follow_up, romi, lifecycle) all join leads to the CRM
 and to opportunities the same way; doing it here keeps their numbers consistent:
 
+- a lead is its lead_id: a leads export listing one twice holds one lead, its first row (as the
+  funnel and paid panels count it); an opportunity is its opportunity_id, the same way;
 - a lead's CRM row is the first row naming its lead_id (in file order); duplicates are counted by
-  the handoff panel, never double-counted elsewhere;
-- names (statuses, stages, territories, reps, programs) are compared ignoring case;
+  the handoff panel, never double-counted elsewhere; lead ids match exactly (ids are
+  case-sensitive in CRMs: Salesforce's 15-character ids differ by case alone);
+- names (statuses, stages, territories, reps, programs, campaigns) are compared ignoring case;
 - "up to the as-of date" includes the as-of day itself.
 """
 
@@ -16,6 +19,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from tuneup_tui.metrics.common import first_of_each
 from tuneup_tui.metrics.result import Number, PanelSettings, clean_number
 
 ID_LIST_LIMIT = 10
@@ -77,6 +81,16 @@ def folded_in(series: pd.Series, names: Iterable[str]) -> pd.Series:
     """Whether each value is one of `names`, ignoring case (missing: False)."""
     wanted = {n.strip().casefold() for n in names}
     return fold(series).isin(wanted).fillna(False).astype(bool)
+
+
+def one_per_lead(leads: pd.DataFrame) -> pd.DataFrame:
+    """Leads with each lead_id once, its first row in file order (rows without an id all kept)."""
+    return first_of_each(leads, "lead_id")
+
+
+def one_per_opportunity(opportunities: pd.DataFrame) -> pd.DataFrame:
+    """Opportunities with each opportunity_id once, its first row in file order."""
+    return first_of_each(opportunities, "opportunity_id")
 
 
 def up_to(df: pd.DataFrame, column: str, as_of: date) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.calendar_entries import ENTRY_COLUMNS, entry_rows, kind_of
 from tuneup_tui.metrics.common import (
     finding,
+    first_of_each,
     in_baseline,
     money,
     optional_frame,
@@ -44,10 +45,17 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     n_weeks = int(settings.option("weeks", 4))
     calendar = pack.frame("calendar")
     calendar = calendar[calendar["start"].notna()].copy()
-    calendar["end"] = calendar["end"].fillna(calendar["start"])
+    # entries run whole days: an entry starting 09:00 on a window's last day is in it
+    calendar["start"] = calendar["start"].dt.normalize()
+    calendar["end"] = calendar["end"].dt.normalize().fillna(calendar["start"])
+    # an end before the start is a one-day entry on its start, not a negative length
+    calendar["end"] = calendar["end"].where(calendar["end"] >= calendar["start"],
+                                            calendar["start"])
     notes: list[str] = []
     traffic = optional_frame(pack, "traffic", notes)
     leads = optional_frame(pack, "leads", notes)
+    if leads is not None:
+        leads = first_of_each(leads, "lead_id")  # a lead listed twice is one lead
     paid = optional_frame(pack, "paid", notes)
     per_week = {
         "sessions": _weekly(traffic, "date", "sessions", baseline),

@@ -14,7 +14,15 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._follow_up_reps import capacity, rep_rows, reps_of
-from tuneup_tui.metrics._sales import agree, far_below, id_list, plural, with_crm
+from tuneup_tui.metrics._sales import (
+    agree,
+    far_below,
+    first_spelling,
+    id_list,
+    one_per_lead,
+    plural,
+    with_crm,
+)
 from tuneup_tui.metrics.common import (
     finding,
     in_baseline,
@@ -40,7 +48,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Status, opportunity and bad data rates, speed to lead, activity by rep, capacity."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = with_crm(pack.frame("leads"), pack.frame("crm"))
+    leads = with_crm(one_per_lead(pack.frame("leads")), pack.frame("crm"))
     activities = optional_frame(pack, "activities", notes)
     territories = optional_frame(pack, "territories", notes)
     hours = (leads["crm_first_touch_at"] - leads["sent_to_sales_at"]).dt.total_seconds() / 3600
@@ -72,7 +80,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         per_rep = capacity(activities, reps, baseline,
                            float(settings.option("capacity_quantile", 0.9)))
         if per_rep is None:
-            notes.append("calling capacity needs calls by the reps in the baseline; shown as n/a")
+            notes.append("calling capacity needs activities in the baseline; shown as n/a")
         figures.update(
             calls=sum(r["calls"] for r in reps_table),
             emails=sum(r["emails"] for r in reps_table),
@@ -118,7 +126,9 @@ def _lead_figures(rows: pd.DataFrame) -> dict[str, Number]:
 
 
 def _status_rows(rows: pd.DataFrame) -> list[dict]:
-    status = rows["crm_status"].where(rows["in_crm"], NOT_IN_CRM).fillna(NO_STATUS)
+    # "working" and "Working" are one status (names compare ignoring case), as first written
+    status = first_spelling(rows["crm_status"]).where(rows["in_crm"], NOT_IN_CRM)
+    status = status.fillna(NO_STATUS)
     counts = status.value_counts(sort=False)
     out = [{"status": str(s), "leads": int(n), "share": ratio(int(n), len(rows))}
            for s, n in counts.items()]

@@ -57,7 +57,10 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("proposals", "Reached proposal"),
     ("closed_won", "Closed won"),
 )
-PROPOSAL_OR_LATER = ("proposal", "negotiation", "closed won")
+PROPOSAL_OR_LATER = ("proposal", "negotiation")
+"""Stage keys (see `stage_key`) that begin a stage at or past the proposal, besides Closed Won:
+Salesforce's "Proposal/Price Quote" and "Negotiation/Review" are "proposal..." and
+"negotiation..."."""
 LAGGING_STEPS = ("proposals", "closed_won")
 """Steps whose rate raises no finding: last week's new opportunities have rarely had time to
 reach a proposal or close, so against older cohorts their rate would always look low."""
@@ -121,13 +124,19 @@ def _counters(pack: DataPack, notes: list[str]) -> dict[str, Counter]:
     opps = optional_frame(pack, "opportunities", notes)
     if opps is not None:
         opps = first_of_each(opps, "opportunity_id")
-        stage = folded(opps["stage"])
+        stage = stage_key(opps["stage"])
+        won = (stage == "closedwon").fillna(False).astype(bool)
+        reached = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False).astype(bool) | won)
         counters["opportunities"] = _counter(opps, "created_at")
-        counters["proposals"] = _counter(opps[stage.isin(PROPOSAL_OR_LATER).fillna(False)],
-                                         "created_at")
-        counters["closed_won"] = _counter(opps[(stage == "closed won").fillna(False)],
-                                          "closed_at")
+        counters["proposals"] = _counter(opps[reached], "created_at")
+        counters["closed_won"] = _counter(opps[won], "closed_at")
     return counters
+
+
+def stage_key(stage: pd.Series) -> pd.Series:
+    """A stage name for matching: lower-cased, letters only ("Closed Won", "closed-won" and
+    HubSpot's "closedwon" are all "closedwon")."""
+    return folded(stage).str.replace(r"[^a-z]", "", regex=True)
 
 
 def _window(df: pd.DataFrame, column: str, when: Period | Baseline) -> pd.DataFrame:

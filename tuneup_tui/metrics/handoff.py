@@ -15,8 +15,10 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import (
     agree,
+    first_spelling,
     fold,
     id_list,
+    one_per_lead,
     reps_by_territory,
     stamp,
     territory_reps,
@@ -51,7 +53,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Leads delivered, found in the CRM, with the right rep, unassigned, missing, duplicated."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = pack.frame("leads")
+    leads = one_per_lead(pack.frame("leads"))
     crm = pack.frame("crm")
     territories = optional_frame(pack, "territories", notes)
     if territories is None:
@@ -191,7 +193,8 @@ def _by_rep(rows: pd.DataFrame, has_reps: bool, spelling: dict[str, str]) -> lis
 
 
 def _by_territory(rows: pd.DataFrame, has_reps: bool) -> list[dict]:
-    keyed = rows.assign(_territory=rows["territory"].fillna(NO_TERRITORY))
+    # "west" and "West" are one territory (names compare ignoring case), shown as first written
+    keyed = rows.assign(_territory=first_spelling(rows["territory"]).fillna(NO_TERRITORY))
     out = []
     for territory, group in keyed.groupby("_territory", sort=False):
         f = _figures(group, has_reps)

@@ -20,6 +20,7 @@ from tuneup_tui.metrics._sales import (
     folded_in,
     id_list,
     names_option,
+    one_per_lead,
     stamp,
     text,
     with_crm,
@@ -49,7 +50,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Leads created and sent to sales per score band, sales acceptance, sends below threshold."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = pack.frame("leads")
+    leads = one_per_lead(pack.frame("leads"))
     crm = optional_frame(pack, "crm", notes)
     edges = sorted(float(e) for e in settings.option("bands", DEFAULT_BANDS))
     labels = band_labels(edges, float(settings.option("max_score", 100)))

@@ -5,7 +5,8 @@ Everything is over the leads created up to the as-of date (the whole history, no
 period); a tactic is a lead's program. Options (`[panels.lifecycle]`): `lifetime_days` (default
 90), `min_reps` (a tactic's leads should reach at least this many reps, default 3),
 `min_leads_for_reps` (tactics with fewer leads are not judged on reps, default 3),
-`min_past_lifetime` (the count at which the past-lifetime finding fires, default 1).
+`min_past_lifetime` (the count at which the past-lifetime finding fires, default 1),
+`disqualified_statuses` (lead or CRM statuses that mean disqualified, default ["Disqualified"]).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from tuneup_tui.metrics._sales import (
     first_spelling,
     fold,
     folded_in,
+    names_option,
+    one_per_lead,
+    one_per_opportunity,
     plural,
     stamp,
     text,
@@ -43,8 +47,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     as_of = settings.as_of
-    leads = up_to(pack.frame("leads"), "created_at", as_of)
-    first = first_opportunities(pack.frame("opportunities"), as_of)
+    leads = up_to(one_per_lead(pack.frame("leads")), "created_at", as_of)
+    first = first_opportunities(one_per_opportunity(pack.frame("opportunities")), as_of)
     crm = optional_frame(pack, "crm", notes)
     activities = optional_frame(pack, "activities", notes)
 
@@ -55,10 +59,11 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         days_to_opportunity=(days_between(opp_created, leads["created_at"])
                              if opp_created is not None else float("nan")),
     )
-    disqualified = folded_in(leads["status"], DISQUALIFIED)
+    dq_names = names_option(settings, "disqualified_statuses", DISQUALIFIED)
+    disqualified = folded_in(leads["status"], dq_names)
     if crm is not None:
         leads = with_crm(leads, crm)
-        disqualified = disqualified | folded_in(leads["crm_status"], DISQUALIFIED)
+        disqualified = disqualified | folded_in(leads["crm_status"], dq_names)
     else:
         notes.append("conversion by rep needs the crm source")
     if activities is not None:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics._sales import far_below, folded_in, names_option
+from tuneup_tui.metrics._sales import far_below, first_spelling, folded_in, names_option
 from tuneup_tui.metrics.common import (
     finding,
     in_baseline,
@@ -140,6 +140,8 @@ def _sessions(email_traffic: pd.DataFrame | None, start: date, end: date) -> flo
 
 def _campaign_rows(cur: pd.DataFrame) -> list[dict]:
     rows = cur[cur["campaign"].notna()]
+    # "Promo" and "promo" are one campaign (names compare ignoring case), as first written
+    rows = rows.assign(campaign=first_spelling(rows["campaign"]))
     grouped = rows.groupby("campaign", sort=True)[list(COUNTS)].sum()
     out = []
     for campaign, r in grouped.iterrows():

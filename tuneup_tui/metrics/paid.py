@@ -16,7 +16,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.breakdown import by_key, records
-from tuneup_tui.metrics.common import mean_per_period, optional_frame, trend
+from tuneup_tui.metrics.common import folded, mean_per_period, optional_frame, trend
 from tuneup_tui.metrics.paid_findings import program_findings
 from tuneup_tui.metrics.paid_leads import ProgramLeads, program_leads
 from tuneup_tui.metrics.paid_sites import site_findings, site_rows
@@ -24,6 +24,7 @@ from tuneup_tui.metrics.result import PanelResult, PanelSettings, Series, Table,
 
 NAME = "paid"
 TITLE = "Paid programs"
+NO_PROGRAM = "(none)"
 
 MONEY_COUNTS = ("spend", "impressions", "clicks", "names")
 PROGRAM_COLUMNS = ("program", "spend", "avg_spend", "impressions", "clicks", "names", "cpc",
@@ -38,8 +39,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Paid programs in total, per program and per site, against the baseline."""
     baseline = period.baseline(settings.baseline_periods)
     paid = pack.frame("paid").copy()
-    paid["program_key"] = paid["program"].str.strip().str.casefold()
-    paid = paid[paid["program_key"].notna()]
+    # a paid row without a program is still paid spend: it counts in the totals as "(none)"
+    paid["program"] = paid["program"].fillna(NO_PROGRAM)
+    paid["program_key"] = folded(paid["program"])
     notes: list[str] = []
     leads = optional_frame(pack, "leads", notes)
     opps = optional_frame(pack, "opportunities", notes) if leads is not None else None

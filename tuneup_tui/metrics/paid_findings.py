@@ -63,7 +63,8 @@ def _spending(r: dict, min_spend: float, above_share: float, when: str, over: st
               ) -> list[Finding]:
     program = r["program"]
     cpl, avg_cpl = r["cost_per_lead"], r["avg_cost_per_lead"]
-    if r["spend"] < min_spend or r["leads"] is None or avg_cpl is None:
+    # an average of $0 per lead (leads but no spend in the baseline) is no yardstick
+    if r["spend"] < min_spend or r["leads"] is None or avg_cpl is None or avg_cpl <= 0:
         return []
     if r["leads"] == 0:
         return [finding(

@@ -2,8 +2,9 @@
 
 A click-farm suspect (DESIGN.md) is a paid site with clicks but no names in the period, or a site
 whose CTR is over `ctr_multiple` (3) times the median CTR of its program's sites in the period.
-Tiny volumes are left out of findings (`min_clicks`). The third kind, a program whose leads
-produced no opportunity over the whole baseline, is in paid_findings.
+A site is a `site` value within a program (compared ignoring case; one site named in two programs
+is judged in each), whatever its channels. The third kind, a program whose leads produced no
+opportunity over the whole baseline, is in paid_findings.
 """
 
 from __future__ import annotations
@@ -15,30 +16,34 @@ import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.breakdown import by_key, records
-from tuneup_tui.metrics.common import finding, money, num, pct, period_phrase
+from tuneup_tui.metrics.common import finding, folded, money, num, pct, period_phrase
 from tuneup_tui.metrics.result import Finding, PanelSettings, ratio
 
 NAME = "paid"
-KEYS = ("program_key", "channel", "site")
+KEYS = ("program_key", "site_key")
+NO_SITE = "(none)"
 
 
 def site_rows(paid: pd.DataFrame, period: Period, baseline: Baseline,
               settings: PanelSettings) -> list[dict]:
-    """One row per program, channel and site with spend in the period, suspects marked."""
+    """One row per program and site with activity in the period, suspects marked."""
     multiple = float(settings.option("ctr_multiple", 3.0))
-    min_clicks = float(settings.option("min_clicks", 50))
-    frame = paid.assign(channel=paid["channel"].fillna("(none)"),
-                        site=paid["site"].fillna("(none)"))
+    min_clicks = float(settings.option("min_clicks", 0))
+    frame = paid.assign(site=paid["site"].fillna(NO_SITE))
+    frame = frame.assign(site_key=folded(frame["site"]))
     sums = by_key(frame, list(KEYS), "date", ("spend", "impressions", "clicks", "names"),
                   period, baseline)
-    names = {str(k): str(v) for k, v in frame.groupby("program_key")["program"].first().items()}
+    names = _first(frame, "program_key", "program")
+    sites = _first(frame, "site_key", "site")
+    channels = _channels(frame)
     rows: list[dict[str, Any]] = []
     for s in records(sums):
         if not any(s[c] for c in ("spend", "impressions", "clicks", "names")):
             continue  # a site seen only in the baseline is not part of this period's spend
-        key = str(s["program_key"])
+        key, site_key = str(s["program_key"]), str(s["site_key"])
         rows.append({"program": names.get(key, key), "program_key": key,
-                     "channel": s["channel"], "site": s["site"], "spend": s["spend"],
+                     "channel": channels.get((key, site_key)),
+                     "site": sites.get(site_key, site_key), "spend": s["spend"],
                      "impressions": s["impressions"], "clicks": s["clicks"],
                      "names": s["names"], "cpc": ratio(s["spend"], s["clicks"]),
                      "ctr": ratio(s["clicks"], s["impressions"]),
@@ -55,14 +60,32 @@ def site_rows(paid: pd.DataFrame, period: Period, baseline: Baseline,
     return rows
 
 
+def _first(frame: pd.DataFrame, key: str, column: str) -> dict[str, str]:
+    """Each key's first spelling in the export ("Display" for "display")."""
+    return {str(k): str(v) for k, v in frame.groupby(key)[column].first().items()}
+
+
+def _channels(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """The channels each program and site ran on, in file order, joined by ", "."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for program, site, channel in zip(frame["program_key"], frame["site_key"], frame["channel"],
+                                      strict=True):
+        if isinstance(channel, str) and channel not in out.setdefault((program, site), []):
+            out[(program, site)].append(channel)
+    return {k: ", ".join(v) for k, v in out.items() if v}
+
+
 def _suspect(row: dict, multiple: float, min_clicks: float) -> str | None:
-    if row["clicks"] < min_clicks:
+    """Why a site is a click-farm suspect (DESIGN.md), or None.
+
+    `min_clicks` (0 by default: the definition as written) lets a team ignore tiny sites.
+    """
+    if row["clicks"] <= 0 or row["clicks"] < min_clicks:
         return None
     if row["names"] == 0:
         return "clicks but no names"
     median = row.get("program_median_ctr")
-    if row["ctr"] is not None and median is not None and median > 0 and \
-            row["ctr"] > multiple * median:
+    if row["ctr"] is not None and median is not None and row["ctr"] > multiple * median:
         return f"CTR over {multiple:g}x the program's median"
     return None
 

@@ -16,6 +16,7 @@ from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
     finding,
+    folded,
     in_baseline,
     in_period,
     is_below,
@@ -40,23 +41,25 @@ NAME = "referrers"
 TITLE = "Referring sites"
 
 TABLE_COLUMNS = ("site", "sessions", "avg_sessions", "sessions_change", "share",
-                 "goal_completions", "goal_conversion", "avg_goal_conversion", "new", "network")
+                 "traffic_share", "goal_completions", "goal_conversion", "avg_goal_conversion",
+                 "new", "network")
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """Top referring sites, their conversion and change, new referrers."""
     baseline = period.baseline(settings.baseline_periods)
     traffic = pack.frame("traffic")
-    medium = traffic["medium"].str.strip().str.casefold()
-    referral = traffic[(medium == "referral").fillna(False) & traffic["source"].notna()]
-    referral = referral.assign(site=referral["source"].str.strip().str.casefold())
+    # DESIGN: referring sites come from traffic rows with medium "referral" (any case)
+    referral = traffic[(folded(traffic["medium"]) == "referral").fillna(False)]
+    referral = referral.assign(site=folded(referral["source"]))
+    # a referral row without a source counts in the totals but names no site
     now, base = in_period(referral, "date", period), in_baseline(referral, "date", baseline)
     all_now = total(in_period(traffic, "date", period), "sessions")
     all_base = total(in_baseline(traffic, "date", baseline), "sessions")
 
     sums = by_key(referral, "site", "date", ("sessions", "goal_completions"), period, baseline)
     referral_sessions = total(now, "sessions")
-    rows = [_row(r, referral_sessions, baseline) for r in records(sums)]
+    rows = [_row(r, referral_sessions, all_now, baseline) for r in records(sums)]
     rows.sort(key=lambda r: (-r["sessions"], -(r["avg_sessions"] or 0.0), r["site"]))
     top = int(settings.option("top", 25))
 
@@ -90,12 +93,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _row(r: dict, referral_sessions: float, baseline: Baseline) -> dict:
+def _row(r: dict, referral_sessions: float, all_sessions: float, baseline: Baseline) -> dict:
     sessions, base = r["sessions"], r["sessions_base"]
     goals, avg = r["goal_completions"], mean_per_period(base, baseline)
     site = str(r["site"])
     return {"site": site, "sessions": sessions, "avg_sessions": avg,
             "sessions_change": change(sessions, avg), "share": ratio(sessions, referral_sessions),
+            "traffic_share": ratio(sessions, all_sessions),
             "goal_completions": goals, "goal_conversion": ratio(goals, sessions),
             "avg_goal_conversion": ratio(r["goal_completions_base"], base),
             "new": bool(sessions > 0 and base == 0), "network": network_of_source(site)}

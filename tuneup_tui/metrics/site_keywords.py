@@ -16,8 +16,10 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.breakdown import records
 from tuneup_tui.metrics.common import (
     finding,
+    folded,
     in_baseline,
     in_period,
+    mean_per_period,
     num,
     period_phrase,
 )
@@ -33,16 +35,22 @@ def keywords_part(df: pd.DataFrame, period: Period, baseline: Baseline,
     """Keyword positions of the period against the baseline, gains and losses."""
     move_at = float(settings.option("position_move", 3))
     ranked = df[df["keyword"].notna() & df["position"].notna()]
+    # "CRM software" and "crm software" are one keyword: matched lower-cased, shown as first
+    # spelled
+    ranked = ranked.assign(keyword_key=folded(ranked["keyword"]))
+    spelling = {str(k): str(v) for k, v in
+                ranked.groupby("keyword_key")["keyword"].first().items()}
     now, base = in_period(ranked, "date", period), in_baseline(ranked, "date", baseline)
     latest, last_base = _last(now), _last(base)
     before_of = {str(k): float(v) for k, v in last_base["position"].items()}
     rows: list[dict[str, Any]] = []
     for row in records(latest.reset_index()):
-        keyword = str(row["keyword"])
+        key = str(row["keyword_key"])
+        keyword = spelling.get(key, key)
         position = float(row["position"])
-        before = before_of.get(keyword)
+        before = before_of.get(key)
         move = None if before is None else before - position
-        kw_rows = now[now["keyword"] == keyword]
+        kw_rows = now[now["keyword_key"] == key]
         rows.append({"keyword": keyword, "position": position, "baseline_position": before,
                      "move": move, "url": None if pd.isna(row["url"]) else str(row["url"]),
                      "clicks": _sum(kw_rows["clicks"]),
@@ -58,8 +66,11 @@ def keywords_part(df: pd.DataFrame, period: Period, baseline: Baseline,
         "keyword_gains": float(len(gains)),
         "keyword_losses": float(len(losses)),
     }
+    # a count: keywords with a position in each baseline period, mean per period
+    tracked = sum(float(in_period(base, "date", p)["keyword_key"].nunique())
+                  for p in baseline.periods)
     part.baseline_figures = {
-        "keywords_tracked": float(len(last_base)),
+        "keywords_tracked": mean_per_period(tracked, baseline),
         "average_position": _mean(list(before_of.values())),
         "keyword_gains": None,
         "keyword_losses": None,
@@ -70,9 +81,9 @@ def keywords_part(df: pd.DataFrame, period: Period, baseline: Baseline,
 
 
 def _last(rows: pd.DataFrame) -> pd.DataFrame:
-    """Each keyword's latest row (by date), indexed by keyword."""
+    """Each keyword's latest row (by date), indexed by its lower-cased key."""
     ordered = rows.sort_values("date", kind="stable")
-    return ordered.groupby("keyword").tail(1).set_index("keyword")
+    return ordered.groupby("keyword_key").tail(1).set_index("keyword_key")
 
 
 def _sum(values: pd.Series) -> float | None:

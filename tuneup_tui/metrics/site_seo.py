@@ -28,11 +28,14 @@ def seo_part(df: pd.DataFrame, period: Period, baseline: Baseline,
     part = SitePart()
     table = []
     periods = [*baseline.periods, period]
-    for metric in sorted(set(rows["metric"])):
-        of = rows[rows["metric"] == metric]
+    # "Domain Authority" and "domain authority" are one metric (one figure key)
+    keys = rows["metric"].map(figure_key)
+    spelling = {str(k): str(v) for k, v in rows.groupby(keys)["metric"].first().items()}
+    for key in sorted(spelling):
+        metric = spelling[key]
+        of = rows[keys == key]
         value = _latest(of, period.end)
         before = _latest(of, baseline.end) if len(baseline) else None
-        key = "seo_" + re.sub(r"[^a-z0-9]+", "_", str(metric).casefold()).strip("_")
         part.figures[key] = value
         part.baseline_figures[key] = before
         table.append({"metric": str(metric), "value": value, "baseline_value": before,
@@ -42,6 +45,11 @@ def seo_part(df: pd.DataFrame, period: Period, baseline: Baseline,
                                   tuple(_latest(of, p.end) for p in periods), "trend")
     part.tables["seo"] = Table("SEO metrics", COLUMNS, tuple(table))
     return part
+
+
+def figure_key(metric: object) -> str:
+    """The figure key of an SEO metric: "Domain Authority" -> "seo_domain_authority"."""
+    return "seo_" + re.sub(r"[^a-z0-9]+", "_", str(metric).strip().casefold()).strip("_")
 
 
 def _latest(rows: pd.DataFrame, day: date) -> float | None:

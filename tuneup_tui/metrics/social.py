@@ -25,12 +25,7 @@ from tuneup_tui.metrics.common import (
     total,
 )
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table, ratio
-from tuneup_tui.metrics.social_aliases import (
-    alias_table,
-    canonical_network,
-    is_paid_medium,
-    network_of_source,
-)
+from tuneup_tui.metrics.social_aliases import alias_table, canonical_network, network_of_source
 from tuneup_tui.metrics.social_levels import followers_at, growth_of, mean_growth
 
 NAME = "social"
@@ -55,14 +50,22 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     if traffic is not None:
         table = alias_table(settings.option("aliases", {}))
         traffic = traffic.copy()
+        # DESIGN: social referral traffic = traffic rows whose source is a known alias of the
+        # network, whatever their medium
         traffic["network"] = traffic["source"].map(
             lambda v: network_of_source(v, table) if isinstance(v, str) else None)
-        paid = traffic["medium"].map(lambda v: isinstance(v, str) and is_paid_medium(v))
-        traffic = traffic[traffic["network"].notna() & ~paid.astype(bool)]
+        traffic = traffic[traffic["network"].notna()]
     else:
         notes.append("referral sessions need the traffic source")
 
-    networks = sorted(set(social["network"]))
+    # a network that refers traffic but is missing from the social export still has a row:
+    # its sessions count in the social referral total, its followers are n/a
+    referring: set[str] = set()
+    if traffic is not None:
+        seen = pd.concat([in_baseline(traffic, "date", baseline),
+                          in_period(traffic, "date", period)])
+        referring = {str(n) for n in seen["network"]}
+    networks = sorted(set(social["network"]) | referring)
     rows = [_network_row(social, traffic, n, period, baseline) for n in networks]
     figures, baseline_figures = _totals(rows, social, baseline)
     return PanelResult(
@@ -88,8 +91,9 @@ def _network_row(social: pd.DataFrame, traffic: pd.DataFrame | None, network: st
         "avg_follower_growth": mean_growth(rows, baseline),
     }
     for col in COUNTS:
-        row[col] = total(now, col)
-        row[f"avg_{col}"] = mean_per_period(total(base, col), baseline)
+        # a network only seen in the traffic has no social figures: n/a, not zero
+        row[col] = total(now, col) if len(rows) else None
+        row[f"avg_{col}"] = mean_per_period(total(base, col), baseline) if len(rows) else None
     row["referral_sessions"] = row["avg_referral_sessions"] = None
     row["sessions_per_1000_followers"] = row["avg_sessions_per_1000_followers"] = None
     if traffic is not None:

@@ -1,9 +1,12 @@
 """Which traffic sources are a social network: the one alias table the panels share.
 
 Social referral traffic is the traffic rows whose source is a known alias of the network
-(DESIGN.md, "Data pack"), leaving out paid mediums (a "linkedin / cpc" row is an ad, which the
-Paid Programs session looks at). Sources are compared case-insensitively; an agenda can add aliases
-with `[panels.social] aliases = { community = ["forum.example.com"] }`.
+(DESIGN.md, "Data pack"), whatever their medium. The aliases are the networks' referring
+domains, as analytics reports them (facebook.com, l.facebook.com, lnkd.in, t.co, ...); a source
+also matches as a subdomain of one ("business.facebook.com"). Sources are compared ignoring case
+and surrounding spaces; an agenda can add aliases with
+`[panels.social] aliases = { community = ["forum.example.com"] }` (a bare tag such as "linkedin"
+only when added there: "linkedin / cpc" is usually a LinkedIn ad, a paid program).
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ from typing import Any
 
 NETWORK_ALIASES: dict[str, tuple[str, ...]] = {
     "facebook": ("facebook.com", "www.facebook.com", "l.facebook.com", "m.facebook.com",
-                 "lm.facebook.com", "fb.com", "facebook"),
-    "linkedin": ("linkedin.com", "www.linkedin.com", "lnkd.in", "linkedin"),
-    "youtube": ("youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "youtube"),
-    "x": ("t.co", "x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com", "twitter"),
-    "instagram": ("instagram.com", "www.instagram.com", "l.instagram.com", "instagram"),
-    "reddit": ("reddit.com", "www.reddit.com", "old.reddit.com", "out.reddit.com", "reddit"),
+                 "lm.facebook.com", "fb.com", "fb.me"),
+    "linkedin": ("linkedin.com", "www.linkedin.com", "lnkd.in"),
+    "youtube": ("youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"),
+    "x": ("t.co", "x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com"),
+    "instagram": ("instagram.com", "www.instagram.com", "l.instagram.com"),
+    "reddit": ("reddit.com", "www.reddit.com", "old.reddit.com", "out.reddit.com"),
 }
 """Canonical network name -> the traffic sources that are its referrals."""
 
@@ -31,18 +34,6 @@ NETWORK_NAMES: dict[str, str] = {
     "ig": "instagram",
 }
 """Other spellings of a network name in the social export -> the canonical name."""
-
-
-PAID_MEDIUMS: frozenset[str] = frozenset({
-    "cpc", "ppc", "cpm", "cpv", "cpa", "paid", "paidsocial", "paid_social", "paid-social",
-    "paid social", "display", "banner",
-})
-"""Mediums of paid traffic: ads on a network are paid programs, not its referrals."""
-
-
-def is_paid_medium(medium: str) -> bool:
-    """Whether a traffic medium is paid ("cpc", "paid_social", ...), ignoring case."""
-    return medium.strip().casefold() in PAID_MEDIUMS
 
 
 def canonical_network(name: str) -> str:
@@ -63,9 +54,16 @@ def alias_table(extra: Mapping[str, Any] | None = None) -> dict[str, tuple[str, 
 
 def network_of_source(source: str, table: Mapping[str, Sequence[str]] | None = None
                       ) -> str | None:
-    """The network a traffic source refers from ("lnkd.in" -> "linkedin"), or None."""
+    """The network a traffic source refers from ("lnkd.in" -> "linkedin"), or None.
+
+    A source is an alias, or a subdomain of an alias that is a domain ("business.facebook.com").
+    """
     key = source.strip().casefold()
-    for network, aliases in (table or NETWORK_ALIASES).items():
-        if key in aliases:
+    aliases = table or NETWORK_ALIASES
+    for network, names in aliases.items():
+        if key in names:
+            return network
+    for network, names in aliases.items():
+        if any("." in name and key.endswith("." + name) for name in names):
             return network
     return None

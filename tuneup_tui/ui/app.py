@@ -203,6 +203,8 @@ class TuneupApp(App[None]):
         if status.remaining.total_seconds() > 0:
             return
         row = status.rows[status.current]
+        if row.minutes <= 0:  # nothing to run out (End of Day at end_of_day)
+            return
         key = (status.current, round(row.minutes))
         if key not in self._belled:
             self._belled.add(key)
@@ -287,9 +289,11 @@ class TuneupApp(App[None]):
         self.post_message(SummaryWritten(folder))
 
     def on_summary_written(self, message: SummaryWritten) -> None:
+        again = self.summary_folder == message.folder
         self.summary_folder = message.folder
-        self.notify(f"Next-steps summary written to {message.folder}",
-                    title="End of day", timeout=30)
+        self.notify(f"Next-steps summary {'updated in' if again else 'written to'} "
+                    f"{message.folder}", title="End of day", timeout=30)
+        self.main.show_day_over()
 
     def on_summary_failed(self, message: SummaryFailed) -> None:
         self.notify(f"Could not write the summary: {message.error}. Everything is saved; "

@@ -21,6 +21,7 @@ from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.period import Period
 from tuneup_tui.data.presets._table import Record, header_key, read_text, records, sniff_delimiter
+from tuneup_tui.data.presets._values import settle_date_order
 from tuneup_tui.data.sources import SOURCES
 
 Candidates = tuple[str, ...]
@@ -42,6 +43,8 @@ class Located:
     period: Period | None = None
     preamble: list[Record] = field(default_factory=list)
     path: Path = Path()
+    derived: dict[str, str] = field(default_factory=dict)
+    """Canonical column -> how a preset's derive() made it, for `data inspect`."""
 
 
 @dataclass
@@ -50,7 +53,13 @@ class Options:
 
     columns: Mapping[str, str] = field(default_factory=dict)
     period: Period | None = None
+    """The source's own `period`: over the file's."""
     date_order: str | None = None
+    """The source's own `date_order`: over the preset's."""
+    pack_period: Period | None = None
+    """The pack-wide `period`: for files with none of their own."""
+    pack_date_order: str | None = None
+    """The pack-wide `date_order`: for files whose preset does not settle it."""
 
 
 def find(header: Sequence[str], candidates: Candidates) -> str | None:
@@ -97,10 +106,15 @@ class Preset:
 
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
         """The header (the first record meeting the signature) and the rows up to a blank line."""
+        # The first record meeting the whole signature; else (a file mapped in datapack.toml
+        # that lacks a column) the one meeting most of it, so the error names what is missing.
+        scored = [(self.matches(rec.filled)[0], -i, i) for i, rec in enumerate(recs[:60])
+                  if not rec.blank and not rec.cells[0].lstrip().startswith("#")]
+        full = [i for hits, _, i in scored if hits == len(self.signature)]
+        partial = max(scored, default=(0, 0, 0))
+        chosen = full[0] if full else (partial[2] if partial[0] else None)
         for i, rec in enumerate(recs[:60]):
-            if rec.blank or rec.cells[0].lstrip().startswith("#"):
-                continue
-            if self.matches(rec.filled)[1] == []:
+            if i == chosen:
                 located = Located(rec.filled, rec.line, [], self.title, preamble=recs[:i])
                 end = i + 1
                 while end < len(recs) and not recs[end].blank:
@@ -162,7 +176,8 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
         row = dict(zip(header, cells, strict=False))
         reason = preset.drop_reason(row, rec, header)
         if reason:
-            located.dropped.append(f"line {rec.line} {rec.text[:50]!r}: {reason}")
+            label = next((c.strip() for c in rec.cells if c.strip()), "")
+            located.dropped.append(f"line {rec.line} {label[:60]!r}: {reason}")
             continue
         if len(rec.filled) > width:
             raise DataError(source, f"expected {width} cells, found {len(rec.filled)} "
@@ -183,17 +198,20 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
     raw.index = lines
     out, mapped, notes = _map_columns(preset, source, raw, located, options, path)
     frame = preset.reshape(pd.DataFrame(out, index=lines), raw, located)
-    period = options.period or located.period
     date_column = SOURCES[source].date_column
+    # A period only dates rows that carry no date of their own.
+    period = (None if date_column is None or date_column in mapped
+              else options.period or located.period or options.pack_period)
     if date_column is not None and date_column not in frame.columns and period is None:
         raise DataError(source, f"{path.name} has no date column and no period: set period = "
-                                f"\"2026-W47\" (or \"2026-11\") under [sources.{source}] in "
-                                "datapack.toml", file=path)
+                                "\"2026-W47\" (or \"2026-11\") in datapack.toml, for the pack "
+                                f"or under [sources.{source}]", file=path)
     if date_column is not None and date_column not in mapped and period is not None:
         notes.append(f"no date column: rows dated {period.start} (the start of "
                      f"{period.start}..{period.end})")
-    date_order = options.date_order or preset.date_order
-    if date_order is None:
+    date_order = options.date_order or preset.date_order or options.pack_date_order
+    dated = [c for c in mapped if _is_date(source, c)]
+    if date_order is None and dated:
         date_order, note = settle_date_order(raw)
         notes.extend([note] if note else [])
     return RawTable(source=source, file=path, preset=preset.name, frame=frame,
@@ -237,7 +255,7 @@ def _map_columns(preset: Preset, source: str, raw: pd.DataFrame, located: Locate
     before = set(out)
     notes = preset.derive(source, raw, out, located, options)
     for canonical in set(out) - before:
-        mapped.setdefault(canonical, "(derived)")
+        mapped.setdefault(canonical, located.derived.get(canonical, "(derived)"))
     for canonical, (value, note) in preset.defaults(source).items():
         if canonical not in out and schema.column(canonical) is not None:
             out[canonical] = pd.Series([value] * len(raw), index=raw.index, dtype="str")
@@ -248,6 +266,8 @@ def _map_columns(preset: Preset, source: str, raw: pd.DataFrame, located: Locate
         wanted = "; ".join(f"{c} from {_wanted(preset, source, c)}" for c in missing)
         raise DataError(source, f"missing column(s) for {wanted}; found: {', '.join(header)}",
                         file=path)
+    order = [c.name for c in schema.columns]
+    mapped = {c: mapped[c] for c in order if c in mapped}
     return {k: v for k, v in out.items() if schema.column(k) is not None}, mapped, notes
 
 
@@ -257,45 +277,6 @@ def _wanted(preset: Preset, source: str, canonical: str) -> str:
     return " or ".join(names)
 
 
-def number_text(values: pd.Series) -> pd.Series:
-    """Floats back to text for DataPack's parser ("12", "3.5"; NaN -> missing)."""
-    return values.map(lambda v: None if pd.isna(v) else f"{v:.15g}").astype("str")
-
-
-def numbers(raw: pd.DataFrame, name: str, source: str, path: Path, *, whole: bool = False
-            ) -> pd.Series:
-    """An export column read as numbers (for sums); DataError naming the line if bad."""
-    from tuneup_tui.data.parse import BadValue, parse_numbers
-
-    try:
-        out = parse_numbers(raw[name].reset_index(drop=True), whole=whole)
-    except BadValue as bad:
-        raise DataError(source, f"expected {bad.expected}, found {bad.value!r}", file=path,
-                        row=int(raw.index[bad.position]), column=name) from bad
-    out.index = raw.index
-    return out
-
-
-def constant(raw: pd.DataFrame, value: str) -> pd.Series:
-    """A text column holding `value` on every row."""
-    return pd.Series([value] * len(raw), index=raw.index, dtype="str")
-
-
-_NUMERIC_DATE = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}\b"
-
-
-def settle_date_order(raw: pd.DataFrame) -> tuple[str | None, str]:
-    """The day/month order the whole file shows (a part over 12 in any date column), and a
-    note naming the cell that settled it; (None, "") when nothing settles it."""
-    for name in raw.columns:
-        parts = raw[name].astype("str").str.extract(_NUMERIC_DATE)
-        if parts[0].isna().all():
-            continue
-        first = pd.to_numeric(parts[0], errors="coerce")
-        second = pd.to_numeric(parts[1], errors="coerce")
-        for mask, order in ((first > 12) & (second <= 12), "day-first"), \
-                           ((second > 12) & (first <= 12), "month-first"):
-            if mask.any():
-                example = raw[name][mask.to_numpy()].iloc[0]
-                return order, f"dates read {order} (column {name!r} has {example!r})"
-    return None, ""
+def _is_date(source: str, column: str) -> bool:
+    kind = getattr(SOURCES[source].column(column), "kind", "")
+    return kind in ("date", "datetime")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,23 +104,3 @@ def records(text: str, delimiter: str = ",", limit: int | None = None) -> list[R
     except csv.Error as err:
         raise ValueError(f"line {line}: {err}") from err
     return out
-
-
-def header_delimiter(text: str, is_header: object = None) -> str:
-    """The delimiter of the first line that looks like a table header (not a `#` comment)."""
-    for raw in text.splitlines()[:40]:
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        delimiter = sniff_delimiter(stripped)
-        if delimiter in stripped:
-            return delimiter
-    return ","
-
-
-def first_blank_after(rows: Sequence[Record], start: int) -> int:
-    """The index of the first blank record at or after `start` (len(rows) if none)."""
-    for i in range(start, len(rows)):
-        if rows[i].blank:
-            return i
-    return len(rows)

@@ -18,18 +18,9 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import (
-    Candidates,
-    Columns,
-    Located,
-    Options,
-    Preset,
-    constant,
-    find,
-    number_text,
-    numbers,
-)
+from tuneup_tui.data.presets._base import Candidates, Columns, Located, Options, Preset, find
 from tuneup_tui.data.presets._table import Record
+from tuneup_tui.data.presets._values import constant, number_text, numbers
 
 LIKES: Candidates = ("lifetime total likes",
                      "re:total number of people who have liked your page")
@@ -58,6 +49,8 @@ class FacebookPosts(Preset):
         out.setdefault("network", constant(raw, "facebook"))
         out.setdefault("posts", constant(raw, "1"))
         out.setdefault("followers", constant(raw, ""))
+        located.derived.update(network="(default 'facebook')", posts="(1 per row)",
+                               followers="(none)", date="Publish time (the day)")
         if "date" not in out:
             published = find(located.header, ("publish time",))
             # The day is enough (social rows are daily); the time would only get in the way.
@@ -68,6 +61,7 @@ class FacebookPosts(Preset):
             total = sum((numbers(raw, n, source, located.path, whole=True).fillna(0)
                          for n in parts), start=pd.Series(0.0, index=raw.index))
             out["engagements"] = number_text(total)
+            located.derived["engagements"] = " + ".join(parts)
             notes.append(f"engagements = {' + '.join(parts)}")
         return notes
 
@@ -98,6 +92,7 @@ class FacebookInsights(Preset):
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
         out.setdefault("network", constant(raw, "facebook"))
+        located.derived.update(network="(default 'facebook')", engagements="(default '0')")
         notes = ["followers = the lifetime total likes of the page"]
         if "engagements" not in out:
             out["engagements"] = constant(raw, "0")

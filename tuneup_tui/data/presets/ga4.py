@@ -71,7 +71,7 @@ class GA4Traffic(Preset):
         dimension = first_dimension(located.header)
         if dimension is None:
             return []
-        return split_dimension(raw, dimension, out, set(options.columns))
+        return split_dimension(raw, dimension, out, set(options.columns), located.derived)
 
 
 PRESETS = (GA4Traffic(),)

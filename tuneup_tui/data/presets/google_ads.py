@@ -20,18 +20,10 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import (
-    Columns,
-    Located,
-    Options,
-    Preset,
-    constant,
-    find,
-    number_text,
-    numbers,
-)
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, find
 from tuneup_tui.data.presets._periods import parse_range
 from tuneup_tui.data.presets._table import Record
+from tuneup_tui.data.presets._values import constant, number_text, numbers
 
 
 class GoogleAdsCampaigns(Preset):
@@ -73,10 +65,12 @@ class GoogleAdsCampaigns(Preset):
         fixed = set(options.columns)
         if "channel" not in out:
             out["channel"] = constant(raw, "Google Ads")
+            located.derived["channel"] = "(default 'Google Ads')"
             notes.append("no Campaign type column: channel = 'Google Ads'")
         if "site" not in fixed:
             network = find(located.header, ("network", "network (with search partners)"))
             out["site"] = raw[network] if network else out["channel"]
+            located.derived["site"] = network or "Campaign type"
             if network is None:
                 notes.append("site = the campaign type (a campaign report has no placements)")
         conversions = find(located.header, ("conversions", "conv."))
@@ -86,6 +80,7 @@ class GoogleAdsCampaigns(Preset):
             if ((values - rounded).abs() > 1e-9).any():
                 notes.append("Conversions rounded to whole names (fractional conversions)")
             out["names"] = number_text(rounded)
+            located.derived["names"] = f"{conversions} (rounded)"
         return notes
 
 

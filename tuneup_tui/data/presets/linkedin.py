@@ -17,17 +17,9 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import (
-    Columns,
-    Located,
-    Options,
-    Preset,
-    constant,
-    find,
-    number_text,
-    numbers,
-)
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, find
 from tuneup_tui.data.presets._table import Record
+from tuneup_tui.data.presets._values import constant, number_text, numbers
 
 PARTS = ("clicks", "reactions", "comments", "reposts", "shares")
 
@@ -47,6 +39,7 @@ class LinkedInContent(Preset):
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
         out.setdefault("network", constant(raw, "linkedin"))
+        located.derived.update(network="(default 'linkedin')", followers="(none)")
         notes = []
         if "engagements" not in out:
             used: list[str] = []
@@ -57,6 +50,7 @@ class LinkedInContent(Preset):
                     total += numbers(raw, name, source, located.path, whole=True).fillna(0)
                 used.extend(names)
             out["engagements"] = number_text(total)
+            located.derived["engagements"] = " + ".join(used)
             notes.append(f"engagements = {' + '.join(used)}")
         if "followers" not in out:
             out["followers"] = constant(raw, "")
@@ -104,6 +98,7 @@ class LinkedInFollowers(Preset):
                located: Located, options: Options) -> list[str]:
         out.setdefault("network", constant(raw, "linkedin"))
         out.setdefault("engagements", constant(raw, "0"))
+        located.derived.update(network="(default 'linkedin')", engagements="(default '0')")
         return ["engagements = 0 on follower rows (they are in the content file)"]
 
 

@@ -18,15 +18,8 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import (
-    Columns,
-    Located,
-    Options,
-    Preset,
-    find,
-    number_text,
-    numbers,
-)
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, find
+from tuneup_tui.data.presets._values import number_text, numbers
 
 _KEY_VALUE = re.compile(r'^"?(total recipients|successful deliveries|recipients clicks|'
                         r'total opens|clicks per unique opens|list|subject):?"?\s*[,:]',
@@ -61,6 +54,7 @@ class MailchimpCampaigns(Preset):
         total = (numbers(raw, hard, source, located.path, whole=True).fillna(0)
                  + numbers(raw, soft, source, located.path, whole=True).fillna(0))
         out["bounces"] = number_text(total)
+        located.derived["bounces"] = f"{hard} + {soft}"
         return ["bounces = Hard Bounces + Soft Bounces"]
 
 

@@ -16,8 +16,9 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, constant
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset
 from tuneup_tui.data.presets._table import Record
+from tuneup_tui.data.presets._values import constant
 
 NO_DATA = "no data available."
 
@@ -62,6 +63,8 @@ class MetaAdsCampaigns(Preset):
         notes = []
         out.setdefault("channel", constant(raw, "Meta"))
         out.setdefault("site", constant(raw, "facebook.com"))
+        located.derived.update(channel="(default 'Meta')", site="(default 'facebook.com')",
+                               clicks="(default '0')")
         if "clicks" not in out:
             out["clicks"] = constant(raw, "0")
             notes.append("no Link clicks or Clicks (all) column: clicks = 0 (add one of them "

@@ -33,7 +33,13 @@ from tuneup_tui.data.presets import (
     youtube,
 )
 from tuneup_tui.data.presets._base import Located, Options, Preset
-from tuneup_tui.data.presets._table import HEAD_BYTES, header_key, read_text, records, sniff_delimiter
+from tuneup_tui.data.presets._table import (
+    HEAD_BYTES,
+    header_key,
+    read_text,
+    records,
+    sniff_delimiter,
+)
 from tuneup_tui.data.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -100,9 +106,10 @@ def recognise(path: Path) -> Recognition:
         head = read_text(path, "?", head=True)
     except DataError as err:
         # Recognise it anyway, so the error lands on the source it was meant for.
-        head = _lenient_head(path)
-        if head is None:
+        lenient = _lenient_head(path)
+        if lenient is None:
             return Recognition(None, why=err.detail)
+        head = lenient
     for preset in PRESETS:
         if preset.recognises_text(head):
             return Recognition(preset, preset.sources[0] if preset.sources else None)
@@ -173,12 +180,14 @@ def place_files(root: Path, config: Datapack | None) -> Placed:
                 unplaced.append(f"{FILE_NAME} sources.{entry.source}.files: "
                                 f"{', '.join(map(repr, entry.files))} matches no file")
             options = {"columns": entry.columns, "period": entry.period,
-                       "date_order": entry.date_order}
+                       "date_order": entry.date_order, "pack_period": config.period,
+                       "pack_date_order": config.date_order}
             for path in matched:
                 claimed.add(path)
                 files.setdefault(entry.source, []).append(
                     _mapped_file(entry.source, path, entry.preset, options))
-    pack_options = {"period": config.period, "date_order": config.date_order} if config else {}
+    pack_options = ({"pack_period": config.period, "pack_date_order": config.date_order}
+                    if config else {})
     for path in _pack_files(root):
         if path in claimed or path.name == FILE_NAME:
             continue
@@ -197,6 +206,9 @@ def place_files(root: Path, config: Datapack | None) -> Placed:
             unplaced.append(f"{rel}: {found.preset.title}: {found.preset.refuse}")
         elif found.preset.companion or found.source is None:
             skipped.append(f"{rel}: {found.preset.title}: {found.preset.companion}")
+        elif config is not None and found.source in config.sources:
+            skipped.append(f"{rel}: {found.preset.title}: not used, datapack.toml names the "
+                           f"files of {found.source}")
         else:
             options = {k: v for k, v in pack_options.items() if v is not None}
             files.setdefault(found.source, []).append(
@@ -207,21 +219,17 @@ def place_files(root: Path, config: Datapack | None) -> Placed:
 
 def _mapped_file(source: str, path: Path, preset: str | None,
                  options: Mapping[str, object]) -> SourceFile:
-    """A file datapack.toml names: its preset as given, else as recognised."""
-    if preset is None:
-        found = recognise(path)
-        if found.preset is None:
-            if path.suffix.casefold() in SHEET_SUFFIXES or path.stem.casefold() != source:
-                return SourceFile(source, path, CANONICAL, options,
-                                  error=None if path.suffix.casefold() not in SHEET_SUFFIXES
-                                  else found.why)
-            preset = CANONICAL
-        else:
-            if found.preset.refuse:
-                return SourceFile(source, path, found.preset.name, options,
-                                  error=f"{found.preset.title}: {found.preset.refuse}")
-            preset = found.preset.name
-    return SourceFile(source, path, preset, options)
+    """A file datapack.toml names: its preset as given, else as recognised, else canonical."""
+    if preset is not None:
+        return SourceFile(source, path, preset, options)
+    found = recognise(path)
+    if found.preset is None:
+        sheet = path.suffix.casefold() in SHEET_SUFFIXES
+        return SourceFile(source, path, CANONICAL, options, error=found.why if sheet else None)
+    if found.preset.refuse:
+        return SourceFile(source, path, found.preset.name, options,
+                          error=f"{found.preset.title}: {found.preset.refuse}")
+    return SourceFile(source, path, found.preset.name, options)
 
 
 def _pack_files(root: Path, depth: int = 3) -> list[Path]:

@@ -100,6 +100,7 @@ class SalesforceLeads(SalesforceReport):
         if rating is None:
             return []
         out["score"] = raw[rating].str.strip().str.casefold().map(RATINGS).astype("str")
+        located.derived["score"] = f"{rating} (Hot 3, Warm 2, Cold 1)"
         return ["score from Rating: Hot = 3, Warm = 2, Cold = 1 (others missing)"]
 
     def defaults(self, source: str) -> Mapping[str, tuple[str, str]]:
@@ -140,6 +141,7 @@ class SalesforceOpportunities(SalesforceReport):
         if "closed_at" not in out and close is not None:
             closed = out["stage"].str.strip().str.casefold().str.startswith("closed")
             out["closed_at"] = raw[close].where(closed.fillna(False), None).astype("str")
+            located.derived["closed_at"] = f"{close} (Closed stages only)"
             notes.append("closed_at = Close Date for Closed stages only (an open one's close "
                          "date is a forecast)")
         if find(located.header, ("opportunity id", "opportunity id (18)")) is None:
@@ -170,6 +172,7 @@ class SalesforceActivities(SalesforceReport):
         if "type" in out or kind is None:
             return []
         out["type"] = raw[kind].str.strip().str.casefold().astype("str")
+        located.derived["type"] = f"{kind} (lower-cased)"
         return []
 
 

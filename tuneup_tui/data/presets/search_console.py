@@ -25,9 +25,10 @@ import pandas as pd
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.period import Period
-from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, constant
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset
 from tuneup_tui.data.presets._periods import parse_range
 from tuneup_tui.data.presets._table import Record, header_key, read_text, records
+from tuneup_tui.data.presets._values import constant
 
 NEVER_CRAWLED = "1969-12-31"
 CHART_METRICS = {"clicks": "search_clicks", "impressions": "search_impressions",
@@ -105,6 +106,8 @@ class Chart(_Performance):
         # Placeholders: reshape() turns each wide row into one row per metric.
         out["metric"] = out["value"] = constant(raw, "")
         out["date"] = raw[next(h for h in located.header if header_key(h) == "date")]
+        located.derived.update(date="Date", metric="(the column's name)",
+                               value="Clicks, Impressions, CTR, Position")
         return ["long form: one seo row per date and metric (search_clicks, "
                 "search_impressions, search_ctr, search_position)"]
 
@@ -129,6 +132,7 @@ class NotFoundTable(Preset):
                located: Located, options: Options) -> list[str]:
         notes = ["hits = 1 per URL (the export has no hit counts)"]
         out["hits"] = constant(raw, "1")
+        located.derived.update(hits="(1 per URL)", date="Last crawled")
         crawled = next(h for h in located.header if header_key(h) == "last crawled")
         never = raw[crawled].str.strip() == NEVER_CRAWLED
         if "date" not in options.columns:
@@ -158,6 +162,7 @@ class NotFoundChart(Preset):
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
         out.setdefault("metric", constant(raw, "pages_404"))
+        located.derived["metric"] = "(default 'pages_404')"
         return ["metric = 'pages_404' (the affected pages)"]
 
 

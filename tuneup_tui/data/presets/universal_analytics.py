@@ -18,17 +18,11 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import (
-    Columns,
-    Located,
-    Options,
-    Preset,
-    number_text,
-    numbers,
-)
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset
 from tuneup_tui.data.presets._dimension import split_dimension
 from tuneup_tui.data.presets._periods import preamble_period
 from tuneup_tui.data.presets._table import Record, header_key
+from tuneup_tui.data.presets._values import number_text, numbers
 
 GOAL_N = r"re:\(goal \d+ completions\)$"
 
@@ -68,13 +62,15 @@ class UniversalAnalytics(Preset):
 
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
-        notes = split_dimension(raw, located.header[0], out, set(options.columns))
+        notes = split_dimension(raw, located.header[0], out, set(options.columns),
+                                located.derived)
         if "goal_completions" not in out:
             goals = [h for h in located.header if _is_goal(h)]
             if goals:
                 total = sum((numbers(raw, g, source, located.path, whole=True).fillna(0)
                              for g in goals), start=pd.Series(0.0, index=raw.index))
                 out["goal_completions"] = number_text(total)
+                located.derived["goal_completions"] = " + ".join(goals)
                 notes.append(f"goal_completions = the sum of {', '.join(goals)}")
         return notes
 

@@ -4,9 +4,8 @@
 Impressions,Impressions click-through rate (%)` with a `Total` row first (dropped: the videos
 add up to it). Mapping: network = "youtube"; video_views = Views; followers = Subscribers, which
 is the net subscribers GAINED in the period, not the channel's total (said in a note);
-engagements = Likes + Comments + Shares when the view has them, else 0 with a note; posts = 1
-per video published in the period is not known, so posts stay empty. The table has no date: its
-rows are dated at the pack's period (datapack.toml `period`).
+engagements = Likes + Comments + Shares when the view has them, else 0 with a note; posts stay
+empty. The table has no date: its rows are dated at the pack's period (datapack.toml `period`).
 """
 
 from __future__ import annotations
@@ -17,17 +16,9 @@ from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import (
-    Columns,
-    Located,
-    Options,
-    Preset,
-    constant,
-    find,
-    number_text,
-    numbers,
-)
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, find
 from tuneup_tui.data.presets._table import Record
+from tuneup_tui.data.presets._values import constant, number_text, numbers
 
 ENGAGEMENT_COLUMNS = ("likes", "comments added", "comments", "shares")
 
@@ -58,6 +49,7 @@ class YouTubeTable(Preset):
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
         out.setdefault("network", constant(raw, "youtube"))
+        located.derived.update(network="(default 'youtube')", engagements="(default '0')")
         if "engagements" in out:
             return []
         found = [n for c in ENGAGEMENT_COLUMNS if (n := find(located.header, (c,)))]
@@ -67,6 +59,7 @@ class YouTubeTable(Preset):
         total = sum((numbers(raw, n, source, located.path, whole=True).fillna(0)
                      for n in dict.fromkeys(found)), start=pd.Series(0.0, index=raw.index))
         out["engagements"] = number_text(total)
+        located.derived["engagements"] = " + ".join(dict.fromkeys(found))
         return [f"engagements = {' + '.join(dict.fromkeys(found))}"]
 
 

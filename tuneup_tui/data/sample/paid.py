@@ -75,13 +75,13 @@ def size_won_deals(opps: pd.DataFrame, tactics: pd.DataFrame) -> None:
     """Scale each tactic's closed-won amounts so (revenue - total cost) / total cost = target."""
     target = {p.name: p.target_romi for p in PROGRAMS}
     won = opps["stage"] == "Closed Won"
-    for row in tactics.itertuples():
-        total = float(row.cost) + float(row.internal_hours) * float(row.hourly_rate)
-        mine = won & (opps["_program"] == row.tactic)
+    totals = tactics["cost"] + tactics["internal_hours"] * tactics["hourly_rate"]
+    for tactic, total in zip(tactics["tactic"], totals.astype(float), strict=True):
+        mine = won & (opps["_program"] == tactic)
         revenue = float(opps.loc[mine, "amount"].sum())
         if revenue <= 0:
             continue
-        factor = total * (1 + target[str(row.tactic)]) / revenue
+        factor = total * (1 + target[str(tactic)]) / revenue
         opps.loc[mine, "amount"] = np.maximum(100, np.round(opps.loc[mine, "amount"] * factor,
                                                             -2))
 

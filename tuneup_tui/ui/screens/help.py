@@ -69,6 +69,7 @@ class HelpScreen(ModalScreen[None]):
             "Record": "record a figure (shown again in later sessions)",
             "Jump": "jump to any session",
             "Notes": "write notes for this session (escape leaves them)",
+            "Leave notes": "leave the notes (they are saved)",
             "Quit": "quit (everything is already saved)",
             "Help": "this screen",
         }

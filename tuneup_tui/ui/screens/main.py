@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from tuneup_tui.agenda.model import Session
 from tuneup_tui.agenda.schedule import ScheduleStatus
@@ -29,7 +29,8 @@ from tuneup_tui.ui.widgets.findings import FindingsList
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
 from tuneup_tui.ui.widgets.notes import NotesEditor
 from tuneup_tui.ui.widgets.panel_view import PanelView, related_names
-from tuneup_tui.ui.widgets.session_card import QuestionList, SessionCard
+from tuneup_tui.ui.widgets.questions import QuestionList
+from tuneup_tui.ui.widgets.session_card import SessionCard
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import Finding
@@ -47,7 +48,7 @@ class MainScreen(Screen[None]):
         Binding("p", "previous_session", "Previous", id="previous", show=False),
         Binding("space", "pause", "Pause", id="pause"),
         Binding("e", "extend", "+5 min", id="extend"),
-        Binding("s", "skip", "Skip", id="skip"),
+        Binding("s", "skip", "Skip", id="skip", show=False),
         Binding("c", "compress", "Compress", id="compress"),
         Binding("a", "add_action", "Action", id="add_action"),
         Binding("f", "promote", "Soft spot", id="promote"),
@@ -67,6 +68,7 @@ class MainScreen(Screen[None]):
         self.status: ScheduleStatus | None = None
         self.checked: dict[str, set[int]] = {}
         """Ticked questions per session topic (saved inside the session's note)."""
+        self._figures_shown: tuple[object, ...] = ()
 
     @property
     def tuneup(self) -> TuneupApp:
@@ -127,9 +129,19 @@ class MainScreen(Screen[None]):
         session = self._session(self.shown)
         topic = session.topic if session else None
         self.query_one(ActionsTable).show(live.store.actions(live.run.id), topic)
-        self._show_recorded(session)
-        if session is not None:
-            self._show_findings(session)
+        figures = tuple((f.name, f.value, f.session) for f in live.store.figures(live.run.id))
+        if session is not None and figures != self._figures_shown:
+            # The panel shows recorded figures beside its own: redraw it when they change.
+            self._show_panels(session)
+        else:
+            self._show_recorded(session)
+            if session is not None:
+                self._show_findings(session)
+
+    def show_day_over(self) -> None:
+        """Once the day is over, the card says so and where the summary is."""
+        if self.status is not None and self.status.finished:
+            self.query_one(SessionCard).show_day_over(self.tuneup.summary_folder)
 
     def save_notes(self) -> None:
         """Save the notes (and ticked questions) of the session on screen, if changed."""
@@ -162,6 +174,7 @@ class MainScreen(Screen[None]):
             editor.load_session(None, "")
             self.query_one(SessionCard).show(self.tuneup.agenda, None, ())
             self.query_one(PanelView).show((), {})
+            self.show_day_over()
             return
         note = live.store.notes(live.run.id).get(session.topic)
         text, checked = split_note(note.text if note else "", session.questions)
@@ -173,7 +186,9 @@ class MainScreen(Screen[None]):
 
     def _show_panels(self, session: Session) -> None:
         live = self.live
-        recorded = {f.name: f for f in live.store.figures(live.run.id)} if live else {}
+        figures = live.store.figures(live.run.id) if live else []
+        self._figures_shown = tuple((f.name, f.value, f.session) for f in figures)
+        recorded = {f.name: f for f in figures}
         self.query_one(PanelView).show(session.panels, self.tuneup.results,
                                        recorded=recorded,
                                        last_run=self.tuneup.last_run_figures)
@@ -196,7 +211,8 @@ class MainScreen(Screen[None]):
         pending = any(name not in self.tuneup.results for name in session.panels)
         self.query_one(FindingsList).show(findings, promoted, pending=pending)
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-findings").label = f"Findings ({len(findings)})"
+        tabs.get_tab("tab-findings").label = "Findings" if pending and not findings else (
+            f"Findings ({len(findings)})")
 
     def _show_recorded(self, session: Session | None) -> None:
         live = self.live
@@ -213,14 +229,11 @@ class MainScreen(Screen[None]):
 
     # check-offs and notes
 
-    def on_selection_list_selected_changed(
-            self, event: SelectionList.SelectedChanged[int]) -> None:
-        if not isinstance(event.selection_list, QuestionList):
-            return
+    def on_question_list_toggled(self, event: QuestionList.Toggled) -> None:
         session = self._session(self.shown)
         if session is None:
             return
-        self.checked[session.topic] = set(event.selection_list.selected)
+        self.checked[session.topic] = set(event.checked)
         self.save_notes()
 
     def on_notes_editor_save_due(self, event: NotesEditor.SaveDue) -> None:
@@ -316,8 +329,6 @@ class MainScreen(Screen[None]):
         live.store.record_figure(live.run.id, draft.name, draft.value, unit=draft.unit,
                                  session=session.topic if session else None)
         self.refresh_store_data()
-        if session is not None:
-            self._show_panels(session)
 
     def action_promote(self) -> None:
         live = self.live

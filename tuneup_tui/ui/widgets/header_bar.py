@@ -52,6 +52,11 @@ class HeaderBar(Static):
             wait = max((start - status.now).total_seconds(), 0)
             text.append(f"Starts at {start:%H:%M}", style="bold")
             text.append(f" · in {fmt_countdown(wait)}")
+        elif status.rows[status.current].minutes <= 0:
+            # A session planned with no time of its own (End of Day at end_of_day): no
+            # countdown to run out, just how long it has been going.
+            text.append(topic, style="bold")
+            text.append(f" ({position}) · {fmt_countdown(status.elapsed.total_seconds())} in")
         else:
             text.append(topic, style="bold")
             text.append(f" ({position})")

@@ -4,20 +4,17 @@ questions with check-offs, and every figure recorded so far today."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Static
 
 from tuneup_tui.agenda.model import Agenda, Session
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.ui.format import fmt_figure, label
-
-
-class QuestionList(SelectionList[int]):
-    """The session's questions; enter (or a click) ticks one off."""
+from tuneup_tui.ui.widgets.questions import QuestionList
 
 
 class SessionCard(VerticalScroll, can_focus=False):
@@ -34,8 +31,7 @@ class SessionCard(VerticalScroll, can_focus=False):
         questions = self.query_one(QuestionList)
         if session is None:
             head.update(Text("Waiting for the first session.", style="italic"))
-            questions.clear_options()
-            questions.display = False
+            questions.set_questions((), ())
             return
         text = Text()
         text.append(session.topic, style="bold")
@@ -47,11 +43,17 @@ class SessionCard(VerticalScroll, can_focus=False):
         if session.description:
             text.append(f"\n{session.description}")
         head.update(text)
-        questions.clear_options()
-        questions.add_options(
-            Selection(q, i, i in checked) for i, q in enumerate(session.questions))
-        questions.display = bool(session.questions)
-        questions.border_title = "Questions (enter ticks)"
+        questions.set_questions(session.questions, checked)
+
+    def show_day_over(self, summary: Path | None) -> None:
+        """The day has ended: say so, and where its summary is."""
+        text = Text("The day is over.", style="bold")
+        if summary is not None:
+            text.append(f"\n\nThe next-steps summary is in\n{summary}")
+        else:
+            text.append("\n\nWriting the next-steps summary…")
+        text.append("\n\nEverything is saved; q quits.")
+        self.query_one("#card-head", Static).update(text)
 
     def show_recorded(self, figures: Sequence[RecordedFigure], highlight: Collection[str]
                       ) -> None:

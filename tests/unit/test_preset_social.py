@@ -1,0 +1,47 @@
+"""YouTube Studio, LinkedIn page analytics and Facebook exports read as social."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.preset_fixtures import dropped_of, notes_of, pack_with, rows
+
+SOCIAL = ("date", "network", "followers", "engagements", "posts", "video_views")
+
+
+def test_youtube_table_drops_the_total_row(tmp_path: Path) -> None:
+    pack = pack_with(tmp_path, "youtube", toml='period = "2026-W47"\n')
+    # Total row first (1530 views = 1200 + 330) dropped; subscribers gained 15 and 2.
+    assert rows(pack.frame("social"), *SOCIAL) == [
+        ("2026-11-16", "youtube", 15.0, 0.0, None, 1200.0),
+        ("2026-11-16", "youtube", 2.0, 0.0, None, 330.0),
+    ]
+    assert dropped_of(pack, "social") == ["line 2 'Total': Total row (the videos add up to it)"]
+    assert "net subscribers gained" in notes_of(pack, "social")
+
+
+def test_linkedin_content_and_followers_saved_as_csv(tmp_path: Path) -> None:
+    pack = pack_with(tmp_path, "linkedin")
+    # engagements = clicks + reactions + comments + reposts (totals): 50+25+3+2 = 80 and
+    # 25+10+1+0 = 36; the followers file gives 7 and 5 new followers.
+    assert rows(pack.frame("social"), *SOCIAL) == [
+        ("2026-11-16", "linkedin", None, 80.0, None, None),
+        ("2026-11-17", "linkedin", None, 36.0, None, None),
+        ("2026-11-16", "linkedin", 7.0, 0.0, None, None),
+        ("2026-11-17", "linkedin", 5.0, 0.0, None, None),
+    ]
+    assert "description row" in dropped_of(pack, "social")[0]
+
+
+def test_facebook_posts_and_page_insights(tmp_path: Path) -> None:
+    pack = pack_with(tmp_path, "facebook")
+    # Insights: lifetime likes as followers, engaged users as engagements (description row
+    # dropped). Posts: 40+6+3 = 49 and "1,200"+0+1 = 1201, one post each; BOM and a
+    # two-line caption handled; "09/28/2026 18:12" month-first.
+    assert rows(pack.frame("social"), *SOCIAL) == [
+        ("2026-11-16", "facebook", 5120.0, 61.0, None, None),
+        ("2026-11-22", "facebook", 5131.0, 40.0, None, None),
+        ("2026-09-28", "facebook", None, 49.0, 1.0, None),
+        ("2026-11-16", "facebook", None, 1201.0, 1.0, None),
+    ]
+    assert dropped_of(pack, "social")[0].startswith("line 2 ")

@@ -1,0 +1,149 @@
+"""What `tuneup data inspect` reports: every file of a pack, how it was taken, and any trouble.
+
+Each placed file is read on its own (so one bad file is named, not just its source): the source
+and preset it was taken as, its layout variant, period, rows and dates, the columns mapped
+(canonical <- export), what was dropped and why, and the notes (assumed date order, defaults
+filled). Then the files nothing recognised, the companion files, and one line per source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tuneup_tui.data.discover import SourceFile, discover
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.sources import SOURCES
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One file as read."""
+
+    path: str
+    source: str
+    preset: str
+    variant: str = ""
+    period: str = ""
+    rows: int = 0
+    first_date: date | None = None
+    last_date: date | None = None
+    mapped: tuple[tuple[str, str], ...] = ()
+    dropped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PackReport:
+    """The whole pack."""
+
+    root: Path
+    files: tuple[FileReport, ...] = ()
+    unplaced: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict)
+    """Per present source: "N rows, first..last" or its one-line error."""
+    error: str | None = None
+    """A broken datapack.toml."""
+
+
+def inspect_pack(root: Path) -> PackReport:
+    """Read every file of the pack at `root` and say how each was taken."""
+    from tuneup_tui.data.pack import DataPack
+
+    found = discover(root)
+    files = [inspect_file(root, f) for fs in found.files.values() for f in fs]
+    pack = DataPack.open(root)
+    sources: dict[str, str] = {}
+    for name, summary in pack.describe().items():
+        if not found.files.get(name):
+            continue
+        if summary.error is not None:
+            sources[name] = f"error: {summary.error}"
+            continue
+        span = (f", {summary.first_date}..{summary.last_date}"
+                if summary.first_date is not None else "")
+        sources[name] = f"{summary.rows} rows{span}"
+    return PackReport(Path(root), tuple(files), found.unplaced, found.skipped, sources,
+                      found.error)
+
+
+def inspect_file(root: Path, source_file: SourceFile) -> FileReport:
+    """One file read alone, with what happened on the way."""
+    from tuneup_tui.data.pack_parse import parse_table
+
+    path = _relative(root, source_file.path)
+    base = FileReport(path=path, source=source_file.source, preset=source_file.preset)
+    try:
+        raw = source_file.read()
+        parsed = parse_table(raw, SOURCES[source_file.source])
+    except DataError as err:
+        return _with(base, error=str(err))
+    except Exception as err:  # a preset bug is reported, never a crash of the command
+        return _with(base, error=f"could not read ({type(err).__name__}: {err})")
+    column = SOURCES[source_file.source].date_column
+    first = last = None
+    if column is not None and len(parsed.frame):
+        dates = parsed.frame[column].dropna()
+        if len(dates):
+            first, last = dates.min().date(), dates.max().date()
+    period = f"{raw.period.start}..{raw.period.end}" if raw.period is not None else ""
+    mapped = raw.mapped or tuple((c, c) for c in raw.frame.columns)
+    if raw.period is not None and column is not None and column not in dict(mapped):
+        mapped = ((column, f"(period start {raw.period.start})"), *mapped)
+    return FileReport(path=path, source=raw.source, preset=raw.preset,
+                      variant=raw.variant, period=period, rows=len(parsed.frame),
+                      first_date=first, last_date=last, mapped=mapped,
+                      dropped=parsed.dropped, notes=parsed.notes)
+
+
+def _with(base: FileReport, *, error: str) -> FileReport:
+    return FileReport(path=base.path, source=base.source, preset=base.preset, error=error)
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def render(report: PackReport) -> str:
+    """The report as the text `tuneup data inspect` prints."""
+    out = [f"Data pack {report.root}"]
+    if report.error:
+        out.append(f"  datapack.toml is broken: {report.error}")
+    out.append("")
+    for f in report.files:
+        out.append(f"{f.path}")
+        taken = f.preset + (f" ({f.variant})" if f.variant and f.variant != f.preset else "")
+        out.append(f"  taken as: {f.source}, preset {taken}")
+        if f.error:
+            out.append(f"  error: {f.error}")
+            out.append("")
+            continue
+        if f.period:
+            out.append(f"  period: {f.period}")
+        span = f", dates {f.first_date}..{f.last_date}" if f.first_date else ""
+        out.append(f"  rows: {f.rows}{span}")
+        if f.mapped:
+            out.append("  columns: " + "; ".join(f"{c} <- {e}" for c, e in f.mapped))
+        out.extend(f"  dropped: {line}" for line in f.dropped)
+        out.extend(f"  note: {line}" for line in f.notes)
+        out.append("")
+    if report.unplaced:
+        out.append("Not placed:")
+        out.extend(f"  {line}" for line in report.unplaced)
+        out.append("")
+    if report.skipped:
+        out.append("Recognised, feeding no source:")
+        out.extend(f"  {line}" for line in report.skipped)
+        out.append("")
+    out.append("Sources:")
+    if not report.sources:
+        out.append("  none found (expected <source>.csv files or recognised exports)")
+    for name, line in report.sources.items():
+        out.append(f"  {name}: {line}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,84 @@
+"""The session's questions with check-offs, wrapped in full (the room reads them aloud).
+
+Focus it with tab; up and down move, enter (or x) ticks the highlighted question off or on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Static
+
+
+class QuestionList(Static, can_focus=True):
+    """Questions, each ☐ or ☑."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False, id="questions.up"),
+        Binding("down", "move(1)", "Down", show=False, id="questions.down"),
+        Binding("enter,x", "tick", "Tick", id="questions.toggle"),
+    ]
+
+    @dataclass
+    class Toggled(Message):
+        """The ticked questions changed."""
+
+        questions: QuestionList
+        checked: frozenset[int]
+
+        @property
+        def control(self) -> QuestionList:
+            return self.questions
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.questions: tuple[str, ...] = ()
+        self.checked: set[int] = set()
+        self.cursor = 0
+
+    def set_questions(self, questions: Sequence[str], checked: Collection[int]) -> None:
+        self.questions = tuple(questions)
+        self.checked = {i for i in checked if 0 <= i < len(self.questions)}
+        self.cursor = 0
+        self.display = bool(self.questions)
+        self._draw()
+
+    def action_move(self, step: int) -> None:
+        if self.questions:
+            self.cursor = (self.cursor + step) % len(self.questions)
+            self._draw()
+
+    def action_tick(self) -> None:
+        if not self.questions:
+            return
+        self.checked ^= {self.cursor}
+        self._draw()
+        self.post_message(self.Toggled(self, frozenset(self.checked)))
+
+    def on_focus(self) -> None:
+        self._draw()
+
+    def on_blur(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        # A grid gives each question a hanging indent under its box.
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        for i, question in enumerate(self.questions):
+            ticked = i in self.checked
+            style = "reverse" if self.has_focus and i == self.cursor else (
+                "dim" if ticked else "")
+            grid.add_row(Text("☑" if ticked else "☐", style="bold green" if ticked else ""),
+                         Text(question, style=style))
+        self.update(grid)
+        done = len(self.checked)
+        self.border_title = f"Questions {done}/{len(self.questions)}"
+        self.border_subtitle = "enter ticks" if self.has_focus else ""
