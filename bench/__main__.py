@@ -16,7 +16,7 @@ import platform
 import sys
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from bench.common import RESULTS, Figure, Options
@@ -95,7 +95,7 @@ def write_results(figures: list[Figure], broken: dict[str, str], options: Option
                   groups: list[str]) -> str:
     RESULTS.mkdir(parents=True, exist_ok=True)
     data: dict[str, Any] = {
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform()},
         "quick": options.quick,

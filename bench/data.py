@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.common import RESULTS, Figure, Options, bench_env, median, run_child, sample_pack, \
-    temp_home
+from bench.common import (
+    RESULTS,
+    Figure,
+    Options,
+    bench_env,
+    median,
+    run_child,
+    sample_pack,
+    temp_home,
+)
 
 FULL_SCALE = 320.0
 QUICK_SCALE = 10.0

@@ -111,6 +111,9 @@ async def test_attendees_items_appear_and_the_day_ends_with_a_summary(
     async with nxt.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(nxt.screen, CarryOverDialog)
+        # Each figure can be shown against the last run: its panel figures were saved.
+        assert nxt.last_run_figures["funnel"]["sessions"] == (
+            app.results["funnel"].figures["sessions"])
         await pilot.press("o", *"Dana", "enter", "enter")
         await pilot.pause()
         assert nxt.live is not None

@@ -159,3 +159,11 @@ def test_describe_says_what_each_source_holds(pack_dir: Path) -> None:
         "seo"].error
     assert described["paid"].error is not None and "expected paid.csv" in described[
         "paid"].error
+
+
+def test_padded_cells_and_trailing_commas_are_tidied(tmp_path: Path) -> None:
+    (tmp_path / "territories.csv").write_text("territory,rep,\nEast , Alex Kim ,\nWest,Maria,\n",
+                                              encoding="utf-8")
+    territories = DataPack.open(tmp_path).frame("territories")
+    assert territories["territory"].tolist() == ["East", "West"]
+    assert territories["rep"].tolist() == ["Alex Kim", "Maria"]

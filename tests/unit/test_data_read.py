@@ -138,3 +138,10 @@ def test_padding_is_noticed_so_the_parser_trims_it(tmp_path: Path) -> None:
                                 "territories")
     assert clean.frame.attrs["clean_text"] is True
     assert padded.frame.attrs["clean_text"] is False
+
+
+def test_blank_lines_are_skipped_and_later_rows_keep_their_lines(tmp_path: Path) -> None:
+    text = "territory,rep\nEast,Alex\n\nWest,Maria\n\n"
+    raw = read_canonical_csv(_write(tmp_path, "territories.csv", text), "territories")
+    assert raw.frame["rep"].tolist() == ["Alex", "Maria"]
+    assert list(raw.frame.index) == [2, 4]  # line 3 is blank

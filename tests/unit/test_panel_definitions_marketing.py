@@ -19,7 +19,8 @@ from tuneup_tui.metrics.registry import run_panel
 from tuneup_tui.metrics.result import PanelResult
 
 
-def _t(day: str, source: str | None, medium: str, sessions: float, goals: float) -> dict:
+def _t(day: str | None, source: str | None, medium: str, sessions: float | None,
+       goals: float | None) -> dict:
     return {"date": day, "source": source, "medium": medium, "sessions": sessions,
             "goal_completions": goals}
 
@@ -88,6 +89,9 @@ def test_traffic_source_medium_ignores_case() -> None:
     assert g["sessions"] == pytest.approx(200)
     assert g["avg_sessions"] == pytest.approx(1010 / 3)      # (0 + 10 + 1000) / 3
     assert g["share"] == pytest.approx(200 / 350)             # traffic share
+    # its average share, pooled: its 1010 baseline sessions / all 1010 baseline sessions
+    assert g["avg_share"] == pytest.approx(1010 / 1010)
+    assert rows["bing / cpc"]["avg_share"] == pytest.approx(0 / 1010)
     assert g["goal_conversion"] == pytest.approx(4 / 200)
     assert g["avg_goal_conversion"] == pytest.approx(15 / 1010)
     assert rows["bing / cpc"]["avg_goal_conversion"] is None  # no baseline sessions: n/a
@@ -114,6 +118,16 @@ def test_zero_denominators_are_none() -> None:
     assert r.baseline_figures["goal_conversion"] is None
     assert r.figures["expected_leads_to_sales"] is None  # no baseline goals: no ratio
     assert r.tables["by_source"].rows[0]["share"] is None  # 0 / 0 sessions
+
+
+def test_blank_numbers_add_nothing() -> None:
+    traffic = [_t("2026-11-17", "google", "cpc", 100, None),   # goals blank
+               _t("2026-11-18", "google", "cpc", None, 3),     # sessions blank
+               _t(None, "google", "cpc", 50, 5)]               # no date: in no window
+    r = run_panel("traffic", pack_of(traffic=traffic), period(), settings())
+    assert r.figures["sessions"] == pytest.approx(100)          # 100 + blank
+    assert r.figures["goal_completions"] == pytest.approx(3)    # blank + 3
+    assert r.figures["goal_conversion"] == pytest.approx(3 / 100)
 
 
 # --- funnel ---------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuneup_tui.data.errors import DataError
-from tuneup_tui.data.pack_parse import ParsedTable, in_memory_table, parse_table, stack
 from tuneup_tui.data.pack_summary import SourceSummary, summarise
 from tuneup_tui.data.sources import SOURCES
 
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from tuneup_tui.data.discover import Discovery, RawTable
+    from tuneup_tui.data.pack_parse import ParsedTable
 
 
 class DataPack:
@@ -139,6 +139,10 @@ class DataPack:
         return summaries
 
     def _load(self, source: str) -> pd.DataFrame:
+        # pandas is imported here, on first read, not when the pack is opened: the console
+        # draws its first frame before pandas is loaded.
+        from tuneup_tui.data.pack_parse import in_memory_table, parse_table, stack
+
         schema = SOURCES[source]
         tables: list[ParsedTable] = []
         if self.root is None:

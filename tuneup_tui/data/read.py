@@ -118,7 +118,10 @@ def _header(data: bytes, path: Path, source: str) -> tuple[str, list[str]]:
 
 def _line_numbers(data: bytes, rows: int, delimiter: str) -> pd.Index:
     """Each data row's file line; plain arithmetic unless cells hold line breaks."""
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    end = len(data)
+    while end and data[end - 1] in b"\r\n \t":  # blank lines at the end do not count
+        end -= 1
+    lines = data.count(b"\n", 0, end) + 1
     if lines == rows + 1:
         return pd.RangeIndex(2, rows + 2, name="line")
     # Quoted line breaks or blank lines: walk the file once to know where each row starts.

@@ -47,7 +47,7 @@ NAME = "traffic"
 TITLE = "Traffic and goal conversion"
 
 TABLE_COLUMNS = ("source_medium", "sessions", "avg_sessions", "sessions_change", "share",
-                 "goal_completions", "goal_conversion", "avg_goal_conversion")
+                 "avg_share", "goal_completions", "goal_conversion", "avg_goal_conversion")
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
@@ -67,7 +67,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     figures, baseline_figures = _totals(now, base, leads, period, baseline, notes)
     rows = by_key(traffic, "source_medium", "date", ("sessions", "goal_completions"),
                   period, baseline)
-    table_rows = _rows(rows, sessions_of(figures), baseline)
+    table_rows = _rows(rows, sessions_of(figures), total(base, "sessions"), baseline)
 
     return PanelResult(
         name=NAME, title=TITLE, period=period, baseline=baseline,
@@ -135,7 +135,7 @@ def _sources_per_period(base: pd.DataFrame, baseline: Baseline) -> float:
     return count
 
 
-def _rows(sums: pd.DataFrame, all_sessions: float, baseline: Baseline
+def _rows(sums: pd.DataFrame, all_sessions: float, all_base: float, baseline: Baseline
           ) -> list[dict[str, Any]]:
     rows = []
     for r in records(sums):
@@ -146,6 +146,8 @@ def _rows(sums: pd.DataFrame, all_sessions: float, baseline: Baseline
             "avg_sessions": avg,
             "sessions_change": change(r["sessions"], avg),
             "share": ratio(r["sessions"], all_sessions),
+            # the traffic makeup's average: pooled, its baseline sessions / all of them
+            "avg_share": ratio(r["sessions_base"], all_base),
             "goal_completions": r["goal_completions"],
             "goal_conversion": ratio(r["goal_completions"], r["sessions"]),
             "avg_goal_conversion": ratio(r["goal_completions_base"], r["sessions_base"]),

@@ -17,6 +17,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Promote a finding to a soft spot", "promote", "Pick a finding, its severity and owner"),
     ("Record a figure", "record", "A number the later sessions use"),
     ("Jump to a session", "jump", "Go to any session of the day"),
+    ("Show the findings (or the panel)", "switch_tab", "Switch between the panel and its findings"),
     ("Write notes", "focus_notes", "Put the cursor in the session's notes"),
     ("Show the keys", "app.help", "The help screen"),
     ("Quit", "app.quit", "Everything is already saved"),

@@ -68,7 +68,9 @@ def make_crm(leads: pd.DataFrame, tl: Timeline, rng: np.random.Generator) -> pd.
 def _plant_handoff_gaps(crm: pd.DataFrame, in_review: np.ndarray,
                         rng: np.random.Generator) -> pd.DataFrame:
     pool = np.flatnonzero(in_review & crm["owner"].notna().to_numpy())
-    picked = rng.choice(pool, size=MISSING_FROM_CRM + WRONG_REP + DUPLICATED, replace=False)
+    # At tiny scales there may be fewer leads than gaps to plant: plant what fits.
+    picked = rng.choice(pool, size=min(len(pool), MISSING_FROM_CRM + WRONG_REP + DUPLICATED),
+                        replace=False)
     missing = picked[:MISSING_FROM_CRM]
     wrong = picked[MISSING_FROM_CRM: MISSING_FROM_CRM + WRONG_REP]
     duplicated = picked[MISSING_FROM_CRM + WRONG_REP:]

@@ -68,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
             "Soft spot": "promote a finding of the panel to a soft spot",
             "Record": "record a figure (shown again in later sessions)",
             "Jump": "jump to any session",
+            "Findings": "switch between the panel and its findings",
             "Notes": "write notes for this session (escape leaves them)",
             "Leave notes": "leave the notes (they are saved)",
             "Quit": "quit (everything is already saved)",

@@ -28,7 +28,7 @@ class FindingsList(Static):
         text = Text()
         for i, finding in enumerate(findings):
             if i:
-                text.append("\n")
+                text.append("\n\n")
             style = SEVERITY_STYLE.get(finding.severity, "")
             text.append(f" {finding.severity.upper()} ", style=style)
             text.append(f" {finding.message}")
