@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
 
     figures: list[Figure] = []
     broken: dict[str, str] = {}
+    load_before = _load()
+    print(f"load average before: {load_before} on {os.cpu_count()} CPUs "
+          "(other work on the machine shows in every figure)", flush=True)
     for group in groups:
         print(f"[{group}] measuring...", flush=True)
         started = time.perf_counter()
@@ -61,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
               + ". Notes per figure are in bench/results/latest.json.")
     else:
         print(f"All {len(figures)} targets met.")
-    path = write_results(figures, broken, options, groups)
+    load = {"before": load_before, "after": _load()}
+    print(f"load average after: {load['after']}")
+    path = write_results(figures, broken, options, groups, load)
     print(f"Results written to {path}")
     return 1 if broken else 0
 
@@ -92,12 +97,12 @@ def table(figures: list[Figure]) -> str:
 
 
 def write_results(figures: list[Figure], broken: dict[str, str], options: Options,
-                  groups: list[str]) -> str:
+                  groups: list[str], load: dict[str, str]) -> str:
     RESULTS.mkdir(parents=True, exist_ok=True)
     data: dict[str, Any] = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},
+                    "platform": platform.platform(), "load_average": load},
         "quick": options.quick,
         "groups": groups,
         "figures": [f.as_json() for f in figures],
@@ -106,6 +111,13 @@ def write_results(figures: list[Figure], broken: dict[str, str], options: Option
     path = RESULTS / "latest.json"
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return str(path.relative_to(RESULTS.parent.parent))
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def _amount(value: float, unit: str) -> str:

@@ -9,8 +9,9 @@ The attendees are five `tuneup log` streams in other processes, as in the room.
 from __future__ import annotations
 
 import shutil
+from typing import Any
 
-from bench.common import Figure, Options, bench_env, run_child, temp_home
+from bench.common import Figure, Options, bench_env, median, run_child, temp_home
 
 TARGET_MS = 50.0
 WINDOWS = (("panels_ms", "while panels compute"), ("typing_ms", "while typing notes"),
@@ -18,25 +19,36 @@ WINDOWS = (("panels_ms", "while panels compute"), ("typing_ms", "while typing no
 
 
 def run(options: Options) -> list[Figure]:
-    chars, items_each = (60, 2) if options.quick else (200, 4)
-    home = temp_home("responsiveness")
-    try:
-        env = bench_env(home)
-        # The demo's pack, generated before anything is timed.
-        pack = run_child(["bench.responsiveness_child", "--pack"], env=env)["pack"]
-        got = run_child(["bench.responsiveness_child", pack, str(chars), str(items_each)],
-                        env=env)
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+    chars, items_each = (60, 2) if options.quick else (150, 4)
+    repeats = 1 if options.quick else 3
+    runs: list[dict[str, Any]] = []
+    for _ in range(repeats):
+        home = temp_home("responsiveness")
+        try:
+            env = bench_env(home)
+            # The demo's pack, generated before anything is timed.
+            pack = run_child(["bench.responsiveness_child", "--pack"], env=env)["pack"]
+            runs.append(run_child(["bench.responsiveness_child", pack, str(chars),
+                                   str(items_each)], env=env))
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+    # Each window's figure is the median over the runs of its longest stall: one stall from
+    # another process taking both cores is the machine's, not the console's.
+    got: dict[str, Any] = {key: median([r[key] for r in runs])
+                          for key in ("idle_ms", "bare_logging_ms", *dict(WINDOWS))}
+    got.update({k: v for k, v in runs[-1].items() if k not in got})
+    got["runs"] = runs
     idle = max(got["idle_ms"], 0.001)
     notes = {
         "panels_ms": f"all panels of the day in {got['panels_seconds']} s",
         "typing_ms": f"{chars} keys, then the save",
         "logging_ms": f"{5 * items_each} items by 5 `tuneup log` streams; "
-                      f"{got['logged']} landed, console shows {got['console_rows']}",
+                      f"{got['logged']} landed, console shows {got['console_rows']}; "
+                      f"a bare Textual app under the same loggers: {got['bare_logging_ms']} ms",
     }
     return [Figure(name=f"responsiveness: stall {label}", value=got[key], unit="ms",
                    baseline=idle, target=TARGET_MS, target_on="value", strict=True,
-                   baseline_label="longest gap on the idle console", note=notes[key],
+                   baseline_label="longest gap on the idle console",
+                   note=f"{notes[key]}; median of {repeats} runs",
                    extra=got)
             for key, label in WINDOWS]

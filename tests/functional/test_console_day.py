@@ -3,7 +3,7 @@ spots and notes, each checked in the store and on screen."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,11 @@ async def test_the_timer_turns_amber_then_red_and_rings_once(
         header = app.screen.query_one(HeaderBar)
         # 08:00 sharp: the first session (08:00-08:30) has its whole 30 minutes.
         assert "Sales and Buying Cycle Overview (1/13) · 30:00 left" in screen_text(app, "#header")
+        # Nothing before the first session: the engine's refusal is said, not a crash.
+        await pilot.press("p")
+        assert app.live is not None and app.live.status().current == 0
+        (refusal,) = [n.message for n in app._notifications]
+        assert "is the first session" in refusal
         clock.advance(minutes=25, seconds=1)  # 4:59 left: amber
         app.tick()
         assert "04:59 left" in screen_text(app, "#header")
@@ -136,3 +141,47 @@ async def test_a_whole_day(agenda: Agenda, agenda_path: Path, sample_pack: Path,
 
         await pilot.press("q")
     assert store.notes(run_id)["Traffic Study"].text == "bing cpc is weak"
+
+
+async def test_every_key_has_an_id_a_palette_entry_and_a_help_line(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    from textual.binding import Binding
+
+    from tuneup_tui.ui.commands import COMMANDS
+    from tuneup_tui.ui.dialogs.jump import JumpDialog
+    from tuneup_tui.ui.screens.help import HelpScreen, binding_rows
+    from tuneup_tui.ui.screens.main import MainScreen
+
+    bindings = [b for b in MainScreen.BINDINGS if isinstance(b, Binding)]
+    assert all(b.id for b in bindings)
+    in_palette = {action for _, action, _ in COMMANDS}
+    for binding in bindings:
+        if binding.action != "leave_notes":  # escape only means something in the notes
+            assert binding.action in in_palette, binding.action
+
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(binding_rows(app.main))
+        assert keys["n"] == "Next" and keys["c"] == "Compress" and keys["t"] == "Findings"
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"jump to", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpDialog)
+
+
+async def test_opened_early_it_waits_for_the_first_session(
+        agenda: Agenda, agenda_path: Path, store: RunStore) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 7, 45))  # 15 minutes early: in the day's window
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.live is not None and not app.live.status().started
+        assert "Starts at 08:00 · in 15:00" in screen_text(app, "#header")
+        assert "Sales and Buying Cycle Overview" in screen_text(app, "#card-head")
+        clock.advance(minutes=15)  # 08:00: it starts by itself, on time
+        app.tick()
+        assert "Sales and Buying Cycle Overview (1/13) · 30:00 left" in screen_text(app, "#header")
+        assert [e.kind for e in store.events(app.live.run.id)] == ["start"]

@@ -23,6 +23,7 @@ from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
 from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
 from tuneup_tui.ui.widgets.notes import NotesEditor
+from tuneup_tui.ui.widgets.questions import QuestionList
 
 __all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
@@ -38,6 +39,10 @@ async def test_quit_and_resume_loses_nothing(agenda: Agenda, agenda_path: Path,
         await pilot.press("r", *"41", "enter")
         await pilot.press("a", *"Fix it", "enter", *"Dana", "enter", "enter")
         await pilot.press("ctrl+n", *"hello", "escape")
+        app.screen.query_one(QuestionList).focus()
+        await pilot.press("down", "enter")  # the second question is answered
+        assert store.notes(run_id)["Traffic Study"].text.endswith(
+            "Questions covered:\n- [x] " + agenda.sessions[1].questions[1])
         clock.advance(minutes=10)  # 08:41: 20 minutes left of 30 (08:31-09:01)
         await pilot.press("space")  # paused at 08:41
         await pilot.press("q")
@@ -56,6 +61,7 @@ async def test_quit_and_resume_loses_nothing(agenda: Agenda, agenda_path: Path,
         assert status.remaining == timedelta(minutes=20)
         assert "Traffic Study (2/13) · 20:00 left" in screen_text(again, "#header")
         assert again.screen.query_one(NotesEditor).text == "hello"
+        assert again.screen.query_one(QuestionList).checked == {1}
         assert "Expected leads to sales: 41 (Traffic Study)" in screen_text(again, "#recorded")
         assert again.screen.query_one(ActionsTable).row_count == 1
         # No second run was made.

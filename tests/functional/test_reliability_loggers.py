@@ -12,7 +12,6 @@ import asyncio
 import os
 import sys
 from datetime import date, datetime
-from pathlib import Path
 
 from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
@@ -41,7 +40,7 @@ async def _attendee(n: int) -> list[tuple[int, str, str]]:
     return outcomes
 
 
-async def test_five_attendees_log_while_the_console_writes(tmp_path: Path) -> None:
+async def test_five_attendees_log_while_the_console_writes() -> None:
     path = resolve_agenda(None)
     agenda = load_agenda(path)
     clock = FakeClock(datetime(2026, 11, 23, 8, 30))

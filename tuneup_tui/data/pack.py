@@ -14,9 +14,9 @@ period's first day.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack_summary import SourceSummary, summarise
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
     from tuneup_tui.data.discover import Discovery, RawTable
     from tuneup_tui.data.pack_parse import ParsedTable
+
+T = TypeVar("T")
 
 
 class DataPack:
@@ -47,6 +49,8 @@ class DataPack:
         self._lock = threading.RLock()
         # One lock per source: two panels waiting on different sources read them side by side.
         self._source_locks = {name: threading.Lock() for name in SOURCES}
+        self._derived: dict[Hashable, object] = {}
+        self._derived_locks: dict[Hashable, threading.RLock] = {}
 
     @classmethod
     def open(cls, root: Path) -> DataPack:
@@ -78,6 +82,28 @@ class DataPack:
                 raise wrapped from err
             self._cache[source] = df
             return df
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What `build()` returns, built once per pack and shared by every caller of `key`.
+
+        For what several panels work out from the same frames (each lead once, leads joined to
+        their CRM row, names folded for matching): the first caller builds it, callers waiting
+        on the same key get that result, and other keys are built side by side. A build that
+        raises is not kept (the next caller tries again; sources keep their own errors). What is
+        returned is shared: callers must not change it in place.
+        """
+        with self._lock:
+            if key in self._derived:
+                return self._derived[key]  # type: ignore[return-value]
+            lock = self._derived_locks.setdefault(key, threading.RLock())
+        with lock:
+            with self._lock:
+                if key in self._derived:
+                    return self._derived[key]  # type: ignore[return-value]
+            value = build()
+            with self._lock:
+                self._derived[key] = value
+            return value
 
     def has(self, source: str) -> bool:
         """Whether the pack holds anything for `source` (without reading it)."""

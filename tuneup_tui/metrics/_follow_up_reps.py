@@ -3,38 +3,83 @@
 Reps are the reps named in territories when that source is there (the team as assigned), else
 everyone with an activity in the period or the baseline. Activity types and rep names are
 compared ignoring case.
+
+Two million activities are counted as codes, not text: each distinct rep and type cell is
+folded once (`RepActivity`, built once per pack), and a window's counts are a mask and a
+`bincount`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
-from tuneup_tui.metrics.common import in_baseline, in_period, mean_per_period, within
+from tuneup_tui.metrics.common import mean_per_period
 
 
-def reps_of(territories: pd.DataFrame | None, activities: pd.DataFrame, period: Period,
+@dataclass(frozen=True)
+class RepActivity:
+    """Activities reduced to what counting by rep needs."""
+
+    dates: pd.Series
+    """Each activity's date-time (NaT: in no window)."""
+    rep: np.ndarray
+    """Each activity's rep as an index into `names` (-1: no rep)."""
+    names: tuple[str, ...]
+    """Each distinct rep cell as written, in order of first appearance."""
+    keys: tuple[str, ...]
+    """The folded (stripped, case-folded) form of each of `names`."""
+    type_codes: np.ndarray
+    """Each activity's type as an index into `types` (-1: no type)."""
+    types: tuple[str, ...]
+    """The folded form of each distinct type cell."""
+
+
+def rep_activity(pack: DataPack, activities: pd.DataFrame) -> RepActivity:
+    """`activities` (the pack's) as a RepActivity, built once per pack."""
+    return pack.derived(("activities", "by_rep"), lambda: _build(activities))
+
+
+def _build(activities: pd.DataFrame) -> RepActivity:
+    rep, names = pd.factorize(activities["rep"])
+    type_codes, types = pd.factorize(activities["type"])
+    name_list = [str(n) for n in names]
+    return RepActivity(
+        dates=activities["date"].reset_index(drop=True),
+        rep=np.asarray(rep), names=tuple(name_list),
+        keys=tuple(str(k) for k in fold(pd.Series(name_list, dtype="str"))),
+        type_codes=np.asarray(type_codes),
+        types=tuple(str(t) for t in fold(pd.Series([str(t) for t in types], dtype="str"))),
+    )
+
+
+def reps_of(territories: pd.DataFrame | None, act: RepActivity, period: Period,
             baseline: Baseline) -> list[str]:
     """The reps whose capacity counts: from territories, else from the activities."""
     if territories is not None:
         return territory_reps(territories)
-    return _names(_active(activities, period, baseline)["rep"])
+    return _names(act, _active(act, period, baseline))
 
 
-def rep_rows(activities: pd.DataFrame, reps: list[str], period: Period, baseline: Baseline
+def rep_rows(act: RepActivity, reps: list[str], period: Period, baseline: Baseline
              ) -> list[dict]:
     """Calls and emails per rep in the period, with the rep's mean per period over the baseline.
 
     Rows: every rep of `reps`, then anyone else with an activity in the period or baseline.
     """
-    active = _active(activities, period, baseline)
     known = {r.casefold() for r in reps}
-    everyone = reps + [r for r in _names(active["rep"]) if r.casefold() not in known]
-    folded = _folded(activities)
-    cur = in_period(folded, "date", period)
-    base = in_baseline(folded, "date", baseline)
-    counts = {kind: (_by_rep(cur, kind[:-1]), _by_rep(base, kind[:-1]))
+    everyone = reps + [r for r in _names(act, _active(act, period, baseline))
+                       if r.casefold() not in known]
+    cur = _mask(act, period.start, period.end)
+    base = (_mask(act, baseline.start, baseline.end) if len(baseline)
+            else np.zeros(len(act.rep), dtype=bool))
+    counts = {kind: (_by_rep(act, cur, kind[:-1]), _by_rep(act, base, kind[:-1]))
               for kind in ("calls", "emails")}
     out = []
     for rep in everyone:
@@ -47,7 +92,7 @@ def rep_rows(activities: pd.DataFrame, reps: list[str], period: Period, baseline
     return out
 
 
-def capacity(activities: pd.DataFrame, reps: list[str], baseline: Baseline, quantile: float
+def capacity(act: RepActivity, reps: list[str], baseline: Baseline, quantile: float
              ) -> float | None:
     """The `quantile` (0.9) of calls per rep per period over the baseline, all reps' periods.
 
@@ -55,34 +100,51 @@ def capacity(activities: pd.DataFrame, reps: list[str], baseline: Baseline, quan
     None when there are no reps, or no activity of any kind in the baseline (the export does not
     reach back that far); activities there but no call gives 0, as the definition does.
     """
-    folded = _folded(in_baseline(activities, "date", baseline))
-    if not reps or len(baseline) == 0 or len(folded) == 0:
+    if not reps or len(baseline) == 0:
+        return None
+    if not _mask(act, baseline.start, baseline.end).any():
         return None
     values: list[int] = []
     for p in baseline.periods:
-        made = _by_rep(in_period(folded, "date", p), "call")
+        made = _by_rep(act, _mask(act, p.start, p.end), "call")
         values.extend(made.get(rep.strip().casefold(), 0) for rep in reps)
     return float(pd.Series(values, dtype=float).quantile(quantile))
 
 
-def _active(activities: pd.DataFrame, period: Period, baseline: Baseline) -> pd.DataFrame:
+def _mask(act: RepActivity, start: date, end: date) -> np.ndarray:
+    """Activities dated on a day from `start` to `end`, both included."""
+    lo = pd.Timestamp(start)
+    hi = pd.Timestamp(end) + pd.Timedelta(days=1)
+    return ((act.dates >= lo) & (act.dates < hi)).fillna(False).to_numpy(dtype=bool)
+
+
+def _active(act: RepActivity, period: Period, baseline: Baseline) -> np.ndarray:
     start = baseline.start if len(baseline) else period.start
-    return within(activities, "date", start, period.end)
+    return _mask(act, start, period.end)
 
 
-def _names(series: pd.Series) -> list[str]:
+def _names(act: RepActivity, mask: np.ndarray) -> list[str]:
+    """Reps of the masked activities, the first spelling of each (ignoring case), sorted."""
+    codes = act.rep[mask]
+    codes = codes[codes >= 0]
+    present, first = np.unique(codes, return_index=True)
     seen: dict[str, str] = {}
-    for rep in series.dropna():
-        seen.setdefault(str(rep).casefold(), str(rep))
+    for code in present[np.argsort(first, kind="stable")]:
+        name = act.names[int(code)]
+        seen.setdefault(name.casefold(), name)
     return sorted(seen.values(), key=str.casefold)
 
 
-def _folded(activities: pd.DataFrame) -> pd.DataFrame:
-    """Activities with rep and type folded once, for counting by name."""
-    return activities.assign(_rep=fold(activities["rep"]), _type=fold(activities["type"]))
-
-
-def _by_rep(rows: pd.DataFrame, kind: str) -> dict[str, int]:
-    """Folded rep name -> number of activities of `kind` in `rows`."""
-    chosen = rows[(rows["_type"] == kind).fillna(False)]
-    return {str(k): int(v) for k, v in chosen["_rep"].value_counts().items()}
+def _by_rep(act: RepActivity, mask: np.ndarray, kind: str) -> dict[str, int]:
+    """Folded rep name -> number of masked activities of `kind`."""
+    hit = np.array([t == kind for t in act.types], dtype=bool)
+    if not hit.any():
+        return {}
+    chosen = mask & (act.type_codes >= 0) & (act.rep >= 0)
+    chosen &= hit[np.where(act.type_codes >= 0, act.type_codes, 0)]
+    made = np.bincount(act.rep[chosen], minlength=len(act.names))
+    out: dict[str, int] = {}
+    for code in np.flatnonzero(made):
+        key = act.keys[int(code)]
+        out[key] = out.get(key, 0) + int(made[code])
+    return out

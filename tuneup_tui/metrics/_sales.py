@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
-from tuneup_tui.metrics.common import first_of_each
+from tuneup_tui.metrics.common import first_of_each, folded
 from tuneup_tui.metrics.result import Number, PanelSettings, clean_number
 
 ID_LIST_LIMIT = 10
@@ -65,22 +66,43 @@ def agree(count: float, phrase: str) -> str:
 
 def fold(series: pd.Series) -> pd.Series:
     """Text for comparing names: stripped and case-folded (missing stays missing)."""
-    return series.str.strip().str.casefold()
+    return folded(series)
+
+
+def casefolded(series: pd.Series) -> pd.Series:
+    """`series.str.casefold()`, worked out once per distinct value (missing stays missing)."""
+    if series.dtype != "str":
+        return series.str.casefold()
+    codes, uniques = pd.factorize(series)
+    keys = pd.Series(uniques, dtype="str").str.casefold()
+    return pd.Series(keys.array.take(codes, allow_fill=True), index=series.index,
+                     name=series.name, copy=False)
 
 
 def first_spelling(series: pd.Series) -> pd.Series:
     """Names with case variants written as their first spelling ("webinar" -> "Webinar")."""
+    if series.dtype != "str":
+        series = series.astype("str")
+    # Per distinct value, in order of first appearance: the same first spelling as walking
+    # every row, at the cost of one pass of hashing.
+    codes, uniques = pd.factorize(series)
+    names = pd.Series(uniques, dtype="str")
     spelling: dict[str, str] = {}
-    for key, name in zip(fold(series), series, strict=True):
+    for key, name in zip(fold(names), names, strict=True):
         if not pd.isna(key):
             spelling.setdefault(str(key), str(name))
-    return fold(series).map(spelling).astype("str")
+    shown = fold(names).map(spelling).astype("str")
+    return pd.Series(shown.array.take(codes, allow_fill=True), index=series.index,
+                     name=series.name, copy=False)
 
 
 def folded_in(series: pd.Series, names: Iterable[str]) -> pd.Series:
     """Whether each value is one of `names`, ignoring case (missing: False)."""
     wanted = {n.strip().casefold() for n in names}
-    return fold(series).isin(wanted).fillna(False).astype(bool)
+    codes, uniques = pd.factorize(series)
+    hit = fold(pd.Series(uniques, dtype="str")).isin(wanted).fillna(False).to_numpy(bool)
+    out = hit[codes] if len(hit) else np.zeros(len(codes), dtype=bool)
+    return pd.Series(np.where(codes < 0, False, out), index=series.index, dtype=bool)
 
 
 def one_per_lead(leads: pd.DataFrame) -> pd.DataFrame:
@@ -95,8 +117,10 @@ def one_per_opportunity(opportunities: pd.DataFrame) -> pd.DataFrame:
 
 def up_to(df: pd.DataFrame, column: str, as_of: date) -> pd.DataFrame:
     """Rows dated on or before the as-of day (undated rows are left out)."""
-    mask = df[column] < pd.Timestamp(as_of + timedelta(days=1))
-    return df[mask.fillna(False)]
+    mask = (df[column] < pd.Timestamp(as_of + timedelta(days=1))).fillna(False)
+    if mask.all():
+        return df  # the whole history is up to the as-of date: no copy
+    return df[mask]
 
 
 def first_crm_rows(crm: pd.DataFrame) -> pd.DataFrame:

@@ -22,7 +22,6 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.calendar_entries import ENTRY_COLUMNS, entry_rows, kind_of
 from tuneup_tui.metrics.common import (
     finding,
-    first_of_each,
     in_baseline,
     money,
     optional_frame,
@@ -30,6 +29,7 @@ from tuneup_tui.metrics.common import (
     total,
 )
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table, ratio
+from tuneup_tui.metrics.shared import leads_once
 
 NAME = "calendar"
 TITLE = "Marketing calendar"
@@ -55,7 +55,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     traffic = optional_frame(pack, "traffic", notes)
     leads = optional_frame(pack, "leads", notes)
     if leads is not None:
-        leads = first_of_each(leads, "lead_id")  # a lead listed twice is one lead
+        leads = leads_once(pack)  # a lead listed twice is one lead
     paid = optional_frame(pack, "paid", notes)
     per_week = {
         "sessions": _weekly(traffic, "date", "sessions", baseline),

@@ -22,11 +22,18 @@ __all__ = ["ratio"]
 
 def within(df: pd.DataFrame, column: str, start: date, end: date) -> pd.DataFrame:
     """Rows whose `column` (a datetime) falls on a day from `start` to `end`, both included."""
+    mask = window_mask(df, column, start, end)
+    if mask.all():
+        return df  # the whole history asked for: no copy
+    return df[mask]
+
+
+def window_mask(df: pd.DataFrame, column: str, start: date, end: date) -> pd.Series:
+    """Which rows `within` keeps: `column` on a day from `start` to `end` (missing: False)."""
     lo = pd.Timestamp(start)
     hi = pd.Timestamp(end) + pd.Timedelta(days=1)
     values = df[column]
-    mask = (values >= lo) & (values < hi)
-    return df[mask.fillna(False)]
+    return ((values >= lo) & (values < hi)).fillna(False).astype(bool)
 
 
 def in_period(df: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
@@ -73,9 +80,10 @@ def weekly_totals(df: pd.DataFrame, column: str, value: str | None,
     labels: list[str] = []
     values: list[float] = []
     for p in periods:
-        rows = in_period(df, column, p)
+        # the rows' mask, not the rows: a trend over a million leads needs no copies of them
+        mask = window_mask(df, column, p.start, p.end)
         labels.append(p.label)
-        values.append(float(len(rows)) if value is None else float(rows[value].sum()))
+        values.append(float(mask.sum()) if value is None else float(df[value][mask].sum()))
     return tuple(labels), tuple(values)
 
 
@@ -152,12 +160,20 @@ def first_of_each(df: pd.DataFrame, column: str) -> pd.DataFrame:
     without an id are all kept (each is a record of its own).
     """
     repeated = df[column].duplicated(keep="first") & df[column].notna()
+    if not repeated.any():
+        return df  # the usual case: nothing to drop, no copy of a million rows
     return df[~repeated.fillna(False).astype(bool)]
 
 
 def folded(values: pd.Series) -> pd.Series:
     """Text keys for matching: stripped and lower-cased (case-folded); missing stays missing."""
-    return values.str.strip().str.casefold()
+    if values.dtype != "str":
+        return values.str.strip().str.casefold()
+    # Worked out once per distinct name: a million rows hold a few dozen programs or reps.
+    codes, uniques = pd.factorize(values)
+    keys = pd.Series(uniques, dtype="str").str.strip().str.casefold()
+    return pd.Series(keys.array.take(codes, allow_fill=True), index=values.index,
+                     name=values.name, copy=False)
 
 
 def total(df: pd.DataFrame | None, column: str) -> float:

@@ -13,15 +13,13 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics._follow_up_reps import capacity, rep_rows, reps_of
+from tuneup_tui.metrics._follow_up_reps import capacity, rep_activity, rep_rows, reps_of
 from tuneup_tui.metrics._sales import (
     agree,
     far_below,
     first_spelling,
     id_list,
-    one_per_lead,
     plural,
-    with_crm,
 )
 from tuneup_tui.metrics.common import (
     finding,
@@ -37,6 +35,7 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
+from tuneup_tui.metrics.shared import leads_with_crm
 
 NAME = "follow_up"
 NOT_IN_CRM = "(not in CRM)"
@@ -48,7 +47,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Status, opportunity and bad data rates, speed to lead, activity by rep, capacity."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = with_crm(one_per_lead(pack.frame("leads")), pack.frame("crm"))
+    leads = leads_with_crm(pack)
     activities = optional_frame(pack, "activities", notes)
     territories = optional_frame(pack, "territories", notes)
     hours = (leads["crm_first_touch_at"] - leads["sent_to_sales_at"]).dt.total_seconds() / 3600
@@ -73,11 +72,12 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         figures.update(calls=None, emails=None, reps=None, capacity_per_rep=None,
                        calling_capacity=None)
     else:
-        reps = reps_of(territories, activities, period, baseline)
+        act = rep_activity(pack, activities)
+        reps = reps_of(territories, act, period, baseline)
         if territories is None:
             notes.append("reps taken from the activities (no territories source)")
-        reps_table = rep_rows(activities, reps, period, baseline)
-        per_rep = capacity(activities, reps, baseline,
+        reps_table = rep_rows(act, reps, period, baseline)
+        per_rep = capacity(act, reps, baseline,
                            float(settings.option("capacity_quantile", 0.9)))
         if per_rep is None:
             notes.append("calling capacity needs activities in the baseline; shown as n/a")

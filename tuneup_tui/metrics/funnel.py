@@ -24,7 +24,6 @@ from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
     finding,
-    first_of_each,
     folded,
     in_baseline,
     in_period,
@@ -34,6 +33,7 @@ from tuneup_tui.metrics.common import (
     pct,
     period_phrase,
     total,
+    window_mask,
 )
 from tuneup_tui.metrics.result import (
     Finding,
@@ -44,6 +44,7 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
+from tuneup_tui.metrics.shared import leads_once, opportunities_once
 
 NAME = "funnel"
 TITLE = "Buying cycle funnel"
@@ -118,12 +119,12 @@ def _counters(pack: DataPack, notes: list[str]) -> dict[str, Counter]:
         counters["goal_completions"] = _summer(traffic, "date", "goal_completions")
     leads = optional_frame(pack, "leads", notes)
     if leads is not None:
-        leads = first_of_each(leads, "lead_id")  # a lead listed twice is one lead
+        leads = leads_once(pack)  # a lead listed twice is one lead
         counters["leads"] = _counter(leads, "created_at")
         counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at")
     opps = optional_frame(pack, "opportunities", notes)
     if opps is not None:
-        opps = first_of_each(opps, "opportunity_id")
+        opps = opportunities_once(pack)
         stage = stage_key(opps["stage"])
         won = (stage == "closedwon").fillna(False).astype(bool)
         reached = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False).astype(bool) | won)
@@ -145,12 +146,19 @@ def _window(df: pd.DataFrame, column: str, when: Period | Baseline) -> pd.DataFr
     return in_baseline(df, column, when)
 
 
+def _in_window(df: pd.DataFrame, column: str, when: Period | Baseline) -> pd.Series:
+    """Which rows `_window` would keep, without copying them (a count needs no more)."""
+    if isinstance(when, Baseline) and len(when) == 0:
+        return pd.Series(False, index=df.index)
+    return window_mask(df, column, when.start, when.end)
+
+
 def _summer(df: pd.DataFrame, column: str, value: str) -> Counter:
     return lambda when: total(_window(df, column, when), value)
 
 
 def _counter(df: pd.DataFrame, column: str) -> Counter:
-    return lambda when: float(len(_window(df, column, when)))
+    return lambda when: float(_in_window(df, column, when).sum())
 
 
 def _findings(rows: list[dict], period: Period, baseline: Baseline,

@@ -9,6 +9,7 @@ count at which each finding fires, default 1).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
@@ -18,12 +19,10 @@ from tuneup_tui.metrics._sales import (
     first_spelling,
     fold,
     id_list,
-    one_per_lead,
     reps_by_territory,
     stamp,
     territory_reps,
     text,
-    with_crm,
 )
 from tuneup_tui.metrics.common import (
     finding,
@@ -44,6 +43,7 @@ from tuneup_tui.metrics.result import (
     Severity,
     Table,
 )
+from tuneup_tui.metrics.shared import leads_once, leads_with_crm
 
 NAME = "handoff"
 NO_TERRITORY = "(no territory)"
@@ -53,18 +53,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Leads delivered, found in the CRM, with the right rep, unassigned, missing, duplicated."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = one_per_lead(pack.frame("leads"))
+    leads = leads_once(pack)
     crm = pack.frame("crm")
     territories = optional_frame(pack, "territories", notes)
     if territories is None:
         notes.append("right rep needs the territories source; shown as n/a")
 
-    marked = _mark(with_crm(leads, crm), territories)
+    marked = _mark(leads_with_crm(pack), territories)
     spelling = ({r.casefold(): r for r in territory_reps(territories)}
                 if territories is not None else {})
     counts = crm["lead_id"].dropna().value_counts()
     dup_ids = set(counts[counts > 1].index)
-    marked = marked.assign(duplicate=marked["lead_id"].isin(dup_ids).fillna(False).astype(bool))
+    duplicate = (marked["lead_id"].isin(dup_ids).fillna(False).astype(bool) if dup_ids
+                 else pd.Series(False, index=marked.index))
+    marked = marked.assign(duplicate=duplicate)
 
     cur = in_period(marked, "sent_to_sales_at", period)
     base = in_baseline(marked, "sent_to_sales_at", baseline)
@@ -123,12 +125,14 @@ def _mark(joined: pd.DataFrame, territories: pd.DataFrame | None) -> pd.DataFram
     if territories is None:
         return joined.assign(right_rep=False, wrong_rep=False)
     reps = reps_by_territory(territories)
-    right = [
-        bool(o) and not pd.isna(t) and str(r).strip().casefold()
-        in reps.get(str(t).strip().casefold(), set())
-        for o, t, r in zip(owned, joined["territory"], joined["crm_owner"], strict=True)
-    ]
-    right_s = pd.Series(right, index=joined.index, dtype=bool)
+    # Judged once per distinct (territory, owner) pair, not once per lead: a million leads
+    # hold a few dozen pairs.
+    pairs = pd.DataFrame({"t": fold(joined["territory"]), "r": fold(joined["crm_owner"])})
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    verdict = np.array([not pd.isna(t) and not pd.isna(r) and str(r) in reps.get(str(t), set())
+                        for t, r in uniques], dtype=bool)
+    right = (verdict[codes] if len(verdict) else np.zeros(len(codes), dtype=bool))
+    right_s = pd.Series(right & (codes >= 0), index=joined.index, dtype=bool) & owned
     return joined.assign(right_rep=right_s, wrong_rep=owned & ~right_s)
 
 

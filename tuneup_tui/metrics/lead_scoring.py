@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
@@ -20,10 +21,8 @@ from tuneup_tui.metrics._sales import (
     folded_in,
     id_list,
     names_option,
-    one_per_lead,
     stamp,
     text,
-    with_crm,
 )
 from tuneup_tui.metrics.common import (
     finding,
@@ -39,6 +38,7 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table
+from tuneup_tui.metrics.shared import leads_once, leads_with_crm
 
 NAME = "lead_scoring"
 DEFAULT_BANDS = (0, 40, 60, 80)
@@ -50,7 +50,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Leads created and sent to sales per score band, sales acceptance, sends below threshold."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = one_per_lead(pack.frame("leads"))
+    leads = leads_once(pack)
     crm = optional_frame(pack, "crm", notes)
     edges = sorted(float(e) for e in settings.option("bands", DEFAULT_BANDS))
     labels = band_labels(edges, float(settings.option("max_score", 100)))
@@ -59,7 +59,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     leads = leads.assign(band=band_of(leads["score"], edges, labels))
     if crm is not None:
-        joined = with_crm(leads, crm)
+        joined = leads_with_crm(pack)  # the same rows as `leads`, with their CRM row
         leads = leads.assign(
             accepted=(joined["in_crm"] & ~folded_in(joined["crm_status"], rejected)).to_numpy()
         )
@@ -135,17 +135,13 @@ def band_of(scores: pd.Series, edges: Sequence[float], labels: Sequence[str]) ->
 
     A score under the lowest edge counts in the lowest band; over the top, in the last.
     """
-    out = []
-    for score in scores:
-        if pd.isna(score):
-            out.append(NO_SCORE)
-            continue
-        index = 0
-        for i, lo in enumerate(edges):
-            if score >= lo:
-                index = i
-        out.append(labels[index])
-    return pd.Series(out, index=scores.index, dtype="str")
+    values = scores.to_numpy(dtype="float64", na_value=np.nan)
+    # the last edge the score reaches: edges are sorted, so a binary search finds it
+    index = np.searchsorted(np.asarray(edges, dtype="float64"), values, side="right") - 1
+    index = np.clip(index, 0, None)
+    index[np.isnan(values)] = len(labels)  # NO_SCORE
+    names = np.array([*labels, NO_SCORE], dtype=object)
+    return pd.Series(names[index], index=scores.index, dtype="str")
 
 
 def _accepted(rows: pd.DataFrame) -> int:

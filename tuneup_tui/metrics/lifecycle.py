@@ -13,28 +13,28 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import (
     capped,
+    casefolded,
     first_opportunities,
     first_spelling,
     fold,
     folded_in,
     names_option,
-    one_per_lead,
-    one_per_opportunity,
     plural,
     stamp,
     text,
     up_to,
-    with_crm,
 )
 from tuneup_tui.metrics.common import days_between, finding, optional_frame, ratio
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
+from tuneup_tui.metrics.shared import leads_once, leads_with_crm, opportunities_once
 
 NAME = "lifecycle"
 NO_PROGRAM = "(no program)"
@@ -47,28 +47,35 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     as_of = settings.as_of
-    leads = up_to(one_per_lead(pack.frame("leads")), "created_at", as_of)
-    first = first_opportunities(one_per_opportunity(pack.frame("opportunities")), as_of)
+    leads_once(pack)  # the leads source's own error comes first, as it always did
+    first = first_opportunities(opportunities_once(pack), as_of)
     crm = optional_frame(pack, "crm", notes)
     activities = optional_frame(pack, "activities", notes)
+    # each lead with its CRM row, shared with the other sales panels (the CRM columns join
+    # the lead's own; nothing below reads them by position)
+    leads = up_to(leads_with_crm(pack) if crm is not None else leads_once(pack), "created_at",
+                  as_of)
 
     leads = leads.assign(tactic=first_spelling(leads["program"]).fillna(NO_PROGRAM))
-    opp_created = leads["lead_id"].map(first["created_at"]) if len(first) else None
+    # one hash lookup of each lead in its first opportunity, for both the flag and the date
+    at = first.index.get_indexer(leads["lead_id"]) if len(first) else None
+    opp_created = None
+    if at is not None:
+        created = first["created_at"].to_numpy()[np.where(at >= 0, at, 0)]
+        opp_created = pd.Series(created, index=leads.index).where(at >= 0)
     leads = leads.assign(
-        has_opportunity=leads["lead_id"].isin(first.index).fillna(False).astype(bool),
+        has_opportunity=(at >= 0) if at is not None else False,
         days_to_opportunity=(days_between(opp_created, leads["created_at"])
                              if opp_created is not None else float("nan")),
     )
     dq_names = names_option(settings, "disqualified_statuses", DISQUALIFIED)
     disqualified = folded_in(leads["status"], dq_names)
     if crm is not None:
-        leads = with_crm(leads, crm)
         disqualified = disqualified | folded_in(leads["crm_status"], dq_names)
     else:
         notes.append("conversion by rep needs the crm source")
     if activities is not None:
-        counts = up_to(activities, "date", as_of)["lead_id"].dropna().value_counts()
-        leads = leads.assign(touches=leads["lead_id"].map(counts).fillna(0).astype(float))
+        leads = leads.assign(touches=_touches(leads["lead_id"], activities, as_of))
     else:
         notes.append("touches per lead need the activities source; shown as n/a")
 
@@ -78,8 +85,12 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                  & (leads["created_at"] < cutoff).fillna(False)]
     past = past.sort_values(["created_at", "lead_id"], kind="stable")
 
+    # only the columns the rows read: splitting a million leads by tactic copies what it holds
+    wanted = ["tactic", "has_opportunity", "days_to_opportunity"]
+    wanted += ["crm_owner"] if crm is not None else []
+    wanted += ["touches"] if activities is not None else []
     tactic_rows = [_tactic_row(str(t), g, crm is not None, activities is not None)
-                   for t, g in leads.groupby("tactic", sort=True)]
+                   for t, g in leads[wanted].groupby("tactic", sort=True)]
     rep_rows = _rep_rows(leads) if crm is not None else []
     figures = _figures(leads, past, activities is not None)
     min_reps = int(settings.option("min_reps", 3))
@@ -115,6 +126,18 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
+def _touches(lead_ids: pd.Series, activities: pd.DataFrame, as_of: date) -> pd.Series:
+    """Activities naming each lead, up to the as-of date (0 for none), as floats."""
+    named = up_to(activities, "date", as_of)["lead_id"].dropna()
+    ids = pd.Index(lead_ids.dropna().unique())
+    # each activity found among the leads once (a hash lookup), then counted per lead
+    at = ids.get_indexer(named)
+    counts = np.bincount(at[at >= 0], minlength=len(ids)).astype(float)
+    where = ids.get_indexer(lead_ids)
+    out = np.where(where >= 0, counts[np.where(where >= 0, where, 0)], 0.0)
+    return pd.Series(out, index=lead_ids.index, dtype=float)
+
+
 def _median(values: pd.Series) -> float | None:
     values = values.dropna()
     return float(values.median()) if len(values) else None
@@ -140,7 +163,7 @@ def _figures(leads: pd.DataFrame, past: pd.DataFrame, has_touches: bool) -> dict
 
 def _tactic_row(tactic: str, group: pd.DataFrame, has_crm: bool, has_touches: bool) -> dict:
     with_opp = int(group["has_opportunity"].sum())
-    reps = group["crm_owner"].dropna().str.casefold().nunique() if has_crm else None
+    reps = casefolded(group["crm_owner"].dropna()).nunique() if has_crm else None
     return {
         "tactic": tactic,
         "leads": len(group),
@@ -157,7 +180,7 @@ def _rep_rows(leads: pd.DataFrame) -> list[dict]:
     """Per tactic and CRM owner (ignoring case, first spelling shown): leads and conversion."""
     out = []
     # Leads no rep owns (never sent, or not in the CRM) say nothing about a rep: left out.
-    owned = leads[leads["crm_owner"].notna()]
+    owned = leads.loc[leads["crm_owner"].notna(), ["tactic", "crm_owner", "has_opportunity"]]
     keyed = owned.assign(_rep=fold(owned["crm_owner"]))
     for (tactic, _), group in keyed.groupby(["tactic", "_rep"], sort=True):
         with_opp = int(group["has_opportunity"].sum())

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.common import first_of_each, folded, in_baseline, in_period
+from tuneup_tui.metrics.common import folded, in_baseline, in_period
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,18 @@ class ProgramLeads:
 
 def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, programs: Set[str],
                   period: Period, baseline: Baseline) -> ProgramLeads:
-    """Leads and opportunities per paid program in the period and over the baseline."""
+    """Leads and opportunities per paid program in the period and over the baseline.
+
+    `leads` and `opps` hold each id once (shared.leads_once, shared.opportunities_once): a lead
+    listed twice is one lead, of its first program.
+    """
     if leads is None:
         return ProgramLeads()
-    # one row per lead (its first): a lead listed twice is one lead, of its first program
-    keyed = first_of_each(leads, "lead_id")
-    keyed = keyed.assign(program_key=folded(keyed["program"]))
-    keyed = keyed[keyed["program_key"].isin(list(programs)).fillna(False)]
+    # only the columns counted: a million leads are cut down to the paid programs' ones
+    keys = folded(leads["program"])
+    mine = keys.isin(list(programs)).fillna(False).to_numpy(dtype=bool)
+    keyed = pd.DataFrame({"lead_id": leads["lead_id"][mine],
+                          "created_at": leads["created_at"][mine], "program_key": keys[mine]})
     leads_now = _count(in_period(keyed, "created_at", period))
     leads_base = _count(in_baseline(keyed, "created_at", baseline))
     if opps is None:
@@ -46,7 +51,6 @@ def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, program
     # the program's leads")
     with_id = keyed.dropna(subset=["lead_id"])
     lead_program = dict(zip(with_id["lead_id"], with_id["program_key"], strict=True))
-    opps = first_of_each(opps, "opportunity_id")
     with_program = opps.assign(program_key=opps["lead_id"].map(lead_program))
     with_program = with_program[with_program["program_key"].notna()]
     opps_now = _count(in_period(with_program, "created_at", period))

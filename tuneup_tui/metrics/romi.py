@@ -12,10 +12,11 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics._sales import fold, one_per_lead, one_per_opportunity, plural, up_to
+from tuneup_tui.metrics._sales import fold, plural, up_to
 from tuneup_tui.metrics.common import finding, money, pct, ratio
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
+from tuneup_tui.metrics.shared import leads_once, opportunities_once
 
 NAME = "romi"
 PROPOSAL = "proposal"
@@ -30,11 +31,11 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     tactics = pack.frame("tactics")
-    leads = up_to(one_per_lead(pack.frame("leads")), "created_at", settings.as_of)
-    opps = up_to(one_per_opportunity(pack.frame("opportunities")), "created_at", settings.as_of)
-    leads = leads.assign(_tactic=fold(leads["program"]))
-    opps = opps.merge(leads[["lead_id", "_tactic"]].dropna().drop_duplicates("lead_id"),
-                      on="lead_id", how="inner")
+    leads = up_to(leads_once(pack), "created_at", settings.as_of)
+    opps = up_to(opportunities_once(pack), "created_at", settings.as_of)
+    # only what the rows read: the lead's id and its tactic (names compared ignoring case)
+    leads = pd.DataFrame({"lead_id": leads["lead_id"], "_tactic": fold(leads["program"])})
+    opps = opps.merge(leads.dropna().drop_duplicates("lead_id"), on="lead_id", how="inner")
 
     rows = [_tactic_row(name, group, leads, opps) for name, group in _by_tactic(tactics)]
     totals = _totals(rows)

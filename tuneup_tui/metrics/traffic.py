@@ -20,7 +20,6 @@ from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
     finding,
-    first_of_each,
     folded,
     in_baseline,
     in_period,
@@ -42,6 +41,7 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
+from tuneup_tui.metrics.shared import leads_once
 
 NAME = "traffic"
 TITLE = "Traffic and goal conversion"
@@ -60,7 +60,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     notes: list[str] = []
     leads = optional_frame(pack, "leads", notes)
     if leads is not None:
-        leads = first_of_each(leads, "lead_id")  # a lead listed twice is one lead
+        leads = leads_once(pack)  # a lead listed twice is one lead
 
     now = in_period(traffic, "date", period)
     base = in_baseline(traffic, "date", baseline)

@@ -8,7 +8,6 @@ end of the day. What is on screen lives in `screens/main.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -23,6 +22,7 @@ from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.commands import TuneupCommands
+from tuneup_tui.ui.config import ConsoleConfig
 from tuneup_tui.ui.dialogs.carry_over import CarryDecision, CarryOverDialog
 from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
 from tuneup_tui.ui.live import LiveRun
@@ -32,31 +32,6 @@ from tuneup_tui.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult
-
-
-@dataclass(frozen=True)
-class ConsoleConfig:
-    """Everything the console is started with."""
-
-    agenda: Agenda
-    agenda_path: Path | None
-    data_dir: Path | None
-    as_of: date
-    store: RunStore
-    clock: Clock
-    mode: Mode = "facilitator"
-    speed: float = 1.0
-    resume_run: Run | None = None
-    """Resume this run without asking (`--resume`)."""
-    start_now: bool = False
-    offer_resume: bool = True
-    """Ask about an unfinished run of the series before starting a new one."""
-    agenda_toml: str | None = None
-    """The agenda's text as saved with the run (read from `agenda_path` when None)."""
-    tick_seconds: float = 0.25
-    poll_seconds: float = 0.5
-    prepare_data: Callable[[], Path] | None = None
-    """Makes the data folder, in the panel worker (the demo generates its sample pack)."""
 
 
 def make_app(
@@ -120,11 +95,13 @@ class TuneupApp(App[None]):
 
     async def on_mount(self) -> None:
         await self.push_screen(self.main)
-        self.compute_panels(None)
         config = self.config
         if config.resume_run is not None:
             self._open(config.resume_run)
+            # The resumed session's panels first, then the rest of the day's.
+            self.compute_panels(self.main.shown)
             return
+        self.compute_panels(None)
         waiting = self.store.unfinished_run(self.agenda.series) if config.offer_resume else None
         if waiting is not None:
             self.push_screen(ResumeOfferDialog(waiting),

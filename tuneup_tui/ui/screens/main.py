@@ -6,11 +6,14 @@ screen list the same bindings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
 
+from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.dialogs.add_action import ActionDraft, AddActionDialog
 from tuneup_tui.ui.dialogs.confirm_compress import ConfirmCompressDialog
 from tuneup_tui.ui.dialogs.jump import JumpDialog
@@ -44,17 +47,27 @@ class MainScreen(MainView):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-
-    def _act(self, name: str) -> None:
+    def _act(self, name: str, *args: object) -> bool:
         """Run a schedule action, then redraw at once (the next tick would be later)."""
         live = self.live
         if live is None:
-            return
-        try:
-            getattr(live, name)()
-        except ValueError as err:  # the engine refuses (no next session, already paused)
-            self.notify(str(err), severity="warning")
+            return False
+        done = self._safely(getattr(live, name), *args)
         self.tuneup.tick()
+        return done
+
+    def _safely(self, do: Callable[..., object], *args: object) -> bool:
+        """Do `do`; a refusal (no next session, already paused) or a store that can't be
+        written is said in a notification, never a crash."""
+        try:
+            do(*args)
+        except ValueError as err:
+            self.notify(str(err), severity="warning")
+            return False
+        except StoreError as err:
+            self.notify(f"Not saved: {err}", severity="error", timeout=20)
+            return False
+        return True
 
     def action_next_session(self) -> None:
         self._act("next")
@@ -75,23 +88,24 @@ class MainScreen(MainView):
         live = self.live
         if live is None:
             return
-        plan = live.preview_compress()
+        try:
+            plan = live.preview_compress()
+        except ValueError as err:
+            self.notify(str(err), severity="warning")
+            return
         self.app.push_screen(ConfirmCompressDialog(plan, live.status()), self._compress)
 
     def _compress(self, confirmed: bool | None) -> None:
-        if confirmed and self.live is not None:
-            plan = self.live.compress()
-            self.notify(f"Compressed: the day now ends at {plan.projected_end:%H:%M}.")
-            self.tuneup.tick()
+        if confirmed and self._act("compress") and self.status is not None:
+            self.notify(f"Compressed: the day now ends at {self.status.projected_end:%H:%M}.")
 
     def action_jump(self) -> None:
         if self.status is not None:
             self.app.push_screen(JumpDialog(self.status), self._jump)
 
     def _jump(self, index: int | None) -> None:
-        if index is not None and self.live is not None:
-            self.live.jump(index)
-            self.tuneup.tick()
+        if index is not None:
+            self._act("jump", index)
 
     def action_add_action(self) -> None:
         live = self.live
@@ -107,10 +121,10 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        live.store.add_action(live.run.id, draft.text, draft.owner, due=draft.due,
-                              session=session.topic if session else None)
+        if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
+                                due=draft.due, session=session.topic if session else None)):
+            self.notify(f"Action item for {draft.owner} added.")
         self.refresh_store_data()
-        self.notify(f"Action item for {draft.owner} added.")
 
     def action_record(self) -> None:
         live = self.live
@@ -130,8 +144,8 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        live.store.record_figure(live.run.id, draft.name, draft.value, unit=draft.unit,
-                                 session=session.topic if session else None)
+        self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
+                             unit=draft.unit, session=session.topic if session else None))
         self.refresh_store_data()
 
     def action_promote(self) -> None:
@@ -147,12 +161,13 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        live.store.add_soft_spot(live.run.id, draft.text, severity=draft.severity,
-                                 session=session.topic if session else None, owner=draft.owner,
-                                 panel=draft.panel, finding_key=draft.finding_key,
-                                 figures=draft.figures)
+        saved = self._safely(partial(
+            live.store.add_soft_spot, live.run.id, draft.text, severity=draft.severity,
+            session=session.topic if session else None, owner=draft.owner, panel=draft.panel,
+            finding_key=draft.finding_key, figures=draft.figures))
         self.refresh_store_data()
-        self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
+        if saved:
+            self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -15,6 +15,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from tuneup_tui.agenda.model import Session
 from tuneup_tui.agenda.schedule import ScheduleStatus
+from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.note_text import compose_note, split_note
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
@@ -66,7 +67,7 @@ class MainView(Screen[None]):
                 with Horizontal(id="bottom"):
                     yield NotesEditor(id="notes")
                     yield ActionsTable(id="actions")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(HeaderBar).show(None, None, "")
@@ -87,8 +88,10 @@ class MainView(Screen[None]):
         position = f"{(status.current or 0) + 1}/{len(self.tuneup.agenda.sessions)}"
         self.query_one(HeaderBar).show(status, session.topic if session else None, position)
         self.query_one(AgendaList).show(status)
-        if status.current != self.shown:
-            self._show_session(status.current)
+        # Before the day starts, the first session is on screen, ready to go.
+        wanted = 0 if not status.started and status.current is None else status.current
+        if wanted != self.shown:
+            self._show_session(wanted)
 
     def panel_ready(self, name: str) -> None:
         session = self._session(self.shown)
@@ -127,7 +130,11 @@ class MainView(Screen[None]):
         session = self._session(live.agenda.session_index(editor.session))
         questions = session.questions if session else ()
         stored = compose_note(editor.text, questions, self.checked.get(editor.session, set()))
-        live.store.save_note(live.run.id, editor.session, stored)
+        try:
+            live.store.save_note(live.run.id, editor.session, stored)
+        except StoreError as err:  # kept on screen (still unsaved) and tried again later
+            self.notify(f"Notes not saved: {err}", severity="error", timeout=20)
+            return
         editor.saved_text = editor.text
 
     # session display

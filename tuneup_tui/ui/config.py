@@ -1,0 +1,40 @@
+"""What the console is started with: the agenda, the data, the store, the clock and the way
+the run starts; `make_app` in `ui/app.py` builds it from the command line's choices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tuneup_tui.agenda.clock import Clock
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.agenda.schedule import Mode
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.models import Run
+
+
+@dataclass(frozen=True)
+class ConsoleConfig:
+    """Everything the console is started with."""
+
+    agenda: Agenda
+    agenda_path: Path | None
+    data_dir: Path | None
+    as_of: date
+    store: RunStore
+    clock: Clock
+    mode: Mode = "facilitator"
+    speed: float = 1.0
+    resume_run: Run | None = None
+    """Resume this run without asking (`--resume`)."""
+    start_now: bool = False
+    offer_resume: bool = True
+    """Ask about an unfinished run of the series before starting a new one."""
+    agenda_toml: str | None = None
+    """The agenda's text as saved with the run (read from `agenda_path` when None)."""
+    tick_seconds: float = 0.25
+    poll_seconds: float = 0.5
+    prepare_data: Callable[[], Path] | None = None
+    """Makes the data folder, in the panel worker (the demo generates its sample pack)."""
