@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -127,20 +128,38 @@ def temp_home(prefix: str) -> Path:
 
 
 def sample_pack(folder: Path, scale: float) -> Path:
-    """The sample pack at `scale`, generated into `folder` once and reused after (cached)."""
+    """The sample pack at `scale`, generated into `folder` once and reused after (cached).
+
+    The cache is used only while the generator's code is the one that made it, so a changed
+    sample is never measured from an old pack.
+    """
     done = folder / ".complete"
-    if done.exists():
+    stamp = f"scale {scale} seed {SEED} as_of {AS_OF} generator {_generator_hash()}\n"
+    if done.exists() and done.read_text(encoding="utf-8") == stamp:
         return folder
     from tuneup_tui.data.sample import generate_sample
 
     print(f"  generating the sample pack at scale {scale:g} into {folder} "
           "(once; later runs reuse it)...", flush=True)
     started = time.perf_counter()
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
     generate_sample(folder, AS_OF, scale=scale, seed=SEED)
-    done.write_text(f"scale {scale} seed {SEED} as_of {AS_OF}\n", encoding="utf-8")
+    done.write_text(stamp, encoding="utf-8")
     print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
     return folder
+
+
+def _generator_hash() -> str:
+    import hashlib
+
+    import tuneup_tui.data.sample as sample
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(sample.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def rss_mb() -> float:

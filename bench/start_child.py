@@ -1,8 +1,9 @@
 """The child process the start benchmark times: `python -m bench.start_child demo|bare`.
 
 `demo` runs `tuneup demo` through the real command line; `bare` runs a bare Textual app with the
-console's header and a footer. Both run headless, and print FIRST-FRAME the moment after their
-first screen refresh, then leave at once (what happens after the first frame is not timed).
+console's header and a footer. Both run headless, and print FIRST-FRAME (and whether pandas was
+loaded by then) the moment after their first screen refresh, then leave at once (what happens
+after the first frame is not timed).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def _bare() -> Any:
 
 
 def _first_frame() -> None:
-    sys.stdout.write(MARKER + "\n")
+    # Whether pandas was already loaded (the console promises a first frame before pandas).
+    sys.stdout.write(f"{MARKER} pandas={int('pandas' in sys.modules)}\n")
     sys.stdout.flush()
     # Leave now: shutting down (and the demo's panel worker) is not part of the figure.
     os._exit(0)

@@ -64,7 +64,8 @@ CONSOLE = textwrap.dedent("""
                 await pilot.press("n" if step % 2 == 0 else "e")
                 status = live.status()
                 say("status", step, clock.now().isoformat(), status.current,
-                    status.projected_end.isoformat(), len(store.events(live.run.id)))
+                    status.projected_end.isoformat(), len(store.events(live.run.id)),
+                    int(status.remaining.total_seconds()))
                 topic = agenda.sessions[status.current].topic
                 await pilot.press("ctrl+n", *f"w{step}", "space")
                 say("typing", step)
@@ -107,12 +108,16 @@ async def test_sigkill_mid_day_then_resume_loses_nothing_committed() -> None:
         _read_until(proc.stdout, "typing ", seen, deadline)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
+    except AssertionError as failure:
+        proc.kill()
+        _, err = proc.communicate(timeout=10)
+        raise AssertionError(f"{failure}; the console's stderr: {err[-2000:]}") from None
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
-        assert proc.stderr is not None
-        err = proc.stderr.read()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
     assert proc.returncode == -signal.SIGKILL, err
 
     run_id = int(seen[0][1])
@@ -127,7 +132,7 @@ async def test_sigkill_mid_day_then_resume_loses_nothing_committed() -> None:
 
     path = resolve_agenda(None)
     agenda = load_agenda(path)
-    _, _, at, current, projected, events = statuses[-1]
+    _, _, at, current, projected, events, remaining = statuses[-1]
     clock = FakeClock(datetime.fromisoformat(at))
     with RunStore.open_default() as store:
         run = store.get_run(run_id)
@@ -146,8 +151,10 @@ async def test_sigkill_mid_day_then_resume_loses_nothing_committed() -> None:
             await pilot.pause()
             assert app.live is not None and app.live.run.id == run_id
             status = app.live.status()
-            # The timer is back where it was: the same session, the same projected end.
+            # The timer is back where it was: the same session, the same time left in it, the
+            # same projected end of the day.
             assert status.current == int(current)
+            assert int(status.remaining.total_seconds()) == int(remaining)
             assert status.projected_end == datetime.fromisoformat(projected)
             topic = agenda.sessions[status.current].topic
             # The session's notes as last saved are back in the editor.

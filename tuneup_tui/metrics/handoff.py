@@ -43,7 +43,7 @@ from tuneup_tui.metrics.result import (
     Severity,
     Table,
 )
-from tuneup_tui.metrics.shared import leads_once, leads_with_crm
+from tuneup_tui.metrics.shared import lead_rows, leads_once, leads_with_crm
 
 NAME = "handoff"
 NO_TERRITORY = "(no territory)"
@@ -62,17 +62,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     marked = _mark(leads_with_crm(pack), territories)
     spelling = ({r.casefold(): r for r in territory_reps(territories)}
                 if territories is not None else {})
-    counts = crm["lead_id"].dropna().value_counts()
-    dup_ids = set(counts[counts > 1].index)
-    duplicate = (marked["lead_id"].isin(dup_ids).fillna(False).astype(bool) if dup_ids
-                 else pd.Series(False, index=marked.index))
-    marked = marked.assign(duplicate=duplicate)
+    # lead ids that stand more than once in the CRM: the leads' own counted by position, the
+    # CRM's other ids (leads the leads source lacks) by value
+    positions = lead_rows(pack, "crm", crm)
+    per_lead = np.bincount(positions[positions >= 0], minlength=len(leads))
+    others = crm["lead_id"][(positions < 0) & crm["lead_id"].notna().to_numpy(dtype=bool)]
+    counts = others.value_counts()
+    duplicates_total = int((per_lead > 1).sum()) + int((counts > 1).sum())
+    marked = marked.assign(duplicate=per_lead > 1)
 
     cur = in_period(marked, "sent_to_sales_at", period)
     base = in_baseline(marked, "sent_to_sales_at", baseline)
     has_reps = territories is not None
     figures = _figures(cur, has_reps)
-    figures["duplicates_total"] = len(dup_ids)
+    figures["duplicates_total"] = duplicates_total
     baseline_figures = _baseline_figures(base, baseline, has_reps)
 
     missing = cur[~cur["in_crm"]].sort_values("lead_id")
@@ -127,12 +130,24 @@ def _mark(joined: pd.DataFrame, territories: pd.DataFrame | None) -> pd.DataFram
     reps = reps_by_territory(territories)
     # Judged once per distinct (territory, owner) pair, not once per lead: a million leads
     # hold a few dozen pairs.
-    pairs = pd.DataFrame({"t": fold(joined["territory"]), "r": fold(joined["crm_owner"])})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
-    verdict = np.array([not pd.isna(t) and not pd.isna(r) and str(r) in reps.get(str(t), set())
-                        for t, r in uniques], dtype=bool)
-    right = (verdict[codes] if len(verdict) else np.zeros(len(codes), dtype=bool))
-    right_s = pd.Series(right & (codes >= 0), index=joined.index, dtype=bool) & owned
+    t_codes, t_names = pd.factorize(joined["territory"])
+    r_codes, r_names = pd.factorize(joined["crm_owner"])
+    t_keys = list(fold(pd.Series(t_names, dtype="str")))
+    r_keys = list(fold(pd.Series(r_names, dtype="str")))
+    width = max(len(r_names), 1)
+    named = (t_codes >= 0) & (r_codes >= 0)
+    pairs, inverse = np.unique(np.where(named, t_codes.astype(np.int64) * width + r_codes, -1),
+                               return_inverse=True)
+
+    def judged(pair: int) -> bool:
+        if pair < 0:  # no territory or no owner
+            return False
+        territory, rep = divmod(pair, width)
+        return r_keys[rep] in reps.get(t_keys[territory], set())
+
+    verdict = np.array([judged(p) for p in pairs.tolist()], dtype=bool)
+    right = verdict[inverse.reshape(-1)] if len(pairs) else np.zeros(len(named), dtype=bool)
+    right_s = pd.Series(right, index=joined.index, dtype=bool) & owned
     return joined.assign(right_rep=right_s, wrong_rep=owned & ~right_s)
 
 

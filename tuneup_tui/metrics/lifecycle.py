@@ -21,7 +21,6 @@ from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import (
     capped,
     casefolded,
-    first_opportunities,
     first_spelling,
     fold,
     folded_in,
@@ -34,7 +33,13 @@ from tuneup_tui.metrics._sales import (
 from tuneup_tui.metrics.common import days_between, finding, optional_frame, ratio
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
-from tuneup_tui.metrics.shared import leads_once, leads_with_crm, opportunities_once
+from tuneup_tui.metrics.shared import (
+    first_rows,
+    lead_rows,
+    leads_once,
+    leads_with_crm,
+    opportunities_once,
+)
 
 NAME = "lifecycle"
 NO_PROGRAM = "(no program)"
@@ -47,36 +52,29 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     as_of = settings.as_of
-    leads_once(pack)  # the leads source's own error comes first, as it always did
-    first = first_opportunities(opportunities_once(pack), as_of)
+    everyone = leads_once(pack)  # the leads source's own error comes first, as it always did
+    opps = opportunities_once(pack)
     crm = optional_frame(pack, "crm", notes)
     activities = optional_frame(pack, "activities", notes)
-    # each lead with its CRM row, shared with the other sales panels (the CRM columns join
-    # the lead's own; nothing below reads them by position)
-    leads = up_to(leads_with_crm(pack) if crm is not None else leads_once(pack), "created_at",
-                  as_of)
-
+    # Worked out for every lead by position (shared with the other sales panels), then cut to
+    # the leads created up to the as-of date; the CRM columns join the lead's own.
+    base = leads_with_crm(pack) if crm is not None else everyone
+    first = _first_opportunity(pack, opps, as_of, len(everyone))
+    opp_created = pd.Series(opps["created_at"].array.take(first, allow_fill=True),
+                            index=base.index, copy=False)
+    base = base.assign(has_opportunity=first >= 0,
+                       days_to_opportunity=days_between(opp_created, base["created_at"]))
+    if activities is not None:
+        base = base.assign(touches=_touches(pack, activities, as_of, len(everyone)))
+    leads = up_to(base, "created_at", as_of)
     leads = leads.assign(tactic=first_spelling(leads["program"]).fillna(NO_PROGRAM))
-    # one hash lookup of each lead in its first opportunity, for both the flag and the date
-    at = first.index.get_indexer(leads["lead_id"]) if len(first) else None
-    opp_created = None
-    if at is not None:
-        created = first["created_at"].to_numpy()[np.where(at >= 0, at, 0)]
-        opp_created = pd.Series(created, index=leads.index).where(at >= 0)
-    leads = leads.assign(
-        has_opportunity=(at >= 0) if at is not None else False,
-        days_to_opportunity=(days_between(opp_created, leads["created_at"])
-                             if opp_created is not None else float("nan")),
-    )
     dq_names = names_option(settings, "disqualified_statuses", DISQUALIFIED)
     disqualified = folded_in(leads["status"], dq_names)
     if crm is not None:
         disqualified = disqualified | folded_in(leads["crm_status"], dq_names)
     else:
         notes.append("conversion by rep needs the crm source")
-    if activities is not None:
-        leads = leads.assign(touches=_touches(leads["lead_id"], activities, as_of))
-    else:
+    if activities is None:
         notes.append("touches per lead need the activities source; shown as n/a")
 
     lifetime = int(settings.option("lifetime_days", 90))
@@ -126,16 +124,23 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _touches(lead_ids: pd.Series, activities: pd.DataFrame, as_of: date) -> pd.Series:
-    """Activities naming each lead, up to the as-of date (0 for none), as floats."""
-    named = up_to(activities, "date", as_of)["lead_id"].dropna()
-    ids = pd.Index(lead_ids.dropna().unique())
-    # each activity found among the leads once (a hash lookup), then counted per lead
-    at = ids.get_indexer(named)
-    counts = np.bincount(at[at >= 0], minlength=len(ids)).astype(float)
-    where = ids.get_indexer(lead_ids)
-    out = np.where(where >= 0, counts[np.where(where >= 0, where, 0)], 0.0)
-    return pd.Series(out, index=lead_ids.index, dtype=float)
+def _first_opportunity(pack: DataPack, opps: pd.DataFrame, as_of: date, leads: int
+                       ) -> np.ndarray:
+    """Each lead's first opportunity created up to the as-of date (the earliest; in file order
+    when two share a time), as a row of `opps`, or -1."""
+    created = opps["created_at"]
+    kept = np.flatnonzero((created < pd.Timestamp(as_of + timedelta(days=1)))
+                          .fillna(False).to_numpy(dtype=bool))
+    order = kept[np.argsort(created.to_numpy()[kept], kind="stable")]
+    return first_rows(lead_rows(pack, "opportunities_once", opps), order, leads)
+
+
+def _touches(pack: DataPack, activities: pd.DataFrame, as_of: date, leads: int) -> np.ndarray:
+    """Activities naming each lead (by position in leads_once), up to the as-of date."""
+    positions = lead_rows(pack, "activities", activities)
+    dated = (activities["date"] < pd.Timestamp(as_of + timedelta(days=1))).fillna(False)
+    counted = positions[(positions >= 0) & dated.to_numpy(dtype=bool)]
+    return np.bincount(counted, minlength=leads).astype(float)
 
 
 def _median(values: pd.Series) -> float | None:

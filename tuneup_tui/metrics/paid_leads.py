@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
@@ -29,11 +30,13 @@ class ProgramLeads:
 
 
 def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, programs: Set[str],
-                  period: Period, baseline: Baseline) -> ProgramLeads:
+                  period: Period, baseline: Baseline, opp_leads: np.ndarray | None = None
+                  ) -> ProgramLeads:
     """Leads and opportunities per paid program in the period and over the baseline.
 
     `leads` and `opps` hold each id once (shared.leads_once, shared.opportunities_once): a lead
-    listed twice is one lead, of its first program.
+    listed twice is one lead, of its first program. `opp_leads`, when given, is each
+    opportunity's lead as a position in `leads` (-1: none), saving a lookup by id.
     """
     if leads is None:
         return ProgramLeads()
@@ -49,9 +52,15 @@ def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, program
     # every lead of the program, whenever created: an opportunity of the period may come
     # from a lead of an earlier period (DESIGN: "opportunities created in the period from
     # the program's leads")
-    with_id = keyed.dropna(subset=["lead_id"])
-    lead_program = dict(zip(with_id["lead_id"], with_id["program_key"], strict=True))
-    with_program = opps.assign(program_key=opps["lead_id"].map(lead_program))
+    if opp_leads is None:
+        with_id = keyed.dropna(subset=["lead_id"])
+        lead_program = dict(zip(with_id["lead_id"], with_id["program_key"], strict=True))
+        program = opps["lead_id"].map(lead_program)
+    else:
+        # the lead each opportunity names, already found by position (shared.lead_rows)
+        program = pd.Series(keys.where(mine).array.take(opp_leads, allow_fill=True),
+                            index=opps.index, copy=False)
+    with_program = pd.DataFrame({"created_at": opps["created_at"], "program_key": program})
     with_program = with_program[with_program["program_key"].notna()]
     opps_now = _count(in_period(with_program, "created_at", period))
     opps_base = _count(in_baseline(with_program, "created_at", baseline))

@@ -8,15 +8,18 @@ leads and no opportunity is a finding, default 1).
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics._sales import fold, plural, up_to
+from tuneup_tui.metrics._sales import fold, plural
 from tuneup_tui.metrics.common import finding, money, pct, ratio
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
-from tuneup_tui.metrics.shared import leads_once, opportunities_once
+from tuneup_tui.metrics.shared import lead_rows, leads_once, opportunities_once
 
 NAME = "romi"
 PROPOSAL = "proposal"
@@ -31,11 +34,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     tactics = pack.frame("tactics")
-    leads = up_to(leads_once(pack), "created_at", settings.as_of)
-    opps = up_to(opportunities_once(pack), "created_at", settings.as_of)
+    everyone = leads_once(pack)
+    every_opp = opportunities_once(pack)
     # only what the rows read: the lead's id and its tactic (names compared ignoring case)
-    leads = pd.DataFrame({"lead_id": leads["lead_id"], "_tactic": fold(leads["program"])})
-    opps = opps.merge(leads.dropna().drop_duplicates("lead_id"), on="lead_id", how="inner")
+    tactic = fold(everyone["program"])
+    kept = _up_to(everyone["created_at"], settings.as_of)
+    leads = pd.DataFrame({"lead_id": everyone["lead_id"], "_tactic": tactic})[kept]
+    # each opportunity with its lead's tactic, when the lead is one of `leads` with a tactic
+    # (an inner join on lead_id, found by position)
+    at = lead_rows(pack, "opportunities_once", every_opp)
+    safe = np.where(at >= 0, at, 0)
+    joins = ((at >= 0) & kept[safe] & tactic.notna().to_numpy(dtype=bool)[safe]
+             & _up_to(every_opp["created_at"], settings.as_of))
+    opps = every_opp[joins].assign(_tactic=tactic.to_numpy()[safe[joins]])
+    opps = opps.reset_index(drop=True)
 
     rows = [_tactic_row(name, group, leads, opps) for name, group in _by_tactic(tactics)]
     totals = _totals(rows)
@@ -61,6 +73,11 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         figures=figures, baseline_figures={}, tables=tables, series=series,
         findings=tuple(_findings(rows, settings)), notes=tuple(notes),
     )
+
+
+def _up_to(dates: pd.Series, as_of: date) -> np.ndarray:
+    """Which dates fall on or before the as-of day (missing: False)."""
+    return (dates < pd.Timestamp(as_of + timedelta(days=1))).fillna(False).to_numpy(dtype=bool)
 
 
 def _by_tactic(tactics: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
