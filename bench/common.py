@@ -137,15 +137,20 @@ def sample_pack(folder: Path, scale: float) -> Path:
     stamp = f"scale {scale} seed {SEED} as_of {AS_OF} generator {_generator_hash()}\n"
     if done.exists() and done.read_text(encoding="utf-8") == stamp:
         return folder
-    from tuneup_tui.data.sample import generate_sample
-
     print(f"  generating the sample pack at scale {scale:g} into {folder} "
           "(once; later runs reuse it)...", flush=True)
     started = time.perf_counter()
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    generate_sample(folder, AS_OF, scale=scale, seed=SEED)
+    # In a child process: generating takes about 1 GB, and a process started later from this
+    # one would inherit that peak as its own ru_maxrss (Linux carries it across fork and exec).
+    code = ("import sys\nfrom datetime import date\nfrom pathlib import Path\n"
+            "from tuneup_tui.data.sample import generate_sample\n"
+            "generate_sample(Path(sys.argv[1]), date.fromisoformat(sys.argv[2]),"
+            " scale=float(sys.argv[3]), seed=int(sys.argv[4]))\n")
+    subprocess.run([sys.executable, "-c", code, str(folder), AS_OF.isoformat(), str(scale),
+                    str(SEED)], check=True, cwd=REPO)
     done.write_text(stamp, encoding="utf-8")
     print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
     return folder
@@ -163,8 +168,21 @@ def _generator_hash() -> str:
 
 
 def rss_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux reports KB, macOS bytes)."""
+    """This process's peak resident memory so far (ru_maxrss), in MB (Linux reports KB, macOS
+    bytes). On Linux it starts at the peak of the process that started this one, so the bench
+    keeps its own process small."""
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def hwm_mb() -> float | None:
+    """The peak resident memory of this process's own image (Linux VmHWM), as a cross-check."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None

@@ -54,5 +54,7 @@ def run(options: Options) -> list[Figure]:
         Figure(name="data: peak memory", value=max(p["rss_mb"] for p in panels), unit="MB",
                baseline=max(r["rss_mb"] for r in reads), target=TARGET_MEMORY_MB,
                target_on="value", baseline_label="peak memory of the read_csv process",
-               note=f"ru_maxrss of a fresh process, scale {scale:g}"),
+               note=f"ru_maxrss of a fresh process, scale {scale:g}",
+               extra={"panels_vm_hwm_mb": max(p["hwm_mb"] or 0 for p in panels),
+                      "read_vm_hwm_mb": max(r["hwm_mb"] or 0 for r in reads)}),
     ]

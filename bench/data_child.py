@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench.common import AS_OF, rss_mb
+from bench.common import AS_OF, hwm_mb, rss_mb
 
 
 def main(mode: str, folder: Path) -> None:
@@ -27,7 +27,8 @@ def main(mode: str, folder: Path) -> None:
     else:
         detail = _panels(folder)
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb(), "detail": detail}))
+    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb(), "hwm_mb": hwm_mb(),
+                      "detail": detail}))
 
 
 def _panels(folder: Path) -> dict[str, object]:

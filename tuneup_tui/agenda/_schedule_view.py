@@ -12,6 +12,10 @@ from tuneup_tui.agenda._schedule_state import ZERO, DayState
 from tuneup_tui.agenda._schedule_types import Mode, ScheduleStatus, SessionRow, SessionState
 from tuneup_tui.agenda.model import Agenda, minutes_of
 
+FIT_SLACK = timedelta(minutes=1)
+"""A session "no longer fits" when it would end a minute or more past end of day: the day's
+end is read to the minute, as the console shows it, so a start a few seconds late is on time."""
+
 MINUTE = timedelta(minutes=1)
 
 
@@ -71,7 +75,7 @@ def day_status(day: DayState, plan: DayPlan, now: datetime) -> ScheduleStatus:
             start, end = cursor, cursor + day.left(i)
             cursor = end
             state = "next" if i == first_waiting else "upcoming"
-            if end > end_of_day:
+            if end - end_of_day >= FIT_SLACK:
                 state = "wont_fit"
         elif track.state == "current":
             assert track.actual_start is not None
@@ -99,7 +103,7 @@ def day_status(day: DayState, plan: DayPlan, now: datetime) -> ScheduleStatus:
             planned_minutes=agenda.session_length(i), start=start,
             minutes=track.allotted / MINUTE, end=end, actual_start=track.actual_start,
             actual_end=track.actual_end, status=state, spent=day.spent(i, now),
-            fits=end <= end_of_day,
+            fits=end - end_of_day < FIT_SLACK,
         ))
     projected_end = cursor
     return ScheduleStatus(

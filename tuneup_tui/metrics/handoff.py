@@ -47,6 +47,8 @@ from tuneup_tui.metrics.shared import lead_rows, leads_once, leads_with_crm
 
 NAME = "handoff"
 NO_TERRITORY = "(no territory)"
+_PAIR_TABLE_LIMIT = 1_000_000
+"""Territories x owners up to which right rep is judged in a table rather than per pair."""
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
@@ -134,8 +136,17 @@ def _mark(joined: pd.DataFrame, territories: pd.DataFrame | None) -> pd.DataFram
     r_codes, r_names = pd.factorize(joined["crm_owner"])
     t_keys = list(fold(pd.Series(t_names, dtype="str")))
     r_keys = list(fold(pd.Series(r_names, dtype="str")))
-    width = max(len(r_names), 1)
     named = (t_codes >= 0) & (r_codes >= 0)
+    if len(t_names) * len(r_names) <= _PAIR_TABLE_LIMIT:
+        # every territory x owner judged in a small table, then looked up by code
+        table = np.array([[r in reps.get(t, set()) for r in r_keys] for t in t_keys],
+                         dtype=bool).reshape(len(t_names), len(r_names))
+        right = named.copy()
+        right[named] = table[t_codes[named], r_codes[named]]
+        return joined.assign(right_rep=pd.Series(right, index=joined.index) & owned,
+                             wrong_rep=owned & ~pd.Series(right, index=joined.index))
+    # only the pairs that occur are judged (a table of every territory x owner could be huge)
+    width = max(len(r_names), 1)
     pairs, inverse = np.unique(np.where(named, t_codes.astype(np.int64) * width + r_codes, -1),
                                return_inverse=True)
 

@@ -150,7 +150,7 @@ def _accepted(rows: pd.DataFrame) -> int:
 
 def _band_rows(labels: list[str], created: pd.DataFrame, sent: pd.DataFrame,
                base_sent: pd.DataFrame, baseline: Baseline, has_crm: bool) -> list[dict]:
-    present = set(created["band"]) | set(sent["band"]) | set(base_sent["band"])
+    present = {str(b) for rows in (created, sent, base_sent) for b in rows["band"].unique()}
     names = labels + ([NO_SCORE] if NO_SCORE in present else [])
     rows = []
     for band in names:

@@ -49,12 +49,14 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     opps = every_opp[joins].assign(_tactic=tactic.to_numpy()[safe[joins]])
     opps = opps.reset_index(drop=True)
 
-    rows = [_tactic_row(name, group, leads, opps) for name, group in _by_tactic(tactics)]
+    # leads per tactic counted once, not by comparing a million names for each tactic
+    per_tactic = {str(k): int(v) for k, v in leads["_tactic"].value_counts().items()}
+    rows = [_tactic_row(name, group, per_tactic, opps) for name, group in _by_tactic(tactics)]
     totals = _totals(rows)
     known = {r["tactic"].strip().casefold() for r in rows}
-    stray = leads[leads["_tactic"].notna() & ~leads["_tactic"].isin(known)]
-    if len(stray):
-        notes.append(f"{plural(len(stray), 'lead')} from programs that are not in tactics")
+    stray = sum(n for key, n in per_tactic.items() if key not in known)
+    if stray:
+        notes.append(f"{plural(stray, 'lead')} from programs that are not in tactics")
 
     figures: dict[str, Number] = {
         "tactics": len(rows),
@@ -90,17 +92,18 @@ def _by_tactic(tactics: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(name, named.iloc[positions]) for name, positions in out.values()]
 
 
-def _tactic_row(name: str, group: pd.DataFrame, leads: pd.DataFrame, opps: pd.DataFrame
+def _tactic_row(name: str, group: pd.DataFrame, per_tactic: dict[str, int], opps: pd.DataFrame
                 ) -> dict:
     key = name.strip().casefold()
     cost = float(group["cost"].fillna(0).sum())
     internal = float((group["internal_hours"].fillna(0) * group["hourly_rate"].fillna(0)).sum())
     budget = float(group["budget"].sum()) if group["budget"].notna().any() else None
-    mine = leads[(leads["_tactic"] == key).fillna(False)]
     theirs = opps[(opps["_tactic"] == key).fillna(False)]
     stage = fold(theirs["stage"])
     won = theirs[(stage == CLOSED_WON).fillna(False)]
-    with_opp = int(mine["lead_id"].isin(set(theirs["lead_id"])).sum())
+    # every opportunity here names one of the tactic's leads (each lead id stands once among
+    # them), so the leads with an opportunity are the distinct ids named
+    with_opp = int(theirs["lead_id"].nunique())
     row = {
         "tactic": name,
         "start": _first_day(group["start"], "min"),
@@ -108,7 +111,7 @@ def _tactic_row(name: str, group: pd.DataFrame, leads: pd.DataFrame, opps: pd.Da
         "budget": budget,
         "cost": cost,
         "internal_cost": internal,
-        "leads": len(mine),
+        "leads": per_tactic.get(key, 0),
         "with_opportunity": with_opp,
         "opportunities": len(theirs),
         "proposals": int((stage == PROPOSAL).fillna(False).sum()),

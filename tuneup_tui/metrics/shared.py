@@ -62,7 +62,7 @@ def first_rows(positions: np.ndarray, rows: np.ndarray, leads: int) -> np.ndarra
 
 def _positions(pack: DataPack, frame: pd.DataFrame) -> np.ndarray:
     index, rows = pack.derived(("leads", "id_index"), lambda: _id_index(leads_once(pack)))
-    at = index.get_indexer(frame["lead_id"])
+    at = index.get_indexer(pd.Index(frame["lead_id"].array))
     return np.where(at >= 0, rows[np.where(at >= 0, at, 0)], -1)
 
 

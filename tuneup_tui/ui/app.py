@@ -283,8 +283,19 @@ class TuneupApp(App[None]):
             self.push_screen(HelpScreen(self.main))
 
     async def action_quit(self) -> None:
-        """Quit: notes are saved first (everything else is saved as it is made)."""
+        """Quit: notes are saved first (everything else is saved as it is made).
+
+        Once the day's summary has been written, it is written again on the way out, so
+        items and figures added after 16:00 are in it too.
+        """
         self.main.save_notes()
+        if self.summary_folder is not None and self.live is not None:
+            from tuneup_tui.ui.summary import write_run_summary
+
+            try:
+                write_run_summary(self.store, self.live.run.id, dict(self.results))
+            except Exception as err:  # quitting must never fail; `tuneup summary` can redo it
+                self.log.error(f"summary not rewritten: {err}")
         self.exit()
 
     def now(self) -> datetime:

@@ -3,8 +3,6 @@ projected end of the day."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -30,14 +28,6 @@ def _times(row: SessionRow) -> str:
     return f"{row.start:%H:%M}"
 
 
-def _state(row: SessionRow, status: ScheduleStatus) -> str:
-    """The row's state as shown: a session that overshoots the day by seconds still fits
-    (the day's end is read to the minute, as the header shows it)."""
-    if row.status == "wont_fit" and row.end - status.end_of_day < timedelta(minutes=1):
-        return "next" if row.index == getattr(status, "next", None) else "upcoming"
-    return row.status
-
-
 class AgendaList(Static):
     """The whole day, one line a session."""
 
@@ -49,7 +39,7 @@ class AgendaList(Static):
             return
         # Redrawn on every tick: only when a time or a state shown has changed.
         key = (f"{status.projected_end:%H:%M}", round(status.drift.total_seconds() / 60),
-               tuple((f"{r.start:%H:%M}", _state(r, status)) for r in status.rows))
+               tuple((f"{r.start:%H:%M}", r.status) for r in status.rows))
         if key == self._shown:
             return
         first = self._shown is None
@@ -60,7 +50,7 @@ class AgendaList(Static):
         table.add_column("now", width=5, no_wrap=True, style="italic")
         table.add_column("state", width=7, no_wrap=True)
         for row in status.rows:
-            label, style = STATUS_LABEL.get(_state(row, status), ("", ""))
+            label, style = STATUS_LABEL.get(row.status, ("", ""))
             topic_style = "bold" if row.status == "current" else (
                 "dim" if row.status in ("done", "skipped") else "")
             topic = Text(row.topic, style=topic_style)

@@ -1,4 +1,4 @@
-"""The session's notes: a TextArea saved about a second after the last keystroke.
+"""The session's notes: a TextArea saved within a second of every keystroke.
 
 The widget only says when a save is due (`SaveDue`); the screen writes to the store, and also
 saves when the session changes and when the console quits, so nothing typed is lost.
@@ -20,7 +20,7 @@ class NotesEditor(TextArea):
 
     @dataclass
     class SaveDue(Message):
-        """The notes have been still for a second since the last change."""
+        """A second has passed since the first unsaved change."""
 
         editor: NotesEditor
 
@@ -55,9 +55,9 @@ class NotesEditor(TextArea):
             self._debounce = None
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # Restarting the timer on every keystroke saves once typing pauses.
-        self.cancel_pending()
-        if self.dirty:
+        # The timer starts at the first unsaved keystroke and is not restarted by the next
+        # ones, so every keystroke is saved within a second even while typing goes on.
+        if self.dirty and self._debounce is None:
             self._debounce = self.set_timer(SAVE_AFTER_SECONDS, self._due)
 
     def _due(self) -> None:
