@@ -8,6 +8,7 @@ panel process's largest ru_maxrss.
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 from bench.common import (
@@ -31,12 +32,16 @@ def run(options: Options) -> list[Figure]:
     scale = QUICK_SCALE if options.quick else FULL_SCALE
     repeats = 1 if options.quick else 3
     folder = sample_pack(RESULTS / f"pack-{scale:g}", scale)
-    env = bench_env(temp_home("data"))
+    home = temp_home("data")
+    env = bench_env(home)
     panels: list[dict[str, Any]] = []
     reads: list[dict[str, Any]] = []
-    for _ in range(repeats):
-        reads.append(run_child(["bench.data_child", "read", str(folder)], env=env))
-        panels.append(run_child(["bench.data_child", "panels", str(folder)], env=env))
+    try:
+        for _ in range(repeats):
+            reads.append(run_child(["bench.data_child", "read", str(folder)], env=env))
+            panels.append(run_child(["bench.data_child", "panels", str(folder)], env=env))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     rows = reads[0]["detail"]
     size = f"{rows.get('leads', 0):,} leads, {rows.get('activities', 0):,} activities"
     failed = {name: d["error"] for name, d in panels[-1]["detail"].items() if d["error"]}

@@ -100,7 +100,13 @@ def test_text_report(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "== Traffic and goal conversion (traffic)" in out
     assert "google / cpc converted 1.0% of sessions last week against 5.0%" in out
     assert "error: social" in out
-    assert "goal_conversion" in out and "1.1%" in out  # 4 / 350 as a percentage
+    # the figure by its label: 4 / 350 = 1.1% against 30 / 600 = 5.0%, in points:
+    # 1.14% - 5.0% = -3.9 pts; sessions 350 against 600 / 8 = 75: +275 / 75 = +367%
+    rows = {line.strip().split("  ")[0]: line.split() for line in out.splitlines()
+            if line.startswith("   Goal conversion ") or line.startswith("   Sessions ")}
+    assert rows["Goal conversion"][-4:] == ["1.1%", "5.0%", "-3.9", "pts"]
+    assert rows["Sessions"][-3:] == ["350", "75", "+367%"]
+    assert "source_medium" in out  # table headers keep the JSON keys
 
 
 def test_with_a_builtin_agenda(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:

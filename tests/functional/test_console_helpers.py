@@ -50,7 +50,7 @@ def test_figures_and_changes_are_written_for_the_room() -> None:
     assert fmt_figure("cost_per_lead", 1234.5) == "$1,234"  # rounded to the dollar past $100
     assert fmt_figure("cpc", 1.5) == "$1.50"
     assert fmt_figure("sessions", 21199.0) == "21,199"
-    assert fmt_figure("turnover_rate", 1.25) == "1.25"  # sends per contact, not a share
+    assert fmt_figure("turnover_rate", 1.26) == "1.3"  # sends per contact, not a share
     assert fmt_figure("sessions", None) == "n/a"
     # A rate moves in points: 0.9% against 3.1% is 2.2 points down.
     assert change("goal_conversion_rate", 0.009, 0.031) == ("▼", "-2.2 pts")

@@ -10,7 +10,7 @@ import pytest
 
 from tests.unit.panel_fixtures import pack_of
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics._sales import first_spelling, fold, folded_in
+from tuneup_tui.metrics._sales import first_spelling, fold, folded_in, one_per_lead, with_crm
 from tuneup_tui.metrics.lead_scoring import band_labels, band_of
 from tuneup_tui.metrics.shared import first_rows, lead_rows, leads_once, leads_with_crm
 
@@ -97,3 +97,10 @@ def test_derived_is_built_once_and_a_failed_build_is_not_kept() -> None:
     with pytest.raises(ValueError):
         pack.derived("other", broken)
     assert pack.derived("other", build) == 2
+
+
+def test_the_shared_join_is_the_plain_join() -> None:
+    # the fast join (by position, built once) gives the very frame of the plain merge
+    pack = pack_of(leads=LEADS, crm=CRM)
+    plain = with_crm(one_per_lead(pack.frame("leads")), pack.frame("crm"))
+    pd.testing.assert_frame_equal(leads_with_crm(pack), plain, check_exact=True)

@@ -55,3 +55,16 @@ def test_page_holds_every_section_and_item() -> None:
         assert words in text
     # three SVG charts: planned against actual, panel changes, recorded figure changes
     assert parser.tags.count("svg") == 3
+
+
+def test_figures_show_labels_and_values_as_the_room_reads_them() -> None:
+    parser = _Collect()
+    parser.feed(render_html(small_summary()))
+    text = "".join(parser.text)
+    # goal_conversion_rate 0.028 against 0.031: 2.8%, 3.1%, -0.003 = -0.3 points,
+    # -0.003 / 0.031 = -9.7%; the cost per lead recorded in "$" 52.5 -> $52.50
+    for words in ("Goal conversion rate", "2.8%", "3.1%", "-0.3 pts (-9.7%)",
+                  "Expected leads to sales", "Cost per lead", "$52.50",
+                  "Rate: 0.9%; Average: 3.1%"):
+        assert words in text, words
+    assert "goal_conversion_rate" not in text and "0.028" not in text

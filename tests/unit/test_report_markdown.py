@@ -15,7 +15,9 @@ EXPECTED = Path(__file__).resolve().parent.parent / "fixtures" / "summary" / "ex
 def test_small_run_matches_the_hand_written_markdown() -> None:
     # expected.md was written by hand from the inputs in report_fixtures.py; the numbers in it:
     # 41 - 38 = +3, 3 / 38 = 7.9%; 1234 - 1100 = +134, 134 / 1100 = 12.2%;
-    # 1234 - 1200 = +34, 34 / 1200 = 2.8%; 0.028 - 0.031 = -0.003, -0.003 / 0.031 = -9.7%;
+    # 1234 - 1200 = +34, 34 / 1200 = 2.8%; 0.028 -> 2.8%, 0.031 -> 3.1%, 0.028 - 0.031 =
+    # -0.003 = -0.3 points, -0.003 / 0.031 = -9.7%; the soft spot's 0.009 -> 0.9%; the cost per
+    # lead recorded in "$" 52.5 -> $52.50 (cents under $100); keys are shown as labels;
     # Traffic Study 09:00 to 09:45 = 45 minutes against 30 = +15; the day ended 10:15 against
     # 10:30 = 15 minutes early.
     assert render_markdown(small_summary()) == EXPECTED.read_text(encoding="utf-8")
@@ -55,8 +57,9 @@ def test_soft_spots_are_ranked_by_severity() -> None:
 def test_panel_columns_only_when_there_is_something_to_compare() -> None:
     from tuneup_tui.report.model import PanelFigure, PanelFigures
 
-    panel = PanelFigures("paid", "Paid programs", (PanelFigure("spend", 1500.5),
+    panel = PanelFigures("paid", "Paid programs", (PanelFigure("spend", 1500.75),
                                                     PanelFigure("ctr", None)))
     text = render_markdown(replace(small_summary(), panels=(panel,)))
-    assert ("| Figure | This period |\n|---|---|\n| spend | 1,500.5 |\n| ctr | n/a |"
+    # money from $100 up is rounded to the dollar: 1500.75 -> $1,501; a missing CTR is n/a
+    assert ("| Figure | This period |\n|---|---|\n| Spend | $1,501 |\n| CTR | n/a |"
             in text)

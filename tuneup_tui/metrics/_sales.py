@@ -132,7 +132,8 @@ def first_crm_rows(crm: pd.DataFrame) -> pd.DataFrame:
 def with_crm(leads: pd.DataFrame, crm: pd.DataFrame) -> pd.DataFrame:
     """`leads` with their CRM row's columns (prefixed `crm_`) and `in_crm`.
 
-    Leads absent from the CRM get missing values and `crm_bad_data` False.
+    Leads absent from the CRM get missing values and `crm_bad_data` False. The plain
+    definition: panels use `shared.leads_with_crm`, the same frame built once per pack.
     """
     first = first_crm_rows(crm).add_prefix("crm_")
     out = leads.merge(first, left_on="lead_id", right_index=True, how="left")
@@ -142,13 +143,6 @@ def with_crm(leads: pd.DataFrame, crm: pd.DataFrame) -> pd.DataFrame:
     out["in_crm"] = out["lead_id"].isin(first.index).fillna(False).astype(bool)
     out["crm_bad_data"] = out["crm_bad_data"].fillna(False).astype(bool)
     return out
-
-
-def first_opportunities(opportunities: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """Each lead's first opportunity created up to the as-of date, indexed by lead_id."""
-    opps = up_to(opportunities[opportunities["lead_id"].notna()], "created_at", as_of)
-    opps = opps.sort_values("created_at", kind="stable")
-    return opps.drop_duplicates("lead_id", keep="first").set_index("lead_id")
 
 
 def reps_by_territory(territories: pd.DataFrame) -> dict[str, set[str]]:

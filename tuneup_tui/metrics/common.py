@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.errors import DataError
@@ -30,10 +31,16 @@ def within(df: pd.DataFrame, column: str, start: date, end: date) -> pd.DataFram
 
 def window_mask(df: pd.DataFrame, column: str, start: date, end: date) -> pd.Series:
     """Which rows `within` keeps: `column` on a day from `start` to `end` (missing: False)."""
-    lo = pd.Timestamp(start)
-    hi = pd.Timestamp(end) + pd.Timedelta(days=1)
     values = df[column]
-    return ((values >= lo) & (values < hi)).fillna(False).astype(bool)
+    stamps = values.to_numpy()
+    if stamps.dtype.kind == "M":
+        # numpy on the naive datetime64 values: a missing date (NaT) compares False
+        lo = np.datetime64(start, "D").astype(stamps.dtype)
+        hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+        return pd.Series((stamps >= lo) & (stamps < hi), index=df.index, dtype=bool)
+    lo_ts = pd.Timestamp(start)
+    hi_ts = pd.Timestamp(end) + pd.Timedelta(days=1)
+    return ((values >= lo_ts) & (values < hi_ts)).fillna(False).astype(bool)
 
 
 def in_period(df: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:

@@ -137,27 +137,20 @@ def _mark(joined: pd.DataFrame, territories: pd.DataFrame | None) -> pd.DataFram
     t_keys = list(fold(pd.Series(t_names, dtype="str")))
     r_keys = list(fold(pd.Series(r_names, dtype="str")))
     named = (t_codes >= 0) & (r_codes >= 0)
+    right = named.copy()
     if len(t_names) * len(r_names) <= _PAIR_TABLE_LIMIT:
         # every territory x owner judged in a small table, then looked up by code
         table = np.array([[r in reps.get(t, set()) for r in r_keys] for t in t_keys],
                          dtype=bool).reshape(len(t_names), len(r_names))
-        right = named.copy()
         right[named] = table[t_codes[named], r_codes[named]]
-        return joined.assign(right_rep=pd.Series(right, index=joined.index) & owned,
-                             wrong_rep=owned & ~pd.Series(right, index=joined.index))
-    # only the pairs that occur are judged (a table of every territory x owner could be huge)
-    width = max(len(r_names), 1)
-    pairs, inverse = np.unique(np.where(named, t_codes.astype(np.int64) * width + r_codes, -1),
-                               return_inverse=True)
-
-    def judged(pair: int) -> bool:
-        if pair < 0:  # no territory or no owner
-            return False
-        territory, rep = divmod(pair, width)
-        return r_keys[rep] in reps.get(t_keys[territory], set())
-
-    verdict = np.array([judged(p) for p in pairs.tolist()], dtype=bool)
-    right = verdict[inverse.reshape(-1)] if len(pairs) else np.zeros(len(named), dtype=bool)
+    else:
+        # only the pairs that occur (a table of every territory x owner would be too big)
+        width = len(r_names)
+        pairs, inverse = np.unique(t_codes[named].astype(np.int64) * width + r_codes[named],
+                                   return_inverse=True)
+        verdict = np.array([r_keys[p % width] in reps.get(t_keys[p // width], set())
+                            for p in pairs.tolist()], dtype=bool)
+        right[named] = verdict[inverse.reshape(-1)]
     right_s = pd.Series(right, index=joined.index, dtype=bool) & owned
     return joined.assign(right_rep=right_s, wrong_rep=owned & ~right_s)
 

@@ -1,9 +1,11 @@
 """The text report of `tuneup metrics` for an ops analyst: per panel its figures against the
 baseline, the top rows of its tables, its findings and notes, or its error in place.
 
-Rates (keys naming a conversion, rate, share, CTR or ratio) print as percentages, money (spend,
-cost, CPC, budget) with a currency sign; wide tables keep their first columns that fit in
-`width` characters and say how many were left out.
+Figures are named and written the one way `tuneup_tui.metrics.display` defines (the console
+and the summary share it): rates as percentages, money with "$", counts with thousands
+separators, ratios such as sends per contact as plain numbers. Figure rows show their label
+and table headers keep the JSON keys, so a column can be found in `--json`. Wide tables keep
+their first columns that fit in `width` characters and say how many were left out.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from datetime import date
 from typing import Any
 
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table, clean_number
+from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, label, short_change
+from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table
 
-RATE_WORDS = ("conversion", "rate", "share", "ctr", "per_goal", "budget_to_spend", "change")
-MONEY_WORDS = ("spend", "cpc", "cost", "budget", "revenue", "amount")
 TOP_ROWS = 10
 WIDTH = 110
 
@@ -47,8 +48,8 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
     if result.figures:
         lines.append("")
         lines.extend(_grid(("figure", "period", "average", "change"), [
-            (key, fmt(key, value), fmt(key, result.baseline_figures.get(key)),
-             _change(value, result.baseline_figures.get(key)))
+            (label(key), fmt_figure(key, value), fmt_figure(key, result.baseline_figures.get(key)),
+             short_change(key, value, result.baseline_figures.get(key)))
             for key, value in result.figures.items()], indent=3))
     for table in result.tables.values():
         lines.append("")
@@ -66,33 +67,11 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
 
 
 def fmt(key: str, value: Any) -> str:
-    """A figure or cell for reading: rates in percent, money with "$", counts with commas."""
-    if isinstance(value, bool):
-        return "yes" if value else ""
-    if value is None:
-        return "n/a"
-    if isinstance(value, str):
-        return value
-    if hasattr(value, "isoformat"):
+    """A table cell for reading: numbers by their column's kind, dates as ISO, flags yes/no,
+    missing as "n/a"."""
+    if hasattr(value, "isoformat") and not isinstance(value, int | float):
         return str(value.isoformat())
-    number = clean_number(value)
-    if number is None:
-        return "n/a"
-    low = key.casefold()
-    if any(word in low for word in RATE_WORDS):
-        return f"{number * 100:.1f}%"
-    if any(word in low for word in MONEY_WORDS):
-        return f"{'-' if number < 0 else ''}${abs(number):,.2f}"
-    if float(number).is_integer():
-        return f"{int(number):,}"
-    return f"{number:,.2f}"
-
-
-def _change(value: Any, average: Any) -> str:
-    v, a = clean_number(value), clean_number(average)
-    if v is None or a is None or a == 0:
-        return ""
-    return f"{(v - a) / abs(a) * 100:+.0f}%"
+    return fmt_cell(key, value, missing=NA)
 
 
 def _table(table: Table, width: int, top_rows: int) -> list[str]:

@@ -14,18 +14,19 @@ from tuneup_tui.report import svg
 from tuneup_tui.report.markdown import (
     CADENCE_NAMES,
     day_sentence,
+    figure_change,
     numbers_text,
     panel_table,
     period_text,
 )
 from tuneup_tui.report.model import Summary, actual_minutes, overrun_minutes
 from tuneup_tui.report.text import (
-    fmt_change,
     fmt_clock,
     fmt_day,
     fmt_minutes,
     fmt_signed,
     fmt_value,
+    label,
     plural,
 )
 
@@ -126,12 +127,14 @@ def _figures(s: Summary) -> str:
     if not s.figures:
         return "<h2>Recorded figures</h2>" + _none("No figures were recorded.")
     rows = [
-        [escape(f.name), escape(fmt_value(f.value, f.unit)), escape(f.session or ""),
-         "" if f.previous is None else escape(fmt_value(f.previous, f.unit)),
-         "" if f.previous is None else escape(fmt_change(f.value, f.previous))]
+        [escape(label(f.name)), escape(fmt_value(f.value, f.unit, f.name)),
+         escape(f.session or ""),
+         "" if f.previous is None else escape(fmt_value(f.previous, f.unit, f.name)),
+         "" if f.previous is None else escape(figure_change(f.name, f.unit, f.value,
+                                                            f.previous))]
         for f in s.figures
     ]
-    changes = [(f.name, f.change / abs(f.previous) * 100) for f in s.figures
+    changes = [(label(f.name), f.change / abs(f.previous) * 100) for f in s.figures
                if f.previous and f.change is not None]
     chart = svg.change_bars(changes, "Recorded figures: change since the previous run (%)")
     return ("<h2>Recorded figures</h2>"
@@ -151,7 +154,7 @@ def _panels(s: Summary) -> str:
         header, rows = panel_table(p)
         cells = [[escape(r[0]), *(escape(c) for c in r[1:])] for r in rows]
         out.append(_table(header, cells, numeric=tuple(range(1, len(header)))))
-        changes = [(f.name, (f.vs_baseline or 0.0) / abs(float(f.baseline)) * 100)
+        changes = [(label(f.name), (f.vs_baseline or 0.0) / abs(float(f.baseline)) * 100)
                    for f in p.figures if f.baseline and f.vs_baseline is not None]
         out.append(svg.change_bars(changes, f"{p.title}: change against the baseline (%)"))
     return "\n".join(out)

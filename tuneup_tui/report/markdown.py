@@ -1,7 +1,9 @@
 """The next-steps summary as Markdown: reads well pasted into an email or a wiki.
 
-User text (action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in
-the room never breaks a table or turns into emphasis.
+Figures show their label ("Goal conversion", not `goal_conversion`) and their value as the
+room reads it ("2.8%", "$52.50"), the way `tuneup_tui.metrics.display` writes them. User
+text (action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in the
+room never breaks a table or turns into emphasis.
 """
 
 from __future__ import annotations
@@ -21,13 +23,17 @@ from tuneup_tui.report.text import (
     fmt_change,
     fmt_clock,
     fmt_day,
+    fmt_figure,
     fmt_minutes,
-    fmt_number,
     fmt_signed,
     fmt_value,
+    label,
     md_escape,
     plural,
 )
+
+# Keys a soft spot may give without saying what they average: read as the figure before them.
+_COMPANIONS = frozenset({"average", "avg", "baseline", "previous", "expected", "median"})
 
 DASH = "—"
 CADENCE_NAMES = {"month": "Monthly", "week": "Weekly", "day": "Day"}
@@ -113,10 +119,16 @@ def _soft_spots(s: Summary) -> str:
 
 
 def numbers_text(figures: Mapping[str, Any]) -> str:
-    """A soft spot's numbers on one line: "rate: 0.009; average: 0.031"."""
-    if not figures:
-        return ""
-    return "; ".join(f"{k}: {_any_number(v)}" for k, v in figures.items())
+    """A soft spot's numbers on one line: "Goal conversion: 0.9%; Average goal conversion:
+    3.1%". A bare "average" is written like the figure before it."""
+    parts = []
+    previous = ""
+    for key, value in figures.items():
+        kind_key = previous if key.lower() in _COMPANIONS and previous else key
+        text = fmt_figure(kind_key, value) if _is_number(value) else str(value)
+        parts.append(f"{label(key)}: {text}")
+        previous = kind_key
+    return "; ".join(parts)
 
 
 def _figures(s: Summary) -> str:
@@ -124,13 +136,21 @@ def _figures(s: Summary) -> str:
     if not s.figures:
         return "\n".join([*out, "No figures were recorded."])
     rows = [
-        [md_escape(f.name), md_escape(fmt_value(f.value, f.unit)), md_escape(f.session or ""),
-         "" if f.previous is None else md_escape(fmt_value(f.previous, f.unit)),
-         "" if f.previous is None else fmt_change(f.value, f.previous)]
+        [md_escape(label(f.name)), md_escape(fmt_value(f.value, f.unit, f.name)),
+         md_escape(f.session or ""),
+         "" if f.previous is None else md_escape(fmt_value(f.previous, f.unit, f.name)),
+         "" if f.previous is None else md_escape(figure_change(f.name, f.unit, f.value,
+                                                               f.previous))]
         for f in s.figures
     ]
     return "\n".join([*out, table(["Figure", "Value", "Session", "Previous run", "Change"],
                                   rows)])
+
+
+def figure_change(name: str, unit: str, value: float, previous: float) -> str:
+    """A recorded figure's change since the previous run, in its own terms: a figure typed
+    with a unit other than money is a plain number whatever its name."""
+    return fmt_change(value, previous, "" if unit and unit not in ("$", "€", "£") else name)
 
 
 def _panels(panels: Sequence[PanelFigures]) -> str:
@@ -148,9 +168,9 @@ def _panels(panels: Sequence[PanelFigures]) -> str:
 
 
 def panel_table(p: PanelFigures) -> tuple[list[str], list[list[str]]]:
-    """A panel's figures as header and rows of plain text (the name in the first cell is user
-    text; the rest are numbers). The baseline and previous-run columns are there only when
-    some figure has such a value."""
+    """A panel's figures as header and rows of plain text: the figure's label (escape it as
+    user text), then its values written by kind. The baseline and previous-run columns are
+    there only when some figure has such a value."""
     with_baseline = any(f.baseline is not None for f in p.figures)
     with_previous = any(f.previous is not None for f in p.figures)
     header = ["Figure", "This period"]
@@ -158,13 +178,14 @@ def panel_table(p: PanelFigures) -> tuple[list[str], list[list[str]]]:
     header += ["Previous run", "Against previous run"] if with_previous else []
     rows = []
     for f in p.figures:
-        row = [f.name, fmt_number(f.value)]
+        name = f.name
+        row = [label(name), fmt_figure(name, f.value)]
         if with_baseline:
-            row += ["", ""] if f.baseline is None else [fmt_number(f.baseline),
-                                                         fmt_change(f.value, f.baseline)]
+            row += ["", ""] if f.baseline is None else [fmt_figure(name, f.baseline),
+                                                         fmt_change(f.value, f.baseline, name)]
         if with_previous:
-            row += ["", ""] if f.previous is None else [fmt_number(f.previous),
-                                                         fmt_change(f.value, f.previous)]
+            row += ["", ""] if f.previous is None else [fmt_figure(name, f.previous),
+                                                         fmt_change(f.value, f.previous, name)]
         rows.append(row)
     return header, rows
 
@@ -241,7 +262,5 @@ def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def _any_number(value: object) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return fmt_number(value)
-    return str(value)
+def _is_number(value: object) -> bool:
+    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))

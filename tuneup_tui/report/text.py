@@ -1,8 +1,11 @@
 """How the summary writes numbers, changes, dates and user text, shared by every renderer.
 
-Figures are shown as plain numbers (a rate stays a fraction, as the panels give it) so that a
-figure never reads as something it is not; changes are the difference and, when the earlier
-value is not zero, the relative change in percent.
+Figures are named and written the one way `tuneup_tui.metrics.display` defines (the console
+and `tuneup metrics` share it): "Goal conversion" rather than its key, rates as "2.8%", money as
+"$52.50", counts as "1,234", ratios such as sends per contact as "6.7", since the summary is
+pasted into an email. Changes are the difference in the figure's own terms (points for a rate)
+and, when the earlier value is not zero, the relative change in percent. The JSON export keeps
+the raw numbers.
 """
 
 from __future__ import annotations
@@ -10,7 +13,14 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+from tuneup_tui.metrics import display
+from tuneup_tui.metrics.display import fmt_figure, label
 from tuneup_tui.metrics.result import Number
+
+__all__ = [
+    "NA", "fmt_change", "fmt_clock", "fmt_day", "fmt_figure", "fmt_minutes", "fmt_number",
+    "fmt_signed", "fmt_value", "label", "md_escape", "plural",
+]
 
 NA = "n/a"
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -33,16 +43,10 @@ def fmt_number(value: Number) -> str:
     return _strip_zeros(f"{f:.{digits}f}")
 
 
-def fmt_change(value: Number, earlier: Number) -> str:
-    """value - earlier with a sign, and the relative change: "+3 (+7.9%)"; "n/a" if unknown."""
-    if value is None or earlier is None:
-        return NA
-    diff = float(value) - float(earlier)
-    text = fmt_signed(diff)
-    if float(earlier) != 0:
-        pct = diff / abs(float(earlier)) * 100
-        text += f" ({'+' if pct >= 0 else '-'}{abs(pct):.1f}%)"
-    return text
+def fmt_change(value: Number, earlier: Number, name: str = "") -> str:
+    """value - earlier in the figure's terms, and the relative change: "+3 (+7.9%)",
+    "-0.3 pts (-9.7%)" for a rate named `name`; "n/a" if either is unknown."""
+    return display.fmt_change(value, earlier, name)
 
 
 def fmt_signed(diff: float) -> str:
@@ -53,14 +57,18 @@ def fmt_signed(diff: float) -> str:
     return sign + fmt_number(abs(diff))
 
 
-def fmt_value(value: float, unit: str = "") -> str:
-    """A recorded figure with its unit: "41", "12.5 %", "$1,200" stays as typed around it."""
-    number = fmt_number(value)
-    if not unit:
-        return number
+def fmt_value(value: float, unit: str = "", name: str = "") -> str:
+    """A recorded figure: by its name's kind without a unit ("41", "2.8%", "$52.50"), with a
+    currency sign as money ("$52.50"), a typed "%" as typed ("12%"), any other unit after it."""
+    f = display.number(value)
+    if f is None:
+        return NA
     if unit in ("$", "€", "£"):
-        return f"{unit}{number}"
-    return f"{number} {unit}"
+        return display.fmt_kind("money", f).replace("$", unit)
+    if unit == "%":
+        return fmt_number(value) + "%"
+    text = fmt_figure(name, value) if name else fmt_number(value)
+    return f"{text} {unit}" if unit else text
 
 
 def fmt_day(day: date | None) -> str:

@@ -7,6 +7,8 @@ end of the day. What is on screen lives in `screens/main.py`.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -23,15 +25,27 @@ from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.commands import TuneupCommands
 from tuneup_tui.ui.config import ConsoleConfig
-from tuneup_tui.ui.dialogs.carry_over import CarryDecision, CarryOverDialog
-from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.messages import PanelReady, PanelsFailed, SummaryFailed, SummaryWritten
-from tuneup_tui.ui.screens.help import HelpScreen
 from tuneup_tui.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tuneup_tui.metrics.result import PanelResult
+    from tuneup_tui.ui.dialogs.carry_over import CarryDecision
+
+FIRST_FRAME_GRACE = 0.05
+"""Seconds the panel worker waits after the first refresh before it imports pandas: the first
+frame is on screen before the import competes with it for the interpreter."""
+
+FIRST_FRAME_WAIT_LIMIT = 5.0
+"""The panel worker never waits longer than this for the first frame (a console that cannot
+draw still computes its panels)."""
+
+GC_THRESHOLDS_WHILE_COMPUTING = (50_000, 50, 1000)
+"""Python's collector thresholds while the panels compute: the results piling up would
+otherwise trigger full collections (65 to 100 ms pauses of the console) every few panels."""
 
 
 def make_app(
@@ -89,12 +103,16 @@ class TuneupApp(App[None]):
         self._summary_written_for_day = False
         self._belled: set[tuple[int, int]] = set()
         self._data_version: int | None = None
+        self._day_timers: list[Timer] = []
+        self._first_frame = threading.Event()
+        """Set once the first frame is drawn: the panel worker imports pandas only after it."""
         self.main = MainScreen()
 
     # start-up
 
     async def on_mount(self) -> None:
         await self.push_screen(self.main)
+        self.call_after_refresh(self._after_first_frame)
         config = self.config
         if config.resume_run is not None:
             self._open(config.resume_run)
@@ -104,10 +122,18 @@ class TuneupApp(App[None]):
         self.compute_panels(None)
         waiting = self.store.unfinished_run(self.agenda.series) if config.offer_resume else None
         if waiting is not None:
+            from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
+
             self.push_screen(ResumeOfferDialog(waiting),
                              lambda resume: self._answer_resume(waiting, bool(resume)))
         else:
             self._open(None)
+
+    def _after_first_frame(self) -> None:
+        # Start-up's objects will live all day: moving them out of the collector's view keeps
+        # its full collections (while the panels' results pile up) short.
+        gc.freeze()
+        self.set_timer(FIRST_FRAME_GRACE, self._first_frame.set)
 
     def _answer_resume(self, waiting: Run, resume: bool) -> None:
         if resume:
@@ -134,11 +160,11 @@ class TuneupApp(App[None]):
         if previous is not None:
             self.last_run_figures = self.store.panel_figures(previous.id)
         for result in self.results.values():
-            self._save_panel_figures(result)
+            self._save_panel_figures(result, self.live)
         self._data_version = self.store.data_version()
         self.main.open_run(self.live)
-        self.set_interval(config.tick_seconds, self.tick)
-        self.set_interval(config.poll_seconds, self.poll_store)
+        self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
+                        self.set_interval(config.poll_seconds, self.poll_store)]
         self.tick()
         if resume is None and previous is not None:
             self._offer_carry_over(previous)
@@ -146,6 +172,8 @@ class TuneupApp(App[None]):
     def _offer_carry_over(self, previous: Run) -> None:
         items = self.store.actions(previous.id, status="open")
         if items:
+            from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
+
             self.push_screen(CarryOverDialog(items, self.agenda.roster), self._carry_over)
 
     def _carry_over(self, decisions: list[CarryDecision] | None) -> None:
@@ -166,7 +194,7 @@ class TuneupApp(App[None]):
     def tick(self) -> None:
         """Move the console to the clock's now: header, agenda, session changes, bell, end."""
         live = self.live
-        if live is None:
+        if live is None or not self._showing():
             return
         live.start_if_due()
         status = live.status()
@@ -209,19 +237,34 @@ class TuneupApp(App[None]):
 
     def poll_store(self) -> None:
         """Refresh what other processes may have added (attendees' items) when it changed."""
+        if not self._showing():
+            return
         version = self.store.data_version()
         if version != self._data_version:
             self._data_version = version
             self.main.refresh_store_data()
+
+    def _showing(self) -> bool:
+        """Whether the main screen is there to draw on (not while the console shuts down: a
+        timer that fires then would find its widgets gone)."""
+        return self._running and self.main.is_attached
+
+    def _stop_timers(self) -> None:
+        for timer in self._day_timers:
+            timer.stop()
+        self._day_timers = []
 
     # workers
 
     @work(thread=True, exclusive=True, group="panels", exit_on_error=False)
     def compute_panels(self, first: int | None) -> None:
         """Every panel of the day, the current session's first, posted as each is done."""
+        self._first_frame.wait(FIRST_FRAME_WAIT_LIMIT)
         from tuneup_tui.ui.panel_job import compute_panels, panel_order
 
         names = panel_order(self.agenda, first)
+        thresholds = gc.get_threshold()
+        gc.set_threshold(*GC_THRESHOLDS_WHILE_COMPUTING)
         try:
             data_dir = self.config.data_dir
             if self.config.prepare_data is not None:
@@ -229,14 +272,27 @@ class TuneupApp(App[None]):
             compute_panels(self.agenda, data_dir, self.config.as_of, names, self._post_panel)
         except Exception as err:  # the pack could not be opened: every panel says why
             self.post_message(PanelsFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
+        finally:
+            gc.set_threshold(*thresholds)
 
     def _post_panel(self, result: PanelResult) -> None:
-        self.post_message(PanelReady(result))
+        # Saved here, in the worker, so the synced write never holds up the console; a result
+        # that comes before the run is open is saved when the run opens (`_open`).
+        live = self.live
+        saved_for = None
+        if live is not None:
+            try:
+                self._save_panel_figures(result, live)
+                saved_for = live.run.id
+            except Exception as err:  # the console's thread tries again and says why
+                self.log.error(f"panel figures not saved in the worker: {err}")
+        self.post_message(PanelReady(result, saved_for))
 
     def on_panel_ready(self, message: PanelReady) -> None:
         result = message.result
         self.results[result.name] = result
-        self._save_panel_figures(result)
+        if self.live is not None and message.saved_for != self.live.run.id:
+            self._save_panel_figures(result, self.live)
         self.main.panel_ready(result.name)
 
     def on_panels_failed(self, message: PanelsFailed) -> None:
@@ -247,9 +303,9 @@ class TuneupApp(App[None]):
             self.results[result.name] = result
             self.main.panel_ready(result.name)
 
-    def _save_panel_figures(self, result: PanelResult) -> None:
-        if self.live is not None and result.error is None and result.figures:
-            self.store.save_panel_figures(self.live.run.id, result.name, dict(result.figures))
+    def _save_panel_figures(self, result: PanelResult, live: LiveRun) -> None:
+        if result.error is None and result.figures:
+            self.store.save_panel_figures(live.run.id, result.name, dict(result.figures))
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def write_summary(self) -> None:
@@ -279,6 +335,8 @@ class TuneupApp(App[None]):
     # app-wide actions
 
     def action_help(self) -> None:
+        from tuneup_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.main))
 
@@ -288,6 +346,7 @@ class TuneupApp(App[None]):
         Once the day's summary has been written, it is written again on the way out, so
         items and figures added after 16:00 are in it too.
         """
+        self._stop_timers()
         self.main.save_notes()
         if self.summary_folder is not None and self.live is not None:
             from tuneup_tui.ui.summary import write_run_summary

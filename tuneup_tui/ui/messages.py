@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 class PanelReady(Message):
     """One panel has been computed (or has failed with its error line)."""
 
-    def __init__(self, result: PanelResult) -> None:
+    def __init__(self, result: PanelResult, saved_for: int | None = None) -> None:
         super().__init__()
         self.result = result
+        self.saved_for = saved_for
+        """The run whose store already holds the panel's figures (saved by the worker)."""
 
 
 class PanelsFailed(Message):

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
 
 from tuneup_tui.store.db import StoreError
-from tuneup_tui.ui.dialogs.add_action import ActionDraft, AddActionDialog
-from tuneup_tui.ui.dialogs.confirm_compress import ConfirmCompressDialog
-from tuneup_tui.ui.dialogs.jump import JumpDialog
-from tuneup_tui.ui.dialogs.promote import PromoteDialog, SoftSpotDraft
-from tuneup_tui.ui.dialogs.record_figure import FigureDraft, RecordFigureDialog
 from tuneup_tui.ui.screens.main_view import MainView
 from tuneup_tui.ui.widgets.notes import NotesEditor
+
+# The dialogs are imported when they are opened: importing them all up front delayed the
+# first frame.
+if TYPE_CHECKING:
+    from tuneup_tui.ui.dialogs.add_action import ActionDraft
+    from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
+    from tuneup_tui.ui.dialogs.record_figure import FigureDraft
 
 
 class MainScreen(MainView):
@@ -93,6 +95,8 @@ class MainScreen(MainView):
         except ValueError as err:
             self.notify(str(err), severity="warning")
             return
+        from tuneup_tui.ui.dialogs.confirm_compress import ConfirmCompressDialog
+
         self.app.push_screen(ConfirmCompressDialog(plan, live.status()), self._compress)
 
     def _compress(self, confirmed: bool | None) -> None:
@@ -101,6 +105,8 @@ class MainScreen(MainView):
 
     def action_jump(self) -> None:
         if self.status is not None:
+            from tuneup_tui.ui.dialogs.jump import JumpDialog
+
             self.app.push_screen(JumpDialog(self.status), self._jump)
 
     def _jump(self, index: int | None) -> None:
@@ -111,6 +117,8 @@ class MainScreen(MainView):
         live = self.live
         if live is None:
             return
+        from tuneup_tui.ui.dialogs.add_action import AddActionDialog
+
         session = self._session(self.shown)
         self.app.push_screen(AddActionDialog(live.agenda.roster, live.run.as_of,
                                              session.topic if session else None),
@@ -135,6 +143,8 @@ class MainScreen(MainView):
         wanted = list(session.record) if session else []
         names = wanted + [n for a in live.agenda.sessions for n in a.record]
         default = next((n for n in wanted if n not in done), wanted[0] if wanted else None)
+        from tuneup_tui.ui.dialogs.record_figure import RecordFigureDialog
+
         self.app.push_screen(
             RecordFigureDialog(names, default, session.topic if session else None),
             self._record)
@@ -153,6 +163,8 @@ class MainScreen(MainView):
         session = self._session(self.shown)
         if live is None or session is None:
             return
+        from tuneup_tui.ui.dialogs.promote import PromoteDialog
+
         self.app.push_screen(PromoteDialog(self._findings(session), live.agenda.roster),
                              self._promote)
 

@@ -191,9 +191,10 @@ class MainView(Screen[None]):
                     if s.finding_key} if live else {}
         pending = any(name not in self.tuneup.results for name in session.panels)
         self.query_one(FindingsList).show(findings, promoted, pending=pending)
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-findings").label = "Findings" if pending and not findings else (
-            f"Findings ({len(findings)})")
+        label = "Findings" if pending and not findings else f"Findings ({len(findings)})"
+        tab = self.query_one(TabbedContent).get_tab("tab-findings")
+        if str(tab.label) != label:  # relabelling lays the tabs out again
+            tab.label = label
 
     def _show_recorded(self, session: Session | None) -> None:
         live = self.live

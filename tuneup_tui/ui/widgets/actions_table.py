@@ -1,4 +1,9 @@
-"""The day's action items: this session's first, then the rest, attendees' included."""
+"""The day's action items: this session's first, then the rest, attendees' included.
+
+The table is redrawn in place: when the store changes (an attendee logs an item) only the new
+rows are added and put in their place, instead of clearing and rebuilding every row, which
+stalled the console while attendees were logging.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,19 @@ from textual.widgets import DataTable
 
 from tuneup_tui.store.models import ActionItem
 
+Row = tuple[Text, str, str, str]
+"""Action, owner, due, session."""
+
 
 class ActionsTable(DataTable[Text | str]):
     """Action items of the run, newest first within this session and then the day."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._shown: dict[str, tuple[str, ...]] = {}
+        """Row key -> what the row shows (plain text and style), as on screen now."""
+        self._order: list[str] = []
+        """Row keys in the order they are shown."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -23,17 +38,45 @@ class ActionsTable(DataTable[Text | str]):
         rest = [a for a in items if a.session != session]
         ordered = sorted(mine, key=lambda a: a.id, reverse=True) + sorted(
             rest, key=lambda a: a.id, reverse=True)
-        self.clear()
-        for item in ordered:
-            style = "bold" if item.session == session else ""
-            if item.status != "open":
-                style = "dim strike"
-            text = Text(item.text, style=style)
-            if item.created_by not in ("", "facilitator"):
-                text.append(f" ({item.created_by})", style="dim italic")
-            if item.carried_from is not None:
-                text.append(" (carried)", style="dim italic")
-            self.add_row(text, item.owner, f"{item.due:%d %b}" if item.due else "–",
-                         item.session or "–", key=str(item.id))
-        count_mine = len(mine)
-        self.border_title = f"Action items · {count_mine} this session · {len(items)} today"
+        rows = {str(item.id): _row(item, session) for item in ordered}
+        order = list(rows)
+        wanted = {key: _signature(row) for key, row in rows.items()}
+        title = f"Action items · {len(mine)} this session · {len(items)} today"
+        if self.border_title != title:
+            self.border_title = title
+        if wanted == self._shown and order == self._order:
+            return
+        kept = all(wanted.get(key) == shown for key, shown in self._shown.items())
+        if not kept:  # a row changed or went: draw them all again
+            self.clear()
+            self._shown = {}
+        added = [key for key in order if key not in self._shown]
+        for key in added:
+            self.add_row(*rows[key], key=key)
+        if self._shown and [*self._order, *added] != order:
+            self._sort_as(order)
+        self._shown = wanted
+        self._order = order
+
+    def _sort_as(self, order: list[str]) -> None:
+        # DataTable sorts by cell values only: each row's first cell (its own Text object)
+        # stands for the row.
+        where = {id(self.get_row(key)[0]): i for i, key in enumerate(order)}
+        self.sort(key=lambda values: where[id(values[0])])
+
+
+def _row(item: ActionItem, session: str | None) -> Row:
+    style = "bold" if item.session == session else ""
+    if item.status != "open":
+        style = "dim strike"
+    text = Text(item.text, style=style)
+    if item.created_by not in ("", "facilitator"):
+        text.append(f" ({item.created_by})", style="dim italic")
+    if item.carried_from is not None:
+        text.append(" (carried)", style="dim italic")
+    return (text, item.owner, f"{item.due:%d %b}" if item.due else "–", item.session or "–")
+
+
+def _signature(row: Row) -> tuple[str, ...]:
+    text = row[0]
+    return (text.plain, str(text.style), *(str(s.style) for s in text.spans), *row[1:])

@@ -18,9 +18,16 @@ SEVERITY_STYLE = {"high": "bold white on red", "medium": "bold black on yellow",
 class FindingsList(Static):
     """Findings as lines; those already promoted say to whom."""
 
+    _shown: tuple[object, ...] | None = None
+
     def show(self, findings: Sequence[Finding], promoted: Mapping[str, str | None],
              *, pending: bool = False) -> None:
         """`promoted` maps a finding key to the owner of its soft spot."""
+        # Unchanged findings are not drawn again: the store's every change asks for them.
+        shown = (tuple(findings), tuple(sorted(promoted.items(), key=str)), pending)
+        if shown == self._shown:
+            return
+        self._shown = shown
         if not findings:
             self.update(Text("Computing…" if pending else "No findings for this session.",
                              style="italic"))

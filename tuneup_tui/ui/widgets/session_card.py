@@ -20,6 +20,8 @@ from tuneup_tui.ui.widgets.questions import QuestionList
 class SessionCard(VerticalScroll, can_focus=False):
     """What the current session is for."""
 
+    _recorded_shown: tuple[object, ...] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="card-head")
         yield Static(id="recorded")
@@ -58,6 +60,10 @@ class SessionCard(VerticalScroll, can_focus=False):
     def show_recorded(self, figures: Sequence[RecordedFigure], highlight: Collection[str]
                       ) -> None:
         """Every figure recorded today; those this session uses are highlighted."""
+        shown = (tuple(figures), frozenset(highlight))
+        if shown == self._recorded_shown:  # the store's every change asks for this
+            return
+        self._recorded_shown = shown
         box = self.query_one("#recorded", Static)
         box.display = bool(figures)
         text = Text()
