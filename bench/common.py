@@ -127,14 +127,15 @@ def temp_home(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"tuneup-bench-{prefix}-"))
 
 
-def sample_pack(folder: Path, scale: float) -> Path:
+def sample_pack(folder: Path, scale: float, history_weeks: int = 13) -> Path:
     """The sample pack at `scale`, generated into `folder` once and reused after (cached).
 
     The cache is used only while the generator's code is the one that made it, so a changed
     sample is never measured from an old pack.
     """
     done = folder / ".complete"
-    stamp = f"scale {scale} seed {SEED} as_of {AS_OF} generator {_generator_hash()}\n"
+    stamp = (f"scale {scale} weeks {history_weeks} seed {SEED} as_of {AS_OF} "
+             f"generator {_generator_hash()}\n")
     if done.exists() and done.read_text(encoding="utf-8") == stamp:
         return folder
     print(f"  generating the sample pack at scale {scale:g} into {folder} "
@@ -148,9 +149,10 @@ def sample_pack(folder: Path, scale: float) -> Path:
     code = ("import sys\nfrom datetime import date\nfrom pathlib import Path\n"
             "from tuneup_tui.data.sample import generate_sample\n"
             "generate_sample(Path(sys.argv[1]), date.fromisoformat(sys.argv[2]),"
-            " scale=float(sys.argv[3]), seed=int(sys.argv[4]))\n")
+            " scale=float(sys.argv[3]), seed=int(sys.argv[4]),"
+            " history_weeks=int(sys.argv[5]))\n")
     subprocess.run([sys.executable, "-c", code, str(folder), AS_OF.isoformat(), str(scale),
-                    str(SEED)], check=True, cwd=REPO)
+                    str(SEED), str(history_weeks)], check=True, cwd=REPO)
     done.write_text(stamp, encoding="utf-8")
     print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
     return folder

@@ -1,7 +1,8 @@
 """Data: every panel on the scaled sample pack, against a bare `pandas.read_csv` of its files.
 
-The scaled pack (scale 320: about 1M leads and 2M activities; `--quick`: scale 10) is generated
-once into bench/results/pack-<scale>/ and reused. Panels and the baseline each run in a fresh
+The scaled pack (a year of history at scale 85: about 940k leads, 2M activities and a year of
+daily traffic; `--quick`: scale 3) is generated once into bench/results/pack-<scale>-y/ and
+reused. Panels and the baseline each run in a fresh
 process (bench/data_child.py), alternately, and the figure is the median; peak memory is the
 panel process's largest ru_maxrss.
 """
@@ -22,8 +23,9 @@ from bench.common import (
     temp_home,
 )
 
-FULL_SCALE = 320.0
-QUICK_SCALE = 10.0
+FULL_SCALE = 85.0
+QUICK_SCALE = 3.0
+HISTORY_WEEKS = 52
 TARGET_RATIO = 1.5
 TARGET_MEMORY_MB = 1536.0
 
@@ -31,7 +33,7 @@ TARGET_MEMORY_MB = 1536.0
 def run(options: Options) -> list[Figure]:
     scale = QUICK_SCALE if options.quick else FULL_SCALE
     repeats = 1 if options.quick else 3
-    folder = sample_pack(RESULTS / f"pack-{scale:g}", scale)
+    folder = sample_pack(RESULTS / f"pack-{scale:g}-y", scale, HISTORY_WEEKS)
     home = temp_home("data")
     env = bench_env(home)
     panels: list[dict[str, Any]] = []

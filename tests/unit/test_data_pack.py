@@ -167,3 +167,20 @@ def test_padded_cells_and_trailing_commas_are_tidied(tmp_path: Path) -> None:
     territories = DataPack.open(tmp_path).frame("territories")
     assert territories["territory"].tolist() == ["East", "West"]
     assert territories["rep"].tolist() == ["Alex Kim", "Maria"]
+
+
+def test_a_number_too_large_to_hold_is_a_bad_value() -> None:
+    import pandas as pd
+
+    from tuneup_tui.data.errors import DataError
+    from tuneup_tui.data.pack import DataPack
+
+    pack = DataPack.from_frames(
+        {"database": pd.DataFrame({"date": ["2026-11-16"], "contacts": ["1e400"]})})
+    try:
+        pack.frame("database")
+    except DataError as err:
+        assert str(err) == ("database row 2, column 'contacts': expected a whole number, "
+                            "found '1e400'")
+    else:
+        raise AssertionError("1e400 was taken as a number")

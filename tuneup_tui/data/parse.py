@@ -96,6 +96,11 @@ def parse_numbers(values: pd.Series, *, whole: bool = False) -> pd.Series:
         if missed.any():
             out = out.copy()
             out[missed] = _numbers_the_slow_way(text[missed], expected).to_numpy()
+    infinite = np.isinf(out.to_numpy())
+    if infinite.any():
+        # "1e400" reads as infinity: no figure can be made of it.
+        pos = int(np.flatnonzero(infinite)[0])
+        raise BadValue(pos, str(values.iloc[pos]), expected)
     if whole:
         frac = out.notna().to_numpy() & (out.to_numpy() % 1 != 0)
         if frac.any():

@@ -65,6 +65,7 @@ def make_app(
     tick_seconds: float = 0.25,
     poll_seconds: float = 0.5,
     prepare_data: Callable[[], Path] | None = None,
+    panels_in_process: bool = True,
 ) -> TuneupApp:
     """The console for one run of `agenda` on the pack in `data_dir`, saved in `store`."""
     return TuneupApp(ConsoleConfig(
@@ -72,6 +73,7 @@ def make_app(
         clock=clock, mode=mode, speed=speed, resume_run=resume_run, start_now=start_now,
         offer_resume=offer_resume, agenda_toml=agenda_toml, tick_seconds=tick_seconds,
         poll_seconds=poll_seconds, prepare_data=prepare_data,
+        panels_in_process=panels_in_process,
     ))
 
 
@@ -260,8 +262,11 @@ class TuneupApp(App[None]):
     def compute_panels(self, first: int | None) -> None:
         """Every panel of the day, the current session's first, posted as each is done."""
         self._first_frame.wait(FIRST_FRAME_WAIT_LIMIT)
-        from tuneup_tui.ui.panel_job import compute_panels, panel_order
+        from textual.worker import get_current_worker
 
+        from tuneup_tui.ui.panel_job import PackNotOpened, compute_panels, panel_order
+
+        worker = get_current_worker()
         names = panel_order(self.agenda, first)
         thresholds = gc.get_threshold()
         gc.set_threshold(*GC_THRESHOLDS_WHILE_COMPUTING)
@@ -269,8 +274,12 @@ class TuneupApp(App[None]):
             data_dir = self.config.data_dir
             if self.config.prepare_data is not None:
                 data_dir = self.config.prepare_data()
-            compute_panels(self.agenda, data_dir, self.config.as_of, names, self._post_panel)
-        except Exception as err:  # the pack could not be opened: every panel says why
+            compute_panels(self.agenda, data_dir, self.config.as_of, names, self._post_panel,
+                           in_process=self.config.panels_in_process,
+                           cancelled=lambda: worker.is_cancelled or not self._running)
+        except PackNotOpened as err:  # every panel says why
+            self.post_message(PanelsFailed(str(err)))
+        except Exception as err:  # the demo's pack could not be made: the same
             self.post_message(PanelsFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
         finally:
             gc.set_threshold(*thresholds)

@@ -38,3 +38,6 @@ class ConsoleConfig:
     poll_seconds: float = 0.5
     prepare_data: Callable[[], Path] | None = None
     """Makes the data folder, in the panel worker (the demo generates its sample pack)."""
+    panels_in_process: bool = True
+    """Compute the panels in a child process (the console keeps drawing while pandas works);
+    False computes them in the worker thread."""

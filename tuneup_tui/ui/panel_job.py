@@ -1,21 +1,40 @@
-"""The panels' work, run inside a thread worker: open the pack once, compute each panel.
+"""The panels' work, run from a thread worker: open the pack once, compute each panel.
 
-This is the only console module that reaches pandas, and only when its function runs: the
-console imports it lazily so the first frame is drawn before pandas is loaded.
+The panels are computed in a child process by default: pandas holds the interpreter lock
+through long operations, and in the console's own process it kept the console from drawing
+for over a second at a time on a big pack (and for 60 ms and more on the sample's). The child
+is spawned fresh (no copy of the console's state), sends each result back as it is done, and
+is killed when the console leaves. If it cannot run at all the panels are computed in the
+worker thread instead, as they were before.
+
+This module reaches pandas only when its functions run, and only in the process that computes:
+the console imports it lazily so the first frame is drawn before pandas is loaded.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Sequence
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuneup_tui.agenda.model import Agenda
-from tuneup_tui.data.period import review_period
+from tuneup_tui.data.period import Period, review_period
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import PanelResult
 
+if TYPE_CHECKING:
+    from tuneup_tui.metrics.result import PanelSettings
+
 NO_DATA = "no data folder: start the run with --data DIR (or try `tuneup demo`)"
+POLL_SECONDS = 0.1
+"""How often the waiting worker checks whether the console has left."""
+
+
+class PackNotOpened(Exception):
+    """The pack could not be opened: every panel fails with this one line."""
 
 
 def panel_order(agenda: Agenda, first: int | None) -> list[str]:
@@ -41,17 +60,107 @@ def failed_results(agenda: Agenda, as_of: date, names: Sequence[str], error: str
 
 
 def compute_panels(agenda: Agenda, data_dir: Path | None, as_of: date, names: Sequence[str],
-                   post: Callable[[PanelResult], None]) -> None:
-    """Compute each panel of `names` in order and hand each result to `post` as it is done."""
+                   post: Callable[[PanelResult], None], *, in_process: bool = True,
+                   cancelled: Callable[[], bool] = lambda: False) -> None:
+    """Compute each panel of `names` in order and hand each result to `post` as it is done.
+
+    Raises PackNotOpened when the pack cannot be opened. `cancelled` is asked while waiting
+    for the child: once it says yes, the child is killed and nothing more is posted.
+    """
     if data_dir is None:
         for result in failed_results(agenda, as_of, names, NO_DATA):
             post(result)
         return
-    from tuneup_tui.data.pack import DataPack
-    from tuneup_tui.metrics.registry import run_panel
     from tuneup_tui.metrics.settings import panel_settings
 
     period = review_period(as_of, agenda.period)
-    pack = DataPack.open(data_dir)
-    for name in names:
-        post(run_panel(name, pack, period, panel_settings(agenda, name, as_of)))
+    jobs = [(name, panel_settings(agenda, name, as_of)) for name in names]
+    done: set[str] = set()
+
+    def posted(result: PanelResult) -> None:
+        done.add(result.name)
+        post(result)
+
+    if in_process:
+        try:
+            _in_child_process(data_dir, period, jobs, posted, cancelled)
+            return
+        except PackNotOpened:
+            raise
+        except (OSError, EOFError, RuntimeError) as err:
+            # No child process here (a sandbox, a frozen app): compute in this thread.
+            _log_fallback(err)
+        if cancelled():
+            return
+    _in_this_thread(data_dir, period, [(n, s) for n, s in jobs if n not in done], posted)
+
+
+def _in_this_thread(data_dir: Path, period: Period,
+                    jobs: Sequence[tuple[str, PanelSettings]],
+                    post: Callable[[PanelResult], None]) -> None:
+    from tuneup_tui.data.pack import DataPack
+    from tuneup_tui.metrics.registry import run_panel
+
+    try:
+        pack = DataPack.open(data_dir)
+    except Exception as err:
+        raise PackNotOpened(_one_line(err)) from err
+    for name, settings in jobs:
+        post(run_panel(name, pack, period, settings))
+
+
+def _in_child_process(data_dir: Path, period: Period,
+                      jobs: Sequence[tuple[str, PanelSettings]],
+                      post: Callable[[PanelResult], None],
+                      cancelled: Callable[[], bool]) -> None:
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, data_dir, period, list(jobs)),
+                            name="tuneup-panels", daemon=True)
+    child.start()
+    send.close()  # the child holds its own end; EOF here means it has gone
+    try:
+        while True:
+            if not receive.poll(POLL_SECONDS):
+                if cancelled():
+                    return
+                continue
+            kind, value = receive.recv()
+            if kind == "result":
+                post(value)
+            elif kind == "failed":
+                raise PackNotOpened(value)
+            else:
+                return
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receive.close()
+
+
+def _child(send: Connection, data_dir: Path, period: Period,
+           jobs: Sequence[tuple[str, PanelSettings]]) -> None:
+    """The child process: open the pack, then send each panel's result, then "done"."""
+    from tuneup_tui.data.pack import DataPack
+    from tuneup_tui.metrics.registry import run_panel
+
+    try:
+        pack = DataPack.open(data_dir)
+    except Exception as err:
+        send.send(("failed", _one_line(err)))
+        return
+    for name, settings in jobs:
+        send.send(("result", run_panel(name, pack, period, settings)))
+    send.send(("done", None))
+    send.close()
+
+
+def _one_line(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}".splitlines()[0]
+
+
+def _log_fallback(err: BaseException) -> None:
+    import logging
+
+    logging.getLogger(__name__).warning("panels computed in the console's process: %s", err)

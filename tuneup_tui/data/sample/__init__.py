@@ -31,7 +31,7 @@ from tuneup_tui.data.sample.web import (
     make_social,
     make_traffic,
 )
-from tuneup_tui.data.sample.world import TERRITORIES, timeline
+from tuneup_tui.data.sample.world import HISTORY_WEEKS, TERRITORIES, timeline
 from tuneup_tui.data.sources import SOURCES
 
 FORGOTTEN_LEADS = 36
@@ -40,18 +40,25 @@ FORGOTTEN_LEADS = 36
 __all__ = ["build_sample", "generate_sample", "write_sample"]
 
 
-def generate_sample(out_dir: Path, as_of: date, *, scale: float = 1, seed: int = 7) -> Path:
-    """Write the sample pack for `as_of` into `out_dir` (created if needed); returns it."""
-    write_sample(Path(out_dir), build_sample(as_of, scale=scale, seed=seed))
+def generate_sample(out_dir: Path, as_of: date, *, scale: float = 1, seed: int = 7,
+                    history_weeks: int = HISTORY_WEEKS) -> Path:
+    """Write the sample pack for `as_of` into `out_dir` (created if needed); returns it.
+
+    `history_weeks` (13 unless set; the benchmarks take 52, a year) is how many complete weeks
+    of data come before the review week.
+    """
+    write_sample(Path(out_dir), build_sample(as_of, scale=scale, seed=seed,
+                                             history_weeks=history_weeks))
     return Path(out_dir)
 
 
-def build_sample(as_of: date, *, scale: float = 1, seed: int = 7) -> dict[str, pd.DataFrame]:
+def build_sample(as_of: date, *, scale: float = 1, seed: int = 7,
+                 history_weeks: int = HISTORY_WEEKS) -> dict[str, pd.DataFrame]:
     """The sample's sources as frames with canonical columns, in SOURCES order."""
     if scale <= 0:
         raise ValueError(f"scale must be above 0, not {scale}")
     rng = np.random.default_rng(seed)
-    tl = timeline(as_of)
+    tl = timeline(as_of, history_weeks)
     leads = make_leads(tl, rng, scale)
     crm = make_crm(leads, tl, rng)
     opps = make_opportunities(crm, leads, tl, rng)

@@ -79,13 +79,15 @@ WEEKDAY_FACTOR = np.array([1.08, 1.12, 1.1, 1.05, 0.95, 0.55, 0.5])
 
 @dataclass(frozen=True)
 class Timeline:
-    """The days the sample covers: 13 weeks of history, the review week, calendar ahead."""
+    """The days the sample covers: the weeks of history, the review week, calendar ahead."""
 
     as_of: date
     period: Period
     start: date
     days: pd.DatetimeIndex
     """Every day with data: from `start` to the review week's Sunday."""
+    history_weeks: int = HISTORY_WEEKS
+    """Complete weeks of history before the review week."""
 
     @property
     def end(self) -> pd.Timestamp:
@@ -102,7 +104,7 @@ class Timeline:
 
     @property
     def review_week(self) -> int:
-        return HISTORY_WEEKS
+        return self.history_weeks
 
     def in_review(self, stamps: pd.Series | pd.DatetimeIndex) -> np.ndarray:
         lo = pd.Timestamp(self.period.start)
@@ -111,11 +113,15 @@ class Timeline:
         return np.asarray((values >= lo) & (values < hi))
 
 
-def timeline(as_of: date) -> Timeline:
+def timeline(as_of: date, history_weeks: int = HISTORY_WEEKS) -> Timeline:
+    if history_weeks < 9:
+        raise ValueError(f"history_weeks must be 9 or more (8 for the baseline), not "
+                         f"{history_weeks}")
     period = review_period(as_of)
-    start = period.start - timedelta(weeks=HISTORY_WEEKS)
+    start = period.start - timedelta(weeks=history_weeks)
     days = pd.date_range(start, period.end, freq="D")
-    return Timeline(as_of=as_of, period=period, start=start, days=days)
+    return Timeline(as_of=as_of, period=period, start=start, days=days,
+                    history_weeks=history_weeks)
 
 
 def weekday_factor(days: pd.DatetimeIndex) -> np.ndarray:
