@@ -82,7 +82,7 @@ def test_the_guess_is_only_a_fallback() -> None:
 
 def test_every_documented_figure_key_is_listed() -> None:
     # every `key` named in a figures table of the metrics docs has an explicit kind
-    text = (DOCS / "metrics.md").read_text() + (DOCS / "metrics-sales.md").read_text()
+    text = (DOCS / "metrics.md").read_text()
     keys = {"sessions", "goal_conversion", "leads_per_goal", "expected_leads_to_sales",
             "followers", "sessions_per_1000_followers", "cpc", "ctr", "cost_per_name",
             "cost_per_lead", "opportunity_conversion", "referral_share", "not_found_hits",

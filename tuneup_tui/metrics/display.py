@@ -11,8 +11,8 @@ A figure key ("goal_conversion", "cost_per_lead") has a label in words ("Goal co
 - "ratio": a figure per something that is not a share of a whole (sends per contact, sessions
   per 1,000 followers, touches per lead, hours, days, positions), shown as a plain "6.7".
 
-The kinds of every key the panels emit are listed in `FIGURE_KINDS` (docs/metrics.md and
-docs/metrics-sales.md give their meanings), since a name can mislead: `turnover_rate` is sends
+The kinds of every key the panels emit are listed in `FIGURE_KINDS` (docs/metrics.md gives
+their meanings), since a name can mislead: `turnover_rate` is sends
 per contact, not a share, and `budget_to_spend` is a share, not money. Only an unknown key (a
 figure the facilitator records under their own name) has its kind guessed from its words.
 Nothing here imports pandas or textual.

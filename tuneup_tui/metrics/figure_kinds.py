@@ -2,7 +2,7 @@
 
 A key's name is not enough to know how it reads: `turnover_rate` is sends per contact (6.7),
 not a share; `budget_to_spend` is a share (91%), not money; `romi` and `list_attrition` are
-fractions shown as percentages. Meanings are in docs/metrics.md and docs/metrics-sales.md.
+fractions shown as percentages. Meanings are in docs/metrics.md.
 `tuneup_tui.metrics.display.kind_of` reads this first and guesses only for keys not listed.
 """
 
