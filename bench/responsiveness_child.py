@@ -65,7 +65,6 @@ async def measure(pack: Path, chars: int, items_each: int) -> dict[str, Any]:
     from tuneup_tui.agenda.load import load_agenda
     from tuneup_tui.store.db import RunStore
     from tuneup_tui.ui.app import make_app
-    from tuneup_tui.ui.panel_job import panel_order
 
     path = resolve_agenda(None)
     agenda = load_agenda(path)
@@ -81,6 +80,21 @@ async def measure(pack: Path, chars: int, items_each: int) -> dict[str, Any]:
                    offer_resume=False, prepare_data=prepare)
     probe = StallProbe()
     out: dict[str, Any] = {}
+    try:
+        await _windows(app, agenda, store, probe, out, go, chars, items_each)
+    finally:
+        store.close()  # once the console has shut down: its last ticks may still read it
+    if chars == 0:
+        return out
+    out["bare_logging_ms"] = await bare_under_loggers(items_each)
+    return out
+
+
+async def _windows(app: Any, agenda: Any, store: Any, probe: StallProbe, out: dict[str, Any],
+                   go: threading.Event, chars: int, items_each: int) -> None:
+    """The measured windows, in the running console; results go into `out`."""
+    from tuneup_tui.ui.panel_job import panel_order
+
     async with app.run_test(size=(160, 48)) as pilot:
         app.set_interval(TICK_SECONDS, probe.tick)
         await asyncio.sleep(1.0)
@@ -94,9 +108,7 @@ async def measure(pack: Path, chars: int, items_each: int) -> dict[str, Any]:
         out["panels_seconds"] = round(time.perf_counter() - started, 2)
         out["panels_ms"] = probe.take_ms()
         if chars == 0:  # only the panels were asked for (the scaled pack)
-            app.live = app.main.live = None
-            store.close()
-            return out
+            return
 
         await pilot.press("ctrl+n")
         text = ("Organic converts below its average; ask Dana about the form. " * 20)[:chars]
@@ -122,12 +134,6 @@ async def measure(pack: Path, chars: int, items_each: int) -> dict[str, Any]:
 
         await asyncio.sleep(1.0)
         out["idle_after_ms"] = probe.take_ms()
-        # No clock tick while the headless app is torn down: one that lands then finds the
-        # screen's header gone (a console shutdown race, reported).
-        app.live = app.main.live = None
-    store.close()
-    out["bare_logging_ms"] = await bare_under_loggers(items_each)
-    return out
 
 
 async def bare_under_loggers(items_each: int) -> float:

@@ -10,7 +10,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.functional.console_fixtures import (
+    AS_OF,
     agenda,
     agenda_path,
     clock,
@@ -21,12 +24,13 @@ from tests.functional.console_fixtures import (
 )
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.store.db import RunStore
 
 __all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 SCRIPT = textwrap.dedent("""
-    import asyncio, sys, threading
+    import asyncio, sys
     from datetime import date, datetime
     from pathlib import Path
 
@@ -39,27 +43,25 @@ SCRIPT = textwrap.dedent("""
     from tuneup_tui.ui.app import make_app
 
     print("after imports", "pandas" in sys.modules)
-    release = threading.Event()
-
-    def data() -> Path:
-        release.wait(30)  # the panels wait until the first frame has been looked at
-        return Path(sys.argv[1])
-
     path = resolve_agenda(None)
     store = RunStore(Path(sys.argv[2]))
-    app = make_app(load_agenda(path), path, None, date(2026, 11, 23), store,
-                   FakeClock(datetime(2026, 11, 23, 8, 0)), offer_resume=False,
-                   prepare_data=data)
+    # Nothing holds the panels back: they start computing as the console would.
+    app = make_app(load_agenda(path), path, Path(sys.argv[1]), date(2026, 11, 23), store,
+                   FakeClock(datetime(2026, 11, 23, 8, 0)), offer_resume=False)
+    seen = []
+
+    def first_frame() -> None:
+        header = str(app.screen.query_one("#header").content)
+        seen.append(("first frame", "pandas" in sys.modules, "30:00 left" in header))
 
     async def main() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
-            header = str(app.screen.query_one("#header").content)
-            print("first frame", "pandas" in sys.modules, "30:00 left" in header)
-            release.set()
+            app.call_after_refresh(first_frame)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            print("panels", "pandas" in sys.modules, len(app.results))
+            print(*seen[0])
+            print("panels", "pandas" in sys.modules, len(app.results),
+                  sum(r.error is None for r in app.results.values()))
 
     asyncio.run(main())
 """)
@@ -73,8 +75,36 @@ def test_the_first_frame_comes_before_pandas(sample_pack: Path, tmp_path: Path) 
     assert result.stdout.splitlines() == [
         "after imports False",
         "first frame False True",
-        "panels True 13",
+        # The panels are computed in a child process: the console itself never loads pandas.
+        "panels False 13 13",
     ]
+
+
+def test_panels_computed_in_the_worker_thread_match_the_child_process(
+        agenda: Agenda, sample_pack: Path) -> None:
+    """The fallback (no child process possible) gives the same panels as the child."""
+    from tuneup_tui.ui.panel_job import compute_panels, panel_order
+
+    names = panel_order(agenda, None)
+    in_child: list[PanelResult] = []
+    in_thread: list[PanelResult] = []
+    compute_panels(agenda, sample_pack, AS_OF, names, in_child.append)
+    compute_panels(agenda, sample_pack, AS_OF, names, in_thread.append, in_process=False)
+    assert [r.name for r in in_child] == names
+    assert in_child == in_thread
+
+
+def test_without_a_child_process_the_panels_are_computed_in_the_thread(
+        agenda: Agenda, sample_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuneup_tui.ui import panel_job
+
+    def no_child(*args: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(panel_job, "_in_child_process", no_child)
+    posted: list[PanelResult] = []
+    panel_job.compute_panels(agenda, sample_pack, AS_OF, ["traffic", "paid"], posted.append)
+    assert [(r.name, r.error) for r in posted] == [("traffic", None), ("paid", None)]
 
 
 async def test_a_broken_source_shows_its_error_in_the_panel(

@@ -167,6 +167,3 @@ async def test_sigkill_mid_day_then_resume_loses_nothing_committed() -> None:
             await pilot.press("n")
             assert app.live.status().current == int(current) + 1
             assert len(store.events(run_id)) == int(events) + 1
-            # Stop the clock's ticks before the test app shuts down: a tick that lands while
-            # the screen is being torn down finds no header (reported to the console's owner).
-            app.live = app.main.live = None

@@ -68,7 +68,6 @@ async def test_five_attendees_log_while_the_console_writes() -> None:
                     break
                 await pilot.pause(0.05)
             assert table.row_count == expected
-            app.live = app.main.live = None  # no tick during the test app's teardown
     finally:
         store.close()
 

@@ -13,7 +13,7 @@ are still recognised by their headers, and the sources the toml names carry the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,18 +67,30 @@ class SourceFile:
         """The file's rows as a RawTable; DataError when it can't be read."""
         if self.error is not None:
             raise DataError(self.source, self.error, file=self.path)
-        if self.preset == CANONICAL and not self.options:
+        from tuneup_tui.data.presets._xlsx import file_kind
+
+        workbook = file_kind(self.path) == "workbook"
+        if self.preset == CANONICAL and not self.options and not workbook:
             from tuneup_tui.data.read import read_canonical_csv
 
             return read_canonical_csv(self.path, self.source)
         from tuneup_tui.data.presets._base import Options, read_export
-        from tuneup_tui.data.presets.registry import preset_named
+        from tuneup_tui.data.presets.registry import preset_named, workbook_sheet
 
         get = self.options.get
         options = Options(columns=dict(get("columns") or {}), period=get("period"),
                           date_order=get("date_order"), pack_period=get("pack_period"),
                           pack_date_order=get("pack_date_order"))
-        return read_export(preset_named(self.preset), self.path, self.source, options)
+        raw = read_export(preset_named(self.preset), self.path, self.source, options)
+        if not workbook:
+            return raw
+        # Say which sheet was read: `data inspect` shows it, and the lines are its rows.
+        taken = workbook_sheet(self.path, self.source)
+        others = [n for n in taken.names if n != taken.sheet.name]
+        note = (f"workbook sheet {taken.sheet.name!r} read (line numbers are its rows)"
+                + (f"; other sheets not read: {', '.join(map(repr, others))}" if others else ""))
+        variant = f"{raw.variant}, workbook sheet {taken.sheet.name!r}".lstrip(", ")
+        return replace(raw, variant=variant, notes=(note, *raw.notes))
 
 
 @dataclass(frozen=True)

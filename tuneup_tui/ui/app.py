@@ -1,8 +1,9 @@
 """The Tune Up console: the app, built by `make_app` for the CLI and the tests alike.
 
 The app opens (or resumes) the run, keeps the clock ticking, computes every panel of the day
-once in a thread worker, watches the store for attendees' items and writes the summary at the
-end of the day. What is on screen lives in `screens/main.py`.
+once (a thread worker drives a child process, `panel_job.py`, started once the first frame is
+drawn), watches the store for attendees' items and writes the summary at the end of the day.
+What is on screen lives in `screens/main.py`.
 """
 
 from __future__ import annotations
@@ -261,7 +262,9 @@ class TuneupApp(App[None]):
     @work(thread=True, exclusive=True, group="panels", exit_on_error=False)
     def compute_panels(self, first: int | None) -> None:
         """Every panel of the day, the current session's first, posted as each is done."""
-        self._first_frame.wait(FIRST_FRAME_WAIT_LIMIT)
+        self._wait_for_first_frame()
+        if not self._running:  # the console left before it drew anything
+            return
         from textual.worker import get_current_worker
 
         from tuneup_tui.ui.panel_job import PackNotOpened, compute_panels, panel_order
@@ -284,6 +287,13 @@ class TuneupApp(App[None]):
         finally:
             gc.set_threshold(*thresholds)
 
+    def _wait_for_first_frame(self) -> None:
+        waited = 0.0
+        while not self._first_frame.wait(0.02) and self._running:
+            waited += 0.02
+            if waited >= FIRST_FRAME_WAIT_LIMIT:
+                return
+
     def _post_panel(self, result: PanelResult) -> None:
         # Saved here, in the worker, so the synced write never holds up the console; a result
         # that comes before the run is open is saved when the run opens (`_open`).
@@ -303,6 +313,7 @@ class TuneupApp(App[None]):
         if self.live is not None and message.saved_for != self.live.run.id:
             self._save_panel_figures(result, self.live)
         self.main.panel_ready(result.name)
+        self._freeze_when_all_panels_are_in()
 
     def on_panels_failed(self, message: PanelsFailed) -> None:
         from tuneup_tui.ui.panel_job import failed_results, panel_order
@@ -311,6 +322,15 @@ class TuneupApp(App[None]):
         for result in failed_results(self.agenda, self.config.as_of, pending, message.error):
             self.results[result.name] = result
             self.main.panel_ready(result.name)
+        self._freeze_when_all_panels_are_in()
+
+    def _freeze_when_all_panels_are_in(self) -> None:
+        # The day's results and the panel on screen live on: out of the collector's view, the
+        # full collections while attendees log stay short.
+        from tuneup_tui.ui.panel_job import panel_order
+
+        if set(panel_order(self.agenda, None)) <= set(self.results):
+            self.call_after_refresh(gc.freeze)
 
     def _save_panel_figures(self, result: PanelResult, live: LiveRun) -> None:
         if result.error is None and result.figures:

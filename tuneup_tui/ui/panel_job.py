@@ -14,6 +14,7 @@ the console imports it lazily so the first frame is drawn before pandas is loade
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from multiprocessing.connection import Connection
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelSettings
 
 NO_DATA = "no data folder: start the run with --data DIR (or try `tuneup demo`)"
+CHILD_NICENESS = 10
+"""The child runs at a lower priority: on a machine with few cores its pandas work (which
+reads with several threads) otherwise takes the CPU the console needs to draw."""
 POLL_SECONDS = 0.1
 """How often the waiting worker checks whether the console has left."""
 
@@ -87,8 +91,9 @@ def compute_panels(agenda: Agenda, data_dir: Path | None, as_of: date, names: Se
             return
         except PackNotOpened:
             raise
-        except (OSError, EOFError, RuntimeError) as err:
-            # No child process here (a sandbox, a frozen app): compute in this thread.
+        except Exception as err:
+            # No child process here (a sandbox, a frozen app) or it died: compute the rest
+            # in this thread.
             _log_fallback(err)
         if cancelled():
             return
@@ -114,6 +119,7 @@ def _in_child_process(data_dir: Path, period: Period,
                       post: Callable[[PanelResult], None],
                       cancelled: Callable[[], bool]) -> None:
     context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(send, data_dir, period, list(jobs)),
                             name="tuneup-panels", daemon=True)
@@ -142,6 +148,13 @@ def _in_child_process(data_dir: Path, period: Period,
 def _child(send: Connection, data_dir: Path, period: Period,
            jobs: Sequence[tuple[str, PanelSettings]]) -> None:
     """The child process: open the pack, then send each panel's result, then "done"."""
+    import contextlib
+    import os
+
+    # Where lowering the priority is not allowed, the same work runs at the same priority.
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(CHILD_NICENESS)
     from tuneup_tui.data.pack import DataPack
     from tuneup_tui.metrics.registry import run_panel
 
@@ -154,6 +167,27 @@ def _child(send: Connection, data_dir: Path, period: Period,
         send.send(("result", run_panel(name, pack, period, settings)))
     send.send(("done", None))
     send.close()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (every spawn needs it) with a real stderr.
+
+    The tracker hands sys.stderr's descriptor to its process; inside the console sys.stderr
+    is Textual's capture, whose descriptor is -1, and spawning then fails with "bad value(s)
+    in fds_to_keep". The swap lasts only while the tracker starts.
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    real = sys.__stderr__
+    if real is None or captured is real:
+        resource_tracker.ensure_running()
+        return
+    sys.stderr = real
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def _one_line(err: BaseException) -> str:

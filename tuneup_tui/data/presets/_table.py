@@ -72,7 +72,19 @@ def decode(data: bytes, source: str, path: Path) -> str:
 
 
 def read_text(path: Path, source: str, *, head: bool = False) -> str:
-    """The decoded text of `path` (its first HEAD_BYTES with `head`); DataError if unreadable."""
+    """The decoded text of `path` (its first HEAD_BYTES with `head`); DataError if unreadable.
+
+    An Excel workbook (known by its bytes, whatever its name) gives its sheet as CSV text.
+    """
+    from tuneup_tui.data.presets._xlsx import BIFF_HELP, file_kind
+
+    kind = file_kind(path)
+    if kind == "workbook":
+        from tuneup_tui.data.presets.registry import workbook_sheet
+
+        return workbook_sheet(path, source).sheet.text()
+    if kind == "biff":
+        raise DataError(source, BIFF_HELP, file=path)
     try:
         with path.open("rb") as handle:
             data = handle.read(HEAD_BYTES) if head else handle.read()

@@ -1,9 +1,10 @@
-"""LinkedIn page analytics, saved as CSV -> social (network linkedin).
+"""LinkedIn page analytics, as downloaded (.xls/.xlsx workbooks) or saved as CSV -> social.
 
-LinkedIn ships .xls files: open one and save it as CSV (a .xls or .xlsx in the pack is named
-with that request). Content file: one description row (skipped), then `Date`, `Impressions
-(organic)`, `Impressions (sponsored)`, `Impressions (total)`, `Unique impressions (organic)`, the
-same trio for Clicks, Reactions, Comments and Reposts (older files: Shares), `Engagement rate`.
+LinkedIn ships spreadsheets: _xlsx.py turns a workbook's sheet into the rows its CSV save
+would hold, so this preset sees the same rows either way. Content file: one description row
+(skipped), then `Date`, `Impressions (organic)`, `Impressions (sponsored)`, `Impressions
+(total)`, `Unique impressions (organic)`, the same trio for Clicks, Reactions, Comments and
+Reposts (older files: Shares), `Engagement rate`.
 Mapping: engagements = clicks + reactions + comments + reposts (the "(total)" columns, else
 organic + sponsored); followers are not in the content file: missing, with a note, unless the
 followers file is in the pack too (`Date`, ..., `Total followers`: the new followers of each
@@ -55,7 +56,7 @@ class LinkedInContent(Preset):
         if "followers" not in out:
             out["followers"] = constant(raw, "")
             notes.append("no followers in the content file: followers missing (add the "
-                         "followers file, saved as CSV)")
+                         "followers file)")
         return notes
 
 

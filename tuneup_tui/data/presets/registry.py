@@ -40,6 +40,7 @@ from tuneup_tui.data.presets._table import (
     records,
     sniff_delimiter,
 )
+from tuneup_tui.data.presets._xlsx import BIFF_HELP, Taken, file_kind, take_sheet
 from tuneup_tui.data.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -98,18 +99,32 @@ class Placed:
 
 
 def recognise(path: Path) -> Recognition:
-    """The preset of the file at `path`, by its first lines."""
-    if path.suffix.casefold() in SHEET_SUFFIXES:
-        return Recognition(None, why=f"a spreadsheet ({path.suffix}): open it and save it as "
-                                     "CSV (UTF-8), then put the CSV in the pack")
+    """The preset of the file at `path`, by its first lines (a workbook: by its sheets')."""
+    kind = file_kind(path)
+    if kind == "biff":
+        return Recognition(None, why=BIFF_HELP)
+    if not kind and path.suffix.casefold() in SHEET_SUFFIXES:
+        return Recognition(None, why=f"a spreadsheet ({path.suffix}) but not an Excel "
+                                     ".xlsx workbook: open it and save it as .xlsx or CSV "
+                                     "(UTF-8)")
     try:
         head = read_text(path, "?", head=True)
     except DataError as err:
         # Recognise it anyway, so the error lands on the source it was meant for.
-        lenient = _lenient_head(path)
+        lenient = None if kind else _lenient_head(path)
         if lenient is None:
             return Recognition(None, why=err.detail)
         head = lenient
+    return recognise_text(head)
+
+
+def workbook_sheet(path: Path, source: str) -> Taken:
+    """The sheet a workbook is read as: the first a preset recognises, else the first."""
+    return take_sheet(path, source, lambda text: recognise_text(text).preset is not None)
+
+
+def recognise_text(head: str) -> Recognition:
+    """The preset of a file whose first lines are `head`."""
     for preset in PRESETS:
         if preset.recognises_text(head):
             return Recognition(preset, preset.sources[0] if preset.sources else None)
@@ -224,7 +239,7 @@ def _mapped_file(source: str, path: Path, preset: str | None,
         return SourceFile(source, path, preset, options)
     found = recognise(path)
     if found.preset is None:
-        sheet = path.suffix.casefold() in SHEET_SUFFIXES
+        sheet = path.suffix.casefold() in SHEET_SUFFIXES or bool(file_kind(path))
         return SourceFile(source, path, CANONICAL, options, error=found.why if sheet else None)
     if found.preset.refuse:
         return SourceFile(source, path, found.preset.name, options,

@@ -182,10 +182,14 @@ class MainScreen(MainView):
             self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
 
     def action_switch_tab(self) -> None:
+        if not self.work_ready:
+            return
         tabs = self.query_one(TabbedContent)
         tabs.active = "tab-findings" if tabs.active == "tab-panel" else "tab-panel"
 
     def action_focus_notes(self) -> None:
+        if not self.work_ready:
+            return
         self.query_one(NotesEditor).focus()
 
     def action_leave_notes(self) -> None:

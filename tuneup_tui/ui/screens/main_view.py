@@ -2,6 +2,11 @@
 
 `MainView` lays the screen out and redraws it from the live run; `screens/main.py` adds the
 keys of the day on top.
+
+The first frame has the header, the agenda, the session card and the footer; the work area
+(panel and findings tabs, notes, action items) is mounted just after it is drawn, so the
+console shows the day at once and fills in the rest a frame later. Until then the methods that
+draw into the work area do nothing, and mounting it draws everything there is.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ class MainView(Screen[None]):
         self.checked: dict[str, set[int]] = {}
         """Ticked questions per session topic (saved inside the session's note)."""
         self._figures_shown: tuple[object, ...] = ()
+        self.work_ready = False
+        """Whether the work area (tabs, notes, action items) is mounted yet."""
 
     @property
     def tuneup(self) -> TuneupApp:
@@ -54,25 +61,21 @@ class MainView(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(self.tuneup.agenda.title, id="header")
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield AgendaList(id="agenda")
-                yield SessionCard(id="card")
-            with Vertical(id="main"):
-                with TabbedContent(id="panel-tabs"):
-                    with TabPane("Panel", id="tab-panel"):
-                        yield PanelView(id="panel")
-                    with TabPane("Findings", id="tab-findings"):
-                        yield FindingsList(id="findings")
-                with Horizontal(id="bottom"):
-                    yield NotesEditor(id="notes")
-                    yield ActionsTable(id="actions")
+        # The work area (WorkArea, below) joins #body after the first frame.
+        with Horizontal(id="body"), Vertical(id="left"):
+            yield AgendaList(id="agenda")
+            yield SessionCard(id="card")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(HeaderBar).show(None, None, "")
         self.query_one("#agenda").border_title = "Agenda"
-        self.query_one(NotesEditor).load_session(None, "")
+        self.call_after_refresh(self._mount_work_area)
+
+    async def _mount_work_area(self) -> None:
+        await self.query_one("#body", Horizontal).mount(WorkArea(id="main"))
+        self.work_ready = True
+        self._show_session(self.shown)
 
     # what the app tells the screen
 
@@ -101,7 +104,7 @@ class MainView(Screen[None]):
     def refresh_store_data(self) -> None:
         """Redraw what lives in the store: action items, recorded figures, soft spots."""
         live = self.live
-        if live is None:
+        if live is None or not self.work_ready:
             return
         session = self._session(self.shown)
         topic = session.topic if session else None
@@ -123,8 +126,10 @@ class MainView(Screen[None]):
     def save_notes(self) -> None:
         """Save the notes (and ticked questions) of the session on screen, if changed."""
         live = self.live
+        if live is None or not self.work_ready:
+            return
         editor = self.query_one(NotesEditor)
-        if live is None or editor.session is None:
+        if editor.session is None:
             return
         editor.cancel_pending()
         session = self._session(live.agenda.session_index(editor.session))
@@ -150,23 +155,27 @@ class MainView(Screen[None]):
         self.shown = index
         live = self.live
         session = self._session(index)
-        editor = self.query_one(NotesEditor)
         if live is None or session is None:
-            editor.load_session(None, "")
             self.query_one(SessionCard).show(self.tuneup.agenda, None, ())
-            self.query_one(PanelView).show((), {})
+            if self.work_ready:
+                self.query_one(NotesEditor).load_session(None, "")
+                self.query_one(PanelView).show((), {})
             self.show_day_over()
             return
         note = live.store.notes(live.run.id).get(session.topic)
         text, checked = split_note(note.text if note else "", session.questions)
         self.checked[session.topic] = checked
-        editor.load_session(session.topic, text)
         self.query_one(SessionCard).show(live.agenda, session, checked)
+        if not self.work_ready:
+            return
+        self.query_one(NotesEditor).load_session(session.topic, text)
         self._show_panels(session)
         self.refresh_store_data()
 
     def _show_panels(self, session: Session) -> None:
         live = self.live
+        if not self.work_ready:
+            return
         figures = live.store.figures(live.run.id) if live else []
         self._figures_shown = tuple((f.name, f.value, f.session) for f in figures)
         recorded = {f.name: f for f in figures}
@@ -186,6 +195,8 @@ class MainView(Screen[None]):
 
     def _show_findings(self, session: Session) -> None:
         live = self.live
+        if not self.work_ready:
+            return
         findings = self._findings(session)
         promoted = {s.finding_key: s.owner for s in live.store.soft_spots(live.run.id)
                     if s.finding_key} if live else {}
@@ -221,3 +232,17 @@ class MainView(Screen[None]):
     def on_notes_editor_save_due(self, event: NotesEditor.SaveDue) -> None:
         self.save_notes()
 
+
+
+class WorkArea(Vertical):
+    """The session's work: the panel and its findings in tabs, the notes and action items."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="panel-tabs"):
+            with TabPane("Panel", id="tab-panel"):
+                yield PanelView(id="panel")
+            with TabPane("Findings", id="tab-findings"):
+                yield FindingsList(id="findings")
+        with Horizontal(id="bottom"):
+            yield NotesEditor(id="notes")
+            yield ActionsTable(id="actions")

@@ -42,8 +42,16 @@ def related_names(figures: Sequence[str]) -> set[str]:
     return names
 
 
+MOUNT_STEP = 4
+"""Widgets mounted per frame when a panel is drawn: a whole panel (tables, sparklines, bars)
+laid out and rendered in one go held the console up for 40 ms and more."""
+
+
 class PanelView(VerticalScroll):
     """One session's panels, drawn from their PanelResults."""
+
+    _drawing = 0
+    """Counts the redraws, so the steps of an earlier one stop when a newer one starts."""
 
     def show(
         self,
@@ -65,7 +73,17 @@ class PanelView(VerticalScroll):
                 widgets.append(LoadingIndicator(classes="panel-loading"))
                 continue
             widgets.extend(_panel_widgets(result, recorded or {}, (last_run or {}).get(name)))
-        self.mount_all(widgets)
+        self._drawing += 1
+        self._mount_in_steps(widgets, self._drawing)
+
+    def _mount_in_steps(self, widgets: list[Widget], drawing: int) -> None:
+        """Mount the first few widgets now (the panel's title and figures) and the rest a
+        few at a time, each step after the previous one is on screen."""
+        if drawing != self._drawing or not self.is_attached:
+            return
+        self.mount_all(widgets[:MOUNT_STEP])
+        if len(widgets) > MOUNT_STEP:
+            self.call_after_refresh(self._mount_in_steps, widgets[MOUNT_STEP:], drawing)
 
 
 def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
