@@ -185,3 +185,18 @@ async def test_opened_early_it_waits_for_the_first_session(
         app.tick()
         assert "Sales and Buying Cycle Overview (1/13) · 30:00 left" in screen_text(app, "#header")
         assert [e.kind for e in store.events(app.live.run.id)] == ["start"]
+
+
+async def test_typing_part_of_a_topic_finds_the_session_to_jump_to(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.live is not None
+        await pilot.press("j", *"leads to", "enter")
+        await pilot.pause()
+        # "leads to" first appears in "Leads to Sales", the 11th session (index 10).
+        assert app.live.status().current == 10
+        await pilot.press("j", *"sales f", "backspace", "backspace", "enter")
+        await pilot.pause()
+        # "sales" alone: the first topic holding it is "Sales and Buying Cycle Overview".
+        assert app.live.status().current == 0
