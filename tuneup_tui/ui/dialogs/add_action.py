@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.dialogs.base import FormDialog
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -59,8 +59,10 @@ def complete_name(text: str, roster: Sequence[str]) -> str:
     return matches[0] if len(matches) == 1 else typed
 
 
-class AddActionDialog(Dialog[ActionDraft | None]):
+class AddActionDialog(FormDialog[ActionDraft | None]):
     """The add-action form; enter moves to the next field and saves from the last."""
+
+    FIELDS = ("text", "owner", "due")
 
     def __init__(self, roster: Sequence[str], run_date: date, session: str | None) -> None:
         super().__init__()
@@ -88,25 +90,11 @@ class AddActionDialog(Dialog[ActionDraft | None]):
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        order = ["text", "owner", "due"]
-        if event.input.id == "owner":
-            event.input.value = complete_name(event.input.value, self.roster)
-        position = order.index(event.input.id or "due")
-        if position + 1 < len(order):
-            self.query_one(f"#{order[position + 1]}", Input).focus()
-        else:
-            self._save()
+    def field_submitted(self, field: Input) -> None:
+        if field.id == "owner":
+            field.value = complete_name(field.value, self.roster)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self._save()
-        else:
-            self.dismiss(None)
-
-    def _save(self) -> None:
+    def save(self) -> None:
         error = self.query_one("#error", Static)
         text = self.query_one("#text", Input).value.strip()
         owner = complete_name(self.query_one("#owner", Input).value, self.roster)

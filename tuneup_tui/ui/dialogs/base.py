@@ -6,6 +6,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+from textual.widgets import Button, Input
 
 ResultT = TypeVar("ResultT")
 
@@ -55,3 +56,35 @@ class Dialog(ModalScreen[ResultT]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class FormDialog(Dialog[ResultT]):
+    """A dialog of input fields: enter moves to the next field and saves on the last one; the
+    "save" button saves, any other button cancels."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    """The ids of the input fields, in the order enter moves through them."""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.field_submitted(event.input)
+        field = event.input.id or ""
+        position = self.FIELDS.index(field) if field in self.FIELDS else len(self.FIELDS)
+        if position + 1 < len(self.FIELDS):
+            self.query_one(f"#{self.FIELDS[position + 1]}", Input).focus()
+        else:
+            self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(None)
+
+    def field_submitted(self, field: Input) -> None:
+        """A field was left with enter (completion, clean-up); nothing by default."""
+
+    def save(self) -> None:
+        """Check the fields and dismiss with the result, or say what is wrong."""
+        raise NotImplementedError

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tuneup_tui.ui.dialogs.add_action import complete_name
-from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.dialogs.base import FormDialog
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import Finding
@@ -33,8 +33,10 @@ class SoftSpotDraft:
     figures: dict[str, Any] = field(default_factory=dict)
 
 
-class PromoteDialog(Dialog[SoftSpotDraft | None]):
+class PromoteDialog(FormDialog[SoftSpotDraft | None]):
     """Pick a finding (or type a soft spot when there is none), then its severity and owner."""
+
+    FIELDS = ("text", "owner")
 
     def __init__(self, findings: Sequence[Finding], roster: Sequence[str]) -> None:
         super().__init__()
@@ -102,21 +104,7 @@ class PromoteDialog(Dialog[SoftSpotDraft | None]):
         self._choose(event.option_index)
         self.query_one("#owner", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "text":
-            self.query_one("#owner", Input).focus()
-        else:
-            self._save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self._save()
-        else:
-            self.dismiss(None)
-
-    def _save(self) -> None:
+    def save(self) -> None:
         text = self.query_one("#text", Input).value.strip()
         if not text:
             self.query_one("#error", Static).update("Say what the soft spot is.")

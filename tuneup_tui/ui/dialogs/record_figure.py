@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.format import kind_of, label
 
 
@@ -46,8 +46,10 @@ def parse_value(name: str, text: str) -> float:
     return value
 
 
-class RecordFigureDialog(Dialog[FigureDraft | None]):
+class RecordFigureDialog(FormDialog[FigureDraft | None]):
     """The record-a-figure form."""
+
+    FIELDS = ("name", "value")
 
     def __init__(self, suggestions: Sequence[str], default: str | None, session: str | None
                  ) -> None:
@@ -76,21 +78,7 @@ class RecordFigureDialog(Dialog[FigureDraft | None]):
     def on_mount(self) -> None:
         self.query_one("#value" if self.default else "#name", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "name":
-            self.query_one("#value", Input).focus()
-        else:
-            self._save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self._save()
-        else:
-            self.dismiss(None)
-
-    def _save(self) -> None:
+    def save(self) -> None:
         error = self.query_one("#error", Static)
         name = figure_key(self.query_one("#name", Input).value)
         if not name:
