@@ -32,7 +32,15 @@ SIZE = (120, 36)
 
 async def _settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await _drawn(pilot)
+
+
+async def _drawn(pilot: Pilot[Any]) -> None:
+    """Let the screen finish drawing: a panel mounts over a few frames, and a table measures
+    new rows' widths when its queue is idle (on a busy machine, a frame or two later)."""
+    await pilot.wait_for_scheduled_animations()
+    for _ in range(3):
+        await pilot.pause()
 
 
 def _app(agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
@@ -48,7 +56,7 @@ def test_first_session(snap_compare: Any, agenda: Agenda, agenda_path: Path,
         await _settle(pilot)
         clock.advance(minutes=7, seconds=30)  # 08:07:30: 22:30 left
         app.tick()
-        await pilot.pause()
+        await _drawn(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -70,7 +78,7 @@ def test_traffic_study_with_a_figure_and_an_item(
                          due=date(2026, 11, 30), session="Traffic Study")
         app.main.refresh_store_data()
         app.tick()
-        await pilot.pause()
+        await _drawn(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -89,6 +97,6 @@ def test_leads_to_sales_running_over(snap_compare: Any, agenda: Agenda, agenda_p
         await pilot.press("j", *(["down"] * 10), "enter")  # Leads to Sales from 14:02
         clock.advance(minutes=62, seconds=5)  # 15:04:05: 2:05 over
         app.tick()
-        await pilot.pause()
+        await _drawn(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
