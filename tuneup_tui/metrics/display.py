@@ -43,6 +43,13 @@ _LABELS = {
     "not_found_hits": "404 hits",
     "not_found_pages": "404 pages",
     "new_not_found_pages": "New 404 pages",
+    # The funnel's step rates: each step against the one before it.
+    "goal_completions_rate": "Goal completions per session",
+    "leads_rate": "Leads per goal completion",
+    "sent_to_sales_rate": "Leads sent to sales",
+    "opportunities_rate": "Sent leads to opportunity",
+    "proposals_rate": "Opportunities to proposal",
+    "closed_won_rate": "Proposals won",
 }
 
 # The fallback guess for keys not in FIGURE_KINDS, most specific first. Words are whole
