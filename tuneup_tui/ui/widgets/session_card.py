@@ -12,8 +12,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tuneup_tui.agenda.model import Agenda, Session
+from tuneup_tui.report.text import fmt_value
 from tuneup_tui.store.models import RecordedFigure
-from tuneup_tui.ui.format import fmt_figure, label
+from tuneup_tui.ui.format import label
 from tuneup_tui.ui.widgets.questions import QuestionList
 
 
@@ -71,7 +72,7 @@ class SessionCard(VerticalScroll, can_focus=False):
             if i:
                 text.append("\n")
             style = "bold reverse" if fig.name in highlight else ""
-            value = fmt_figure(fig.name, fig.value) + (f" {fig.unit}" if fig.unit else "")
+            value = fmt_value(fig.value, fig.unit, fig.name)
             text.append(f"{label(fig.name)}: {value}", style=style)
             if fig.session:
                 text.append(f" ({fig.session})", style="dim")
