@@ -45,7 +45,8 @@ def test_tuneup_sample_writes_the_pack_and_says_what(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--as-of", "23/11/2026"], "--as-of: expected a date like 2026-11-23, found '23/11/2026'"),
+    (["--as-of", "23/11/2026"],
+     "--as-of: expected a date as YYYY-MM-DD (like 2026-11-23), found '23/11/2026'"),
     (["--scale", "0"], "--scale must be above 0, not 0"),
 ])
 def test_tuneup_sample_refuses_bad_options_in_one_line(

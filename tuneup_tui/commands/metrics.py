@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._dates import as_of_date
 from tuneup_tui.metrics.names import PANEL_NAMES
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the panels."""
-    as_of = _as_of(args.as_of)
+    as_of = as_of_date(args.as_of)
     names = _panels(args.panel)
     data = Path(args.data)
     if not data.is_dir():
@@ -91,15 +92,6 @@ def _strict(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_strict(v) for v in value]
     return value
-
-
-def _as_of(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--as-of {text!r}: expected a date as YYYY-MM-DD") from None
 
 
 def _panels(name: str | None) -> tuple[str, ...]:

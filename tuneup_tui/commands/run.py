@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._dates import as_of_date
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.clock import Clock
@@ -50,14 +51,15 @@ def register(sub: Any) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=_as_of, metavar="DATE",
+    parser.add_argument("--as-of", metavar="DATE",
                         help="the run's date for the review period (YYYY-MM-DD; default today)")
     parser.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                         help="run the clock N times faster (rehearsals: 60 = a minute a second)")
 
 
 def run_command(args: argparse.Namespace) -> int:
-    # A broken agenda is refused before the store is even opened.
+    # A bad date or a broken agenda is refused before the store is even opened.
+    as_of_date(args.as_of)
     if not args.resume:
         given = _agenda_path(args.agenda)
         agenda = _load(given)
@@ -72,7 +74,7 @@ def run_command(args: argparse.Namespace) -> int:
             data_dir = Path(resume.data_dir)
         if data_dir is not None and not data_dir.is_dir():
             raise CliError(f"{data_dir}: no such folder; --data expects the folder of exports")
-        as_of = args.as_of or (resume.as_of if resume is not None else date.today())
+        as_of = as_of_date(args.as_of, resume.as_of if resume is not None else None)
         speed = resume.speed if resume is not None and args.speed == 1.0 else args.speed
         mode = "follow_clock" if args.follow_clock else "facilitator"
         if resume is not None:
@@ -85,11 +87,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def demo_command(args: argparse.Namespace) -> int:
+    as_of = as_of_date(args.as_of)
     agenda_path = _agenda_path(None)
     agenda = _load(agenda_path)
     store = _open_store()
     try:
-        as_of = args.as_of or date.today()
         clock = _clock(args.speed, store, None)
         mode = "follow_clock" if args.follow_clock else "facilitator"
         return _run_app(agenda, agenda_path, demo_folder(as_of), as_of, store, clock,
@@ -191,13 +193,6 @@ def _clock(speed: float, store: RunStore, resume: Run | None) -> Clock:
         events = store.events(resume.id)
         anchor = events[-1].at if events else resume.anchor
     return ScaledClock(speed, anchor=anchor)
-
-
-def _as_of(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from None
 
 
 def _speed(text: str) -> float:

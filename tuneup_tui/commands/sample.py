@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,9 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tuneup_tui.cli import CliError
+    from tuneup_tui.commands._dates import as_of_date
 
-    as_of = _as_of(args.as_of)
+    as_of = as_of_date(args.as_of)
     if not args.scale > 0:
         raise CliError(f"--scale must be above 0, not {args.scale:g}")
     out_dir: Path = args.dir
@@ -53,14 +53,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"Review period: {period.label}, {period.start} to {period.end} "
           f"(as of {as_of}); planted soft spots: see docs/sample-data.md")
     return 0
-
-
-def _as_of(text: str | None) -> date:
-    from tuneup_tui.cli import CliError
-
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(f"--as-of: expected a date like 2026-11-23, found {text!r}") from None
