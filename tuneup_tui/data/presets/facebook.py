@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import ClassVar
 
 import pandas as pd
@@ -37,11 +36,6 @@ class FacebookPosts(Preset):
     columns: ClassVar[Columns] = {"social": {
         "engagements": ("reactions, comments and shares",),
     }}
-
-    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
-        located = super().locate(recs, path, source)
-        located.variant = self.title
-        return located
 
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
@@ -77,11 +71,6 @@ class FacebookInsights(Preset):
         "engagements": ENGAGED,
         "posts": ("daily page posts", "re:number of posts"),
     }}
-
-    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
-        located = super().locate(recs, path, source)
-        located.variant = self.title
-        return located
 
     def drop_reason(self, row: Mapping[str, str], rec: Record, header: Sequence[str]) -> str:
         text = rec.text.casefold()

@@ -43,7 +43,6 @@ class GoogleAdsCampaigns(Preset):
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
         located = super().locate(recs, path, source)
         lines = [r.text for r in located.preamble if not r.blank]
-        located.variant = self.title
         for line in lines:
             period = parse_range(line.strip('"'))
             if period is not None:

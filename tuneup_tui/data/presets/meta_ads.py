@@ -51,9 +51,7 @@ class MetaAdsCampaigns(Preset):
             located = Located(header, filled[0].line, [], f"{self.title}, no data")
             located.dropped.append(f"line {filled[0].line} 'No data available.': no rows")
             return located
-        located = super().locate(recs, path, source)
-        located.variant = self.title
-        return located
+        return super().locate(recs, path, source)
 
     def drop_reason(self, row: Mapping[str, str], rec: Record, header: Sequence[str]) -> str:
         return "no rows in the export" if _no_data(rec) else ""

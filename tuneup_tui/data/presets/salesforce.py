@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import ClassVar
 
 import pandas as pd
@@ -39,11 +38,6 @@ RATINGS = {"hot": "3", "warm": "2", "cold": "1"}
 
 class SalesforceReport(Preset):
     """What the three Salesforce reports share: the footer."""
-
-    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
-        located = super().locate(recs, path, source)
-        located.variant = self.title
-        return located
 
     def after_table(self, rest: Sequence[Record], located: Located) -> None:
         for rec in rest:

@@ -29,7 +29,6 @@ class ScreamingFrog4xx(Preset):
 
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
         located = super().locate(recs, path, source)
-        located.variant = self.title
         located.notes.append("hits = Inlinks (links pointing at the page; a crawl has no visits)")
         return located
 

@@ -58,7 +58,6 @@ def filters_period(folder: Path) -> tuple[Period | None, str]:
 class _Performance(Preset):
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
         located = super().locate(recs, path, source)
-        located.variant = self.title
         period, note = filters_period(path.parent)
         located.period = period
         if note:
@@ -122,11 +121,6 @@ class NotFoundTable(Preset):
     sources = ("pages_404",)
     signature = (("url",), ("last crawled",))
     columns: ClassVar[Columns] = {"pages_404": {"url": ("url",)}}
-
-    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
-        located = super().locate(recs, path, source)
-        located.variant = self.title
-        return located
 
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:

@@ -36,7 +36,6 @@ class YouTubeTable(Preset):
 
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
         located = super().locate(recs, path, source)
-        located.variant = self.title
         located.notes.append("followers = Subscribers: the net subscribers gained in the "
                              "period, not the channel's total")
         return located
