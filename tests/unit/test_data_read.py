@@ -145,3 +145,21 @@ def test_blank_lines_are_skipped_and_later_rows_keep_their_lines(tmp_path: Path)
     raw = read_canonical_csv(_write(tmp_path, "territories.csv", text), "territories")
     assert raw.frame["rep"].tolist() == ["Alex", "Maria"]
     assert list(raw.frame.index) == [2, 4]  # line 3 is blank
+
+
+def test_a_file_with_carriage_returns_only_reads(tmp_path: Path) -> None:
+    from tuneup_tui.data.pack import DataPack
+
+    (tmp_path / "traffic.csv").write_bytes(
+        b"date,source,medium,sessions,goal_completions\r2026-11-16,google,cpc,10,1\r")
+    frame = DataPack.open(tmp_path).frame("traffic")
+    assert list(frame["sessions"]) == [10.0]
+
+
+def test_a_lone_carriage_return_before_junk_is_a_missing_column_error(tmp_path: Path) -> None:
+    from tuneup_tui.data.errors import DataError
+    from tuneup_tui.data.pack import DataPack
+
+    (tmp_path / "activities.csv").write_bytes(b"\r\x01")
+    with pytest.raises(DataError, match="missing column"):
+        DataPack.open(tmp_path).frame("activities")

@@ -101,9 +101,11 @@ def _header(data: bytes, path: Path, source: str) -> tuple[str, list[str]]:
     end = data.find(b"\n")
     raw = data[: end if end >= 0 else len(data)]
     try:
-        line = raw.decode("utf-8-sig").rstrip("\r")
+        decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise _encoding_error(source, path, data) from err
+    # A lone carriage return ends the header too (old Mac line ends).
+    line = (decoded.splitlines() or [""])[0]
     outside_quotes = _QUOTED.sub("", line)
     delimiter = max(_DELIMITERS, key=outside_quotes.count)
     names = [normalise_name(n) for n in next(csv.reader([line], delimiter=delimiter))]
