@@ -212,3 +212,27 @@ def test_replayed_compress_uses_the_stored_lengths() -> None:
                                 actions=schedule.actions)
     assert restored.status() == schedule.status()
     assert [r.minutes for r in restored.status().rows][7:9] == [1, 58]
+
+
+def test_compress_never_lengthens_a_session_that_ran_over_and_was_left() -> None:
+    from datetime import datetime, time
+
+    from tuneup_tui.agenda.clock import FakeClock
+    from tuneup_tui.agenda.model import Agenda, Session
+    from tuneup_tui.agenda.schedule import Schedule
+
+    # Three sessions from 09:00: A 0 min, B 0 min (same start), C 1 min; the day ends 09:01.
+    agenda = Agenda(title="t", series="s", cadence="day", period="week", baseline_periods=8,
+                    end_of_day=time(9, 1),
+                    sessions=(Session(time(9, 0), "A"), Session(time(9, 0), "B"),
+                              Session(time(9, 0), "C")))
+    anchor = datetime(2026, 11, 23, 9, 0)
+    clock = FakeClock(anchor)
+    schedule = Schedule(agenda, clock, anchor=anchor, min_minutes=0)
+    schedule.start()
+    schedule.next()                 # B from 09:00, allotted 0 minutes
+    clock.advance(minutes=1)        # B has spent 1 minute: 1 over
+    schedule.previous()             # back to A; B waits with 1 minute spent of 0
+    _, plan = schedule.compress()
+    # B keeps its 0 minutes: nothing is handed back to a session that already ran over.
+    assert plan.lengths.get(1, 0) <= 0

@@ -94,7 +94,9 @@ def shrink(waiting: Sequence[Waiting], available: float) -> tuple[dict[int, int]
     lengths: dict[int, int] = {}
     lost: list[tuple[float, int]] = []
     for w in waiting:
-        exact = w.counted + shares[w.index]
+        # Never above what it is allotted now: a session revisited after running over has
+        # spent more than its time, and a compress must not lengthen it to what it spent.
+        exact = min(w.counted + shares[w.index], w.allotted)
         lengths[w.index] = max(_whole(exact), _whole(min(w.floor, w.allotted)))
         lost.append((exact - lengths[w.index], w.index))
     used = sum(max(lengths[w.index] - w.counted, 0.0) for w in waiting)
