@@ -100,13 +100,16 @@ async def test_the_dialog_refuses_bad_input_and_keeps_it(store: RunStore) -> Non
         await pilot.click("#add-ok")
         await pilot.pause()
         assert app.screen is dialog
-        assert "expected a date like 2026-12-01, got '12/1'" in text(dialog, "#add-error")
+        assert text(dialog, "#add-error") == (
+            "Due date '12/1': expected a date like 2026-12-04, +N days, a weekday, today or "
+            "tomorrow.")
         # Enter in any field submits too.
         due.value = "2026-11-01"
         due.focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert text(dialog, "#add-error") == "Due date 2026-11-01 is in the past."
+        assert text(dialog, "#add-error") == (
+            "Due date 2026-11-01 is in the past (today is 2026-11-23).")
         due.value = ""
         session = dialog.query_one("#add-session", Input)
         session.value = "Lunch"

@@ -95,9 +95,10 @@ def test_an_owner_outside_the_roster_is_added_with_a_warning(
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["log", "x", "--owner", "Dana", "--due", "12/1"],
-     "tuneup: --due: expected a date like 2026-12-01, got '12/1'"),
+     "tuneup: --due: due date '12/1': expected a date like 2026-12-04, +N days, a weekday, "
+     "today or tomorrow"),
     (["log", "x", "--owner", "Dana", "--due", (TODAY - timedelta(days=1)).isoformat()],
-     f"tuneup: --due: {(TODAY - timedelta(days=1)).isoformat()} is in the past "
+     f"tuneup: --due: due date {(TODAY - timedelta(days=1)).isoformat()} is in the past "
      f"(today is {TODAY.isoformat()})"),
     (["log", "   ", "--owner", "Dana"],
      'tuneup: an action item needs its text: tuneup log "what to do" --owner NAME'),

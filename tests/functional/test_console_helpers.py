@@ -1,5 +1,5 @@
 """The console's small rules, worked out by hand: where a run is anchored, how a note keeps
-its ticked questions, how figures and changes are written, how due dates and names are read."""
+its ticked questions, how figures and changes are written, how names are read."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from tests.functional.console_fixtures import agenda, agenda_path
 from tuneup_tui.agenda.model import Agenda
-from tuneup_tui.ui.dialogs.add_action import complete_name, parse_due
+from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.record_figure import figure_key, parse_value
 from tuneup_tui.ui.format import change, fmt_countdown, fmt_figure
 from tuneup_tui.ui.live import plan_anchor
@@ -62,15 +62,7 @@ def test_figures_and_changes_are_written_for_the_room() -> None:
     assert fmt_countdown(3600 + 4 * 60 + 10) == "1:04:10"
 
 
-def test_due_dates_names_and_values_are_read_as_typed() -> None:
-    monday = date(2026, 11, 23)
-    assert parse_due("fri", monday) == date(2026, 11, 27)
-    assert parse_due("monday", monday) == date(2026, 11, 30)  # the next one, not today
-    assert parse_due("+10", monday) == date(2026, 12, 3)
-    assert parse_due("2026-12-04", monday) == date(2026, 12, 4)
-    assert parse_due("", monday) is None
-    with pytest.raises(ValueError, match="expected YYYY-MM-DD"):
-        parse_due("next week", monday)
+def test_names_and_values_are_read_as_typed() -> None:
     roster = ("Dana", "Maya", "Priya", "Sam")
     assert complete_name("da", roster) == "Dana"
     assert complete_name("PRIYA", roster) == "Priya"

@@ -28,7 +28,8 @@ def register(sub: Any) -> None:
         description="Add an action item to the run in progress (or --run ID).")
     parser.add_argument("text", help='what is to be done, e.g. "Fix the 404s on /pricing"')
     parser.add_argument("--owner", required=True, help="who will do it")
-    parser.add_argument("--due", help="due date, YYYY-MM-DD (today or later)")
+    parser.add_argument("--due",
+                        help="due date: 2026-12-04, +N days, a weekday (fri), today, tomorrow")
     parser.add_argument("--session", help="the session it came from (a topic of the agenda)")
     parser.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
     parser.add_argument("--by", metavar="NAME", help="who is logging it (default: your login)")
@@ -71,15 +72,14 @@ def run_log(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_due(text: str, *, today: date) -> date:
-    """A due date from the command line: ISO, today or later."""
+def parse_due(text: str, *, today: date) -> date | None:
+    """A due date from the command line, read as the console reads it (store/due.py)."""
+    from tuneup_tui.store.due import DueDateError, read_due
+
     try:
-        due = date.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(f"--due: expected a date like 2026-12-01, got {text!r}") from None
-    if due < today:
-        raise CliError(f"--due: {due.isoformat()} is in the past (today is {today.isoformat()})")
-    return due
+        return read_due(text, today)
+    except DueDateError as err:
+        raise CliError(f"--due: {err}") from None
 
 
 def open_store() -> RunStore:

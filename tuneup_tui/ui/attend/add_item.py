@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from tuneup_tui.store.due import DueDateError, read_due
+
 
 @dataclass(frozen=True)
 class NewAction:
@@ -54,7 +56,8 @@ class AddActionScreen(ModalScreen[NewAction | None]):
             yield Input(self.default_owner, placeholder="Owner",
                         suggester=SuggestFromList(self.roster, case_sensitive=False),
                         id="add-owner")
-            yield Input(self.default_due.isoformat(), placeholder="Due date, YYYY-MM-DD",
+            yield Input(self.default_due.isoformat(),
+                        placeholder="Due: 2026-12-04, +N days, fri, today",
                         id="add-due")
             yield Input(self.default_session or "", placeholder="Session (optional)",
                         suggester=SuggestFromList(self.topics, case_sensitive=False),
@@ -91,14 +94,10 @@ class AddActionScreen(ModalScreen[NewAction | None]):
         if not owner:
             return "Name an owner.", None
         owner = _match(self.roster, owner) or owner
-        due: date | None = None
-        if due_text:
-            try:
-                due = date.fromisoformat(due_text)
-            except ValueError:
-                return f"Due date: expected a date like 2026-12-01, got {due_text!r}.", None
-            if due < self.today:
-                return f"Due date {due.isoformat()} is in the past.", None
+        try:
+            due = read_due(due_text, self.today)
+        except DueDateError as err:
+            return f"{str(err)[0].upper()}{str(err)[1:]}.", None
         session: str | None = None
         if session_text:
             session = _match(self.topics, session_text) if self.topics else session_text

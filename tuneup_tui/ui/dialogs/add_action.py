@@ -12,9 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from tuneup_tui.store.due import read_due
 from tuneup_tui.ui.dialogs.base import FormDialog
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -24,27 +23,6 @@ class ActionDraft:
     text: str
     owner: str
     due: date | None
-
-
-def parse_due(text: str, today: date) -> date | None:
-    """A due date: "2026-12-04", "+10" (days from today), or a weekday ("fri": the next one).
-
-    Empty means no due date; anything else raises ValueError with what was expected.
-    """
-    text = text.strip().lower()
-    if not text:
-        return None
-    if text.startswith("+") and text[1:].isdigit():
-        return today + timedelta(days=int(text[1:]))
-    for i, day in enumerate(WEEKDAYS):
-        if len(text) >= 3 and day.startswith(text):
-            ahead = (i - today.weekday()) % 7 or 7
-            return today + timedelta(days=ahead)
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(
-            f"due date {text!r}: expected YYYY-MM-DD, +N days or a weekday") from None
 
 
 def complete_name(text: str, roster: Sequence[str]) -> str:
@@ -80,7 +58,8 @@ class AddActionDialog(FormDialog[ActionDraft | None]):
             yield Label("Owner", classes="field-label")
             yield Input(placeholder=", ".join(self.roster[:4]) or "a name", id="owner",
                         suggester=SuggestFromList(self.roster, case_sensitive=False))
-            yield Label("Due (YYYY-MM-DD, +N days or a weekday)", classes="field-label")
+            yield Label("Due (YYYY-MM-DD, +N days, a weekday, today or tomorrow)",
+                        classes="field-label")
             yield Input(default_due.isoformat(), id="due")
             yield Static("", id="error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
@@ -107,7 +86,7 @@ class AddActionDialog(FormDialog[ActionDraft | None]):
             self.query_one("#owner", Input).focus()
             return
         try:
-            due = parse_due(self.query_one("#due", Input).value, self.run_date)
+            due = read_due(self.query_one("#due", Input).value, self.run_date)
         except ValueError as err:
             error.update(str(err))
             self.query_one("#due", Input).focus()
