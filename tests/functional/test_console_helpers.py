@@ -3,7 +3,7 @@ its ticked questions, how figures and changes are written, how names are read.""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
