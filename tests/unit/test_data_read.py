@@ -163,3 +163,46 @@ def test_a_lone_carriage_return_before_junk_is_a_missing_column_error(tmp_path: 
     (tmp_path / "activities.csv").write_bytes(b"\r\x01")
     with pytest.raises(DataError, match="missing column"):
         DataPack.open(tmp_path).frame("activities")
+
+
+LEADS_HEADER = "lead_id,created_at,program,score,status,sent_to_sales_at,territory,email,company"
+
+
+def test_reference_columns_are_not_loaded(tmp_path: Path) -> None:
+    # email and company are known (checked by name) but no figure reads them.
+    text = (LEADS_HEADER + ",fax\n"
+            "L1,2026-11-16,Webinar,50,New,,East,a@x.example,Acme,555\n"
+            "L2,2026-11-17,Website,60,New,,West,b@y.example,Beta,556\n")
+    raw = read_canonical_csv(_write(tmp_path, "leads.csv", text), "leads")
+    assert list(raw.frame.columns) == ["lead_id", "created_at", "program", "score", "status",
+                                       "sent_to_sales_at", "territory"]
+    assert raw.frame["program"].tolist() == ["Webinar", "Website"]
+    assert list(raw.frame.index) == [2, 3]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_field_too_many_is_caught_with_skipped_columns(tmp_path: Path, quoted: bool) -> None:
+    # Line 3 has ten fields against the header's nine: the byte count (8 commas a line) does
+    # not add up, so the file is read whole and the parser names the line. Quotes anywhere
+    # also mean a whole read.
+    company = '"Beta"' if quoted else "Beta"
+    text = (LEADS_HEADER + "\n"
+            "L1,2026-11-16,Webinar,50,New,,East,a@x.example,Acme\n"
+            f"L2,2026-11-17,Website,60,New,,West,b@y.example,{company},extra\n")
+    with pytest.raises(DataError) as caught:
+        read_canonical_csv(_write(tmp_path, "leads.csv", text), "leads")
+    assert str(caught.value) == (f"leads ({tmp_path / 'leads.csv'}) row 3: "
+                                 "expected 9 fields, found 10")
+
+
+def test_blank_lines_and_crlf_with_reference_columns(tmp_path: Path) -> None:
+    # A blank line holds no delimiter, so the byte count does not add up and the file is read
+    # whole: rows and their lines are the same either way.
+    text = (LEADS_HEADER + "\r\n"
+            "L1,2026-11-16,Webinar,50,New,,East,a@x.example,Acme\r\n\r\n"
+            "L2,2026-11-17,Website,60,New,,West,b@y.example,Beta\r\n\r\n")
+    raw = read_canonical_csv(_write(tmp_path, "leads.csv", text), "leads")
+    assert raw.frame["lead_id"].tolist() == ["L1", "L2"]
+    assert raw.frame["territory"].tolist() == ["East", "West"]
+    assert list(raw.frame.index) == [2, 4]
+    assert "email" not in raw.frame.columns

@@ -61,7 +61,7 @@ def frame_or_error(source: str, data: bytes) -> pd.DataFrame | None:
             assert "could not read (" not in text, f"a reader bug surfaced: {text}"
             return None
     assert isinstance(df, pd.DataFrame)
-    assert list(df.columns) == [c.name for c in SOURCES[source].columns]
+    assert list(df.columns) == [c.name for c in SOURCES[source].loaded]
     return df
 
 

@@ -18,10 +18,12 @@ def test_hubspot_all_properties(tmp_path: Path) -> None:
     # State/Region, Email, Associated Company.
     assert rows(pack.frame("leads")) == [
         ("51", "2026-11-16 09:05:00", "Paid Search", 72.0, "IN_PROGRESS",
-         "2026-11-17 14:30:00", "CA", "ana@acme.example", "Acme"),
-        ("52", "2026-11-18 11:00:00", "Organic Search", None, "NEW", None, "NY",
-         "bo@globex.example", "Globex"),
+         "2026-11-17 14:30:00", "CA"),
+        ("52", "2026-11-18 11:00:00", "Organic Search", None, "NEW", None, "NY"),
     ]
+    raw = pack.discovery().files["leads"][0].read()
+    assert rows(raw.frame, "email", "company") == [
+        ("ana@acme.example", "Acme"), ("bo@globex.example", "Globex")]
     assert pack.discovery().files["leads"][0].read().variant == (
         "HubSpot contacts export, all properties")
 
@@ -29,8 +31,7 @@ def test_hubspot_all_properties(tmp_path: Path) -> None:
 def test_hubspot_default_view_fills_defaults_with_notes(tmp_path: Path) -> None:
     pack = pack_with(tmp_path, f"hubspot/default/{HUBSPOT}")
     assert rows(pack.frame("leads")) == [
-        ("51", "2026-11-16 09:05:00", "HubSpot", None, "IN_PROGRESS", None, None,
-         "ana@acme.example", "Acme"),
+        ("51", "2026-11-16 09:05:00", "HubSpot", None, "IN_PROGRESS", None, None),
     ]
     notes = notes_of(pack, "leads")
     assert "program = 'HubSpot'" in notes and "no HubSpot Score column" in notes

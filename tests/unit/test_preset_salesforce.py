@@ -14,12 +14,17 @@ def test_leads_report(tmp_path: Path) -> None:
     # US dates with times; "1,020" -> 1020; an empty Date Sent to Sales -> not sent.
     assert rows(pack.frame("leads")) == [
         ("00Q5g00000AbCdE", "2026-11-16 09:05:00", "Webinar", 72.0, "Working",
-         "2026-11-17 14:30:00", "CA", "ana@acme.example", "Acme, Inc."),
+         "2026-11-17 14:30:00", "CA"),
         ("00Q5g00000AbCdF", "2026-11-18 11:00:00", "Brand - Search", 45.0, "Open", None,
-         "NY", "bo@globex.example", "Globex"),
+         "NY"),
         ("00Q5g00000AbCdG", "2026-11-20 16:45:00", "Webinar", 1020.0, "Qualified",
-         "2026-11-21 08:00:00", "TX", "cy@initech.example", "Initech"),
+         "2026-11-21 08:00:00", "TX"),
     ]
+    # Email and Company are found (reference columns: mapped, then not loaded).
+    raw = pack.discovery().files["leads"][0].read()
+    assert rows(raw.frame, "email", "company") == [
+        ("ana@acme.example", "Acme, Inc."), ("bo@globex.example", "Globex"),
+        ("cy@initech.example", "Initech")]
     dropped = dropped_of(pack, "leads")
     assert dropped == [
         "line 6 'Grand Totals (3 records)': Salesforce grand totals line",
@@ -63,10 +68,12 @@ def test_activities_types_lowercased_and_ambiguous_dates_said(tmp_path: Path) ->
     pack = pack_with(tmp_path, "salesforce/activities/report1764062400003.csv")
     # "11/12/2026" can't be settled by the data: read month-first (Nov 12) and said.
     assert rows(pack.frame("activities")) == [
-        ("2026-11-12", "Priya Shah", "call", "00Q5g00000AbCdE", "Left voicemail"),
-        ("2026-11-12", "Priya Shah", "email", "00Q5g00000AbCdE", None),
-        ("2026-10-11", "Sam Reed", "meeting", "00Q5g00000AbCdG", "Held"),
+        ("2026-11-12", "Priya Shah", "call", "00Q5g00000AbCdE"),
+        ("2026-11-12", "Priya Shah", "email", "00Q5g00000AbCdE"),
+        ("2026-10-11", "Sam Reed", "meeting", "00Q5g00000AbCdG"),
     ]
+    raw = pack.discovery().files["activities"][0].read()
+    assert rows(raw.frame, "outcome") == [("Left voicemail",), ("",), ("Held",)]  # raw text
     assert "read month-first" in notes_of(pack, "activities")
     # The second activity's subject holds a line break: the footer lines still count right.
     assert dropped_of(pack, "activities")[0].startswith("line 7 ")

@@ -59,7 +59,7 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
     clean_text = bool(frame.attrs.get("clean_text", False))
     columns: dict[str, pd.Series] = {}
     notes: list[str] = list(raw.notes)
-    for column in schema.columns:
+    for column in schema.loaded:
         if column.name not in frame.columns:
             columns[column.name] = empty_column(column.kind, len(frame))
             continue
@@ -88,7 +88,7 @@ def stack(tables: Sequence[ParsedTable], schema: SourceSchema) -> pd.DataFrame:
     if len(frames) == 1:
         return frames[0]
     if not frames:
-        return pd.DataFrame({c.name: empty_column(c.kind, 0) for c in schema.columns})
+        return pd.DataFrame({c.name: empty_column(c.kind, 0) for c in schema.loaded})
     return pd.concat(frames, ignore_index=True)
 
 

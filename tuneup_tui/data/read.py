@@ -3,7 +3,9 @@
 UTF-8 with or without a byte-order mark (UTF-16 with a BOM is accepted too), LF or CRLF, quoted
 fields that hold line breaks, comma, semicolon or tab delimited (taken from the header line).
 Header names are normalised (trimmed, casefolded, spaces and dashes to underscores) and matched
-to the source's columns; columns the source does not know are left out. Cells stay text (an
+to the source's columns; columns the source does not know, and its reference columns (which no
+figure reads), are left out, and not even converted when the file's shape can be checked
+without them (see `_shape_is_plain`). Cells stay text (an
 empty cell is missing; "NA" stays the text "NA", a territory may be called that), except number
 columns, which pandas' C parser may already read as numbers (the parser takes either).
 
@@ -42,9 +44,16 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
         raise DataError(source, f"missing column(s) {', '.join(missing)}; "
                                 f"found: {', '.join(n for n in names if n) or 'nothing'}",
                         file=path)
-    # Our own unique names for every header cell; columns the source does not know are read
-    # (so a row with a stray extra field is still caught) and dropped.
-    labels = [n if schema.column(n) is not None else f"_extra_{i}" for i, n in enumerate(names)]
+    # Our own unique names for every header cell; columns not loaded are named "_extra_N".
+    labels = [n if (col := schema.column(n)) is not None and col.loaded else f"_extra_{i}"
+              for i, n in enumerate(names)]
+    wanted = [label for label in labels if not label.startswith("_extra_")]
+    # Skipping a column is much cheaper than reading it (a million e-mail addresses are a
+    # million strings), but then pandas no longer notices a row with a field too many; so
+    # columns are skipped only when the raw bytes prove every row has the header's width.
+    lines = _line_count(data)
+    usecols = wanted if len(wanted) < len(labels) and _shape_is_plain(
+        data, delimiter, len(labels), lines) else None
     # Number columns are left to the C parser's own inference (fast); everything else is
     # read as text so that ids keep their leading zeros and dates their spelling.
     dtypes = {label: str for label in labels if (col := schema.column(label)) is None
@@ -53,15 +62,15 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
         frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, names=labels,
                             index_col=False, dtype=dtypes, keep_default_na=False,
                             na_values=[""], encoding="utf-8-sig", skipinitialspace=True,
-                            skip_blank_lines=True, engine="c")
+                            skip_blank_lines=True, engine="c", usecols=usecols)
     except pd.errors.EmptyDataError as err:
         raise DataError(source, "the file is empty", file=path) from err
     except pd.errors.ParserError as err:
         raise _parser_error(source, path, err) from err
     except UnicodeDecodeError as err:
         raise _encoding_error(source, path, data) from err
-    frame = frame[[label for label in labels if not label.startswith("_extra_")]]
-    frame.index = _line_numbers(data, len(frame), delimiter)
+    frame = frame[wanted]
+    frame.index = _line_numbers(data, len(frame), delimiter, lines)
     # Stripping millions of cells costs more than reading them; skip it when no cell can
     # end in a space (leading spaces are already dropped by the parser).
     frame.attrs["clean_text"] = not _may_have_padding(data, delimiter)
@@ -118,12 +127,34 @@ def _header(data: bytes, path: Path, source: str) -> tuple[str, list[str]]:
     return delimiter, names
 
 
-def _line_numbers(data: bytes, rows: int, delimiter: str) -> pd.Index:
-    """Each data row's file line; plain arithmetic unless cells hold line breaks."""
+def _shape_is_plain(data: bytes, delimiter: str, width: int, lines: int) -> bool:
+    """Whether every line of `data` holds exactly `width` fields, by counting bytes.
+
+    Only for files with no quotes: then a line's fields are its delimiters plus one, and the
+    file's `lines` (blank lines count, with no delimiter) hold (width - 1) delimiters each
+    exactly when no line has more or fewer, short of a line with a field too many and another
+    with one too few (the columns' own checks then catch the shifted values, nearly always).
+    """
+    if b'"' in data:
+        return False
+    return data.count(delimiter.encode(), 0, _content_end(data)) == (width - 1) * lines
+
+
+def _content_end(data: bytes) -> int:
+    """Where the file's content ends: blank lines and spaces at the very end do not count."""
     end = len(data)
-    while end and data[end - 1] in b"\r\n \t":  # blank lines at the end do not count
+    while end and data[end - 1] in b"\r\n \t":
         end -= 1
-    lines = data.count(b"\n", 0, end) + 1
+    return end
+
+
+def _line_count(data: bytes) -> int:
+    """The lines of the file, header included (line ends counted up to the content's end)."""
+    return data.count(b"\n", 0, _content_end(data)) + 1
+
+
+def _line_numbers(data: bytes, rows: int, delimiter: str, lines: int) -> pd.Index:
+    """Each data row's file line; plain arithmetic unless cells hold line breaks."""
     if lines == rows + 1:
         return pd.RangeIndex(2, rows + 2, name="line")
     # Quoted line breaks or blank lines: walk the file once to know where each row starts.
