@@ -4,9 +4,9 @@ Reps are the reps named in territories when that source is there (the team as as
 everyone with an activity in the period or the baseline. Activity types and rep names are
 compared ignoring case.
 
-Two million activities are counted as codes, not text: each distinct rep and type cell is
-folded once (`RepActivity`, built once per pack), and a window's counts are a mask and a
-`bincount`.
+Two million activities are counted as codes, not text: the activities dated in the window the
+panel looks at (the baseline and the period) are cut out once, each distinct rep and type cell
+is folded once (`RepActivity`), and a window's counts are a mask and a `bincount`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
+from tuneup_tui.metrics.codes import factorize_text
 from tuneup_tui.metrics.common import mean_per_period
 
 
@@ -27,8 +28,8 @@ from tuneup_tui.metrics.common import mean_per_period
 class RepActivity:
     """Activities reduced to what counting by rep needs."""
 
-    dates: pd.Series
-    """Each activity's date-time (NaT: in no window)."""
+    dates: np.ndarray
+    """Each activity's date-time, datetime64 (NaT: in no window)."""
     rep: np.ndarray
     """Each activity's rep as an index into `names` (-1: no rep)."""
     names: tuple[str, ...]
@@ -41,17 +42,26 @@ class RepActivity:
     """The folded form of each distinct type cell."""
 
 
-def rep_activity(pack: DataPack, activities: pd.DataFrame) -> RepActivity:
-    """`activities` (the pack's) as a RepActivity, built once per pack."""
-    return pack.derived(("activities", "by_rep"), lambda: _build(activities))
+def rep_activity(pack: DataPack, activities: pd.DataFrame, period: Period, baseline: Baseline
+                 ) -> RepActivity:
+    """The activities (the pack's) dated in the baseline or the period, as a RepActivity built
+    once per pack and window: every count of this module is over days of that window."""
+    start = baseline.start if len(baseline) else period.start
+    return pack.derived(("activities", "by_rep", start, period.end),
+                        lambda: _build(_dated(activities, start, period.end)))
+
+
+def _dated(activities: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """The columns counted, of the activities dated from `start` to `end`."""
+    return activities[["date", "rep", "type"]][_days(activities["date"].to_numpy(), start, end)]
 
 
 def _build(activities: pd.DataFrame) -> RepActivity:
-    rep, names = pd.factorize(activities["rep"])
-    type_codes, types = pd.factorize(activities["type"])
+    rep, names = factorize_text(activities["rep"])
+    type_codes, types = factorize_text(activities["type"])
     name_list = [str(n) for n in names]
     return RepActivity(
-        dates=activities["date"].reset_index(drop=True),
+        dates=activities["date"].to_numpy(),
         rep=np.asarray(rep), names=tuple(name_list),
         keys=tuple(str(k) for k in fold(pd.Series(name_list, dtype="str"))),
         type_codes=np.asarray(type_codes),
@@ -113,9 +123,15 @@ def capacity(act: RepActivity, reps: list[str], baseline: Baseline, quantile: fl
 
 def _mask(act: RepActivity, start: date, end: date) -> np.ndarray:
     """Activities dated on a day from `start` to `end`, both included."""
-    lo = pd.Timestamp(start)
-    hi = pd.Timestamp(end) + pd.Timedelta(days=1)
-    return ((act.dates >= lo) & (act.dates < hi)).fillna(False).to_numpy(dtype=bool)
+    return _days(act.dates, start, end)
+
+
+def _days(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
+    """Which datetime64 `stamps` fall on a day from `start` to `end`, both included (NaT
+    compares False)."""
+    lo = np.datetime64(start, "D").astype(stamps.dtype)
+    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    return (stamps >= lo) & (stamps < hi)
 
 
 def _active(act: RepActivity, period: Period, baseline: Baseline) -> np.ndarray:
@@ -137,11 +153,11 @@ def _names(act: RepActivity, mask: np.ndarray) -> list[str]:
 
 def _by_rep(act: RepActivity, mask: np.ndarray, kind: str) -> dict[str, int]:
     """Folded rep name -> number of masked activities of `kind`."""
-    hit = np.array([t == kind for t in act.types], dtype=bool)
+    # one flag per distinct type, and a False at the end for code -1 (no type)
+    hit = np.array([t == kind for t in act.types] + [False], dtype=bool)
     if not hit.any():
         return {}
-    chosen = mask & (act.type_codes >= 0) & (act.rep >= 0)
-    chosen &= hit[np.where(act.type_codes >= 0, act.type_codes, 0)]
+    chosen = mask & hit[act.type_codes] & (act.rep >= 0)
     made = np.bincount(act.rep[chosen], minlength=len(act.names))
     out: dict[str, int] = {}
     for code in np.flatnonzero(made):

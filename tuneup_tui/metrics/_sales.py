@@ -15,7 +15,6 @@ and to opportunities the same way; doing it here keeps their numbers consistent:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -69,16 +68,6 @@ def fold(series: pd.Series) -> pd.Series:
     return folded(series)
 
 
-def casefolded(series: pd.Series) -> pd.Series:
-    """`series.str.casefold()`, worked out once per distinct value (missing stays missing)."""
-    if series.dtype != "str":
-        return series.str.casefold()
-    codes, uniques = pd.factorize(series)
-    keys = pd.Series(uniques, dtype="str").str.casefold()
-    return pd.Series(keys.array.take(codes, allow_fill=True), index=series.index,
-                     name=series.name, copy=False)
-
-
 def first_spelling(series: pd.Series) -> pd.Series:
     """Names with case variants written as their first spelling ("webinar" -> "Webinar")."""
     if series.dtype != "str":
@@ -113,14 +102,6 @@ def one_per_lead(leads: pd.DataFrame) -> pd.DataFrame:
 def one_per_opportunity(opportunities: pd.DataFrame) -> pd.DataFrame:
     """Opportunities with each opportunity_id once, its first row in file order."""
     return first_of_each(opportunities, "opportunity_id")
-
-
-def up_to(df: pd.DataFrame, column: str, as_of: date) -> pd.DataFrame:
-    """Rows dated on or before the as-of day (undated rows are left out)."""
-    mask = (df[column] < pd.Timestamp(as_of + timedelta(days=1))).fillna(False)
-    if mask.all():
-        return df  # the whole history is up to the as-of date: no copy
-    return df[mask]
 
 
 def first_crm_rows(crm: pd.DataFrame) -> pd.DataFrame:

@@ -31,11 +31,17 @@ from tuneup_tui.metrics.common import (
     pct,
     period_phrase,
     ratio,
-    trend,
 )
 from tuneup_tui.metrics.names import PANEL_TITLES
-from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
-from tuneup_tui.metrics.shared import leads_with_crm
+from tuneup_tui.metrics.result import (
+    Finding,
+    Number,
+    PanelResult,
+    PanelSettings,
+    Series,
+    Table,
+)
+from tuneup_tui.metrics.shared import leads_once, sent_joined, sent_per_period
 
 NAME = "follow_up"
 NOT_IN_CRM = "(not in CRM)"
@@ -47,9 +53,14 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """Status, opportunity and bad data rates, speed to lead, activity by rep, capacity."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    leads = leads_with_crm(pack)
+    # the leads source's own error comes first, then the crm's, as they always did
+    leads_once(pack)
+    pack.frame("crm")
     activities = optional_frame(pack, "activities", notes)
     territories = optional_frame(pack, "territories", notes)
+    # only the leads sent in the baseline or the period are read row by row: joined to the CRM
+    # for those alone
+    leads = sent_joined(pack, period, baseline)
     hours = (leads["crm_first_touch_at"] - leads["sent_to_sales_at"]).dt.total_seconds() / 3600
     leads = leads.assign(hours_to_touch=hours)
 
@@ -64,15 +75,15 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     attempts = float(settings.option("attempts", 3))
     tables = {"status": Table("Status of the leads delivered", ("status", "leads", "share"),
                               tuple(_status_rows(cur)))}
-    series = {"delivered_trend": trend("Leads delivered to sales", leads, "sent_to_sales_at",
-                                       None, period, baseline)}
+    series = {"delivered_trend": Series("Leads delivered to sales",
+                                        *sent_per_period(pack, period, baseline), "trend")}
     reps_table: list[dict] = []
     if activities is None:
         notes.append("calls, emails and capacity need the activities source; shown as n/a")
         figures.update(calls=None, emails=None, reps=None, capacity_per_rep=None,
                        calling_capacity=None)
     else:
-        act = rep_activity(pack, activities)
+        act = rep_activity(pack, activities, period, baseline)
         reps = reps_of(territories, act, period, baseline)
         if territories is None:
             notes.append("reps taken from the activities (no territories source)")

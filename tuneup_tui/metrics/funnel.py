@@ -13,8 +13,10 @@ opportunities at stage Closed Won whose closed_at falls in the period.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.errors import DataError
@@ -34,6 +36,7 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     total,
     window_mask,
+    within,
 )
 from tuneup_tui.metrics.result import (
     Finding,
@@ -75,7 +78,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     """The funnel's step counts and step-to-step rates, period against baseline."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
-    counters = _counters(pack, notes)
+    # every count is of a window inside the baseline and the period
+    counters = _counters(pack, notes, baseline.start if len(baseline) else period.start,
+                         period.end)
     if not counters:
         raise DataError("traffic, leads, opportunities", "none could be read; the funnel "
                         "needs at least one of them")
@@ -111,7 +116,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _counters(pack: DataPack, notes: list[str]) -> dict[str, Counter]:
+def _counters(pack: DataPack, notes: list[str], start: date, end: date
+              ) -> dict[str, Counter]:
     counters: dict[str, Counter] = {}
     traffic = optional_frame(pack, "traffic", notes)
     if traffic is not None:
@@ -120,17 +126,22 @@ def _counters(pack: DataPack, notes: list[str]) -> dict[str, Counter]:
     leads = optional_frame(pack, "leads", notes)
     if leads is not None:
         leads = leads_once(pack)  # a lead listed twice is one lead
-        counters["leads"] = _counter(leads, "created_at")
-        counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at")
+        counters["leads"] = _counter(leads, "created_at", start, end)
+        counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at", start, end)
     opps = optional_frame(pack, "opportunities", notes)
     if opps is not None:
         opps = opportunities_once(pack)
-        stage = stage_key(opps["stage"])
-        won = (stage == "closedwon").fillna(False).astype(bool)
-        reached = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False).astype(bool) | won)
-        counters["opportunities"] = _counter(opps, "created_at")
-        counters["proposals"] = _counter(opps[reached], "created_at")
-        counters["closed_won"] = _counter(opps[won], "closed_at")
+        # each distinct stage worked out once, then spread over the opportunities
+        codes, stages = pd.factorize(opps["stage"])
+        stage = stage_key(pd.Series(stages, dtype="str"))
+        won_stage = (stage == "closedwon").fillna(False).to_numpy(dtype=bool)
+        reached_stage = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False)
+                         .to_numpy(dtype=bool) | won_stage)
+        won = np.append(won_stage, False)[codes]  # code -1 (no stage): the False at the end
+        reached = np.append(reached_stage, False)[codes]
+        counters["opportunities"] = _counter(opps, "created_at", start, end)
+        counters["proposals"] = _counter(opps[reached], "created_at", start, end)
+        counters["closed_won"] = _counter(opps[won], "closed_at", start, end)
     return counters
 
 
@@ -157,8 +168,11 @@ def _summer(df: pd.DataFrame, column: str, value: str) -> Counter:
     return lambda when: total(_window(df, column, when), value)
 
 
-def _counter(df: pd.DataFrame, column: str) -> Counter:
-    return lambda when: float(_in_window(df, column, when).sum())
+def _counter(df: pd.DataFrame, column: str, start: date, end: date) -> Counter:
+    """Rows of `df` dated in a window (`column`) inside `start`..`end`: those rows are cut out
+    once, so each window compares their dates, not a million."""
+    rows = within(df[[column]], column, start, end)
+    return lambda when: float(_in_window(rows, column, when).sum())
 
 
 def _findings(rows: list[dict], period: Period, baseline: Baseline,

@@ -32,7 +32,6 @@ from tuneup_tui.metrics.common import (
     optional_frame,
     period_phrase,
     ratio,
-    trend,
 )
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import (
@@ -40,10 +39,11 @@ from tuneup_tui.metrics.result import (
     Number,
     PanelResult,
     PanelSettings,
+    Series,
     Severity,
     Table,
 )
-from tuneup_tui.metrics.shared import lead_rows, leads_once, leads_with_crm
+from tuneup_tui.metrics.shared import lead_rows, leads_once, sent_in, sent_joined, sent_per_period
 
 NAME = "handoff"
 NO_TERRITORY = "(no territory)"
@@ -61,7 +61,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     if territories is None:
         notes.append("right rep needs the territories source; shown as n/a")
 
-    marked = _mark(leads_with_crm(pack), territories)
+    # only the leads sent in the baseline or the period are read row by row: joined to the CRM
+    # and judged for those alone
+    span = sent_in(pack, period, baseline)
+    marked = _mark(sent_joined(pack, period, baseline), territories)
     spelling = ({r.casefold(): r for r in territory_reps(territories)}
                 if territories is not None else {})
     # lead ids that stand more than once in the CRM: the leads' own counted by position, the
@@ -71,7 +74,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     others = crm["lead_id"][(positions < 0) & crm["lead_id"].notna().to_numpy(dtype=bool)]
     counts = others.value_counts()
     duplicates_total = int((per_lead > 1).sum()) + int((counts > 1).sum())
-    marked = marked.assign(duplicate=per_lead > 1)
+    # each lead's position, to find its CRM rows by position rather than by comparing ids
+    marked = marked.assign(duplicate=per_lead[span] > 1, _position=np.flatnonzero(span))
 
     cur = in_period(marked, "sent_to_sales_at", period)
     base = in_baseline(marked, "sent_to_sales_at", baseline)
@@ -100,7 +104,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         "duplicates": Table(
             "Delivered leads that stand more than once in the CRM",
             ("lead_id", "crm_rows", "owners"),
-            tuple(_duplicate_row(r["lead_id"], crm) for r in dups.to_dict("records")),
+            tuple(_duplicate_row(r["lead_id"], crm, positions == r["_position"])
+                  for r in dups.to_dict("records")),
         ),
         "by_rep": Table(
             "Delivered leads by CRM owner",
@@ -114,8 +119,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
             tuple(_by_territory(cur, has_reps)),
         ),
     }
-    series = {"delivered_trend": trend("Leads delivered to sales", leads, "sent_to_sales_at",
-                                       None, period, baseline)}
+    series = {"delivered_trend": Series("Leads delivered to sales",
+                                        *sent_per_period(pack, period, baseline), "trend")}
     findings = _findings(period, cur, missing, wrong, unassigned, dups, settings)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
@@ -195,9 +200,10 @@ def _lead_row(r: dict) -> dict:
     }
 
 
-def _duplicate_row(lead_id: object, crm: pd.DataFrame) -> dict:
-    rows = crm[(crm["lead_id"] == lead_id).fillna(False)]
-    owners = sorted({str(o) for o in rows["owner"].dropna()}, key=str.casefold)
+def _duplicate_row(lead_id: object, crm: pd.DataFrame, naming: np.ndarray) -> dict:
+    """The CRM rows of a lead (`naming`: the rows whose lead_id is the lead's) and owners."""
+    rows = crm[naming]
+    owners = sorted({str(o) for o in rows["owner"].dropna()}, key=lambda o: (o.casefold(), o))
     return {"lead_id": text(lead_id), "crm_rows": len(rows), "owners": ", ".join(owners)}
 
 

@@ -34,16 +34,18 @@ from tuneup_tui.metrics.common import (
     pct,
     period_phrase,
     ratio,
-    trend,
+    window_mask,
 )
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table
-from tuneup_tui.metrics.shared import leads_once, leads_with_crm
+from tuneup_tui.metrics.shared import crm_joined, leads_once, sent_in, sent_per_period
 
 NAME = "lead_scoring"
 DEFAULT_BANDS = (0, 40, 60, 80)
 NO_SCORE = "no score"
 BELOW_LIST_LIMIT = 50
+_COLUMNS = ("lead_id", "created_at", "score", "sent_to_sales_at", "program", "territory")
+"""The columns the panel reads."""
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
@@ -57,19 +59,25 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     threshold = float(settings.option("threshold", 60))
     rejected = names_option(settings, "rejected_statuses", ["Rejected", "Disqualified"])
 
-    leads = leads.assign(band=band_of(leads["score"], edges, labels))
+    # Only the leads created in the period or sent in the period or the baseline are read row
+    # by row (the baseline's created leads are only counted), and only the columns shown.
+    created_base = (int(window_mask(leads, "created_at", baseline.start, baseline.end).sum())
+                    if len(baseline) else 0)
+    span = window_mask(leads, "created_at", period.start, period.end).to_numpy(dtype=bool)
+    span = span | sent_in(pack, period, baseline)
+    rows = leads.loc[span, list(_COLUMNS)]
+    rows = rows.assign(band=band_of(rows["score"], edges, labels))
     if crm is not None:
-        joined = leads_with_crm(pack)  # the same rows as `leads`, with their CRM row
-        leads = leads.assign(
+        joined = crm_joined(pack, span)  # the same rows, with their CRM row
+        rows = rows.assign(
             accepted=(joined["in_crm"] & ~folded_in(joined["crm_status"], rejected)).to_numpy()
         )
     else:
         notes.append("sales acceptance needs the crm source; shown as n/a")
 
-    created = in_period(leads, "created_at", period)
-    sent = in_period(leads, "sent_to_sales_at", period)
-    base_created = in_baseline(leads, "created_at", baseline)
-    base_sent = in_baseline(leads, "sent_to_sales_at", baseline)
+    created = in_period(rows, "created_at", period)
+    sent = in_period(rows, "sent_to_sales_at", period)
+    base_sent = in_baseline(rows, "sent_to_sales_at", baseline)
     below = sent[sent["score"] < threshold]
     has_crm = crm is not None
 
@@ -83,7 +91,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     }
     base_below = base_sent[base_sent["score"] < threshold]
     baseline_figures = {
-        "leads_created": mean_per_period(len(base_created), baseline),
+        "leads_created": mean_per_period(created_base, baseline),
         "leads_sent_to_sales": mean_per_period(len(base_sent), baseline),
         "sales_accepted": mean_per_period(_accepted(base_sent), baseline) if has_crm else None,
         "acceptance_rate": ratio(_accepted(base_sent), len(base_sent)) if has_crm else None,
@@ -106,8 +114,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         ),
     }
     series = {
-        "sent_trend": trend("Leads sent to sales", leads, "sent_to_sales_at", None, period,
-                            baseline),
+        "sent_trend": Series("Leads sent to sales", *sent_per_period(pack, period, baseline),
+                             "trend"),
         "sent_by_band": Series("Sent to sales by score band",
                                tuple(r["band"] for r in bands),
                                tuple(r["sent_to_sales"] for r in bands), "share"),

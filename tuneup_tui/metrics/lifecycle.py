@@ -18,26 +18,20 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics._sales import (
-    capped,
-    casefolded,
-    first_spelling,
-    fold,
-    folded_in,
-    names_option,
-    plural,
-    stamp,
-    text,
-    up_to,
-)
-from tuneup_tui.metrics.common import days_between, finding, optional_frame, ratio
+from tuneup_tui.metrics._lifecycle_groups import TacticLeads, overall, tactics_of
+from tuneup_tui.metrics._lifecycle_groups import rep_rows as _rep_rows
+from tuneup_tui.metrics._lifecycle_groups import tactic_rows as _tactic_rows
+from tuneup_tui.metrics._sales import capped, names_option, plural, stamp, text
+from tuneup_tui.metrics.common import days_between, finding, optional_frame
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
 from tuneup_tui.metrics.shared import (
+    crm_column,
+    crm_joined,
     first_rows,
+    lead_column,
     lead_rows,
     leads_once,
-    leads_with_crm,
     opportunities_once,
 )
 
@@ -56,22 +50,25 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     opps = opportunities_once(pack)
     crm = optional_frame(pack, "crm", notes)
     activities = optional_frame(pack, "activities", notes)
-    # Worked out for every lead by position (shared with the other sales panels), then cut to
-    # the leads created up to the as-of date; the CRM columns join the lead's own.
-    base = leads_with_crm(pack) if crm is not None else everyone
-    first = _first_opportunity(pack, opps, as_of, len(everyone))
-    opp_created = pd.Series(opps["created_at"].array.take(first, allow_fill=True),
-                            index=base.index, copy=False)
-    base = base.assign(has_opportunity=first >= 0,
-                       days_to_opportunity=days_between(opp_created, base["created_at"]))
-    if activities is not None:
-        base = base.assign(touches=_touches(pack, activities, as_of, len(everyone)))
-    leads = up_to(base, "created_at", as_of)
-    leads = leads.assign(tactic=first_spelling(leads["program"]).fillna(NO_PROGRAM))
+    # Worked out for every lead by position (shared with the other sales panels) as arrays,
+    # then cut to the leads created up to the as-of date (the whole history, undated left out).
+    kept = (everyone["created_at"] < pd.Timestamp(as_of + timedelta(days=1))) \
+        .fillna(False).to_numpy(dtype=bool)
+    pick = slice(None) if kept.all() else kept  # all of them, as usual: no copies
+    first = _first_opportunity(pack, opps, as_of, len(everyone))[pick]
+    program = lead_column(pack, "program").take(pick)
+    names, tactic = tactics_of(program, NO_PROGRAM)
+    leads = TacticLeads(
+        names=names, tactic=tactic, has_opportunity=first >= 0,
+        days_to_opportunity=_days_to(everyone["created_at"][pick], opps, first),
+        touches=(None if activities is None
+                 else _touches(pack, activities, as_of, len(everyone))[pick]),
+        owner=None if crm is None else crm_column(pack, "owner").take(pick),
+    )
     dq_names = names_option(settings, "disqualified_statuses", DISQUALIFIED)
-    disqualified = folded_in(leads["status"], dq_names)
+    disqualified = lead_column(pack, "status").take(pick).is_in(dq_names)
     if crm is not None:
-        disqualified = disqualified | folded_in(leads["crm_status"], dq_names)
+        disqualified |= crm_column(pack, "status").take(pick).is_in(dq_names)
     else:
         notes.append("conversion by rep needs the crm source")
     if activities is None:
@@ -79,18 +76,24 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     lifetime = int(settings.option("lifetime_days", 90))
     cutoff = pd.Timestamp(as_of - timedelta(days=lifetime))
-    past = leads[(~leads["has_opportunity"]) & (~disqualified)
-                 & (leads["created_at"] < cutoff).fillna(False)]
-    past = past.sort_values(["created_at", "lead_id"], kind="stable")
+    rows = np.flatnonzero(kept)
+    past_count, listed = _past(everyone, rows[~leads.has_opportunity & ~disqualified], cutoff)
+    picked = np.zeros(len(everyone), dtype=bool)
+    picked[listed] = True
+    # the listed leads (with their CRM row), in file order, then in the list's order
+    past = crm_joined(pack, picked) if crm is not None else everyone[picked]
+    past = past.iloc[np.searchsorted(np.sort(listed), listed)]
 
-    # only the columns the rows read: splitting a million leads by tactic copies what it holds
-    wanted = ["tactic", "has_opportunity", "days_to_opportunity"]
-    wanted += ["crm_owner"] if crm is not None else []
-    wanted += ["touches"] if activities is not None else []
-    tactic_rows = [_tactic_row(str(t), g, crm is not None, activities is not None)
-                   for t, g in leads[wanted].groupby("tactic", sort=True)]
-    rep_rows = _rep_rows(leads) if crm is not None else []
-    figures = _figures(leads, past, activities is not None)
+    tactic_rows = _tactic_rows(leads)
+    rep_rows = _rep_rows(leads)
+    whole = overall(leads)
+    figures: dict[str, Number] = {
+        **{k: whole[k] for k in ("leads", "with_opportunity", "conversion",
+                                 "median_days_to_opportunity")},
+        "past_lifetime": past_count,
+        "touches_per_lead": whole["touches_per_lead"],
+        "touches_per_lead_median": whole["touches_per_lead_median"],
+    }
     min_reps = int(settings.option("min_reps", 3))
     min_leads = int(settings.option("min_leads_for_reps", 3))
     few = [r for r in tactic_rows
@@ -111,17 +114,48 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                         ("tactic", "rep", "leads", "with_opportunity", "conversion"),
                         tuple(rep_rows)),
         "past_lifetime": Table(
-            capped(f"Leads past their {lifetime}-day lifetime", len(past), LIST_LIMIT),
+            capped(f"Leads past their {lifetime}-day lifetime", past_count, LIST_LIMIT),
             ("lead_id", "program", "created_at", "age_days", "status", "owner"),
-            tuple(_past_row(r, as_of) for r in past.head(LIST_LIMIT).to_dict("records")),
+            tuple(_past_row(r, as_of) for r in past.to_dict("records")),
         ),
     }
-    findings = _findings(few, len(past), lifetime, min_reps, settings)
+    findings = _findings(few, past_count, lifetime, min_reps, settings)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
         figures=figures, baseline_figures={}, tables=tables,
         findings=tuple(findings), notes=tuple(notes),
     )
+
+
+def _days_to(created: pd.Series, opps: pd.DataFrame, first: np.ndarray) -> np.ndarray:
+    """Days from each lead's creation to its first opportunity (`first`: a row of `opps`, or
+    -1), NaN for a lead without one; worked out for the leads with one only."""
+    out = np.full(len(first), np.nan)
+    has = first >= 0
+    if has.any():
+        opp_created = pd.Series(opps["created_at"].array.take(first[has]), copy=False)
+        out[has] = days_between(opp_created, created[has].reset_index(drop=True)).to_numpy()
+    return out
+
+
+def _past(leads: pd.DataFrame, rows: np.ndarray, cutoff: pd.Timestamp
+          ) -> tuple[int, np.ndarray]:
+    """How many of the leads at `rows` (no opportunity, not disqualified) were created before
+    `cutoff`, and the positions of the first LIST_LIMIT of them by creation time, then lead id.
+
+    Only the leads that can be among the first LIST_LIMIT are sorted: those created no later
+    than the LIST_LIMIT-th earliest (ties included), in file order, so the stable sort puts
+    them exactly where sorting all of them would.
+    """
+    stamps = leads["created_at"].to_numpy()[rows]
+    before = stamps < cutoff.to_datetime64().astype(stamps.dtype)
+    rows, stamps = rows[before], stamps[before]
+    if len(rows) > LIST_LIMIT:
+        last = np.partition(stamps, LIST_LIMIT - 1)[LIST_LIMIT - 1]
+        rows = rows[stamps <= last]
+    keys = leads[["created_at", "lead_id"]].iloc[rows].reset_index(drop=True)
+    order = keys.sort_values(["created_at", "lead_id"], kind="stable").index.to_numpy()
+    return int(before.sum()), rows[order[:LIST_LIMIT]]
 
 
 def _first_opportunity(pack: DataPack, opps: pd.DataFrame, as_of: date, leads: int
@@ -138,61 +172,11 @@ def _first_opportunity(pack: DataPack, opps: pd.DataFrame, as_of: date, leads: i
 def _touches(pack: DataPack, activities: pd.DataFrame, as_of: date, leads: int) -> np.ndarray:
     """Activities naming each lead (by position in leads_once), up to the as-of date."""
     positions = lead_rows(pack, "activities", activities)
-    dated = (activities["date"] < pd.Timestamp(as_of + timedelta(days=1))).fillna(False)
-    counted = positions[(positions >= 0) & dated.to_numpy(dtype=bool)]
+    stamps = activities["date"].to_numpy()
+    # numpy on the naive datetime64 values: a missing date (NaT) compares False
+    dated = stamps < (np.datetime64(as_of, "D") + 1).astype(stamps.dtype)
+    counted = positions[(positions >= 0) & dated]
     return np.bincount(counted, minlength=leads).astype(float)
-
-
-def _median(values: pd.Series) -> float | None:
-    values = values.dropna()
-    return float(values.median()) if len(values) else None
-
-
-def _mean(values: pd.Series) -> float | None:
-    values = values.dropna()
-    return float(values.mean()) if len(values) else None
-
-
-def _figures(leads: pd.DataFrame, past: pd.DataFrame, has_touches: bool) -> dict[str, Number]:
-    with_opp = int(leads["has_opportunity"].sum())
-    return {
-        "leads": len(leads),
-        "with_opportunity": with_opp,
-        "conversion": ratio(with_opp, len(leads)),
-        "median_days_to_opportunity": _median(leads["days_to_opportunity"]),
-        "past_lifetime": len(past),
-        "touches_per_lead": _mean(leads["touches"]) if has_touches else None,
-        "touches_per_lead_median": _median(leads["touches"]) if has_touches else None,
-    }
-
-
-def _tactic_row(tactic: str, group: pd.DataFrame, has_crm: bool, has_touches: bool) -> dict:
-    with_opp = int(group["has_opportunity"].sum())
-    reps = casefolded(group["crm_owner"].dropna()).nunique() if has_crm else None
-    return {
-        "tactic": tactic,
-        "leads": len(group),
-        "with_opportunity": with_opp,
-        "conversion": ratio(with_opp, len(group)),
-        "median_days_to_opportunity": _median(group["days_to_opportunity"]),
-        "reps": reps,
-        "touches_mean": _mean(group["touches"]) if has_touches else None,
-        "touches_median": _median(group["touches"]) if has_touches else None,
-    }
-
-
-def _rep_rows(leads: pd.DataFrame) -> list[dict]:
-    """Per tactic and CRM owner (ignoring case, first spelling shown): leads and conversion."""
-    out = []
-    # Leads no rep owns (never sent, or not in the CRM) say nothing about a rep: left out.
-    owned = leads.loc[leads["crm_owner"].notna(), ["tactic", "crm_owner", "has_opportunity"]]
-    keyed = owned.assign(_rep=fold(owned["crm_owner"]))
-    for (tactic, _), group in keyed.groupby(["tactic", "_rep"], sort=True):
-        with_opp = int(group["has_opportunity"].sum())
-        out.append({"tactic": str(tactic), "rep": str(group["crm_owner"].iloc[0]),
-                    "leads": len(group), "with_opportunity": with_opp,
-                    "conversion": ratio(with_opp, len(group))})
-    return out
 
 
 def _past_row(r: dict, as_of: date) -> dict:

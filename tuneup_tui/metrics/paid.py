@@ -21,7 +21,7 @@ from tuneup_tui.metrics.paid_findings import program_findings
 from tuneup_tui.metrics.paid_leads import ProgramLeads, program_leads
 from tuneup_tui.metrics.paid_sites import site_findings, site_rows
 from tuneup_tui.metrics.result import PanelResult, PanelSettings, Series, Table, ratio
-from tuneup_tui.metrics.shared import lead_rows, leads_once, opportunities_once
+from tuneup_tui.metrics.shared import lead_column, lead_rows, leads_once, opportunities_once
 
 NAME = "paid"
 TITLE = "Paid programs"
@@ -53,8 +53,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     # each lead and opportunity once (their first row), as every panel counts them
     every_opp = None if opps is None else opportunities_once(pack)
     outcome = program_leads(
-        None if leads is None else leads_once(pack), every_opp, set(names), period, baseline,
-        None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp))
+        None if leads is None else leads_once(pack)["created_at"],
+        None if leads is None else lead_column(pack, "program"),
+        every_opp, None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp),
+        set(names), period, baseline)
     sums = by_key(paid, "program_key", "date", MONEY_COUNTS, period, baseline)
     programs = [_program_row(r, names[r["program_key"]], outcome, baseline)
                 for r in records(sums)]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Set
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.common import folded, in_baseline, in_period
+from tuneup_tui.metrics.codes import Coded, lookup
+from tuneup_tui.metrics.common import window_mask
 
 
 @dataclass(frozen=True)
@@ -29,43 +31,52 @@ class ProgramLeads:
     opps_base: dict[str, float] = field(default_factory=dict)
 
 
-def program_leads(leads: pd.DataFrame | None, opps: pd.DataFrame | None, programs: Set[str],
-                  period: Period, baseline: Baseline, opp_leads: np.ndarray | None = None
-                  ) -> ProgramLeads:
+def program_leads(created: pd.Series | None, program: Coded | None, opps: pd.DataFrame | None,
+                  opp_leads: np.ndarray | None, programs: Set[str], period: Period,
+                  baseline: Baseline) -> ProgramLeads:
     """Leads and opportunities per paid program in the period and over the baseline.
 
-    `leads` and `opps` hold each id once (shared.leads_once, shared.opportunities_once): a lead
-    listed twice is one lead, of its first program. `opp_leads`, when given, is each
-    opportunity's lead as a position in `leads` (-1: none), saving a lookup by id.
+    `created` and `program` are the leads' created_at and program, each lead id once
+    (shared.leads_once): a lead listed twice is one lead, of its first program. `opps` holds
+    each opportunity id once, `opp_leads` each one's lead as a position in the leads (-1: none).
+    None for a source the pack lacks.
     """
-    if leads is None:
+    if created is None or program is None:
         return ProgramLeads()
-    # only the columns counted: a million leads are cut down to the paid programs' ones
-    keys = folded(leads["program"])
-    mine = keys.isin(list(programs)).fillna(False).to_numpy(dtype=bool)
-    keyed = pd.DataFrame({"lead_id": leads["lead_id"][mine],
-                          "created_at": leads["created_at"][mine], "program_key": keys[mine]})
-    leads_now = _count(in_period(keyed, "created_at", period))
-    leads_base = _count(in_baseline(keyed, "created_at", baseline))
-    if opps is None:
+    # a million leads counted on their program's code: which codes are a paid program's is
+    # worked out per distinct program name
+    keys = program.folded()
+    paid = lookup(np.array([k in programs for k in keys], dtype=bool), program.codes, False)
+    leads_now = _count(keys, program.codes, paid & _days(created, period.start, period.end))
+    leads_base = _count(keys, program.codes, paid & _in_baseline(created, baseline))
+    if opps is None or opp_leads is None:
         return ProgramLeads(True, False, leads_now, leads_base)
     # every lead of the program, whenever created: an opportunity of the period may come
     # from a lead of an earlier period (DESIGN: "opportunities created in the period from
     # the program's leads")
-    if opp_leads is None:
-        with_id = keyed.dropna(subset=["lead_id"])
-        lead_program = dict(zip(with_id["lead_id"], with_id["program_key"], strict=True))
-        program = opps["lead_id"].map(lead_program)
-    else:
-        # the lead each opportunity names, already found by position (shared.lead_rows)
-        program = pd.Series(keys.where(mine).array.take(opp_leads, allow_fill=True),
-                            index=opps.index, copy=False)
-    with_program = pd.DataFrame({"created_at": opps["created_at"], "program_key": program})
-    with_program = with_program[with_program["program_key"].notna()]
-    opps_now = _count(in_period(with_program, "created_at", period))
-    opps_base = _count(in_baseline(with_program, "created_at", baseline))
+    theirs = lookup(program.codes, opp_leads, -1)
+    theirs = np.where(lookup(paid, opp_leads, False), theirs, -1)
+    opps_now = _count(keys, theirs, _days(opps["created_at"], period.start, period.end))
+    opps_base = _count(keys, theirs, _in_baseline(opps["created_at"], baseline))
     return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base)
 
 
-def _count(rows: pd.DataFrame) -> dict[str, float]:
-    return {str(k): float(v) for k, v in rows.groupby("program_key").size().items()}
+def _days(dates: pd.Series, start: date, end: date) -> np.ndarray:
+    return window_mask(dates.to_frame("day"), "day", start, end).to_numpy(dtype=bool)
+
+
+def _in_baseline(dates: pd.Series, baseline: Baseline) -> np.ndarray:
+    if len(baseline) == 0:
+        return np.zeros(len(dates), dtype=bool)
+    return _days(dates, baseline.start, baseline.end)
+
+
+def _count(keys: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> dict[str, float]:
+    """Rows picked by `rows` per program key (rows without a program left out), by key."""
+    picked = codes[rows]
+    counts = np.bincount(picked[picked >= 0], minlength=len(keys))
+    out: dict[str, float] = {}
+    for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+        if count:
+            out[key] = out.get(key, 0.0) + float(count)
+    return {key: out[key] for key in sorted(out)}

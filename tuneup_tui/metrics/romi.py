@@ -8,6 +8,7 @@ leads and no opportunity is a finding, default 1).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -19,7 +20,7 @@ from tuneup_tui.metrics._sales import fold, plural
 from tuneup_tui.metrics.common import finding, money, pct, ratio
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
-from tuneup_tui.metrics.shared import lead_rows, leads_once, opportunities_once
+from tuneup_tui.metrics.shared import lead_column, lead_rows, leads_once, opportunities_once
 
 NAME = "romi"
 PROPOSAL = "proposal"
@@ -36,21 +37,30 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     tactics = pack.frame("tactics")
     everyone = leads_once(pack)
     every_opp = opportunities_once(pack)
-    # only what the rows read: the lead's id and its tactic (names compared ignoring case)
-    tactic = fold(everyone["program"])
+    # a lead's tactic is its program, names compared ignoring case: worked out per distinct
+    # program (the pack's codes), not per lead
+    program = lead_column(pack, "program")
+    tactic = program.folded()
     kept = _up_to(everyone["created_at"], settings.as_of)
-    leads = pd.DataFrame({"lead_id": everyone["lead_id"], "_tactic": tactic})[kept]
-    # each opportunity with its lead's tactic, when the lead is one of `leads` with a tactic
-    # (an inner join on lead_id, found by position)
+    # each opportunity with its lead's tactic, when the lead is one of the leads kept and has a
+    # tactic (an inner join on lead_id, found by position)
     at = lead_rows(pack, "opportunities_once", every_opp)
     safe = np.where(at >= 0, at, 0)
-    joins = ((at >= 0) & kept[safe] & tactic.notna().to_numpy(dtype=bool)[safe]
+    joins = ((at >= 0) & kept[safe] & (program.codes >= 0)[safe]
              & _up_to(every_opp["created_at"], settings.as_of))
-    opps = every_opp[joins].assign(_tactic=tactic.to_numpy()[safe[joins]])
-    opps = opps.reset_index(drop=True)
+    stage = fold(every_opp["stage"][joins])
+    opps = TacticOpps(tactic=tactic[program.codes[safe[joins]]], lead=at[joins],
+                      won=(stage == CLOSED_WON).fillna(False).to_numpy(dtype=bool),
+                      proposal=(stage == PROPOSAL).fillna(False).to_numpy(dtype=bool),
+                      amount=every_opp["amount"][joins].to_numpy(dtype="float64"))
 
-    # leads per tactic counted once, not by comparing a million names for each tactic
-    per_tactic = {str(k): int(v) for k, v in leads["_tactic"].value_counts().items()}
+    # leads per tactic counted once, on the codes
+    per_tactic: dict[str, int] = {}
+    named = program.codes[kept]
+    counts = np.bincount(named[named >= 0], minlength=len(tactic))
+    for key, count in zip(tactic.tolist(), counts.tolist(), strict=True):
+        if count:
+            per_tactic[key] = per_tactic.get(key, 0) + count
     rows = [_tactic_row(name, group, per_tactic, opps) for name, group in _by_tactic(tactics)]
     totals = _totals(rows)
     known = {r["tactic"].strip().casefold() for r in rows}
@@ -92,18 +102,29 @@ def _by_tactic(tactics: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(name, named.iloc[positions]) for name, positions in out.values()]
 
 
-def _tactic_row(name: str, group: pd.DataFrame, per_tactic: dict[str, int], opps: pd.DataFrame
+@dataclass(frozen=True)
+class TacticOpps:
+    """The opportunities of leads with a tactic, row for row (in file order)."""
+
+    tactic: np.ndarray
+    """The folded tactic name of the opportunity's lead (object array of str)."""
+    lead: np.ndarray
+    """The lead's position in leads_once."""
+    won: np.ndarray
+    """Whether the stage is Closed Won (names compared ignoring case)."""
+    proposal: np.ndarray
+    """Whether the stage is Proposal."""
+    amount: np.ndarray
+
+
+def _tactic_row(name: str, group: pd.DataFrame, per_tactic: dict[str, int], opps: TacticOpps
                 ) -> dict:
     key = name.strip().casefold()
     cost = float(group["cost"].fillna(0).sum())
     internal = float((group["internal_hours"].fillna(0) * group["hourly_rate"].fillna(0)).sum())
     budget = float(group["budget"].sum()) if group["budget"].notna().any() else None
-    theirs = opps[(opps["_tactic"] == key).fillna(False)]
-    stage = fold(theirs["stage"])
-    won = theirs[(stage == CLOSED_WON).fillna(False)]
-    # every opportunity here names one of the tactic's leads (each lead id stands once among
-    # them), so the leads with an opportunity are the distinct ids named
-    with_opp = int(theirs["lead_id"].nunique())
+    theirs = opps.tactic == key
+    won = theirs & opps.won
     row = {
         "tactic": name,
         "start": _first_day(group["start"], "min"),
@@ -112,11 +133,14 @@ def _tactic_row(name: str, group: pd.DataFrame, per_tactic: dict[str, int], opps
         "cost": cost,
         "internal_cost": internal,
         "leads": per_tactic.get(key, 0),
-        "with_opportunity": with_opp,
-        "opportunities": len(theirs),
-        "proposals": int((stage == PROPOSAL).fillna(False).sum()),
-        "closed_won": len(won),
-        "closed_won_revenue": float(won["amount"].fillna(0).sum()),
+        # every opportunity here names one of the tactic's leads, so the leads with an
+        # opportunity are the distinct leads named
+        "with_opportunity": len(np.unique(opps.lead[theirs])),
+        "opportunities": int(theirs.sum()),
+        "proposals": int((theirs & opps.proposal).sum()),
+        "closed_won": int(won.sum()),
+        # the won amounts in file order, summed as the column always was
+        "closed_won_revenue": float(pd.Series(opps.amount[won]).fillna(0).sum()),
     }
     return _rates(row)
 

@@ -6,6 +6,10 @@ built on first use, kept on the pack (`DataPack.derived`) and handed to every la
 is. The results are the very frames the panels built for themselves before: the same rows, in
 the same order, with the same index. They are shared, so a panel never changes them in place
 (pandas' copy-on-write makes `assign` and friends safe).
+
+Most panels read only the leads of the period and the baseline: they join those to the CRM
+(`crm_joined`) rather than all of them, and count names on integer codes (`lead_column`,
+`crm_column`, see codes.py) rather than on the text of a million rows.
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics.common import first_of_each
+from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.codes import Coded, coded, lookup
+from tuneup_tui.metrics.common import first_of_each, weekly_totals, window_mask
+from tuneup_tui.metrics.lead_ids import positions
 
 
 def leads_once(pack: DataPack) -> pd.DataFrame:
@@ -33,7 +40,8 @@ def leads_with_crm(pack: DataPack) -> pd.DataFrame:
     """`leads_once` with each lead's first CRM row (columns `crm_*`, and `in_crm`).
 
     The same frame as `_sales.with_crm(leads_once(pack), crm)`, joined through `lead_rows`
-    (one hash lookup per CRM row) rather than by hashing every lead again.
+    (one hash lookup per CRM row) rather than by hashing every lead again. Panels join only
+    the leads they read (`crm_joined`); this whole join is the reference it must equal.
     """
     return pack.derived(("leads", "with_crm"), lambda: _with_crm(pack))
 
@@ -44,7 +52,7 @@ def lead_rows(pack: DataPack, name: str, frame: pd.DataFrame) -> np.ndarray:
 
     Ids match exactly (CRM ids are case-sensitive), as a join on lead_id does.
     """
-    return pack.derived(("lead_rows", name), lambda: _positions(pack, frame))
+    return pack.derived(("lead_rows", name), lambda: positions(pack, leads_once(pack), frame))
 
 
 def first_rows(positions: np.ndarray, rows: np.ndarray, leads: int) -> np.ndarray:
@@ -60,25 +68,32 @@ def first_rows(positions: np.ndarray, rows: np.ndarray, leads: int) -> np.ndarra
     return out
 
 
-def _positions(pack: DataPack, frame: pd.DataFrame) -> np.ndarray:
-    index, rows = pack.derived(("leads", "id_index"), lambda: _id_index(leads_once(pack)))
-    at = index.get_indexer(pd.Index(frame["lead_id"].array))
-    return np.where(at >= 0, rows[np.where(at >= 0, at, 0)], -1)
+def crm_first_rows(pack: DataPack) -> np.ndarray:
+    """For each lead of `leads_once`, the row of its first CRM row (file order), or -1."""
+    def build() -> np.ndarray:
+        crm = pack.frame("crm")
+        return first_rows(lead_rows(pack, "crm", crm), np.arange(len(crm)),
+                          len(leads_once(pack)))
+
+    return pack.derived(("crm", "first_rows"), build)
 
 
-def _id_index(leads: pd.DataFrame) -> tuple[pd.Index, np.ndarray]:
-    """The leads' ids as an index (its hash table built once) and the row of each."""
-    ids = leads["lead_id"]
-    known = ids.notna().to_numpy(dtype=bool)
-    return pd.Index(ids[known].array), np.flatnonzero(known)  # unique: each id once
+def crm_joined(pack: DataPack, rows: np.ndarray) -> pd.DataFrame:
+    """The rows of `leads_with_crm` picked by `rows` (a boolean mask over `leads_once`), joined
+    for those leads only: a panel that reads the leads of a few weeks needs no join of all.
+
+    The same frame as `leads_with_crm(pack)[rows]`: the same values, index and dtypes.
+    """
+    return _joined(leads_once(pack)[rows], pack.frame("crm"), crm_first_rows(pack)[rows])
 
 
 def _with_crm(pack: DataPack) -> pd.DataFrame:
-    leads = leads_once(pack)
-    crm = pack.frame("crm")
-    positions = lead_rows(pack, "crm", crm)
     # each lead's first CRM row in file order, as first_crm_rows keeps it
-    first = first_rows(positions, np.arange(len(crm)), len(leads))
+    return _joined(leads_once(pack), pack.frame("crm"), crm_first_rows(pack))
+
+
+def _joined(leads: pd.DataFrame, crm: pd.DataFrame, first: np.ndarray) -> pd.DataFrame:
+    """`leads` with the columns of their CRM row `first` (-1: none), as `_sales.with_crm`."""
     columns = {f"crm_{c}": pd.Series(crm[c].array.take(first, allow_fill=True),
                                      index=leads.index, copy=False)
                for c in crm.columns if c != "lead_id"}
@@ -86,3 +101,42 @@ def _with_crm(pack: DataPack) -> pd.DataFrame:
     out["in_crm"] = first >= 0
     out["crm_bad_data"] = out["crm_bad_data"].fillna(False).astype(bool)
     return out
+
+
+def lead_column(pack: DataPack, column: str) -> Coded:
+    """`leads_once(pack)[column]` as codes, built once per pack."""
+    return pack.derived(("codes", "leads", column), lambda: coded(leads_once(pack)[column]))
+
+
+def crm_column(pack: DataPack, column: str) -> Coded:
+    """Each lead's first CRM row's `column` (the `crm_<column>` of `leads_with_crm`) as codes,
+    row for row with `leads_once`; -1 for a lead without a CRM row or with the cell missing."""
+    def build() -> Coded:
+        crm = coded(pack.frame("crm")[column])
+        return Coded(lookup(crm.codes, crm_first_rows(pack), -1), crm.values)
+
+    return pack.derived(("codes", "leads_crm", column), build)
+
+
+def sent_in(pack: DataPack, period: Period, baseline: Baseline) -> np.ndarray:
+    """Which leads of `leads_once` were sent to sales in the baseline or the period: the rows
+    the leads-to-sales, follow-up and lead scoring panels read (built once per window)."""
+    start = baseline.start if len(baseline) else period.start
+    return pack.derived(("leads", "sent_in", start, period.end), lambda: window_mask(
+        leads_once(pack), "sent_to_sales_at", start, period.end).to_numpy(dtype=bool))
+
+
+def sent_joined(pack: DataPack, period: Period, baseline: Baseline) -> pd.DataFrame:
+    """`crm_joined` of the leads `sent_in` the baseline or the period (built once per window)."""
+    start = baseline.start if len(baseline) else period.start
+    return pack.derived(("leads", "sent_joined", start, period.end),
+                        lambda: crm_joined(pack, sent_in(pack, period, baseline)))
+
+
+def sent_per_period(pack: DataPack, period: Period, baseline: Baseline
+                    ) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """Leads of `leads_once` sent to sales in each baseline period and the period (labels and
+    counts, oldest first): the delivered trend three panels show (built once per window)."""
+    periods = (*baseline.periods, period)
+    return pack.derived(("leads", "sent_per_period", periods), lambda: weekly_totals(
+        leads_once(pack), "sent_to_sales_at", None, periods))

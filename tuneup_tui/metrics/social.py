@@ -8,6 +8,7 @@ previous period's end. The question the room asks: do followers translate into t
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
@@ -52,8 +53,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         traffic = traffic.copy()
         # DESIGN: social referral traffic = traffic rows whose source is a known alias of the
         # network, whatever their medium
-        traffic["network"] = traffic["source"].map(
-            lambda v: network_of_source(v, table) if isinstance(v, str) else None)
+        # each distinct source looked up once: a year of daily rows repeats a few hundred
+        codes, sources = pd.factorize(traffic["source"])
+        found = [network_of_source(str(v), table) for v in sources]
+        # typed as `map` types it: text when any source is a network's, else object
+        traffic["network"] = pd.Series(np.array([*found, None], dtype=object)[codes],
+                                       index=traffic.index,
+                                       dtype="str" if len(codes) == 0 else None)
         traffic = traffic[traffic["network"].notna()]
     else:
         notes.append("referral sessions need the traffic source")
@@ -167,9 +173,10 @@ def _series(social: pd.DataFrame, traffic: pd.DataFrame | None, period: Period,
     periods = [*baseline.periods, period]
     labels = tuple(p.label for p in periods)
     networks = sorted(set(social["network"]))
+    rows_of = {n: social[social["network"] == n] for n in networks}  # cut once, read per period
     followers = []
     for p in periods:
-        levels = [followers_at(social[social["network"] == n], p.end) for n in networks]
+        levels = [followers_at(rows_of[n], p.end) for n in networks]
         known = [v for v in levels if v is not None]
         followers.append(float(sum(known)) if known else None)
     out = {"followers": Series("Followers at the end of each period", labels,

@@ -1,0 +1,93 @@
+"""Text columns as integer codes, so that panels count and match integers, not text.
+
+A million leads name a few dozen programs, statuses, territories and reps. Hashing those
+strings again in every panel (to fold them, group by them, match them) costs more than the
+panels' arithmetic, so each big text column is factorized once (`Coded`: one integer per row
+and its distinct values; shared.lead_column and shared.crm_column keep them on the pack) and
+panels count, group and match on the integers. Names are still
+compared the one way the sales panels compare them (`_sales.fold`: stripped, case-folded),
+worked out per distinct value.
+
+Everything here gives the very answers the string versions give: the same first spellings,
+the same order of first appearance, the same groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A text column as codes: each row's index into `values`, or -1 where the cell is missing."""
+
+    codes: np.ndarray
+    values: np.ndarray
+    """The distinct values (object array of str); every code indexes one of them."""
+
+    def take(self, rows: np.ndarray | slice) -> Coded:
+        """The rows picked by `rows` (positions, a boolean mask or a slice), over the same
+        values."""
+        return Coded(self.codes[rows], self.values)
+
+    def folded(self) -> np.ndarray:
+        """Each distinct value stripped and case-folded (object array of str)."""
+        return np.array([v.strip().casefold() for v in self.values], dtype=object)
+
+    def casefolded(self) -> np.ndarray:
+        """Each distinct value case-folded (not stripped): how the lifecycle panel tells reps
+        apart."""
+        return np.array([v.casefold() for v in self.values], dtype=object)
+
+    def in_order(self) -> list[int]:
+        """The codes these rows hold, in order of the first row holding each (hashing integers,
+        not text)."""
+        return [int(c) for c in pd.unique(self.codes) if c >= 0]
+
+    def first_spelling(self) -> np.ndarray:
+        """For each distinct value, the first spelling among these rows of its folded name.
+
+        "First" is in row order, as `_sales.first_spelling` walks the column; a value no row
+        holds keeps its own spelling (it shows nowhere).
+        """
+        keys = self.folded()
+        spelling: dict[str, str] = {}
+        for code in self.in_order():
+            spelling.setdefault(keys[code], self.values[code])
+        return np.array([spelling.get(k, v) for k, v in zip(keys, self.values, strict=True)],
+                        dtype=object)
+
+    def is_in(self, names: Iterable[str]) -> np.ndarray:
+        """Whether each row's value is one of `names`, ignoring case and spaces (missing: False).
+        """
+        wanted = {n.strip().casefold() for n in names}
+        hit = np.array([k in wanted for k in self.folded()], dtype=bool)
+        return lookup(hit, self.codes, False)
+
+
+def coded(series: pd.Series) -> Coded:
+    """`series` factorized (a missing cell is -1)."""
+    codes, uniques = factorize_text(series)
+    return Coded(codes, uniques)
+
+
+def factorize_text(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """`pd.factorize` of a text column: codes (-1: missing) and the distinct values (an object
+    array), in order of first appearance.
+
+    Done on the column's object array: factorizing the str Series itself compares every cell
+    with the missing-value marker on the way, which doubles the cost on two million rows.
+    """
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+    return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+
+
+def lookup(per_value: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
+    """`per_value[code]` for each code, `missing` where the code is -1."""
+    # code -1 picks the last element: `missing`, put there
+    return np.append(per_value, np.array([missing], dtype=per_value.dtype))[codes]
+
