@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from tuneup_tui.data.parse import BadValue, parse_column
+from tuneup_tui.data.parse_dates import iso_bytes
 
 
 def _parse(values: list[str], kind: str, **kw: object) -> list[object]:
@@ -163,3 +165,58 @@ def test_many_rows_with_one_odd_spelling_are_read_per_distinct_value() -> None:
     values = ["7"] * 100_000 + ["1,234"]
     parsed = _parse(values, "integer")
     assert parsed[-1] == 1234.0 and parsed[0] == 7.0 and len(parsed) == 100_001
+
+
+# Dates as the canonical reader hands them over: fixed-width bytes (no Python string per cell).
+
+def _cells(*cells: bytes) -> pd.Series:
+    return pd.Series(np.array(cells, dtype="S40"))
+
+
+def test_plain_iso_bytes_are_read_straight() -> None:
+    cells = (b"2026-11-16", b"2026-11-16 09:05", b"2026-11-16T09:05:07", b"")
+    parsed = iso_bytes(np.array(cells, dtype="S40"))
+    assert parsed is not None
+    assert [str(v) for v in parsed] == ["2026-11-16T00:00:00.000000",
+                                        "2026-11-16T09:05:00.000000",
+                                        "2026-11-16T09:05:07.000000", "NaT"]
+
+
+@pytest.mark.parametrize("cell", [
+    b"20261116",                   # numpy alone would read a year 20261116
+    b"2026-11-16Z",                # numpy would refuse or convert: the general way keeps 09:05
+    b"2026-11-16 09:05+02:00",
+    b"2026-02-30",                 # no such day: said by the general way
+    b"11/16/2026",
+    b"2026-11-16 09:05:07.250",    # fractions of a second
+    b"Nov 16, 2026",
+])
+def test_other_spellings_are_left_to_the_general_way(cell: bytes) -> None:
+    assert iso_bytes(np.array([b"2026-11-16", cell], dtype="S40")) is None
+
+
+def test_byte_cells_in_any_spelling_parse_as_text_cells_do() -> None:
+    cells = _cells(b"2026-11-16T09:05:00+02:00", b"20261117", b"Nov 18, 2026", b"")
+    parsed = parse_column(cells, "datetime").values
+    assert [str(v) for v in parsed] == ["2026-11-16 09:05:00", "2026-11-17 00:00:00",
+                                        "2026-11-18 00:00:00", "NaT"]
+
+
+def test_a_bad_byte_cell_names_its_position() -> None:
+    with pytest.raises(BadValue) as caught:
+        parse_column(_cells(b"2026-11-16", b"", b"2026-02-30"), "date")
+    assert (caught.value.position, caught.value.value) == (2, "2026-02-30")
+
+
+def test_undecodable_bytes_in_a_date_are_a_bad_value_not_a_crash() -> None:
+    with pytest.raises(BadValue) as caught:
+        parse_column(_cells(b"2026-11-16", b"\xff\xfe junk"), "date")
+    assert caught.value.position == 1
+
+
+def test_a_date_cell_too_long_to_be_a_date_is_refused_not_cut() -> None:
+    long_cell = b"Monday, November 16, 2026 at 9:05:00 AM Pacific Standard Time"
+    with pytest.raises(BadValue) as caught:
+        parse_column(_cells(b"2026-11-16", long_cell), "datetime")
+    assert caught.value.position == 1
+    assert caught.value.value == "Monday, November 16, 2026 at 9:05:00 AM …"

@@ -23,7 +23,7 @@ def test_bom_crlf_and_header_names_are_normalised(tmp_path: Path) -> None:
     raw = read_canonical_csv(_write(tmp_path, "traffic.csv", text), "traffic")
     assert list(raw.frame.columns) == ["date", "source", "medium", "sessions",
                                        "goal_completions"]
-    assert raw.frame.iloc[0].tolist() == ["2026-11-16", "google", "cpc", 10, 1]
+    assert raw.frame.iloc[0].tolist() == [b"2026-11-16", "google", "cpc", 10, 1]  # dates as bytes
     assert raw.preset == "canonical"
     assert list(raw.frame.index) == [2]  # the file line of the one data row
 

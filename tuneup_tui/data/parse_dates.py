@@ -36,6 +36,15 @@ def parse_dates(values: pd.Series, *, date_order: str | None = None,
     from tuneup_tui.data.parse import BadValue
 
     notes: tuple[str, ...] = ()
+    if values.dtype.kind == "S":
+        # Raw cells from the canonical reader (fixed-width bytes, no Python string per cell).
+        raw = values.to_numpy()
+        fast = iso_bytes(raw)
+        if fast is not None:
+            out = pd.Series(fast, dtype=_UNIT)
+            return (out.dt.normalize() if whole_days else out), notes
+        _refuse_full_cells(raw, BadValue)
+        values = _decoded(raw)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         out = _naive(values)
     else:
@@ -53,6 +62,58 @@ def parse_dates(values: pd.Series, *, date_order: str | None = None,
     if whole_days:
         out = out.dt.normalize()
     return out, notes
+
+
+def iso_bytes(raw: np.ndarray) -> np.ndarray | None:
+    """Fixed-width byte cells as datetime64, when every cell is plain ISO; else None.
+
+    Plain ISO is "2026-11-16", "2026-11-16 09:05" or "2026-11-16 09:05:07" ("T" may stand for
+    the space), or an empty cell (NaT). Each place of each cell is checked on the raw bytes
+    before numpy parses them, since numpy alone would take "20261116" as a year and convert
+    "+02:00" to UTC; anything else goes the general way.
+    """
+    rows, width = len(raw), raw.dtype.itemsize
+    if width < 20 or rows == 0:
+        return None
+    m = np.ascontiguousarray(raw).view(np.uint8).reshape(rows, width)
+    if m[:, 19:].any():
+        return None  # longer than a date and time to the second
+
+    def digits(*places: int) -> np.ndarray:
+        ok = np.ones(rows, dtype=bool)
+        for place in places:
+            ok &= (m[:, place] - 48) < 10  # uint8 wraps below "0"
+        return ok
+
+    empty = m[:, 0] == 0
+    day = digits(0, 1, 2, 3, 5, 6, 8, 9) & (m[:, 4] == 45) & (m[:, 7] == 45)  # "-"
+    just_day = m[:, 10] == 0
+    minutes = (((m[:, 10] == 32) | (m[:, 10] == 84)) & digits(11, 12, 14, 15)
+               & (m[:, 13] == 58) & (m[:, 16] == 0))  # " " or "T", ":"
+    seconds = (((m[:, 10] == 32) | (m[:, 10] == 84)) & digits(11, 12, 14, 15, 17, 18)
+               & (m[:, 13] == 58) & (m[:, 16] == 58))
+    if not (empty | (day & (just_day | minutes | seconds))).all():
+        return None
+    try:
+        return raw.astype(_UNIT)
+    except ValueError:  # a day that does not exist ("2026-02-30"): said the general way
+        return None
+
+
+def _refuse_full_cells(raw: np.ndarray, bad_value: type[ValueError]) -> None:
+    """A cell that fills its bytes may have been cut short: no date is written that long."""
+    rows, width = len(raw), raw.dtype.itemsize
+    full = np.ascontiguousarray(raw).view(np.uint8).reshape(rows, width)[:, width - 1] != 0
+    if full.any():
+        pos = int(np.flatnonzero(full)[0])
+        text = raw[pos].decode("utf-8", "replace")
+        raise bad_value(pos, f"{text}…", "a date (2026-11-16, 11/16/2026, Nov 16, 2026)")
+
+
+def _decoded(raw: np.ndarray) -> pd.Series:
+    """Byte cells as text (an empty cell missing); undecodable bytes kept visible as U+FFFD."""
+    text = [cell.decode("utf-8", "replace") if cell else None for cell in raw.tolist()]
+    return pd.Series(text, dtype="str")
 
 
 def _naive(values: pd.Series) -> pd.Series:
