@@ -27,26 +27,33 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+CONSOLE_COMMANDS: dict[str, str] = {"run": "run", "demo": "run"}
+"""The console's commands and their module: only that module is registered when one of them
+is run, so the console starts without importing every other command (its start is timed)."""
+
+
 class CliError(Exception):
     """A user error: printed as one line, exit code 2, no traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or only of the commands in module `only`."""
     parser = argparse.ArgumentParser(
         prog="tuneup",
         description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
     )
     parser.add_argument("--version", action="version", version=f"tuneup {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         module = importlib.import_module(f"tuneup_tui.commands.{name}")
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(CONSOLE_COMMANDS.get(words[0]) if words else None)
+    args = parser.parse_args(words)
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from tests.functional.console_fixtures import (
     agenda,
@@ -36,10 +37,22 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 
 async def _drawn(pilot: Pilot[Any]) -> None:
-    """Let the screen finish drawing: a panel mounts over a few frames, and a table measures
-    new rows' widths when its queue is idle (on a busy machine, a frame or two later)."""
+    """Let the screen finish drawing: the work area comes a step a frame after the first
+    frame, a panel mounts over a few frames, and a table measures new rows' widths when its
+    queue is idle (on a busy machine, a frame or two later)."""
+    app = pilot.app
+    assert isinstance(app, TuneupApp)
+    for _ in range(200):
+        if app.main.work_ready:
+            break
+        await pilot.pause(0.01)
     await pilot.wait_for_scheduled_animations()
-    for _ in range(3):
+    for _ in range(50):  # a table whose new rows are not measured yet
+        await pilot.pause()
+        if not any(getattr(t, "_require_update_dimensions", False)
+                   for t in app.screen.query(DataTable)):
+            break
+    for _ in range(3):  # then drawn again
         await pilot.pause()
 
 

@@ -1,13 +1,13 @@
 """The Tune Up console: the app, built by `make_app` for the CLI and the tests alike.
 
-The app opens (or resumes) the run, keeps the clock ticking, has every panel of the day
-computed once (`panel_feed.py`), watches the store for attendees' items and writes the summary
-at the end of the day. What is on screen lives in `screens/main.py`.
+The app opens (or resumes) the run and draws its first frame (`startup.py`), keeps the clock
+ticking, has every panel of the day computed once (`panel_feed.py`), watches the store for
+attendees' items and writes the summary at the end of the day. What is on screen lives in
+`screens/main.py`.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -27,14 +27,13 @@ from tuneup_tui.ui.commands import TuneupCommands
 from tuneup_tui.ui.config import ConsoleConfig
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
-from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main import MainScreen
+from tuneup_tui.ui.startup import StartupApp
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from tuneup_tui.metrics.result import PanelResult
-    from tuneup_tui.ui.dialogs.carry_over import CarryDecision
 
 def make_app(
     agenda: Agenda,
@@ -65,7 +64,7 @@ def make_app(
     ))
 
 
-class TuneupApp(PanelFeedApp):
+class TuneupApp(StartupApp):
     """The facilitator's console."""
 
     CSS_PATH = "app.tcss"
@@ -94,97 +93,26 @@ class TuneupApp(PanelFeedApp):
         self._belled: set[tuple[int, int]] = set()
         self._data_version: int | None = None
         self._day_timers: list[Timer] = []
+        self._waiting: Run | None = None
+        """An unfinished run of the series the console asks about before opening its own."""
+        self._carry_from: Run | None = None
+        """The previous run whose open items are offered to carry over (once the screen is
+        there)."""
         self._first_frame = threading.Event()
         """Set once the first frame is drawn: the panel worker imports pandas only after it."""
         self.main = MainScreen()
-
-    # start-up
-
-    async def on_mount(self) -> None:
-        await self.push_screen(self.main)
-        self.call_after_refresh(self._after_first_frame)
-        config = self.config
-        if config.resume_run is not None:
-            self._open(config.resume_run)
-            # The resumed session's panels first, then the rest of the day's.
-            self.compute_panels(self.main.shown)
-            return
-        self.compute_panels(None)
-        waiting = self.store.unfinished_run(self.agenda.series) if config.offer_resume else None
-        if waiting is not None:
-            from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
-
-            self.push_screen(ResumeOfferDialog(waiting),
-                             lambda resume: self._answer_resume(waiting, bool(resume)))
-        else:
-            self._open(None)
-
-    def _after_first_frame(self) -> None:
-        # Start-up's objects will live all day: moving them out of the collector's view keeps
-        # its full collections (while the panels' results pile up) short.
-        gc.freeze()
-        self.set_timer(FIRST_FRAME_GRACE, self._first_frame.set)
-
-    def _answer_resume(self, waiting: Run, resume: bool) -> None:
-        if resume:
-            self._open(waiting)
-            return
-        self.store.end_run(waiting.id, self.clock.now())
-        self._open(None)
-
-    def _open(self, resume: Run | None) -> None:
-        """Start a new run, or resume `resume`, then show it and start the clock."""
-        config = self.config
-        if resume is not None:
-            self.live = LiveRun.resume(self.agenda, self.store, resume, self.clock)
-        else:
-            toml = config.agenda_toml
-            if toml is None and config.agenda_path is not None:
-                toml = config.agenda_path.read_text(encoding="utf-8")
-            self.live = LiveRun.start_new(
-                self.agenda, self.store, self.clock, agenda_toml=toml or "",
-                agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
-                mode=config.mode, speed=config.speed, start_now=config.start_now)
-        self.sub_title = f"run {self.live.run.id}"
-        previous = self.store.previous_run(self.live.run)
-        if previous is not None:
-            self.last_run_figures = self.store.panel_figures(previous.id)
-        for result in self.results.values():
-            self._save_panel_figures(result, self.live)
-        self._data_version = self.store.data_version()
-        self.main.open_run(self.live)
-        self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
-                        self.set_interval(config.poll_seconds, self.poll_store)]
-        self.tick()
-        if resume is None and previous is not None:
-            self._offer_carry_over(previous)
-
-    def _offer_carry_over(self, previous: Run) -> None:
-        items = self.store.actions(previous.id, status="open")
-        if items:
-            from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
-
-            self.push_screen(CarryOverDialog(items, self.agenda.roster), self._carry_over)
-
-    def _carry_over(self, decisions: list[CarryDecision] | None) -> None:
-        if self.live is None or not decisions:
-            return
-        run_id = self.live.run.id
-        for choice in decisions:
-            item = choice.item
-            if choice.decision == "close":
-                self.store.update_action(item.id, status="done")
-            else:
-                self.store.add_action(run_id, item.text, choice.owner, due=item.due,
-                                      session=item.session, carried_from=item.id)
-        self.main.refresh_store_data()
 
     # the clock
 
     def tick(self) -> None:
         """Move the console to the clock's now: header, agenda, session changes, bell, end."""
+        if self.live is None or not self._showing():
+            return
+        self._step()
+
+    def _step(self) -> None:
         live = self.live
-        if live is None or not self._showing():
+        if live is None:
             return
         live.start_if_due()
         status = live.status()

@@ -11,14 +11,12 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import TabbedContent
 
 from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.screens.main_view import MainView
-from tuneup_tui.ui.widgets.notes import NotesEditor
 
-# The dialogs are imported when they are opened: importing them all up front delayed the
-# first frame.
+# The dialogs are imported when they are opened, and the work area (tabs, notes) once the
+# first frame is on screen: importing them all up front delayed the first frame.
 if TYPE_CHECKING:
     from tuneup_tui.ui.dialogs.add_action import ActionDraft
     from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
@@ -181,18 +179,19 @@ class MainScreen(MainView):
         if saved:
             self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
 
-    def action_switch_tab(self) -> None:
-        if not self.work_ready:
+    async def action_switch_tab(self) -> None:
+        work = await self.need_work_area()
+        if work is None:
             return
-        tabs = self.query_one(TabbedContent)
+        tabs = work.tabs
         tabs.active = "tab-findings" if tabs.active == "tab-panel" else "tab-panel"
 
-    def action_focus_notes(self) -> None:
-        if not self.work_ready:
-            return
-        self.query_one(NotesEditor).focus()
+    async def action_focus_notes(self) -> None:
+        work = await self.need_work_area()
+        if work is not None:
+            work.notes.focus()
 
     def action_leave_notes(self) -> None:
-        if isinstance(self.focused, NotesEditor):
+        if self.work is not None and self.focused is self.work.notes:
             self.save_notes()
             self.set_focus(None)

@@ -3,41 +3,49 @@
 `MainView` lays the screen out and redraws it from the live run; `screens/main.py` adds the
 keys of the day on top.
 
-The first frame has the header, the agenda, the session card and the footer; the work area
-(panel and findings tabs, notes, action items) is mounted just after it is drawn, so the
-console shows the day at once and fills in the rest a frame later. Until then the methods that
-draw into the work area do nothing, and mounting it draws everything there is.
+The first frame has the header (clock, session, countdown), the agenda, the session card and
+the footer, drawn from the run as it stands: the app opens the run before the screen is
+mounted, and the screen draws what it was told when it mounts. The work area (panel and
+findings tabs, notes, action items: `work_area.py`, the costly part to build) is imported and
+mounted just after that frame is on screen, so the console shows the day at once and fills in
+the rest a moment later. Until then the methods that draw into the work area do nothing, and
+mounting it draws everything there is.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.css.query import NoMatches
+from textual.widgets import Footer
 
-from tuneup_tui.agenda.model import Session
-from tuneup_tui.agenda.schedule import ScheduleStatus
 from tuneup_tui.store.db import StoreError
-from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.note_text import compose_note, split_note
-from tuneup_tui.ui.widgets.actions_table import ActionsTable
+from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaList
-from tuneup_tui.ui.widgets.findings import FindingsList
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
-from tuneup_tui.ui.widgets.notes import NotesEditor
-from tuneup_tui.ui.widgets.panel_view import PanelView, related_names
 from tuneup_tui.ui.widgets.questions import QuestionList
 from tuneup_tui.ui.widgets.session_card import SessionCard
 
 if TYPE_CHECKING:
+    from tuneup_tui.agenda.model import Session
+    from tuneup_tui.agenda.schedule import ScheduleStatus
     from tuneup_tui.metrics.result import Finding
     from tuneup_tui.ui.app import TuneupApp
+    from tuneup_tui.ui.live import LiveRun
+    from tuneup_tui.ui.widgets.notes import NotesEditor
 
 
-class MainView(Screen[None]):
+def session_to_show(status: ScheduleStatus) -> int | None:
+    """The session whose card, panel and notes belong on screen: the current one, and before
+    the day starts the first, ready to go."""
+    return 0 if not status.started and status.current is None else status.current
+
+
+class MainView(WorkAreaSteps):
     """The facilitator's view of the day, without its keys."""
 
     def __init__(self) -> None:
@@ -49,8 +57,6 @@ class MainView(Screen[None]):
         self.checked: dict[str, set[int]] = {}
         """Ticked questions per session topic (saved inside the session's note)."""
         self._figures_shown: tuple[object, ...] = ()
-        self.work_ready = False
-        """Whether the work area (tabs, notes, action items) is mounted yet."""
 
     @property
     def tuneup(self) -> TuneupApp:
@@ -60,21 +66,44 @@ class MainView(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
+        self._set_width_class(self.app.size.width)
         yield HeaderBar(self.tuneup.agenda.title, id="header")
-        # The work area (WorkArea, below) joins #body after the first frame.
+        # The work area (work_area.py) joins #body after the first frame.
         with Horizontal(id="body"), Vertical(id="left"):
             yield AgendaList(id="agenda")
             yield SessionCard(id="card")
         yield Footer(compact=True, show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.query_one(HeaderBar).show(None, None, "")
-        self.query_one("#agenda").border_title = "Agenda"
-        self.call_after_refresh(self._mount_work_area)
+    def _set_width_class(self, width: int) -> None:
+        """Set the class the app's breakpoints give this width (-narrow, -wide) before the
+        first layout: set later, on the first resize, it styled and laid the screen out a
+        second time."""
+        breakpoints = sorted(self.app.HORIZONTAL_BREAKPOINTS or [], reverse=True)
+        wanted = next((name for at, name in breakpoints if width >= at), None)
+        for _, name in breakpoints:
+            # Set before the children are mounted (and styled): nothing to restyle yet.
+            self.set_class(name == wanted, name, update=False)
 
-    async def _mount_work_area(self) -> None:
-        await self.query_one("#body", Horizontal).mount(WorkArea(id="main"))
-        self.work_ready = True
+    def on_mount(self) -> None:
+        self._drawn = True
+        self.query_one("#agenda").border_title = "Agenda"
+        if self.status is None:
+            self.query_one(HeaderBar).show(None, None, "")
+        else:  # the run was opened before the screen was mounted: its first frame shows it
+            self.show_status(self.status)
+        if self._work_wanted:
+            self.start_work_area()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The screen's own handler lays the whole screen out again; it is skipped for a size
+        # the app has already moved past (a newer resize, to the app's size, is on its way)
+        # and for the size the screen is already laid out at. Headless, the console starts at
+        # 80x25 before the driver says 80x24, and the start-up repeats the resize: each one
+        # was a full layout and paint before the first frame.
+        if event.size != self.app.size or event.size == self.size:
+            event.prevent_default()
+
+    def _work_ready(self) -> None:
         self._show_session(self.shown)
 
     # what the app tells the screen
@@ -87,12 +116,13 @@ class MainView(Screen[None]):
     def show_status(self, status: ScheduleStatus) -> None:
         """Redraw the clock-driven parts; switch the session shown when the day moved on."""
         self.status = status
+        if not self._drawn:
+            return
         session = self._session(status.current)
         position = f"{(status.current or 0) + 1}/{len(self.tuneup.agenda.sessions)}"
         self.query_one(HeaderBar).show(status, session.topic if session else None, position)
         self.query_one(AgendaList).show(status)
-        # Before the day starts, the first session is on screen, ready to go.
-        wanted = 0 if not status.started and status.current is None else status.current
+        wanted = session_to_show(status)
         if wanted != self.shown:
             self._show_session(wanted)
 
@@ -104,11 +134,11 @@ class MainView(Screen[None]):
     def refresh_store_data(self) -> None:
         """Redraw what lives in the store: action items, recorded figures, soft spots."""
         live = self.live
-        if live is None or not self.work_ready:
+        if live is None or self.work is None:
             return
         session = self._session(self.shown)
         topic = session.topic if session else None
-        self.query_one(ActionsTable).show(live.store.actions(live.run.id), topic)
+        self.work.actions.show(live.store.actions(live.run.id), topic)
         figures = tuple((f.name, f.value, f.session) for f in live.store.figures(live.run.id))
         if session is not None and figures != self._figures_shown:
             # The panel shows recorded figures beside its own: redraw it when they change.
@@ -120,15 +150,15 @@ class MainView(Screen[None]):
 
     def show_day_over(self) -> None:
         """Once the day is over, the card says so and where the summary is."""
-        if self.status is not None and self.status.finished:
+        if self._drawn and self.status is not None and self.status.finished:
             self.query_one(SessionCard).show_day_over(self.tuneup.summary_folder)
 
     def save_notes(self) -> None:
         """Save the notes (and ticked questions) of the session on screen, if changed."""
         live = self.live
-        if live is None or not self.work_ready:
+        if live is None or self.work is None:
             return
-        editor = self.query_one(NotesEditor)
+        editor = self.work.notes
         if editor.session is None:
             return
         editor.cancel_pending()
@@ -155,33 +185,34 @@ class MainView(Screen[None]):
         self.shown = index
         live = self.live
         session = self._session(index)
+        work = self.work
         if live is None or session is None:
             self.query_one(SessionCard).show(self.tuneup.agenda, None, ())
-            if self.work_ready:
-                self.query_one(NotesEditor).load_session(None, "")
-                self.query_one(PanelView).show((), {})
+            if work is not None:
+                work.notes.load_session(None, "")
+                work.panel.show((), {})
             self.show_day_over()
             return
         note = live.store.notes(live.run.id).get(session.topic)
         text, checked = split_note(note.text if note else "", session.questions)
         self.checked[session.topic] = checked
         self.query_one(SessionCard).show(live.agenda, session, checked)
-        if not self.work_ready:
+        if work is None:
             return
-        self.query_one(NotesEditor).load_session(session.topic, text)
+        work.notes.load_session(session.topic, text)
         self._show_panels(session)
         self.refresh_store_data()
 
     def _show_panels(self, session: Session) -> None:
         live = self.live
-        if not self.work_ready:
+        work = self.work
+        if work is None:
             return
         figures = live.store.figures(live.run.id) if live else []
         self._figures_shown = tuple((f.name, f.value, f.session) for f in figures)
         recorded = {f.name: f for f in figures}
-        self.query_one(PanelView).show(session.panels, self.tuneup.results,
-                                       recorded=recorded,
-                                       last_run=self.tuneup.last_run_figures)
+        work.panel.show(session.panels, self.tuneup.results, recorded=recorded,
+                        last_run=self.tuneup.last_run_figures)
         self._show_findings(session)
         self._show_recorded(session)
 
@@ -195,19 +226,25 @@ class MainView(Screen[None]):
 
     def _show_findings(self, session: Session) -> None:
         live = self.live
-        if not self.work_ready:
+        work = self.work
+        if work is None:
             return
         findings = self._findings(session)
         promoted = {s.finding_key: s.owner for s in live.store.soft_spots(live.run.id)
                     if s.finding_key} if live else {}
         pending = any(name not in self.tuneup.results for name in session.panels)
-        self.query_one(FindingsList).show(findings, promoted, pending=pending)
+        work.findings.show(findings, promoted, pending=pending)
         label = "Findings" if pending and not findings else f"Findings ({len(findings)})"
-        tab = self.query_one(TabbedContent).get_tab("tab-findings")
+        try:
+            tab = work.tabs.get_tab("tab-findings")
+        except NoMatches:  # the console is leaving while the tabs were being built
+            return
         if str(tab.label) != label:  # relabelling lays the tabs out again
             tab.label = label
 
     def _show_recorded(self, session: Session | None) -> None:
+        from tuneup_tui.ui.widgets.panel_view import related_names
+
         live = self.live
         if live is None:
             return
@@ -232,17 +269,3 @@ class MainView(Screen[None]):
     def on_notes_editor_save_due(self, event: NotesEditor.SaveDue) -> None:
         self.save_notes()
 
-
-
-class WorkArea(Vertical):
-    """The session's work: the panel and its findings in tabs, the notes and action items."""
-
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="panel-tabs"):
-            with TabPane("Panel", id="tab-panel"):
-                yield PanelView(id="panel")
-            with TabPane("Findings", id="tab-findings"):
-                yield FindingsList(id="findings")
-        with Horizontal(id="bottom"):
-            yield NotesEditor(id="notes")
-            yield ActionsTable(id="actions")

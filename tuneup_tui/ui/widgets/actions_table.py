@@ -27,6 +27,8 @@ class ActionsTable(DataTable[Text | str]):
         """Row key -> what the row shows (plain text and style), as on screen now."""
         self._order: list[str] = []
         """Row keys in the order they are shown."""
+        self._measuring = False
+        """Rows were added: the table widens its columns for them when it next idles."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -53,10 +55,23 @@ class ActionsTable(DataTable[Text | str]):
         added = [key for key in order if key not in self._shown]
         for key in added:
             self.add_row(*rows[key], key=key)
+        self._measuring = self._measuring or bool(added)
         if self._shown and [*self._order, *added] != order:
             self._sort_as(order)
         self._shown = wanted
         self._order = order
+
+    def on_idle(self) -> None:
+        # The table measures new rows (and widens its columns) when it idles, just after this;
+        # lines it drew before that stay in its caches, cut to the old widths (the header
+        # too), so they are dropped and drawn again once it has.
+        if self._measuring:
+            self._measuring = False
+            self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
+        self.notify_style_update()  # drops the table's drawn lines
+        self.refresh()
 
     def _sort_as(self, order: list[str]) -> None:
         # DataTable sorts by cell values only: each row's first cell (its own Text object)

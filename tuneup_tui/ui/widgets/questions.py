@@ -5,15 +5,46 @@ Focus it with tab; up and down move, enter (or x) ticks the highlighted question
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
+
+
+class QuestionRows:
+    """Each question beside its box, wrapped with a hanging indent under the box.
+
+    The lines of a two-column rich grid (`Table.grid(padding=(0, 1), expand=True)`, the box
+    one cell wide), drawn without the table's measuring: the card is laid out several times
+    before the first frame.
+    """
+
+    def __init__(self, rows: Sequence[tuple[Text, Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions
+                         ) -> Iterator[Segment]:
+        # Rendered as the grid renders its cells: left-justified (each line padded in the
+        # question's own style), the box cut to its one cell.
+        text_options = options.update(width=max(options.max_width - 2, 1), height=None,
+                                      justify="left", overflow="ellipsis")
+        box_options = options.update(width=1, height=None, justify="left", overflow="ellipsis",
+                                     no_wrap=True)
+        gap = Segment(" ")
+        for box, question in self.rows:
+            lines = console.render_lines(question, text_options, pad=True)
+            first = console.render_lines(box, box_options, pad=True)[0]
+            for i, line in enumerate(lines):
+                yield from (first if i == 0 else (gap,))
+                yield gap
+                yield from line
+                yield Segment.line()
 
 
 class QuestionList(Static, can_focus=True):
@@ -68,17 +99,14 @@ class QuestionList(Static, can_focus=True):
         self._draw()
 
     def _draw(self) -> None:
-        # A grid gives each question a hanging indent under its box.
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=1, no_wrap=True)
-        grid.add_column(ratio=1)
+        rows: list[tuple[Text, Text]] = []
         for i, question in enumerate(self.questions):
             ticked = i in self.checked
             style = "reverse" if self.has_focus and i == self.cursor else (
                 "dim" if ticked else "")
-            grid.add_row(Text("☑" if ticked else "☐", style="bold green" if ticked else ""),
-                         Text(question, style=style))
-        self.update(grid)
+            rows.append((Text("☑" if ticked else "☐", style="bold green" if ticked else ""),
+                         Text(question, style=style)))
+        self.update(QuestionRows(rows))
         done = len(self.checked)
         self.border_title = f"Questions {done}/{len(self.questions)}"
         self.border_subtitle = "enter ticks" if self.has_focus else ""

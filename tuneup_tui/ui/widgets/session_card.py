@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tuneup_tui.agenda.model import Agenda, Session
-from tuneup_tui.report.text import fmt_value
-from tuneup_tui.store.models import RecordedFigure
-from tuneup_tui.ui.format import label
 from tuneup_tui.ui.widgets.questions import QuestionList
+
+if TYPE_CHECKING:
+    from tuneup_tui.agenda.model import Agenda, Session
+    from tuneup_tui.store.models import RecordedFigure
 
 
 class SessionCard(VerticalScroll, can_focus=False):
@@ -61,6 +62,11 @@ class SessionCard(VerticalScroll, can_focus=False):
     def show_recorded(self, figures: Sequence[RecordedFigure], highlight: Collection[str]
                       ) -> None:
         """Every figure recorded today; those this session uses are highlighted."""
+        # The figures' writing rules (and the report module they live in) are not needed for
+        # the first frame: imported when the first figures are shown.
+        from tuneup_tui.report.text import fmt_value
+        from tuneup_tui.ui.format import label
+
         shown = (tuple(figures), frozenset(highlight))
         if shown == self._recorded_shown:  # the store's every change asks for this
             return

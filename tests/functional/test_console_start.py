@@ -1,0 +1,138 @@
+"""The console's start: a first frame that already shows the day, then the work area in steps;
+and the agenda and questions drawn line for line as the rich grids they replaced drew them."""
+
+from __future__ import annotations
+
+import gc
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console, RenderableType
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tuneup_tui.agenda.clock import FakeClock
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.agenda.schedule import Schedule
+from tuneup_tui.cli import build_parser
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.ui.widgets.agenda_list import AgendaRows
+from tuneup_tui.ui.widgets.questions import QuestionRows
+
+__all__ = ["agenda", "agenda_path", "clock", "store"]
+
+
+async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    app = console(agenda, agenda_path, None, store, clock)
+    seen: list[tuple[str, str, str, bool]] = []
+
+    def first_frame() -> None:
+        screen = app.main
+        seen.append((str(screen.query_one("#header").content),
+                     screen.query_one("#agenda").render_lines(screen.query_one(
+                         "#agenda").region.reset_offset)[1].text,
+                     str(screen.query_one("#card-head").content),
+                     screen.work_ready))
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.call_after_refresh(first_frame)
+        await pilot.pause()
+        for _ in range(100):  # the work area comes a step a frame
+            if app.main.work_ready:
+                break
+            await pilot.pause(0.01)
+        assert app.main.work_ready
+        assert gc.isenabled()  # paused while the console started, on again after
+    ((header, first_row, card, work_ready),) = seen
+    # 08:00 sharp on the fake clock: the first session has its whole 30 minutes.
+    assert "Sales and Buying Cycle Overview (1/13) · 30:00 left" in header
+    # The agenda's first row (under its border's top): the 08:00 session, now.
+    assert first_row.startswith("│08:00 Sales and Buying") and "▶ now" in first_row
+    assert card.startswith("Sales and Buying Cycle Overview")
+    assert not work_ready  # the tabs, notes and items come after the first frame
+
+
+async def test_a_key_for_the_notes_right_at_the_start_is_not_lost(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        # Before the work area is all there: the key waits for it, the letters go in.
+        await pilot.press("ctrl+n", *"no")
+        assert app.main.work is not None
+        assert app.main.work.notes.text == "no"
+        assert app.live is not None and app.live.status().current == 0  # "n" typed, not next
+
+
+def _lines(renderable: RenderableType, width: int) -> list[list[tuple[str, str]]]:
+    """Each line as (text, style) runs, neighbouring runs of one style joined."""
+    con = Console(width=width, color_system="truecolor")
+    out = []
+    for line in con.render_lines(renderable, con.options.update_width(width), pad=True):
+        runs: list[tuple[str, str]] = []
+        for seg in Segment.simplify(line):
+            style = str(seg.style) if seg.style and str(seg.style) != "none" else ""
+            if runs and runs[-1][1] == style:
+                runs[-1] = (runs[-1][0] + seg.text, style)
+            else:
+                runs.append((seg.text, style))
+        out.append(runs)
+    return out
+
+
+def test_the_agenda_is_drawn_as_the_rich_grid_drew_it(agenda: Agenda) -> None:
+    from tuneup_tui.ui.widgets.agenda_list import AgendaList
+
+    fake = FakeClock(datetime(2026, 11, 23, 8, 0))
+    schedule = Schedule(agenda, fake, anchor=datetime(2026, 11, 23, 8, 0), mode="facilitator")
+    schedule.start()
+    fake.advance(minutes=40)  # the overview ran 10 minutes over
+    schedule.next()
+    schedule.skip()  # Social Media skipped
+    drawn: list[AgendaRows] = []
+    widget = AgendaList()
+    widget.update = lambda renderable, layout=True: drawn.append(renderable)  # type: ignore[method-assign, assignment, misc]
+    widget.show(schedule.status())
+    (rows,) = drawn
+    for width in (34, 40):
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column("plan", width=5, no_wrap=True)
+        grid.add_column("topic", ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column("now", width=5, no_wrap=True, style="italic")
+        grid.add_column("state", width=7, no_wrap=True)
+        for plan, topic, now, state in rows.rows:
+            grid.add_row(plan, topic, now, state)
+        assert _lines(rows, width) == _lines(grid, width) + _lines(rows.end, width)
+    # Worked out by hand at 40 columns: the topic gets 40 - (5 + 5 + 7 + 3 gaps) = 20
+    # cells, so "Sales and Buying Cycle Overview" is cut to 19 and an ellipsis.
+    first = "".join(text for text, _ in _lines(rows, 40)[0])
+    # It started on time, so its "now" column is blank; it is done.
+    assert first == "08:00 Sales and Buying Cy…       ✓      "
+
+
+def test_the_questions_are_drawn_as_the_rich_grid_drew_them(agenda: Agenda) -> None:
+    questions = agenda.sessions[0].questions
+    rows = [(Text("☑" if i == 1 else "☐", style="bold green" if i == 1 else ""),
+             Text(q, style="reverse" if i == 0 else ("dim" if i == 1 else "")))
+            for i, q in enumerate(questions)]
+    for width in (27, 33, 37):
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        for box, question in rows:
+            grid.add_row(box, question)
+        assert _lines(QuestionRows(rows), width) == _lines(grid, width)
+    # By hand at 27 columns: the box and a space, then 25 cells of the question, the rest
+    # under the question, not under the box.
+    lines = ["".join(t for t, _ in line) for line in _lines(QuestionRows(rows), 27)]
+    # "What steps does a customer" is 26 cells: "customer" goes to the next line.
+    assert lines[0] == "☐ What steps does a".ljust(27)
+    assert lines[1] == "  customer go through, from"
+
+
+def test_the_console_commands_parse_without_the_others() -> None:
+    whole = build_parser().parse_args(["demo", "--speed", "60", "--as-of", "2026-11-23"])
+    alone = build_parser("run").parse_args(["demo", "--speed", "60", "--as-of", "2026-11-23"])
+    assert vars(whole) == vars(alone)

@@ -1,0 +1,166 @@
+"""The console's start: the run opened, the first frame drawn, then the rest of the screen.
+
+The run is opened (or resumed) on the app's Load, before anything is composed, so the main
+screen (the app's first screen, not one pushed over an empty default screen) is composed,
+laid out and drawn once, already showing the day: the clock, the agenda, the session's card.
+Once that first frame is on screen the garbage collector is turned back on (it is paused
+while the console starts), the panel worker may import pandas, and the work area follows in
+steps (`screens/work_steps.py`). An unfinished run is asked about first; the previous run's
+open items are offered once the main screen is there to hold the dialog.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+from tuneup_tui.ui.live import LiveRun
+from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
+from tuneup_tui.ui.screens.main_view import session_to_show
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+    from tuneup_tui.agenda.clock import Clock
+    from tuneup_tui.store.models import Run
+    from tuneup_tui.ui.dialogs.carry_over import CarryDecision
+
+
+class StartupApp(PanelFeedApp):
+    """The console's start-up; `TuneupApp` builds on it."""
+
+    clock: Clock
+    last_run_figures: dict[str, dict[str, float | int | None]]
+    _data_version: int | None
+    _day_timers: list[Timer]
+    _waiting: Run | None
+    _carry_from: Run | None
+
+    def on_load(self) -> None:
+        # No garbage collections until the first frame is drawn: start-up makes a great deal
+        # that lives all day, and a full collection walking it (30 ms and more) held up the
+        # first frame. `_after_first_frame` freezes what start-up made and turns it back on.
+        gc.disable()
+        # The run is opened (or resumed) before anything is composed, so the main screen's
+        # first frame already shows the day: the clock, the agenda, the session's card.
+        config = self.config
+        if config.resume_run is not None:
+            self._open(config.resume_run)
+            return
+        if config.offer_resume:
+            self._waiting = self.store.unfinished_run(self.agenda.series)
+        if self._waiting is None:
+            self._open(None)
+
+    def on_unmount(self) -> None:
+        gc.enable()  # in case the console left before drawing its first frame
+
+    def get_default_screen(self) -> Screen[None]:
+        # The main screen is the app's first screen (not pushed over an empty default one):
+        # it is composed, laid out and drawn once.
+        return self.main
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._after_first_frame)
+        live = self.live
+        if self.config.resume_run is not None and live is not None:
+            # The resumed session's panels first, then the rest of the day's.
+            self.compute_panels(session_to_show(live.status()))
+        else:
+            self.compute_panels(None)
+        waiting = self._waiting
+        if waiting is not None:
+            from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
+
+            self.push_screen(ResumeOfferDialog(waiting),
+                             lambda resume: self._answer_resume(waiting, bool(resume)))
+        else:
+            self._start_clock()
+
+    def _after_first_frame(self) -> None:
+        # Start-up's objects will live all day: moving them out of the collector's view keeps
+        # its full collections (while the panels' results pile up) short. The collector was
+        # paused while the console started (`on_load`, and `commands/run.py` before it).
+        gc.freeze()
+        gc.enable()
+        self.set_timer(FIRST_FRAME_GRACE, self._first_frame.set)
+        # The work area next, in steps a frame apart (`screens/work_steps.py`).
+        self.main.start_work_area()
+
+    def _answer_resume(self, waiting: Run, resume: bool) -> None:
+        self._waiting = None
+        if resume:
+            self._open(waiting)
+        else:
+            self.store.end_run(waiting.id, self.clock.now())
+            self._open(None)
+        self._start_clock()
+
+    def _open(self, resume: Run | None) -> None:
+        """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock.
+        """
+        config = self.config
+        if resume is not None:
+            self.live = LiveRun.resume(self.agenda, self.store, resume, self.clock)
+        else:
+            toml = config.agenda_toml
+            if toml is None and config.agenda_path is not None:
+                toml = config.agenda_path.read_text(encoding="utf-8")
+            self.live = LiveRun.start_new(
+                self.agenda, self.store, self.clock, agenda_toml=toml or "",
+                agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
+                mode=config.mode, speed=config.speed, start_now=config.start_now)
+        self.sub_title = f"run {self.live.run.id}"
+        previous = self.store.previous_run(self.live.run)
+        if previous is not None:
+            self.last_run_figures = self.store.panel_figures(previous.id)
+        for result in self.results.values():
+            self._save_panel_figures(result, self.live)
+        self._data_version = self.store.data_version()
+        self.main.open_run(self.live)
+        self._step()
+        self._carry_from = previous if resume is None else None
+
+    def _start_clock(self) -> None:
+        """Keep the opened run's clock ticking and the store watched; then offer the previous
+        run's open items (the main screen is there to hold the dialog by now)."""
+        config = self.config
+        self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
+                            self.set_interval(config.poll_seconds, self.poll_store)]
+        self._step()
+        previous, self._carry_from = self._carry_from, None
+        if previous is not None:
+            self._offer_carry_over(previous)
+
+    def _offer_carry_over(self, previous: Run) -> None:
+        items = self.store.actions(previous.id, status="open")
+        if items:
+            from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
+
+            self.push_screen(CarryOverDialog(items, self.agenda.roster), self._carry_over)
+
+    def _carry_over(self, decisions: list[CarryDecision] | None) -> None:
+        if self.live is None or not decisions:
+            return
+        run_id = self.live.run.id
+        for choice in decisions:
+            item = choice.item
+            if choice.decision == "close":
+                self.store.update_action(item.id, status="done")
+            else:
+                self.store.add_action(run_id, item.text, choice.owner, due=item.due,
+                                      session=item.session, carried_from=item.id)
+        self.main.refresh_store_data()
+
+    def tick(self) -> None:
+        """Move the console to the clock's now (`TuneupApp`)."""
+        raise NotImplementedError
+
+    def poll_store(self) -> None:
+        """Refresh what other processes added to the store (`TuneupApp`)."""
+        raise NotImplementedError
+
+    def _step(self) -> None:
+        """Move the run to the clock's now and show it (`TuneupApp`)."""
+        raise NotImplementedError
