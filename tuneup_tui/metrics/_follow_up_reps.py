@@ -20,8 +20,8 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
-from tuneup_tui.metrics.codes import factorize_text
-from tuneup_tui.metrics.common import mean_per_period
+from tuneup_tui.metrics.codes import factorize_text, lookup
+from tuneup_tui.metrics.common import mean_per_period, window_start
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def rep_activity(pack: DataPack, activities: pd.DataFrame, period: Period, basel
                  ) -> RepActivity:
     """The activities (the pack's) dated in the baseline or the period, as a RepActivity built
     once per pack and window: every count of this module is over days of that window."""
-    start = baseline.start if len(baseline) else period.start
+    start = window_start(period, baseline)
     return pack.derived(("activities", "by_rep", start, period.end),
                         lambda: _build(_dated(activities, start, period.end)))
 
@@ -135,7 +135,7 @@ def _days(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
 
 
 def _active(act: RepActivity, period: Period, baseline: Baseline) -> np.ndarray:
-    start = baseline.start if len(baseline) else period.start
+    start = window_start(period, baseline)
     return _mask(act, start, period.end)
 
 
@@ -153,11 +153,10 @@ def _names(act: RepActivity, mask: np.ndarray) -> list[str]:
 
 def _by_rep(act: RepActivity, mask: np.ndarray, kind: str) -> dict[str, int]:
     """Folded rep name -> number of masked activities of `kind`."""
-    # one flag per distinct type, and a False at the end for code -1 (no type)
-    hit = np.array([t == kind for t in act.types] + [False], dtype=bool)
+    hit = np.array([t == kind for t in act.types], dtype=bool)  # one flag per distinct type
     if not hit.any():
         return {}
-    chosen = mask & hit[act.type_codes] & (act.rep >= 0)
+    chosen = mask & lookup(hit, act.type_codes, False) & (act.rep >= 0)
     made = np.bincount(act.rep[chosen], minlength=len(act.names))
     out: dict[str, int] = {}
     for code in np.flatnonzero(made):

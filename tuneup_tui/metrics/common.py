@@ -21,6 +21,11 @@ from tuneup_tui.metrics.result import Finding, Number, Series, Severity, clean_n
 __all__ = ["ratio"]
 
 
+def window_start(period: Period, baseline: Baseline) -> date:
+    """The first day a panel reads: the baseline's first day, or the period's without one."""
+    return baseline.start if len(baseline) else period.start
+
+
 def within(df: pd.DataFrame, column: str, start: date, end: date) -> pd.DataFrame:
     """Rows whose `column` (a datetime) falls on a day from `start` to `end`, both included."""
     mask = window_mask(df, column, start, end)

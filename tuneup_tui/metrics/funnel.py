@@ -16,12 +16,12 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
@@ -36,6 +36,7 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     total,
     window_mask,
+    window_start,
     within,
 )
 from tuneup_tui.metrics.result import (
@@ -79,8 +80,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     # every count is of a window inside the baseline and the period
-    counters = _counters(pack, notes, baseline.start if len(baseline) else period.start,
-                         period.end)
+    counters = _counters(pack, notes, window_start(period, baseline), period.end)
     if not counters:
         raise DataError("traffic, leads, opportunities", "none could be read; the funnel "
                         "needs at least one of them")
@@ -137,8 +137,8 @@ def _counters(pack: DataPack, notes: list[str], start: date, end: date
         won_stage = (stage == "closedwon").fillna(False).to_numpy(dtype=bool)
         reached_stage = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False)
                          .to_numpy(dtype=bool) | won_stage)
-        won = np.append(won_stage, False)[codes]  # code -1 (no stage): the False at the end
-        reached = np.append(reached_stage, False)[codes]
+        won = lookup(won_stage, codes, False)  # no stage (code -1): False
+        reached = lookup(reached_stage, codes, False)
         counters["opportunities"] = _counter(opps, "created_at", start, end)
         counters["proposals"] = _counter(opps[reached], "created_at", start, end)
         counters["closed_won"] = _counter(opps[won], "closed_at", start, end)

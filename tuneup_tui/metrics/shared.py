@@ -20,7 +20,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import Coded, coded, lookup
-from tuneup_tui.metrics.common import first_of_each, weekly_totals, window_mask
+from tuneup_tui.metrics.common import first_of_each, weekly_totals, window_mask, window_start
 from tuneup_tui.metrics.lead_ids import positions
 
 
@@ -121,14 +121,14 @@ def crm_column(pack: DataPack, column: str) -> Coded:
 def sent_in(pack: DataPack, period: Period, baseline: Baseline) -> np.ndarray:
     """Which leads of `leads_once` were sent to sales in the baseline or the period: the rows
     the leads-to-sales, follow-up and lead scoring panels read (built once per window)."""
-    start = baseline.start if len(baseline) else period.start
+    start = window_start(period, baseline)
     return pack.derived(("leads", "sent_in", start, period.end), lambda: window_mask(
         leads_once(pack), "sent_to_sales_at", start, period.end).to_numpy(dtype=bool))
 
 
 def sent_joined(pack: DataPack, period: Period, baseline: Baseline) -> pd.DataFrame:
     """`crm_joined` of the leads `sent_in` the baseline or the period (built once per window)."""
-    start = baseline.start if len(baseline) else period.start
+    start = window_start(period, baseline)
     return pack.derived(("leads", "sent_joined", start, period.end),
                         lambda: crm_joined(pack, sent_in(pack, period, baseline)))
 
