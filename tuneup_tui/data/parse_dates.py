@@ -22,6 +22,7 @@ _NAMED_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", 
                   "%b %d, %Y %I:%M %p", "%B %d, %Y %I:%M %p", "%b %d, %Y %H:%M")
 _MISSING = frozenset({"", "-", "--", "n/a", "na", "nan", "nat", "none", "null", "(not set)"})
 _UNIT: Final = "datetime64[us]"
+_EXPECTED: Final = "a date (2026-11-16, 11/16/2026, Nov 16, 2026)"
 
 MONTH_FIRST = "month-first"
 DAY_FIRST = "day-first"
@@ -75,7 +76,7 @@ def iso_bytes(raw: np.ndarray) -> np.ndarray | None:
     rows, width = len(raw), raw.dtype.itemsize
     if width < 20 or rows == 0:
         return None
-    m = np.ascontiguousarray(raw).view(np.uint8).reshape(rows, width)
+    m = _byte_matrix(raw)
     if m[:, 19:].any():
         return None  # longer than a date and time to the second
 
@@ -102,12 +103,16 @@ def iso_bytes(raw: np.ndarray) -> np.ndarray | None:
 
 def _refuse_full_cells(raw: np.ndarray, bad_value: type[ValueError]) -> None:
     """A cell that fills its bytes may have been cut short: no date is written that long."""
-    rows, width = len(raw), raw.dtype.itemsize
-    full = np.ascontiguousarray(raw).view(np.uint8).reshape(rows, width)[:, width - 1] != 0
+    full = _byte_matrix(raw)[:, -1] != 0
     if full.any():
         pos = int(np.flatnonzero(full)[0])
         text = raw[pos].decode("utf-8", "replace")
-        raise bad_value(pos, f"{text}…", "a date (2026-11-16, 11/16/2026, Nov 16, 2026)")
+        raise bad_value(pos, f"{text}…", _EXPECTED)
+
+
+def _byte_matrix(raw: np.ndarray) -> np.ndarray:
+    """Fixed-width byte cells as a matrix of bytes, a row per cell (NUL-padded on the right)."""
+    return np.ascontiguousarray(raw).view(np.uint8).reshape(len(raw), raw.dtype.itemsize)
 
 
 def _decoded(raw: np.ndarray) -> pd.Series:
@@ -165,7 +170,7 @@ def _the_slow_way(text: pd.Series, date_order: str | None,
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise bad_value(_position(text, codes, first), str(uniques[first]),
-                        "a date (2026-11-16, 11/16/2026, Nov 16, 2026)")
+                        _EXPECTED)
     result = parsed.to_numpy()[codes]
     result[codes < 0] = np.datetime64("NaT")
     return result, notes

@@ -7,7 +7,8 @@ to the source's columns; columns the source does not know, and its reference col
 figure reads), are left out, and not even converted when the file's shape can be checked
 without them (see `_shape_is_plain`). Cells stay text (an
 empty cell is missing; "NA" stays the text "NA", a territory may be called that), except number
-columns, which pandas' C parser may already read as numbers (the parser takes either).
+columns, which pandas' C parser may already read as numbers (the parser takes either), and date
+columns, which come as fixed-width bytes (`DATE_CELLS`) for parse_dates to read.
 
 The frame's index holds each row's file line number (index name "line"), so a bad cell is
 reported at the line a person sees in an editor. `frame.attrs["clean_text"]` is True when no
@@ -30,7 +31,8 @@ from tuneup_tui.data.sources import SOURCES
 
 _DELIMITERS = (",", ";", "\t", "|")
 DATE_CELLS = "S40"
-"""The bytes a date cell is read into; a longer cell sends the column back to text."""
+"""The bytes a date cell is read into; a cell that fills them is refused (no date is that
+long), since it may have been cut short."""
 _QUOTED = re.compile(r'"[^"]*"')
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
