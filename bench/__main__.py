@@ -19,7 +19,7 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any
 
-from bench.common import RESULTS, Figure, Options
+from bench.common import RESULTS, Figure, Options, compile_sources
 
 GROUPS: tuple[str, ...] = ("start", "data", "responsiveness", "store", "summary")
 
@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = _load()
     print(f"load average before: {load_before} on {os.cpu_count()} CPUs "
           "(other work on the machine shows in every figure)", flush=True)
+    compile_sources()
     for group in groups:
         print(f"[{group}] measuring...", flush=True)
         started = time.perf_counter()

@@ -46,9 +46,9 @@ def test_an_empty_run_says_so_in_every_section() -> None:
 
 def test_soft_spots_are_ranked_by_severity() -> None:
     base = small_summary().soft_spots[0]
-    spots = (replace(base, id=1, severity="low", text="low one"),
-             replace(base, id=2, severity="high", text="high one"),
-             replace(base, id=3, severity="medium", text="medium one"))
+    spots = (base._replace(id=1, severity="low", text="low one"),
+             base._replace(id=2, severity="high", text="high one"),
+             base._replace(id=3, severity="medium", text="medium one"))
     text = render_markdown(replace(small_summary(), soft_spots=spots))
     assert text.index("| 1 | high | high one") < text.index("| 2 | medium | medium one") \
         < text.index("| 3 | low | low one")

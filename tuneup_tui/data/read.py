@@ -5,7 +5,7 @@ fields that hold line breaks, comma, semicolon or tab delimited (taken from the 
 Header names are normalised (trimmed, casefolded, spaces and dashes to underscores) and matched
 to the source's columns; columns the source does not know, and its reference columns (which no
 figure reads), are left out, and not even converted when the file's shape can be checked
-without them (see `_shape_is_plain`). Cells stay text (an
+without them (see `census.py`). Cells stay text (an
 empty cell is missing; "NA" stays the text "NA", a territory may be called that), except number
 columns, which pandas' C parser may already read as numbers (the parser takes either), and date
 columns, which come as fixed-width bytes (`DATE_CELLS`) for parse_dates to read.
@@ -22,9 +22,9 @@ import io
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.census import start_census
 from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.sources import SOURCES
@@ -55,9 +55,11 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
     # Skipping a column is much cheaper than reading it (a million e-mail addresses are a
     # million strings), but then pandas no longer notices a row with a field too many; so
     # columns are skipped only when the raw bytes prove every row has the header's width.
-    lines = _line_count(data)
-    usecols = wanted if len(wanted) < len(labels) and _shape_is_plain(
-        data, delimiter, len(labels), lines) else None
+    # The bytes are counted while pandas parses them (census.py): the columns are skipped
+    # from the start when there are no quotes, and the file read again whole if the count
+    # then shows a row of another width.
+    counting = start_census(data, delimiter)
+    skip = len(wanted) < len(labels) and b'"' not in data
     # Number columns are left to the C parser's own inference (fast); everything else is
     # read as text so that ids keep their leading zeros and dates their spelling.
     dtypes: dict[str, type[str] | str] = {
@@ -69,23 +71,39 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
                    if (col := schema.column(label)) is not None
                    and col.kind in ("date", "datetime")})
     try:
-        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, names=labels,
-                            index_col=False, dtype=dtypes, keep_default_na=False,
-                            na_values=[""], encoding="utf-8-sig", skipinitialspace=True,
-                            skip_blank_lines=True, engine="c", usecols=usecols)
+        frame: pd.DataFrame | None = _parse(data, path, source, delimiter, labels, dtypes,
+                                            wanted if skip else None)
+    except DataError:
+        if not skip or counting.result().plain(len(labels)):
+            raise
+        frame = None  # a row of another width may be the cause: read whole, below
+    counts = counting.result()
+    if frame is None or (skip and not counts.plain(len(labels))):
+        # Read whole, so that pandas names the line of a row with a field too many.
+        frame = _parse(data, path, source, delimiter, labels, dtypes, None)
+    frame = frame[wanted]
+    frame.index = _line_numbers(data, len(frame), delimiter, counts.lines)
+    # Stripping millions of cells costs more than reading them; skip it when no cell can
+    # end in a space (leading spaces are already dropped by the parser).
+    frame.attrs["clean_text"] = not counts.padded
+    return RawTable(source=source, file=path, preset="canonical", frame=frame,
+                    first_data_line=2)
+
+
+def _parse(data: bytes, path: Path, source: str, delimiter: str, labels: list[str],
+           dtypes: dict[str, type[str] | str], usecols: list[str] | None) -> pd.DataFrame:
+    """pandas' C parser over the file's bytes; its errors as DataError naming the line."""
+    try:
+        return pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, names=labels,
+                           index_col=False, dtype=dtypes, keep_default_na=False,
+                           na_values=[""], encoding="utf-8-sig", skipinitialspace=True,
+                           skip_blank_lines=True, engine="c", usecols=usecols)
     except pd.errors.EmptyDataError as err:
         raise DataError(source, "the file is empty", file=path) from err
     except pd.errors.ParserError as err:
         raise _parser_error(source, path, err) from err
     except UnicodeDecodeError as err:
         raise _encoding_error(source, path, data) from err
-    frame = frame[wanted]
-    frame.index = _line_numbers(data, len(frame), delimiter, lines)
-    # Stripping millions of cells costs more than reading them; skip it when no cell can
-    # end in a space (leading spaces are already dropped by the parser).
-    frame.attrs["clean_text"] = not _may_have_padding(data, delimiter)
-    return RawTable(source=source, file=path, preset="canonical", frame=frame,
-                    first_data_line=2)
 
 
 def normalise_name(name: str) -> str:
@@ -137,32 +155,6 @@ def _header(data: bytes, path: Path, source: str) -> tuple[str, list[str]]:
     return delimiter, names
 
 
-def _shape_is_plain(data: bytes, delimiter: str, width: int, lines: int) -> bool:
-    """Whether every line of `data` holds exactly `width` fields, by counting bytes.
-
-    Only for files with no quotes: then a line's fields are its delimiters plus one, and the
-    file's `lines` (blank lines count, with no delimiter) hold (width - 1) delimiters each
-    exactly when no line has more or fewer, short of a line with a field too many and another
-    with one too few (the columns' own checks then catch the shifted values, nearly always).
-    """
-    if b'"' in data:
-        return False
-    return data.count(delimiter.encode(), 0, _content_end(data)) == (width - 1) * lines
-
-
-def _content_end(data: bytes) -> int:
-    """Where the file's content ends: blank lines and spaces at the very end do not count."""
-    end = len(data)
-    while end and data[end - 1] in b"\r\n \t":
-        end -= 1
-    return end
-
-
-def _line_count(data: bytes) -> int:
-    """The lines of the file, header included (line ends counted up to the content's end)."""
-    return data.count(b"\n", 0, _content_end(data)) + 1
-
-
 def _line_numbers(data: bytes, rows: int, delimiter: str, lines: int) -> pd.Index:
     """Each data row's file line; plain arithmetic unless cells hold line breaks."""
     if lines == rows + 1:
@@ -178,33 +170,6 @@ def _line_numbers(data: bytes, rows: int, delimiter: str, lines: int) -> pd.Inde
         previous_end = reader.line_num
     starts = starts[:rows] + [0] * max(0, rows - len(starts))
     return pd.Index(starts, name="line")
-
-
-def _may_have_padding(data: bytes, delimiter: str) -> bool:
-    """Whether some cell may end (or, inside quotes, start) with a space or a tab.
-
-    Leading spaces of unquoted cells are dropped by the parser; what is left to look at is the
-    byte before each delimiter and line end. Done with numpy in slices of a few megabytes, so
-    the work stays in the CPU's cache instead of allocating arrays the size of the file.
-    """
-    if b'"' in data and any(pair in data for pair in (b'" ', b'"\t', b' "', b'\t"')):
-        return True
-    raw = np.frombuffer(data, dtype=np.uint8)
-    separator = ord(delimiter)
-    crlf = b"\r" in data
-    step = 1 << 22
-    for start in range(1, len(raw), step):
-        here = raw[start: start + step]
-        before = raw[start - 1: start - 1 + len(here)]
-        blank = (before == 32) | (before == 9) if delimiter != "\t" else before == 32
-        if not blank.any():
-            continue
-        ends = (here == separator) | (here == 10)
-        if crlf:
-            ends |= here == 13
-        if (blank & ends).any():
-            return True
-    return data.endswith((b" ", b"\t"))
 
 
 def _parser_error(source: str, path: Path, err: Exception) -> DataError:
