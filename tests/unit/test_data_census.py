@@ -101,3 +101,21 @@ def test_a_big_plain_file_reads_its_columns_and_lines(
                                        "sent_to_sales_at", "territory"]
     assert list(raw.frame.index) == list(range(2, 52))
     assert raw.frame.attrs["clean_text"] is False  # "Acme " ends in a space
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")  # Python 3.12+
+def test_a_forked_child_counts_in_its_own_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(census_module, "BACKGROUND_FROM", 10)
+    data = b"a,b\n" + b"1,2\n" * 100
+    assert start_census(data, ",").result().lines == 101  # the parent's pool is running
+    pid = os.fork()
+    if pid == 0:  # the child: a pool left from the parent would never run the count
+        code = 1
+        try:
+            code = 0 if start_census(data, ",").result(timeout=5).lines == 101 else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -8,6 +8,7 @@ census in a second thread while pandas' parser reads the same bytes (`start_cens
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
@@ -19,6 +20,15 @@ BACKGROUND_FROM = 1 << 20
 """Files of this many bytes or more are counted in the background while pandas parses them."""
 
 _pool: ThreadPoolExecutor | None = None
+
+
+def _forget_pool() -> None:
+    # A forked child has none of the parent's threads: it starts its own pool when it needs one.
+    global _pool
+    _pool = None
+
+
+os.register_at_fork(after_in_child=_forget_pool)
 
 
 class Census(NamedTuple):
