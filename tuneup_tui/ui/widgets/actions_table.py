@@ -29,6 +29,8 @@ class ActionsTable(DataTable[Text | str]):
         """Row keys in the order they are shown."""
         self._measuring = False
         """Rows were added: the table widens its columns for them when it next idles."""
+        self._widths: tuple[int, ...] = ()
+        """The columns' widths before the added rows were measured."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -53,9 +55,11 @@ class ActionsTable(DataTable[Text | str]):
             self.clear()
             self._shown = {}
         added = [key for key in order if key not in self._shown]
+        if added and not self._measuring:
+            self._measuring = True
+            self._widths = self._column_widths()
         for key in added:
             self.add_row(*rows[key], key=key)
-        self._measuring = self._measuring or bool(added)
         if self._shown and [*self._order, *added] != order:
             self._sort_as(order)
         self._shown = wanted
@@ -64,14 +68,19 @@ class ActionsTable(DataTable[Text | str]):
     def on_idle(self) -> None:
         # The table measures new rows (and widens its columns) when it idles, just after this;
         # lines it drew before that stay in its caches, cut to the old widths (the header
-        # too), so they are dropped and drawn again once it has.
+        # too), so they are dropped and drawn again once it has, if a column did widen.
+        # Drawing every line again when none did stalled the console while attendees logged.
         if self._measuring:
             self._measuring = False
             self.call_after_refresh(self._redraw)
 
     def _redraw(self) -> None:
-        self.notify_style_update()  # drops the table's drawn lines
-        self.refresh()
+        if self._column_widths() != self._widths:
+            self.notify_style_update()  # drops the table's drawn lines
+            self.refresh()
+
+    def _column_widths(self) -> tuple[int, ...]:
+        return tuple(column.get_render_width(self) for column in self.columns.values())
 
     def _sort_as(self, order: list[str]) -> None:
         # DataTable sorts by cell values only: each row's first cell (its own Text object)

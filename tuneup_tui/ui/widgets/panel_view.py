@@ -42,9 +42,10 @@ def related_names(figures: Sequence[str]) -> set[str]:
     return names
 
 
-MOUNT_STEP = 4
+MOUNT_STEP = 2
 """Widgets mounted per frame when a panel is drawn: a whole panel (tables, sparklines, bars)
-laid out and rendered in one go held the console up for 40 ms and more."""
+laid out and rendered in one go held the console up for 40 ms and more, and so did four at a
+time (a table and a sparkline in one frame). Two is a caption and what it captions."""
 
 
 class PanelView(VerticalScroll):
