@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.pilot import Pilot
 
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
@@ -31,23 +32,26 @@ def _lines(app: TableApp) -> list[str]:
     return [strip.text for strip in table.render_lines(Region(0, 0, *table.size))]
 
 
+async def _settle(pilot: Pilot[None]) -> None:
+    """A few frames: the table measures new rows when it idles, then draws."""
+    for _ in range(3):
+        await pilot.pause()
+
+
 async def test_rows_arrive_newest_first_and_a_wider_row_widens_its_column() -> None:
     app = TableApp()
     async with app.run_test(size=(100, 12)) as pilot:
         table = app.query_one(ActionsTable)
         items = [_item(1, "Fix form"), _item(2, "Call Maria")]
         table.show(items, "Traffic Study")
-        await pilot.pause()
-        await pilot.pause()
+        await _settle(pilot)
         assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["Call Maria", "Fix form"]
         # An attendee's longer item and a longer owner: the columns widen, and the lines drawn
         # before are drawn again at the new widths (no "Fix fo" cut to the old width).
         items.append(_item(3, "Fix the go-live checklist for the webinar form", owner="Priya"))
         table.show(items, "Traffic Study")
         _lines(app)  # drawn once before the table measures the new row, as a refresh may
-        await pilot.pause()
-        await pilot.pause()
-        await pilot.pause()
+        await _settle(pilot)
         lines = _lines(app)
         assert any("Fix the go-live checklist for the webinar form" in line for line in lines)
         assert any("Fix form" in line and "Dana" in line for line in lines)
@@ -62,15 +66,13 @@ async def test_a_row_of_the_same_widths_leaves_the_drawn_lines_alone() -> None:
         table = app.query_one(ActionsTable)
         items = [_item(1, "Fix the form"), _item(2, "Call Maria")]
         table.show(items, "Traffic Study")
-        for _ in range(3):
-            await pilot.pause()
+        await _settle(pilot)
         drops: list[int] = []
         table.notify_style_update = lambda: drops.append(1)  # type: ignore[method-assign]
         items.append(_item(3, "Call Alex"))  # fits the columns as they are
         table.show(items, "Traffic Study")
         _lines(app)
-        for _ in range(3):
-            await pilot.pause()
+        await _settle(pilot)
         assert drops == []
         assert [str(table.get_row_at(i)[0]) for i in range(3)] == [
             "Call Alex", "Call Maria", "Fix the form"]
@@ -84,6 +86,5 @@ async def test_the_first_rows_are_not_cut_to_the_header_width() -> None:
         await pilot.pause()
         table.show([_item(1, "Fix go-live form")], "Traffic Study")
         _lines(app)  # drawn before the table measures its first row ("Action" wide)
-        for _ in range(3):
-            await pilot.pause()
+        await _settle(pilot)
         assert any("Fix go-live form" in line for line in _lines(app))
