@@ -1,4 +1,4 @@
-"""Turning store rows into the dataclasses of `store.models`, and values into store text.
+"""Turning store rows into the records of `store.models`, and values into store text.
 
 Dates and datetimes are stored as ISO text; datetimes always with microseconds, so text order is
 time order. Mappings (event payloads, a soft spot's figures) are stored as JSON.
