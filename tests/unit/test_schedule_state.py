@@ -1,0 +1,24 @@
+"""The day state behind the schedule: a clone is a state of its own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tuneup_tui.agenda._schedule_state import DayState, Track
+
+NINE = datetime(2026, 11, 23, 9, 0)
+
+
+def test_a_clone_shares_nothing_that_changes() -> None:
+    state = DayState(tracks=[Track(allotted=timedelta(minutes=30)) for _ in range(3)],
+                     anchor=NINE, follow_clock=False)
+    clone = state.clone()
+    assert clone == state
+    clone.tracks[0].state = "current"
+    clone.tracks[0].counted = timedelta(minutes=5)
+    clone.tracks.append(Track(allotted=timedelta(minutes=1)))
+    clone.current = 0
+    clone.started = True
+    assert [t.state for t in state.tracks] == ["upcoming"] * 3
+    assert state.tracks[0].counted == timedelta(0)
+    assert state.current is None and not state.started
