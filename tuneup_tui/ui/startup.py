@@ -123,12 +123,12 @@ class StartupApp(PanelFeedApp):
         self._carry_from = previous if resume is None else None
 
     def _start_clock(self) -> None:
-        """Keep the opened run's clock ticking and the store watched; then offer the previous
-        run's open items (the main screen is there to hold the dialog by now)."""
+        """Keep the opened run's clock ticking and the store watched (`_open` has just shown
+        where the run stands); then offer the previous run's open items (the main screen is
+        there to hold the dialog by now)."""
         config = self.config
         self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
                             self.set_interval(config.poll_seconds, self.poll_store)]
-        self._step()
         previous, self._carry_from = self._carry_from, None
         if previous is not None:
             self._offer_carry_over(previous)
