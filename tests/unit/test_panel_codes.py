@@ -9,7 +9,7 @@ import pandas as pd
 
 from tests.unit import test_panel_follow_up as follow_up_case
 from tests.unit.panel_fixtures import pack_of, period, settings
-from tuneup_tui.metrics.codes import coded, lookup
+from tuneup_tui.metrics.codes import coded, counts_by_key, lookup
 from tuneup_tui.metrics.follow_up import compute as follow_up
 from tuneup_tui.metrics.lifecycle import compute as lifecycle
 from tuneup_tui.metrics.shared import crm_joined, lead_rows, leads_with_crm
@@ -141,3 +141,12 @@ def test_follow_up_reads_only_the_baseline_and_the_period() -> None:
     assert (r.figures["calls"], r.figures["leads_delivered"]) == (3 + 6 + 1, 5)
     assert r.baseline_figures["calls"] is None
     assert r.baseline_figures["leads_delivered"] is None
+
+
+def test_counts_by_key_adds_up_values_that_share_a_key() -> None:
+    # "Webinar" and "webinar " fold to one key; code -1 (no value) and an unused value are not
+    # counted.
+    keys = np.array(["webinar", "webinar", "google ads", "email"], dtype=object)
+    codes = np.array([0, 1, 1, -1, 2, 2, 2, 0], dtype=np.intp)
+    assert counts_by_key(keys, codes) == {"webinar": 4, "google ads": 3}
+    assert counts_by_key(keys, np.array([], dtype=np.intp)) == {}

@@ -21,7 +21,7 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
 from tuneup_tui.metrics.codes import factorize_text, lookup
-from tuneup_tui.metrics.common import mean_per_period, window_start
+from tuneup_tui.metrics.common import days_mask, mean_per_period, window_start
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def rep_activity(pack: DataPack, activities: pd.DataFrame, period: Period, basel
 
 def _dated(activities: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """The columns counted, of the activities dated from `start` to `end`."""
-    return activities[["date", "rep", "type"]][_days(activities["date"].to_numpy(), start, end)]
+    return activities[["date", "rep", "type"]][days_mask(activities["date"].to_numpy(), start, end)]
 
 
 def _build(activities: pd.DataFrame) -> RepActivity:
@@ -123,15 +123,7 @@ def capacity(act: RepActivity, reps: list[str], baseline: Baseline, quantile: fl
 
 def _mask(act: RepActivity, start: date, end: date) -> np.ndarray:
     """Activities dated on a day from `start` to `end`, both included."""
-    return _days(act.dates, start, end)
-
-
-def _days(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
-    """Which datetime64 `stamps` fall on a day from `start` to `end`, both included (NaT
-    compares False)."""
-    lo = np.datetime64(start, "D").astype(stamps.dtype)
-    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
-    return (stamps >= lo) & (stamps < hi)
+    return days_mask(act.dates, start, end)
 
 
 def _active(act: RepActivity, period: Period, baseline: Baseline) -> np.ndarray:

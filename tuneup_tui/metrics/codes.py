@@ -86,6 +86,18 @@ def factorize_text(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
 
 
+def counts_by_key(keys: np.ndarray, codes: np.ndarray) -> dict[str, int]:
+    """How many of `codes` stand for each key, `keys[code]` being a value's key (a folded
+    name: two values may share one, and are counted together); code -1 is left out, and so
+    are keys counted zero times."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(keys))
+    out: dict[str, int] = {}
+    for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+        if count:
+            out[key] = out.get(key, 0) + count
+    return out
+
+
 def lookup(per_value: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
     """`per_value[code]` for each code, `missing` where the code is -1."""
     # code -1 picks the last element: `missing`, put there

@@ -39,13 +39,18 @@ def window_mask(df: pd.DataFrame, column: str, start: date, end: date) -> pd.Ser
     values = df[column]
     stamps = values.to_numpy()
     if stamps.dtype.kind == "M":
-        # numpy on the naive datetime64 values: a missing date (NaT) compares False
-        lo = np.datetime64(start, "D").astype(stamps.dtype)
-        hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
-        return pd.Series((stamps >= lo) & (stamps < hi), index=df.index, dtype=bool)
+        return pd.Series(days_mask(stamps, start, end), index=df.index, dtype=bool)
     lo_ts = pd.Timestamp(start)
     hi_ts = pd.Timestamp(end) + pd.Timedelta(days=1)
     return ((values >= lo_ts) & (values < hi_ts)).fillna(False).astype(bool)
+
+
+def days_mask(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
+    """Which naive datetime64 `stamps` fall on a day from `start` to `end`, both included
+    (numpy on the values: a missing date, NaT, compares False)."""
+    lo = np.datetime64(start, "D").astype(stamps.dtype)
+    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    return (stamps >= lo) & (stamps < hi)
 
 
 def in_period(df: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.codes import Coded, lookup
+from tuneup_tui.metrics.codes import Coded, counts_by_key, lookup
 from tuneup_tui.metrics.common import window_mask
 
 
@@ -73,10 +73,5 @@ def _in_baseline(dates: pd.Series, baseline: Baseline) -> np.ndarray:
 
 def _count(keys: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> dict[str, float]:
     """Rows picked by `rows` per program key (rows without a program left out), by key."""
-    picked = codes[rows]
-    counts = np.bincount(picked[picked >= 0], minlength=len(keys))
-    out: dict[str, float] = {}
-    for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
-        if count:
-            out[key] = out.get(key, 0.0) + float(count)
-    return {key: out[key] for key in sorted(out)}
+    counts = counts_by_key(keys, codes[rows])
+    return {key: float(counts[key]) for key in sorted(counts)}

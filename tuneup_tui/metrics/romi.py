@@ -17,6 +17,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import fold, plural
+from tuneup_tui.metrics.codes import counts_by_key
 from tuneup_tui.metrics.common import finding, money, pct, ratio
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
@@ -55,12 +56,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                       amount=every_opp["amount"][joins].to_numpy(dtype="float64"))
 
     # leads per tactic counted once, on the codes
-    per_tactic: dict[str, int] = {}
-    named = program.codes[kept]
-    counts = np.bincount(named[named >= 0], minlength=len(tactic))
-    for key, count in zip(tactic.tolist(), counts.tolist(), strict=True):
-        if count:
-            per_tactic[key] = per_tactic.get(key, 0) + count
+    per_tactic = counts_by_key(tactic, program.codes[kept])
     rows = [_tactic_row(name, group, per_tactic, opps) for name, group in _by_tactic(tactics)]
     totals = _totals(rows)
     known = {r["tactic"].strip().casefold() for r in rows}

@@ -13,6 +13,7 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.codes import factorize_text, lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     finding,
@@ -54,11 +55,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         # DESIGN: social referral traffic = traffic rows whose source is a known alias of the
         # network, whatever their medium
         # each distinct source looked up once: a year of daily rows repeats a few hundred
-        codes, sources = pd.factorize(traffic["source"])
-        found = [network_of_source(str(v), table) for v in sources]
+        codes, sources = factorize_text(traffic["source"])
+        found = np.array([network_of_source(str(v), table) for v in sources], dtype=object)
         # typed as `map` types it: text when any source is a network's, else object
-        traffic["network"] = pd.Series(np.array([*found, None], dtype=object)[codes],
-                                       index=traffic.index,
+        traffic["network"] = pd.Series(lookup(found, codes, None), index=traffic.index,
                                        dtype="str" if len(codes) == 0 else None)
         traffic = traffic[traffic["network"].notna()]
     else:
