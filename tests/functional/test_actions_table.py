@@ -26,32 +26,36 @@ class TableApp(App[None]):
         yield ActionsTable(id="actions")
 
 
-def _lines(app: TableApp) -> list[str]:
+def _lines(app: App[None]) -> list[str]:
     """The table's lines as the screen draws them (through the widget's cache of lines)."""
     table = app.query_one(ActionsTable)
     return [strip.text for strip in table.render_lines(Region(0, 0, *table.size))]
 
 
-async def _settle(pilot: Pilot[None]) -> None:
-    """A few frames: the table measures new rows when it idles, then draws."""
+async def _show(pilot: Pilot[None], items: list[ActionItem], *, drawn_first: bool = False
+                ) -> ActionsTable:
+    """Show `items` (this session: Traffic Study) and let a few frames pass: the table
+    measures new rows when it idles, then draws. `drawn_first`: its lines are drawn once
+    before it measures them, as a refresh may."""
+    table = pilot.app.query_one(ActionsTable)
+    table.show(items, "Traffic Study")
+    if drawn_first:
+        _lines(pilot.app)
     for _ in range(3):
         await pilot.pause()
+    return table
 
 
 async def test_rows_arrive_newest_first_and_a_wider_row_widens_its_column() -> None:
     app = TableApp()
     async with app.run_test(size=(100, 12)) as pilot:
-        table = app.query_one(ActionsTable)
         items = [_item(1, "Fix form"), _item(2, "Call Maria")]
-        table.show(items, "Traffic Study")
-        await _settle(pilot)
+        table = await _show(pilot, items)
         assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["Call Maria", "Fix form"]
         # An attendee's longer item and a longer owner: the columns widen, and the lines drawn
         # before are drawn again at the new widths (no "Fix fo" cut to the old width).
         items.append(_item(3, "Fix the go-live checklist for the webinar form", owner="Priya"))
-        table.show(items, "Traffic Study")
-        _lines(app)  # drawn once before the table measures the new row, as a refresh may
-        await _settle(pilot)
+        await _show(pilot, items, drawn_first=True)
         lines = _lines(app)
         assert any("Fix the go-live checklist for the webinar form" in line for line in lines)
         assert any("Fix form" in line and "Dana" in line for line in lines)
@@ -63,16 +67,12 @@ async def test_rows_arrive_newest_first_and_a_wider_row_widens_its_column() -> N
 async def test_a_row_of_the_same_widths_leaves_the_drawn_lines_alone() -> None:
     app = TableApp()
     async with app.run_test(size=(100, 12)) as pilot:
-        table = app.query_one(ActionsTable)
         items = [_item(1, "Fix the form"), _item(2, "Call Maria")]
-        table.show(items, "Traffic Study")
-        await _settle(pilot)
+        table = await _show(pilot, items)
         drops: list[int] = []
         table.notify_style_update = lambda: drops.append(1)  # type: ignore[method-assign]
         items.append(_item(3, "Call Alex"))  # fits the columns as they are
-        table.show(items, "Traffic Study")
-        _lines(app)
-        await _settle(pilot)
+        await _show(pilot, items, drawn_first=True)
         assert drops == []
         assert [str(table.get_row_at(i)[0]) for i in range(3)] == [
             "Call Alex", "Call Maria", "Fix the form"]
@@ -82,9 +82,7 @@ async def test_a_row_of_the_same_widths_leaves_the_drawn_lines_alone() -> None:
 async def test_the_first_rows_are_not_cut_to_the_header_width() -> None:
     app = TableApp()
     async with app.run_test(size=(100, 12)) as pilot:
-        table = app.query_one(ActionsTable)
         await pilot.pause()
-        table.show([_item(1, "Fix go-live form")], "Traffic Study")
-        _lines(app)  # drawn before the table measures its first row ("Action" wide)
-        await _settle(pilot)
+        # drawn before the table measures its first row ("Action" wide)
+        await _show(pilot, [_item(1, "Fix go-live form")], drawn_first=True)
         assert any("Fix go-live form" in line for line in _lines(app))
