@@ -53,6 +53,12 @@ def days_mask(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
     return (stamps >= lo) & (stamps < hi)
 
 
+def up_to_day(stamps: np.ndarray, day: date) -> np.ndarray:
+    """Which naive datetime64 `stamps` fall on `day` or before it (a missing date, NaT,
+    compares False)."""
+    return stamps < (np.datetime64(day, "D") + 1).astype(stamps.dtype)
+
+
 def in_period(df: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
     """Rows of `df` dated inside the review period."""
     return within(df, column, period.start, period.end)

@@ -22,7 +22,7 @@ from tuneup_tui.metrics._lifecycle_groups import TacticLeads, overall, tactics_o
 from tuneup_tui.metrics._lifecycle_groups import rep_rows as _rep_rows
 from tuneup_tui.metrics._lifecycle_groups import tactic_rows as _tactic_rows
 from tuneup_tui.metrics._sales import capped, names_option, plural, stamp, text
-from tuneup_tui.metrics.common import days_between, finding, optional_frame
+from tuneup_tui.metrics.common import days_between, finding, optional_frame, up_to_day
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
 from tuneup_tui.metrics.shared import (
@@ -52,8 +52,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     activities = optional_frame(pack, "activities", notes)
     # Worked out for every lead by position (shared with the other sales panels) as arrays,
     # then cut to the leads created up to the as-of date (the whole history, undated left out).
-    kept = (everyone["created_at"] < pd.Timestamp(as_of + timedelta(days=1))) \
-        .fillna(False).to_numpy(dtype=bool)
+    kept = up_to_day(everyone["created_at"].to_numpy(), as_of)
     pick = slice(None) if kept.all() else kept  # all of them, as usual: no copies
     first = _first_opportunity(pack, opps, as_of, len(everyone))[pick]
     program = lead_column(pack, "program").take(pick)
@@ -162,20 +161,16 @@ def _first_opportunity(pack: DataPack, opps: pd.DataFrame, as_of: date, leads: i
                        ) -> np.ndarray:
     """Each lead's first opportunity created up to the as-of date (the earliest; in file order
     when two share a time), as a row of `opps`, or -1."""
-    created = opps["created_at"]
-    kept = np.flatnonzero((created < pd.Timestamp(as_of + timedelta(days=1)))
-                          .fillna(False).to_numpy(dtype=bool))
-    order = kept[np.argsort(created.to_numpy()[kept], kind="stable")]
+    created = opps["created_at"].to_numpy()
+    kept = np.flatnonzero(up_to_day(created, as_of))
+    order = kept[np.argsort(created[kept], kind="stable")]
     return first_rows(lead_rows(pack, "opportunities_once", opps), order, leads)
 
 
 def _touches(pack: DataPack, activities: pd.DataFrame, as_of: date, leads: int) -> np.ndarray:
     """Activities naming each lead (by position in leads_once), up to the as-of date."""
     positions = lead_rows(pack, "activities", activities)
-    stamps = activities["date"].to_numpy()
-    # numpy on the naive datetime64 values: a missing date (NaT) compares False
-    dated = stamps < (np.datetime64(as_of, "D") + 1).astype(stamps.dtype)
-    counted = positions[(positions >= 0) & dated]
+    counted = positions[(positions >= 0) & up_to_day(activities["date"].to_numpy(), as_of)]
     return np.bincount(counted, minlength=leads).astype(float)
 
 

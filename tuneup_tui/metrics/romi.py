@@ -9,7 +9,6 @@ leads and no opportunity is a finding, default 1).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -18,7 +17,7 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import fold, plural
 from tuneup_tui.metrics.codes import counts_by_key
-from tuneup_tui.metrics.common import finding, money, pct, ratio
+from tuneup_tui.metrics.common import finding, money, pct, ratio, up_to_day
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.shared import lead_column, lead_rows, leads_once, opportunities_once
@@ -42,13 +41,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     # program (the pack's codes), not per lead
     program = lead_column(pack, "program")
     tactic = program.folded()
-    kept = _up_to(everyone["created_at"], settings.as_of)
+    kept = up_to_day(everyone["created_at"].to_numpy(), settings.as_of)
     # each opportunity with its lead's tactic, when the lead is one of the leads kept and has a
     # tactic (an inner join on lead_id, found by position)
     at = lead_rows(pack, "opportunities_once", every_opp)
     safe = np.where(at >= 0, at, 0)
     joins = ((at >= 0) & kept[safe] & (program.codes >= 0)[safe]
-             & _up_to(every_opp["created_at"], settings.as_of))
+             & up_to_day(every_opp["created_at"].to_numpy(), settings.as_of))
     stage = fold(every_opp["stage"][joins])
     opps = TacticOpps(tactic=tactic[program.codes[safe[joins]]], lead=at[joins],
                       won=(stage == CLOSED_WON).fillna(False).to_numpy(dtype=bool),
@@ -81,11 +80,6 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         figures=figures, baseline_figures={}, tables=tables, series=series,
         findings=tuple(_findings(rows, settings)), notes=tuple(notes),
     )
-
-
-def _up_to(dates: pd.Series, as_of: date) -> np.ndarray:
-    """Which dates fall on or before the as-of day (missing: False)."""
-    return (dates < pd.Timestamp(as_of + timedelta(days=1))).fillna(False).to_numpy(dtype=bool)
 
 
 def _by_tactic(tactics: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:

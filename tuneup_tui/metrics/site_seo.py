@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.common import change
+from tuneup_tui.metrics.common import change, up_to_day
 from tuneup_tui.metrics.result import PanelSettings, Series, Table
 from tuneup_tui.metrics.site_part import SitePart
 
@@ -59,7 +59,7 @@ def _latest(rows: pd.DataFrame, day: date) -> float | None:
     # numpy on the two columns: called for every metric and period end, where pandas'
     # per-call overhead outweighs the few rows
     dates = rows["date"].to_numpy()
-    upto = dates < (np.datetime64(day, "D") + 1).astype(dates.dtype)
+    upto = up_to_day(dates, day)
     if not upto.any():
         return None
     last = np.flatnonzero(upto & (dates == dates[upto].max()))[-1]
