@@ -1,5 +1,7 @@
 """The schedule engine's public records: actions, session rows, the day's status, a compress plan.
 
+Named tuples: immutable, and cheap to define and to build (a status is built at every tick).
+
 They live here so the engine's private helpers can build them without importing
 `tuneup_tui.agenda.schedule` (which imports the helpers); `schedule` re-exports every one, and
 that is where the rest of the program imports them from.
@@ -8,9 +10,9 @@ that is where the rest of the program imports them from.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
 
 SessionState = Literal["done", "current", "next", "upcoming", "skipped", "wont_fit"]
 Mode = Literal["facilitator", "follow_clock"]
@@ -24,22 +26,20 @@ ACTION_KINDS: tuple[str, ...] = (
 MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 
 
-@dataclass(frozen=True)
-class ScheduleAction:
+class ScheduleAction(NamedTuple):
     """One action taken on the schedule, at the clock time it was taken."""
 
     kind: ActionKind
     at: datetime
-    payload: Mapping[str, Any] = field(default_factory=dict)
+    payload: Mapping[str, Any] = MappingProxyType({})
     """What replaying it needs ({"minutes": 5}, {"index": 3}, {"lengths": {"4": 29, ...}}) and,
     for moves, the session that became current ({"to": 4}; None when the day finished)."""
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     """A session as the day stands now."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # the session's place, not tuple.index
     topic: str
     who: str
     planned_start: datetime
@@ -60,8 +60,7 @@ class SessionRow:
     """False when its (projected) end is past end of day."""
 
 
-@dataclass(frozen=True)
-class ScheduleStatus:
+class ScheduleStatus(NamedTuple):
     """Where the day stands at `now`."""
 
     now: datetime
@@ -86,8 +85,7 @@ class ScheduleStatus:
     mode: Mode = "facilitator"
 
 
-@dataclass(frozen=True)
-class CompressPlan:
+class CompressPlan(NamedTuple):
     """What a compress would do: the new start and length of every remaining session."""
 
     fits: bool
@@ -97,7 +95,7 @@ class CompressPlan:
     message: str
     changes: bool = True
     """False when there is nothing to compress (the day is on time, or nothing is left)."""
-    lengths: Mapping[int, int] = field(default_factory=dict)
+    lengths: Mapping[int, int] = MappingProxyType({})
     """The new allotted minutes, by session index."""
-    minutes_before: Mapping[int, float] = field(default_factory=dict)
+    minutes_before: Mapping[int, float] = MappingProxyType({})
     """The allotted minutes before the compress, by session index."""

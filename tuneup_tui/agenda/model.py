@@ -1,4 +1,4 @@
-"""The agenda as frozen dataclasses.
+"""The agenda as named tuples (immutable records, cheap to define when the console starts).
 
 An agenda is what the facilitator wrote in TOML: the day's title, its series (runs of one series
 are compared with each other), its cadence, the review period and how many earlier periods make
@@ -8,9 +8,9 @@ the baseline, when the day ends, who holds each role, and the sessions in order.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import time
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
 
 Cadence = Literal["day", "month", "week"]
 PeriodKind = Literal["week", "month"]
@@ -29,16 +29,14 @@ def format_hhmm(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """A role in the room ("Sales Ops") and the people who hold it for this team."""
 
     role: str
     people: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """One session of the day, as the agenda plans it."""
 
     start: time
@@ -59,8 +57,7 @@ class Session:
         return self.panels[0] if self.panels else None
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(NamedTuple):
     """A whole agenda: the day's frame, the roster and the sessions in order."""
 
     title: str
@@ -71,7 +68,7 @@ class Agenda:
     end_of_day: time
     sessions: tuple[Session, ...]
     roles: tuple[Role, ...] = ()
-    panels: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    panels: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
     """Per-panel settings (finding thresholds, lead score threshold, lead lifetime)."""
 
     def session_length(self, index: int) -> int:

@@ -8,7 +8,6 @@ import: the console's widgets only show what it holds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -56,17 +55,18 @@ def day_length_minutes(agenda: Agenda) -> int:
     return minutes_of(agenda.end_of_day) - minutes_of(agenda.sessions[0].start)
 
 
-@dataclass
 class LiveRun:
     """The run being facilitated, its schedule and the store it is saved in."""
 
-    agenda: Agenda
-    store: RunStore
-    run: Run
-    schedule: Schedule
-    clock: Clock
-    on_action: Callable[[ScheduleAction], None] | None = None
-    """Called after each persisted action (the console refreshes on it)."""
+    def __init__(self, agenda: Agenda, store: RunStore, run: Run, schedule: Schedule,
+                 clock: Clock) -> None:
+        self.agenda = agenda
+        self.store = store
+        self.run = run
+        self.schedule = schedule
+        self.clock = clock
+        self.on_action: Callable[[ScheduleAction], None] | None = None
+        """Called after each persisted action (the console refreshes on it)."""
 
     @classmethod
     def start_new(

@@ -6,7 +6,6 @@ Focus it with tab; up and down move, enter (or x) ticks the highlighted question
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Console, ConsoleOptions
@@ -56,12 +55,13 @@ class QuestionList(Static, can_focus=True):
         Binding("enter,x", "tick", "Tick", id="questions.toggle"),
     ]
 
-    @dataclass
     class Toggled(Message):
         """The ticked questions changed."""
 
-        questions: QuestionList
-        checked: frozenset[int]
+        def __init__(self, questions: QuestionList, checked: frozenset[int]) -> None:
+            super().__init__()
+            self.questions = questions
+            self.checked = checked
 
         @property
         def control(self) -> QuestionList:
