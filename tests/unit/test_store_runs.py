@@ -120,6 +120,23 @@ def test_events_keep_their_order_payload_and_time(store: RunStore) -> None:
         store.add_event(run.id, " ", DAY)
 
 
+def test_a_run_started_at_once_is_saved_with_its_start(store: RunStore) -> None:
+    run = store.create_run(title="Tune Up", series="ops", cadence="day", agenda_toml="",
+                           as_of=DAY.date(), data_dir=None, mode="facilitator", speed=1.0,
+                           anchor=DAY, started_at=DAY,
+                           events=[("start", DAY, {"to": 0})])
+    (start,) = store.events(run.id)
+    assert (start.seq, start.kind, start.at, start.payload) == (1, "start", DAY, {"to": 0})
+    # The next event follows it.
+    assert store.add_event(run.id, "next", datetime(2026, 11, 23, 8, 30), {"to": 1}).seq == 2
+    runs_before = store.runs()
+    with pytest.raises(StoreError, match="needs a kind"):
+        store.create_run(title="Tune Up", series="ops", cadence="day", agenda_toml="",
+                         as_of=DAY.date(), data_dir=None, mode="facilitator", speed=1.0,
+                         anchor=DAY, started_at=DAY, events=[(" ", DAY, {})])
+    assert store.runs() == runs_before  # refused whole: no run without its events
+
+
 def test_a_note_is_one_row_per_session_latest_text_wins(tmp_path: Path) -> None:
     times = iter([datetime(2026, 11, 23, 8, 1), datetime(2026, 11, 23, 8, 2),
                   datetime(2026, 11, 23, 8, 3)])

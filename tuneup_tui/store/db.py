@@ -16,7 +16,7 @@ here; action items, soft spots and figures in `store.records`; opening, locking 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,10 @@ class RunStore(Records):
     def create_run(self, *, title: str, series: str, cadence: str, agenda_toml: str,
                    as_of: date, data_dir: str | None, mode: str, speed: float,
                    anchor: datetime, started_at: datetime,
-                   agenda_path: str | None = None) -> Run:
+                   agenda_path: str | None = None,
+                   events: Sequence[tuple[str, datetime, Mapping[str, Any]]] = ()) -> Run:
+        """A new run; `events` (kind, at, payload), such as the day's start when it starts at
+        once, are saved with it in the same commit (seq 1, 2, ...)."""
         if mode not in RUN_MODES:
             raise StoreError(f"mode must be one of {', '.join(RUN_MODES)}, got {mode!r}")
         if not speed > 0:
@@ -69,12 +72,20 @@ class RunStore(Records):
         values = (title, series, cadence, agenda_toml, agenda_path, rows.date_text(as_of),
                   data_dir, mode, float(speed), rows.dt_text(anchor), rows.dt_text(started_at))
 
+        if any(not kind.strip() for kind, _, _ in events):
+            raise StoreError("a schedule event needs a kind")
+        first = [(seq, kind, rows.dt_text(at), rows.json_text(payload))
+                 for seq, (kind, at, payload) in enumerate(events, 1)]
+
         def body(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
                 "INSERT INTO runs (title, series, cadence, agenda_toml, agenda_path, as_of,"
                 " data_dir, mode, speed, anchor, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 values)
-            return int(cur.lastrowid or 0)
+            run_id = int(cur.lastrowid or 0)
+            conn.executemany("INSERT INTO schedule_events (run_id, seq, kind, at, payload)"
+                             " VALUES (?,?,?,?,?)", [(run_id, *event) for event in first])
+            return run_id
 
         return self.get_run(self._write(body))
 

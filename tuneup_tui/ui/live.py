@@ -86,6 +86,9 @@ class LiveRun:
         """Create the run in the store and its schedule, anchored by `plan_anchor`."""
         now = clock.now()
         anchor, at_once = plan_anchor(agenda, now, start_now=start_now)
+        schedule = Schedule(agenda, clock, anchor=anchor, mode=mode)
+        # Started at once: the run and its start are saved in one commit.
+        started = schedule.start() if at_once else None
         run = store.create_run(
             title=agenda.title,
             series=agenda.series,
@@ -98,12 +101,11 @@ class LiveRun:
             anchor=anchor,
             started_at=now,
             agenda_path=str(agenda_path) if agenda_path is not None else None,
+            events=[] if started is None else [
+                (started.kind, started.at, dict(started.payload))],
         )
-        schedule = Schedule(agenda, clock, anchor=anchor, mode=mode)
         live = cls(agenda, store, run, schedule, clock)
-        if at_once:
-            live._persist(schedule.start())
-        else:
+        if started is None:
             live.start_if_due()
         return live
 
