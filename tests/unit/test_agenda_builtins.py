@@ -3,12 +3,14 @@ ones are its shorter forms, and all of them are found from a checkout and from a
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
 from datetime import time
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from tuneup_tui.agenda.builtins import builtin_agendas, resolve_agenda
@@ -191,14 +193,17 @@ def test_wheel_carries_the_builtins(repo_root: Path, tmp_path: Path) -> None:
         wheel.extractall(tmp_path / "site")
     for name in ("one-day-tuneup", "monthly-tuneup", "weekly-tuneup"):
         assert f"tuneup_tui/agendas/{name}.toml" in names
-    # From the unpacked wheel alone (no site-packages, so not this checkout), the built-ins
-    # are found inside the package.
+    # From the unpacked wheel alone (no site-packages, so not this checkout; platformdirs, a
+    # dependency, from where it is installed), the built-ins are found inside the package.
     code = ("from tuneup_tui.agenda.builtins import builtin_agendas, resolve_agenda\n"
             "from tuneup_tui.agenda.load import load_agenda\n"
             "print(resolve_agenda(None))\n"
             "print(len(load_agenda(resolve_agenda('weekly-tuneup')).sessions))\n")
     result = subprocess.run([sys.executable, "-S", "-c", code], cwd=tmp_path,
-                            env={"PYTHONPATH": str(tmp_path / "site")}, capture_output=True,
+                            env={"PYTHONPATH": os.pathsep.join((str(tmp_path / "site"), str(
+                                Path(platformdirs.__file__).parent.parent))),
+                                 "TUNEUP_HOME": os.environ["TUNEUP_HOME"]},
+                            capture_output=True,
                             text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [

@@ -85,6 +85,13 @@ def test_byte_order_mark_is_fine(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode())
     assert load_agenda(path).title == "Day"
+    # A byte that is not UTF-8 after the mark is placed counting from the file's first line:
+    # line 3 is `series = "s\xff"`, the bad byte its 12th.
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode().replace(b'"s"', b'"s\xff"'))
+    with pytest.raises(AgendaError) as err:
+        load_agenda(path)
+    assert err.value.problems == [f"{path}: line 3, column 12: not UTF-8 text (byte 0xff); "
+                                  "save the agenda as UTF-8"]
 
 
 def test_problems_stay_one_line_whatever_they_quote() -> None:

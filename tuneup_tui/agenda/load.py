@@ -9,12 +9,13 @@ Things that are allowed but probably a slip (a `who` naming no declared role) ar
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tuneup_tui.agenda.fields import Problems, one_line, suggest
 from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.agenda.parsed_cache import cached_document, keep_document
 from tuneup_tui.agenda.validate import build_agenda, role_label, session_label
 
 _AT_LINE = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
@@ -48,7 +49,9 @@ def load_agenda(path: Path) -> Agenda:
     except OSError as err:
         raise AgendaError([f"{source}: can't be read ({err.strerror or err})"]) from None
     try:
-        text = data.decode("utf-8-sig")
+        # A leading byte-order mark is dropped (as "utf-8-sig" would, but with error places
+        # counted from the file's first byte, and without loading another codec at start).
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
@@ -56,17 +59,31 @@ def load_agenda(path: Path) -> Agenda:
             f"{source}: line {line}, column {column}: not UTF-8 text (byte "
             f"0x{data[err.start]:02x}); save the agenda as UTF-8"
         ]) from None
-    return loads_agenda(text, source)
+    # A file read before is not parsed again (`parsed_cache.py`): the console's start is timed.
+    doc = cached_document(text)
+    if doc is None:
+        doc = _parse(text, source)
+        keep_document(text, doc)
+    return _build(doc, source)
 
 
 def loads_agenda(text: str, source: str) -> Agenda:
     """The agenda in TOML `text`; `source` names it in problems (usually the file's path)."""
+    return _build(_parse(text, source), source)
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    import tomllib  # only when the text was not parsed before
+
     try:
-        doc = tomllib.loads(text.removeprefix("\ufeff"))
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as err:
         raise AgendaError([_syntax_problem(str(err), text, source)]) from None
     except RecursionError:
         raise AgendaError([f"{source}: TOML syntax: nested too deeply"]) from None
+
+
+def _build(doc: dict[str, Any], source: str) -> Agenda:
     problems = Problems(source)
     agenda = build_agenda(doc, problems)
     if agenda is None:

@@ -1,0 +1,73 @@
+"""Agenda documents kept parsed between starts, as Python keeps compiled modules.
+
+Reading TOML is pure Python: the built-in day takes a few milliseconds to import the parser and
+parse, at every start of the console. A parsed document is kept in the cache folder beside the
+exact text it came from; it is used again only for that very text (compared whole), so an
+edited agenda is always parsed afresh. Only what `marshal` can keep is cached (an agenda with
+TOML dates or times written unquoted is simply parsed each time), and anything wrong with the
+cache (missing, unreadable, from another version, damaged) just means parsing again: the cache
+never changes what an agenda says, nor which problems are reported for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+from tuneup_tui.paths import cache_dir
+
+FORMAT = 1
+"""Bumped whenever what is kept changes; other versions' files are ignored."""
+
+KEEP = 16
+"""At most this many agendas' documents are kept; the least recently written go first."""
+
+
+def _folder() -> Path:
+    return cache_dir() / "agendas"
+
+
+def _file_for(text: str) -> Path:
+    return _folder() / f"{zlib.crc32(text.encode('utf-8')):08x}.marshal"
+
+
+def cached_document(text: str) -> dict[str, Any] | None:
+    """The document parsed from exactly `text` before, or None."""
+    try:
+        kept = marshal.loads(_file_for(text).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if (isinstance(kept, tuple) and len(kept) == 3 and kept[0] == FORMAT
+            and kept[1] == text and isinstance(kept[2], dict)):
+        return kept[2]
+    return None
+
+
+def keep_document(text: str, document: dict[str, Any]) -> None:
+    """Keep `document`, parsed from `text`, for the next start (quietly, if it can be)."""
+    try:
+        data = marshal.dumps((FORMAT, text, document))
+    except ValueError:  # holds TOML dates or times: parsed each time
+        return
+    path = _file_for(text)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, path)  # a reader sees the old file or the new one
+        _forget_oldest(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def _forget_oldest(written: Path) -> None:
+    """Keep `written` and the KEEP - 1 most recently written others."""
+    others = [p for p in written.parent.glob("*.marshal") if p != written]
+    others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in others[KEEP - 1:]:
+        old.unlink(missing_ok=True)
