@@ -3,10 +3,12 @@ and the agenda and questions drawn line for line as the rich grids they replaced
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.table import Table
@@ -18,6 +20,7 @@ from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Schedule
 from tuneup_tui.cli import build_parser
 from tuneup_tui.store.db import RunStore
+from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaRows
 from tuneup_tui.ui.widgets.questions import QuestionRows
 
@@ -64,6 +67,28 @@ async def test_a_key_for_the_notes_right_at_the_start_is_not_lost(
         assert app.main.work is not None
         assert app.main.work.notes.text == "no"
         assert app.live is not None and app.live.status().current == 0  # "n" typed, not next
+
+
+async def test_steps_asked_for_from_two_places_at_once_take_turns(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two keys that need the work area before any of it is there (run by the app while the
+    # screen may be taking its own steps): each step waits for the one under way, so nothing is
+    # drawn into the action items table before it is mounted with its columns.
+    monkeypatch.setattr(WorkAreaSteps, "start_work_area", lambda self: None)
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.live is not None
+        store.add_action(app.live.run.id, "Fix the webinar form", "Dana")
+        screen = app.main
+        assert screen.work is None
+        first, second = await asyncio.gather(screen.need_work_area(), screen.need_work_area())
+        assert first is second is screen.work is not None
+        await pilot.pause()
+        table = screen.work.actions
+        assert [str(c.label) for c in table.columns.values()] == [
+            "Action", "Owner", "Due", "Session"]
+        assert table.row_count == 1
 
 
 def _lines(renderable: RenderableType, width: int) -> list[list[tuple[str, str]]]:

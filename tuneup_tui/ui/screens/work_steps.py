@@ -10,12 +10,15 @@ Done in one go it held the console up for 60 ms and more just after the first fr
 4. a frame later, everything there is is drawn into it (`_work_ready`).
 
 A key that needs the work area before it is all there (notes, findings) runs the steps left
-at once and waits for them, so no key is lost or taken for another. This module imports
+at once and waits for them, so no key is lost or taken for another. The key's steps (run by
+the app) and the frame-by-frame steps (run by the screen) take turns: a step that starts while
+another is mounting waits for it, then sees where things stand. This module imports
 nothing heavy: the main screen builds on it from the first frame.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
@@ -47,6 +50,8 @@ class WorkAreaSteps(Screen[None]):
         first): started once the screen is."""
         self._drawn = False
         """Whether the screen is mounted (what it is told before is drawn when it is)."""
+        self._stepping = asyncio.Lock()
+        """Held while a step runs: one step at a time, whoever takes it."""
 
     @property
     def work_ready(self) -> bool:
@@ -81,7 +86,11 @@ class WorkAreaSteps(Screen[None]):
         return self.work
 
     async def _work_step(self) -> bool:
-        """Take the next step; False if none could be taken now."""
+        """Take the next step once no other is under way; False if none could be taken now."""
+        async with self._stepping:
+            return await self._next_step()
+
+    async def _next_step(self) -> bool:
         if self.work is not None or not self.is_attached:
             return False
         body = self.query_one("#body", Horizontal)
