@@ -24,7 +24,7 @@ TARGET_RATIO = 1.15
 
 
 def run(options: Options) -> list[Figure]:
-    launches = 3 if options.quick else 11
+    launches = 3 if options.quick else 21
     template = _template_home()
     try:
         demo: list[float] = []

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
@@ -69,3 +70,16 @@ def screen_text(app: TuneupApp, selector: str) -> str:
     widget = app.screen.query_one(selector, Static)
     content = widget.content
     return str(getattr(content, "plain", content))
+
+
+async def panels_computed(pilot: Pilot[None]) -> None:
+    """Wait until every panel of the day is computed (and every other worker is done): the
+    panels' worker starts once the first frame is drawn."""
+    app = pilot.app
+    assert isinstance(app, TuneupApp)
+    for _ in range(500):
+        if app.panels_worker is not None:
+            break
+        await pilot.pause(0.01)
+    assert app.panels_worker is not None, "the panels never started"
+    await app.workers.wait_for_complete()

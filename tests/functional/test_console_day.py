@@ -14,6 +14,7 @@ from tests.functional.console_fixtures import (
     agenda_path,
     clock,
     console,
+    panels_computed,
     sample_pack,
     screen_text,
     store,
@@ -34,7 +35,7 @@ async def test_the_timer_turns_amber_then_red_and_rings_once(
     rings: list[int] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(1))
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
+        await panels_computed(pilot)
         await pilot.pause()
         header = app.screen.query_one(HeaderBar)
         # 08:00 sharp: the first session (08:00-08:30) has its whole 30 minutes.
@@ -64,7 +65,7 @@ async def test_a_whole_day(agenda: Agenda, agenda_path: Path, sample_pack: Path,
                            store: RunStore, clock: FakeClock) -> None:
     app = console(agenda, agenda_path, sample_pack, store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
+        await panels_computed(pilot)
         await pilot.pause()
         assert app.live is not None
         run_id = app.live.run.id

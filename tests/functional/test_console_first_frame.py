@@ -18,6 +18,7 @@ from tests.functional.console_fixtures import (
     agenda_path,
     clock,
     console,
+    panels_computed,
     sample_pack,
     screen_text,
     store,
@@ -57,6 +58,8 @@ SCRIPT = textwrap.dedent("""
     async def main() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
             app.call_after_refresh(first_frame)
+            while app.panels_worker is None:  # it starts once the first frame is drawn
+                await pilot.pause(0.01)
             await app.workers.wait_for_complete()
             await pilot.pause()
             print(*seen[0])
@@ -115,7 +118,7 @@ async def test_a_broken_source_shows_its_error_in_the_panel(
     (pack / "traffic.csv").write_text("date,source\n2026-11-16,google\n", encoding="utf-8")
     app = console(agenda, agenda_path, pack, store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
+        await panels_computed(pilot)
         await pilot.pause()
         assert app.results["funnel"].error
         errors = app.screen.query(".panel-error")

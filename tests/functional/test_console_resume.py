@@ -11,6 +11,7 @@ from tests.functional.console_fixtures import (
     agenda_path,
     clock,
     console,
+    panels_computed,
     sample_pack,
     screen_text,
     store,
@@ -88,7 +89,7 @@ async def test_attendees_items_appear_and_the_day_ends_with_a_summary(
         clock: FakeClock, tmp_path: Path) -> None:
     app = console(agenda, agenda_path, sample_pack, store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
+        await panels_computed(pilot)
         assert app.live is not None
         run_id = app.live.run.id
         # An attendee logs an item from another process (another connection).

@@ -22,7 +22,7 @@ from tuneup_tui.cli import build_parser
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaRows
-from tuneup_tui.ui.widgets.questions import QuestionRows
+from tuneup_tui.ui.widgets.questions import QuestionList, QuestionRows
 
 __all__ = ["agenda", "agenda_path", "clock", "store"]
 
@@ -30,18 +30,23 @@ __all__ = ["agenda", "agenda_path", "clock", "store"]
 async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
         agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
     app = console(agenda, agenda_path, None, store, clock)
-    seen: list[tuple[str, str, str, bool]] = []
+    seen: list[tuple[str, str, str, bool, bool]] = []
+
+    fill_in = app._fill_in
 
     def first_frame() -> None:
+        # What is on screen once the first frame is drawn, just before the rest is filled in.
         screen = app.main
         seen.append((str(screen.query_one("#header").content),
                      screen.query_one("#agenda").render_lines(screen.query_one(
                          "#agenda").region.reset_offset)[1].text,
                      str(screen.query_one("#card-head").content),
+                     bool(screen.query("#questions")),
                      screen.work_ready))
+        fill_in()
 
+    app._fill_in = first_frame  # type: ignore[method-assign]
     async with app.run_test(size=(120, 36)) as pilot:
-        app.call_after_refresh(first_frame)
         await pilot.pause()
         for _ in range(100):  # the work area comes a step a frame
             if app.main.work_ready:
@@ -49,13 +54,18 @@ async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
             await pilot.pause(0.01)
         assert app.main.work_ready
         assert gc.isenabled()  # paused while the console started, on again after
-    ((header, first_row, card, work_ready),) = seen
+        # The card's questions joined it just after the first frame, the session's own.
+        questions = app.main.query_one(QuestionList)
+        assert questions.questions == agenda.sessions[0].questions
+        assert questions.border_title == f"Questions 0/{len(agenda.sessions[0].questions)}"
+    ((header, first_row, card, questions_there, work_ready),) = seen
     # 08:00 sharp on the fake clock: the first session has its whole 30 minutes.
     assert "Sales and Buying Cycle Overview (1/13) · 30:00 left" in header
     # The agenda's first row (under its border's top): the 08:00 session, now.
     assert first_row.startswith("│08:00 Sales and Buying") and "▶ now" in first_row
     assert card.startswith("Sales and Buying Cycle Overview")
-    assert not work_ready  # the tabs, notes and items come after the first frame
+    # The questions, the tabs, notes and items come after the first frame.
+    assert not questions_there and not work_ready
 
 
 async def test_a_key_for_the_notes_right_at_the_start_is_not_lost(

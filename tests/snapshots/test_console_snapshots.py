@@ -18,6 +18,7 @@ from tests.functional.console_fixtures import (
     agenda_path,
     clock,
     console,
+    panels_computed,
     sample_pack,
     store,
 )
@@ -32,7 +33,7 @@ SIZE = (120, 36)
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await panels_computed(pilot)
     await _drawn(pilot)
 
 

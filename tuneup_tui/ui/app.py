@@ -23,17 +23,18 @@ from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
-from tuneup_tui.ui.commands import TuneupCommands
 from tuneup_tui.ui.config import ConsoleConfig
 from tuneup_tui.ui.live import LiveRun
-from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.startup import StartupApp
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.timer import Timer
+    from textual.worker import Worker
 
     from tuneup_tui.metrics.result import PanelResult
+    from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
 
 def make_app(
     agenda: Agenda,
@@ -64,12 +65,19 @@ def make_app(
     ))
 
 
+def _console_commands() -> type[Provider]:
+    """The console's commands for the palette (imported when the palette first opens)."""
+    from tuneup_tui.ui.commands import TuneupCommands
+
+    return TuneupCommands
+
+
 class TuneupApp(StartupApp):
     """The facilitator's console."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tuneup"
-    COMMANDS = App.COMMANDS | {TuneupCommands}
+    COMMANDS = App.COMMANDS | {_console_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit_anywhere", priority=True, show=False),
@@ -100,6 +108,8 @@ class TuneupApp(StartupApp):
         there)."""
         self._first_frame = threading.Event()
         """Set once the first frame is drawn: the panel worker imports pandas only after it."""
+        self.panels_worker: Worker[None] | None = None
+        """The worker computing the day's panels, started once the first frame is drawn."""
         self.main = MainScreen()
 
     # the clock
@@ -175,6 +185,7 @@ class TuneupApp(StartupApp):
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def write_summary(self) -> None:
         """Write the next-steps summary (report layer) and say where it is."""
+        from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
         from tuneup_tui.ui.summary import write_run_summary
 
         if self.live is None:

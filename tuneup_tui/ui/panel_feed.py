@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 
-from tuneup_tui.ui.messages import PanelReady, PanelsFailed
-
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda
     from tuneup_tui.metrics.result import PanelResult
     from tuneup_tui.store.db import RunStore
     from tuneup_tui.ui.config import ConsoleConfig
     from tuneup_tui.ui.live import LiveRun
+    from tuneup_tui.ui.messages import PanelReady, PanelsFailed
     from tuneup_tui.ui.screens.main import MainScreen
 
 FIRST_FRAME_GRACE = 0.05
@@ -57,6 +56,7 @@ class PanelFeedApp(App[None]):
             return
         from textual.worker import get_current_worker
 
+        from tuneup_tui.ui.messages import PanelsFailed
         from tuneup_tui.ui.panel_job import PackNotOpened, compute_panels, panel_order
 
         worker = get_current_worker()
@@ -87,6 +87,8 @@ class PanelFeedApp(App[None]):
     def _post_panel(self, result: PanelResult) -> None:
         # Saved here, in the worker, so the synced write never holds up the console; a result
         # that comes before the run is open is saved when the run opens (`_open`).
+        from tuneup_tui.ui.messages import PanelReady
+
         live = self.live
         saved_for = None
         if live is not None:

@@ -4,9 +4,9 @@ The run is opened (or resumed) on the app's Load, before anything is composed, s
 screen (the app's first screen, not one pushed over an empty default screen) is composed,
 laid out and drawn once, already showing the day: the clock, the agenda, the session's card.
 Once that first frame is on screen the garbage collector is turned back on (it is paused
-while the console starts), the panel worker may import pandas, and the work area follows in
-steps (`screens/work_steps.py`). An unfinished run is asked about first; the previous run's
-open items are offered once the main screen is there to hold the dialog.
+while the console starts), the panel worker starts (and soon imports pandas), and the work
+area follows in steps (`screens/work_steps.py`). An unfinished run is asked about first; the
+previous run's open items are offered once the main screen is there to hold the dialog.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from tuneup_tui.ui.screens.main_view import session_to_show
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
+    from textual.worker import Worker
 
     from tuneup_tui.agenda.clock import Clock
     from tuneup_tui.store.models import Run
@@ -36,6 +37,7 @@ class StartupApp(PanelFeedApp):
     _day_timers: list[Timer]
     _waiting: Run | None
     _carry_from: Run | None
+    panels_worker: Worker[None] | None
 
     def on_load(self) -> None:
         # No garbage collections until the first frame is drawn: start-up makes a great deal
@@ -63,12 +65,6 @@ class StartupApp(PanelFeedApp):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
-        live = self.live
-        if self.config.resume_run is not None and live is not None:
-            # The resumed session's panels first, then the rest of the day's.
-            self.compute_panels(session_to_show(live.status()))
-        else:
-            self.compute_panels(None)
         waiting = self._waiting
         if waiting is not None:
             from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
@@ -84,6 +80,20 @@ class StartupApp(PanelFeedApp):
         # paused while the console started (`on_load`, and `commands/run.py` before it).
         gc.freeze()
         gc.enable()
+        # The rest waits its turn behind whatever is already queued (keys pressed while the
+        # console started are handled first).
+        self.call_later(self._fill_in)
+
+    def _fill_in(self) -> None:
+        """Start everything the first frame did without: the panels, the card's details, the
+        work area."""
+        # The panels' worker (a thread) starts now, not before the first frame; it waits a
+        # moment more before it imports pandas.
+        live = self.live
+        # The resumed session's panels first, then the rest of the day's.
+        first = (session_to_show(live.status())
+                 if self.config.resume_run is not None and live is not None else None)
+        self.panels_worker = self.compute_panels(first)
         self.set_timer(FIRST_FRAME_GRACE, self._first_frame.set)
         # The work area next, in steps a frame apart (`screens/work_steps.py`).
         self.main.start_work_area()

@@ -3,13 +3,14 @@
 `MainView` lays the screen out and redraws it from the live run; `screens/main.py` adds the
 keys of the day on top.
 
-The first frame has the header (clock, session, countdown), the agenda, the session card and
-the footer, drawn from the run as it stands: the app opens the run before the screen is
-mounted, and the screen draws what it was told when it mounts. The work area (panel and
-findings tabs, notes, action items: `work_area.py`, the costly part to build) is imported and
-mounted just after that frame is on screen, so the console shows the day at once and fills in
-the rest a moment later. Until then the methods that draw into the work area do nothing, and
-mounting it draws everything there is.
+The first frame has the header (clock, session, countdown), the agenda, the head of the
+session card (topic, who, what the session does) and the footer, drawn from the run as it
+stands: the app opens the run before the screen is mounted, and the screen draws what it was
+told when it mounts. Just after that frame is on screen the card's questions and recorded
+figures join it, and the work area (panel and findings tabs, notes, action items:
+`work_area.py`, the costly part to build) is imported and mounted in steps, so the console
+shows where the day stands at once and fills in the rest a moment later. Until then the
+methods that draw into the work area do nothing, and mounting it draws everything there is.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from tuneup_tui.ui.note_text import compose_note, split_note
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaList
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
-from tuneup_tui.ui.widgets.questions import QuestionList
 from tuneup_tui.ui.widgets.session_card import SessionCard
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tuneup_tui.ui.app import TuneupApp
     from tuneup_tui.ui.live import LiveRun
     from tuneup_tui.ui.widgets.notes import NotesEditor
+    from tuneup_tui.ui.widgets.questions import QuestionList
 
 
 def session_to_show(status: ScheduleStatus) -> int | None:
@@ -93,6 +94,12 @@ class MainView(WorkAreaSteps):
             self.show_status(self.status)
         if self._work_wanted:
             self.start_work_area()
+
+    def start_work_area(self) -> None:
+        # The card's questions and recorded figures first: they are quick to mount.
+        if self._drawn:
+            self.query_one(SessionCard).add_details()
+        super().start_work_area()
 
     def on_resize(self, event: events.Resize) -> None:
         # The screen's own handler lays the whole screen out again; it is skipped for a size

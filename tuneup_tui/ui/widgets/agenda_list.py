@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from tuneup_tui.agenda.schedule import ScheduleStatus, SessionRow
 from tuneup_tui.ui.format import fmt_drift
+from tuneup_tui.ui.widgets.drawn_rows import DrawnRows
 
 STATUS_LABEL = {
     "done": ("✓", "dim"),
@@ -47,7 +48,7 @@ Row = tuple[str, Text, str, Text]
 """Planned start, topic, actual or projected start (or blank), state."""
 
 
-class AgendaRows:
+class AgendaRows(DrawnRows):
     """The agenda's rows in four columns (plan, topic, now, state), then the end-of-day line.
 
     The lines are those of a rich grid (`Table.grid(padding=(0, 1), expand=True)`) with the
@@ -59,8 +60,7 @@ class AgendaRows:
         self.rows = rows
         self.end = end
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions
-                         ) -> Iterator[Segment | Text]:
+    def draw(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         topic_width = max(options.max_width - FIXED_WIDTH, 1)
         gap = Text(" ")
         for plan, topic, now, state in self.rows:
@@ -70,7 +70,7 @@ class AgendaRows:
                 _cell(state, STATE_WIDTH))
             yield from line.render(console)
             yield Segment.line()
-        yield self.end
+        yield from console.render(self.end, options)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(FIXED_WIDTH + 1, options.max_width)

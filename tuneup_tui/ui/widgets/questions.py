@@ -15,8 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
+from tuneup_tui.ui.widgets.drawn_rows import DrawnRows
 
-class QuestionRows:
+
+class QuestionRows(DrawnRows):
     """Each question beside its box, wrapped with a hanging indent under the box.
 
     The lines of a two-column rich grid (`Table.grid(padding=(0, 1), expand=True)`, the box
@@ -27,8 +29,7 @@ class QuestionRows:
     def __init__(self, rows: Sequence[tuple[Text, Text]]) -> None:
         self.rows = rows
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions
-                         ) -> Iterator[Segment]:
+    def draw(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         # Rendered as the grid renders its cells: left-justified (each line padded in the
         # question's own style), the box cut to its one cell.
         text_options = options.update(width=max(options.max_width - 2, 1), height=None,

@@ -1,5 +1,11 @@
 """The session card: topic, who (and the people behind the role), what the session does, its
-questions with check-offs, and every figure recorded so far today."""
+questions with check-offs, and every figure recorded so far today.
+
+The first frame shows the card's head (topic, who, what the session does); the questions and
+the recorded figures join it just after (`add_details`), with the rest of the screen that is
+not needed to see where the day stands. What the card is told before then is shown when they
+are mounted.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +18,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tuneup_tui.ui.widgets.questions import QuestionList
-
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda, Session
     from tuneup_tui.store.models import RecordedFigure
+    from tuneup_tui.ui.widgets.questions import QuestionList
 
 
 class SessionCard(VerticalScroll, can_focus=False):
@@ -24,18 +29,38 @@ class SessionCard(VerticalScroll, can_focus=False):
 
     _recorded_shown: tuple[object, ...] | None = None
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.recorded = Static(id="recorded")
+        """Every figure recorded today (hidden while there are none)."""
+        self.questions: QuestionList | None = None
+        """The session's questions, once `add_details` has added them."""
+        self._asked: tuple[tuple[str, ...], Collection[int]] = ((), ())
+        """The questions (and those ticked) to show."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="card-head")
-        yield Static(id="recorded")
-        yield QuestionList(id="questions")
+
+    def add_details(self) -> None:
+        """Mount the recorded figures and the questions below the head (once)."""
+        if self.questions is None:
+            from tuneup_tui.ui.widgets.questions import QuestionList
+
+            self.questions = QuestionList(id="questions")
+            self.questions.set_questions(*self._asked)
+            self.mount_all([self.recorded, self.questions])
+
+    def _ask(self, questions: tuple[str, ...], checked: Collection[int]) -> None:
+        self._asked = (questions, checked)
+        if self.questions is not None:
+            self.questions.set_questions(questions, checked)
 
     def show(self, agenda: Agenda, session: Session | None, checked: Collection[int]) -> None:
         """Show `session` (None before the day starts) with its ticked questions."""
         head = self.query_one("#card-head", Static)
-        questions = self.query_one(QuestionList)
         if session is None:
             head.update(Text("Waiting for the first session.", style="italic"))
-            questions.set_questions((), ())
+            self._ask((), ())
             return
         text = Text()
         text.append(session.topic, style="bold")
@@ -47,7 +72,7 @@ class SessionCard(VerticalScroll, can_focus=False):
         if session.description:
             text.append(f"\n{session.description}")
         head.update(text)
-        questions.set_questions(session.questions, checked)
+        self._ask(session.questions, checked)
 
     def show_day_over(self, summary: Path | None) -> None:
         """The day has ended: say so, and where its summary is."""
@@ -71,7 +96,7 @@ class SessionCard(VerticalScroll, can_focus=False):
         if shown == self._recorded_shown:  # the store's every change asks for this
             return
         self._recorded_shown = shown
-        box = self.query_one("#recorded", Static)
+        box = self.recorded
         box.display = bool(figures)
         text = Text()
         for i, fig in enumerate(figures):
