@@ -18,10 +18,11 @@ from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.parsed_cache import cached_document, keep_document
 from tuneup_tui.agenda.validate import build_agenda, role_label, session_label
 
-_AT_LINE = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
-_AT_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+# Patterns for tomllib's messages, compiled on the first syntax error (not at every start).
+_AT_LINE = r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
+_AT_END = r"^(?P<msg>.*) \(at end of document\)$"
 # `start = 08:30` is a natural slip: TOML wants times quoted (or with seconds).
-_BARE_TIME = re.compile(r"=\s*[0-9]{1,2}:[0-9]{2}\s*(#.*)?$")
+_BARE_TIME = r"=\s*[0-9]{1,2}:[0-9]{2}\s*(#.*)?$"
 
 
 class AgendaError(Exception):
@@ -128,15 +129,15 @@ def agenda_warnings(agenda: Agenda, source: str = "") -> list[str]:
 
 def _syntax_problem(message: str, text: str, source: str) -> str:
     """tomllib's message as one problem line: file, line and column, what is wrong."""
-    match = _AT_LINE.match(message)
+    match = re.match(_AT_LINE, message, re.S)
     if match:
         line = int(match["line"])
         problem = f"{source}: line {line}, column {match['col']}: TOML syntax: {match['msg']}"
         lines = text.split("\n")
-        if 0 < line <= len(lines) and _BARE_TIME.search(lines[line - 1]):
+        if 0 < line <= len(lines) and re.search(_BARE_TIME, lines[line - 1]):
             problem += ' (write times in quotes: "08:30")'
         return problem
-    match = _AT_END.match(message)
+    match = re.match(_AT_END, message, re.S)
     if match:
         return f"{source}: end of file: TOML syntax: {match['msg']}"
     return f"{source}: TOML syntax: {message}"
