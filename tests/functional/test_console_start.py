@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -171,3 +172,28 @@ def test_the_console_commands_parse_without_the_others() -> None:
     whole = build_parser().parse_args(["demo", "--speed", "60", "--as-of", "2026-11-23"])
     alone = build_parser("run").parse_args(["demo", "--speed", "60", "--as-of", "2026-11-23"])
     assert vars(whole) == vars(alone)
+
+
+def test_rows_are_drawn_once_per_width() -> None:
+    # Textual measures a widget by drawing it, then draws it to paint it: the same lines.
+    rows = QuestionRows([(Text("☐"), Text("What steps does a customer go through?"))])
+    drawn_at: list[int] = []
+    draw = rows.draw
+
+    def counting(console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        drawn_at.append(options.max_width)
+        return draw(console, options)
+
+    rows.draw = counting  # type: ignore[method-assign]
+    con = Console(width=40, color_system="truecolor")
+    first = con.render_lines(rows, con.options.update_width(27))
+    again = con.render_lines(rows, con.options.update_width(27))
+    wider = con.render_lines(rows, con.options.update_width(33))
+    assert drawn_at == [27, 33]
+    assert first == again == _lines_of(QuestionRows(rows.rows), 27)
+    assert len(first) == 2 and len(wider) == 2
+
+
+def _lines_of(rows: QuestionRows, width: int) -> list[list[Segment]]:
+    con = Console(width=40, color_system="truecolor")
+    return con.render_lines(rows, con.options.update_width(width))
