@@ -24,6 +24,15 @@ def test_a_file_without_a_final_line_end() -> None:
     assert census(b"a;b\n1;2", ";") == Census(lines=2, delimiters=2, padded=False, quoted=False)
 
 
+def test_quotes_the_reader_looked_for_are_not_looked_for_again() -> None:
+    # Counted by hand: 2 lines, 1 comma each; `" x"` starts a quoted cell with a space.
+    data = b'a,b\n" x",y\n'
+    assert census(data, ",") == census(data, ",", quoted=True) == Census(
+        lines=2, delimiters=2, padded=True, quoted=True)
+    assert start_census(b"a,b\n1,2\n", ",", quoted=False).result() == Census(
+        lines=2, delimiters=2, padded=False, quoted=False)
+
+
 @pytest.mark.parametrize(("data", "padded"), [
     (b"a,b\nx ,y\n", True),       # space before a delimiter
     (b"a,b\nx,y \n", True),       # space before a line end

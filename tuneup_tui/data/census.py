@@ -58,22 +58,26 @@ class Census(NamedTuple):
         return not self.quoted and self.delimiters == (width - 1) * self.lines
 
 
-def start_census(data: bytes, delimiter: str) -> Future[Census]:
+def start_census(data: bytes, delimiter: str, quoted: bool | None = None) -> Future[Census]:
     """The census of `data`, counted in the background for a big file (at once for a small
-    one)."""
+    one); `quoted` as in `census`."""
     if len(data) < BACKGROUND_FROM:
         done: Future[Census] = Future()
-        done.set_result(census(data, delimiter))
+        done.set_result(census(data, delimiter, quoted))
         return done
     global _pool
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tuneup-census")
-    return _pool.submit(census, data, delimiter)
+    return _pool.submit(census, data, delimiter, quoted)
 
 
-def census(data: bytes, delimiter: str) -> Census:
-    """Count `data`'s lines and delimiters and look for padded cells, in one pass."""
-    quoted = b'"' in data
+def census(data: bytes, delimiter: str, quoted: bool | None = None) -> Census:
+    """Count `data`'s lines and delimiters and look for padded cells, in one pass.
+
+    `quoted`, whether `data` holds a double quote, when the caller has looked already (it is
+    looked for here otherwise)."""
+    if quoted is None:
+        quoted = b'"' in data
     padded = quoted and any(pair in data for pair in (b'" ', b'"\t', b' "', b'\t"'))
     raw = np.frombuffer(data, dtype=np.uint8)
     end = content_end(data)

@@ -58,8 +58,9 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
     # The bytes are counted while pandas parses them (census.py): the columns are skipped
     # from the start when there are no quotes, and the file read again whole if the count
     # then shows a row of another width.
-    counting = start_census(data, delimiter)
-    skip = len(wanted) < len(labels) and b'"' not in data
+    quoted = b'"' in data
+    counting = start_census(data, delimiter, quoted)
+    skip = len(wanted) < len(labels) and not quoted
     # Number columns are left to the C parser's own inference (fast); everything else is
     # read as text so that ids keep their leading zeros and dates their spelling.
     dtypes: dict[str, type[str] | str] = {
