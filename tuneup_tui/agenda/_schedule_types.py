@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
+
+from tuneup_tui.agenda.model import NOTHING
 
 SessionState = Literal["done", "current", "next", "upcoming", "skipped", "wont_fit"]
 Mode = Literal["facilitator", "follow_clock"]
@@ -31,7 +32,7 @@ class ScheduleAction(NamedTuple):
 
     kind: ActionKind
     at: datetime
-    payload: Mapping[str, Any] = MappingProxyType({})
+    payload: Mapping[str, Any] = NOTHING
     """What replaying it needs ({"minutes": 5}, {"index": 3}, {"lengths": {"4": 29, ...}}) and,
     for moves, the session that became current ({"to": 4}; None when the day finished)."""
 
@@ -95,7 +96,7 @@ class CompressPlan(NamedTuple):
     message: str
     changes: bool = True
     """False when there is nothing to compress (the day is on time, or nothing is left)."""
-    lengths: Mapping[int, int] = MappingProxyType({})
+    lengths: Mapping[int, int] = NOTHING
     """The new allotted minutes, by session index."""
-    minutes_before: Mapping[int, float] = MappingProxyType({})
+    minutes_before: Mapping[int, float] = NOTHING
     """The allotted minutes before the compress, by session index."""

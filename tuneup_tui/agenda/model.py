@@ -15,6 +15,10 @@ from typing import Any, Literal, NamedTuple
 Cadence = Literal["day", "month", "week"]
 PeriodKind = Literal["week", "month"]
 
+NOTHING: Mapping[Any, Any] = MappingProxyType({})
+"""The empty, read-only mapping a record without settings, payload or lengths holds (one,
+shared: it can never be written to)."""
+
 CADENCES: tuple[str, ...] = ("day", "month", "week")
 PERIOD_KINDS: tuple[str, ...] = ("week", "month")
 
@@ -68,7 +72,7 @@ class Agenda(NamedTuple):
     end_of_day: time
     sessions: tuple[Session, ...]
     roles: tuple[Role, ...] = ()
-    panels: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+    panels: Mapping[str, Mapping[str, Any]] = NOTHING
     """Per-panel settings (finding thresholds, lead score threshold, lead lifetime)."""
 
     def session_length(self, index: int) -> int:
