@@ -83,3 +83,15 @@ async def panels_computed(pilot: Pilot[None]) -> None:
         await pilot.pause(0.01)
     assert app.panels_worker is not None, "the panels never started"
     await app.workers.wait_for_complete()
+
+
+async def work_area_shown(pilot: Pilot[None]) -> None:
+    """Wait until the work area (tabs, notes, action items) is mounted and drawn into: it
+    comes in steps just after the first frame, later on a busy machine."""
+    app = pilot.app
+    assert isinstance(app, TuneupApp)
+    for _ in range(500):
+        if app.main.work_ready:
+            break
+        await pilot.pause(0.01)
+    assert app.main.work_ready, "the work area never came"

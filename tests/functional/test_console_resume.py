@@ -15,6 +15,7 @@ from tests.functional.console_fixtures import (
     sample_pack,
     screen_text,
     store,
+    work_area_shown,
 )
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
@@ -54,7 +55,7 @@ async def test_quit_and_resume_loses_nothing(agenda: Agenda, agenda_path: Path,
     again = console(agenda, agenda_path, None, store, clock,
                     resume_run=store.get_run(run_id))
     async with again.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await work_area_shown(pilot)
         assert again.live is not None and again.live.run.id == run_id
         status = again.live.status()
         assert (status.current, status.paused) == (1, True)

@@ -15,7 +15,14 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tests.functional.console_fixtures import (
+    agenda,
+    agenda_path,
+    clock,
+    console,
+    store,
+    work_area_shown,
+)
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Schedule
@@ -48,12 +55,7 @@ async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
 
     app._fill_in = first_frame  # type: ignore[method-assign]
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        for _ in range(100):  # the work area comes a step a frame
-            if app.main.work_ready:
-                break
-            await pilot.pause(0.01)
-        assert app.main.work_ready
+        await work_area_shown(pilot)  # it comes a step a frame
         assert gc.isenabled()  # paused while the console started, on again after
         # The card's questions joined it just after the first frame, the session's own.
         questions = app.main.query_one(QuestionList)

@@ -21,6 +21,7 @@ import time
 from datetime import date, datetime
 from typing import IO
 
+from tests.functional.console_fixtures import work_area_shown
 from tuneup_tui import paths
 from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
@@ -148,7 +149,7 @@ async def test_sigkill_mid_day_then_resume_loses_nothing_committed() -> None:
         app = make_app(agenda, path, None, AS_OF, store, clock, resume_run=run,
                        offer_resume=False, tick_seconds=0.05, poll_seconds=0.1)
         async with app.run_test(size=(160, 48)) as pilot:
-            await pilot.pause()
+            await work_area_shown(pilot)
             assert app.live is not None and app.live.run.id == run_id
             status = app.live.status()
             # The timer is back where it was: the same session, the same time left in it, the

@@ -21,6 +21,7 @@ from tests.functional.console_fixtures import (
     panels_computed,
     sample_pack,
     store,
+    work_area_shown,
 )
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
@@ -41,17 +42,12 @@ async def _drawn(pilot: Pilot[Any]) -> None:
     """Let the screen finish drawing: the work area comes a step a frame after the first
     frame, a panel mounts over a few frames, and a table measures new rows' widths when its
     queue is idle (on a busy machine, a frame or two later)."""
-    app = pilot.app
-    assert isinstance(app, TuneupApp)
-    for _ in range(200):
-        if app.main.work_ready:
-            break
-        await pilot.pause(0.01)
+    await work_area_shown(pilot)
     await pilot.wait_for_scheduled_animations()
     for _ in range(50):  # a table whose new rows are not measured yet
         await pilot.pause()
         if not any(getattr(t, "_require_update_dimensions", False)
-                   for t in app.screen.query(DataTable)):
+                   for t in pilot.app.screen.query(DataTable)):
             break
     for _ in range(3):  # then drawn again
         await pilot.pause()
