@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from tuneup_tui.store import rows
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import Run
 
@@ -43,6 +45,14 @@ def test_create_and_get_run_round_trips_every_field(store: RunStore) -> None:
     assert again.anchor == datetime(2026, 11, 23, 8, 0, 0, 250)
     assert again.ended_at is None and not again.finished
     assert again.agenda_path is None and again.data_dir is None
+    # What create_run returns is what a read gives back, also for a date given with its time.
+    timed = store.create_run(title="T", series="ops", cadence="day", agenda_toml="",
+                             as_of=datetime(2026, 11, 23, 17, 5), data_dir="/exports",
+                             mode="facilitator", speed=3, anchor=DAY, started_at=DAY,
+                             agenda_path="/agendas/day.toml")
+    assert store.get_run(timed.id) == timed
+    assert timed.as_of == date(2026, 11, 23) and type(timed.as_of) is date
+    assert timed.speed == 3.0 and type(timed.speed) is float
 
 
 def test_unknown_run_is_a_one_line_store_error(store: RunStore) -> None:
@@ -118,6 +128,18 @@ def test_events_keep_their_order_payload_and_time(store: RunStore) -> None:
     assert [e.seq for e in store.events(other.id)] == [1]
     with pytest.raises(StoreError, match="needs a kind"):
         store.add_event(run.id, " ", DAY)
+
+
+@pytest.mark.parametrize("payload", [
+    {}, {"to": 0}, {"minutes": 5, "index": -3}, {"b": 1, "a": 2}, {"to": 10**20},
+    {"minutes": 2.5}, {"done": True}, {"to": None}, {"why": 'say "no"'}, {"né": 1},
+    {"two words": 1}, {"figures": {"leads": 41}}, {"at": DAY},
+])
+def test_payload_text_is_what_json_writes(payload: dict[str, object]) -> None:
+    # Whole-number payloads are written without the json module (the console's start saves
+    # one); every payload reads as json.dumps would have written it, keys sorted.
+    assert rows.json_text(payload) == json.dumps(payload, sort_keys=True, default=str)
+    assert rows.json_text(None) == "{}"
 
 
 def test_a_run_started_at_once_is_saved_with_its_start(store: RunStore) -> None:

@@ -8,7 +8,6 @@ is `<file>: <key path>: <what was expected / found>` on one line.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
@@ -78,6 +77,8 @@ def kind_of(value: Any) -> str:
 def found(value: Any) -> str:
     """The "found ..." half of a problem: the value itself when it is short, and its kind."""
     if isinstance(value, str):
+        import json  # only a problem needs it
+
         return f"found {short(json.dumps(value, ensure_ascii=False), _VALUE_WIDTH)} (text)"
     if isinstance(value, bool):
         return f"found {str(value).lower()} (true/false)"

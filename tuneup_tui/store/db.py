@@ -69,8 +69,10 @@ class RunStore(Records):
             raise StoreError(f"mode must be one of {', '.join(RUN_MODES)}, got {mode!r}")
         if not speed > 0:
             raise StoreError(f"speed must be positive, got {speed!r}")
-        values = (title, series, cadence, agenda_toml, agenda_path, rows.date_text(as_of),
-                  data_dir, mode, float(speed), rows.dt_text(anchor), rows.dt_text(started_at))
+        values = dict(title=title, series=series, cadence=cadence, agenda_toml=agenda_toml,
+                      agenda_path=agenda_path, as_of=rows.date_text(as_of), data_dir=data_dir,
+                      mode=mode, speed=float(speed), anchor=rows.dt_text(anchor),
+                      started_at=rows.dt_text(started_at))
 
         if any(not kind.strip() for kind, _, _ in events):
             raise StoreError("a schedule event needs a kind")
@@ -80,14 +82,16 @@ class RunStore(Records):
         def body(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
                 "INSERT INTO runs (title, series, cadence, agenda_toml, agenda_path, as_of,"
-                " data_dir, mode, speed, anchor, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                values)
+                " data_dir, mode, speed, anchor, started_at) VALUES (:title, :series, :cadence,"
+                " :agenda_toml, :agenda_path, :as_of, :data_dir, :mode, :speed, :anchor,"
+                " :started_at)", values)
             run_id = int(cur.lastrowid or 0)
             conn.executemany("INSERT INTO schedule_events (run_id, seq, kind, at, payload)"
                              " VALUES (?,?,?,?,?)", [(run_id, *event) for event in first])
             return run_id
 
-        return self.get_run(self._write(body))
+        # The run as a read would give it back (the row holds exactly these values).
+        return rows.run_from({**values, "id": self._write(body), "ended_at": None})
 
     def get_run(self, run_id: int) -> Run:
         """The run; StoreError("no run 7; see `tuneup runs`") when unknown."""

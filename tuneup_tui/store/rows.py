@@ -6,7 +6,6 @@ time order. Mappings (event payloads, a soft spot's figures) are stored as JSON.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -34,7 +33,26 @@ def date_text(day: date) -> str:
 
 
 def json_text(mapping: Mapping[str, Any] | None) -> str:
-    return json.dumps(dict(mapping or {}), sort_keys=True, default=str)
+    """The mapping as JSON text, keys sorted.
+
+    The schedule's actions carry small payloads of whole numbers (`{"to": 0}`); those are
+    written here, exactly as `json.dumps` writes them, so the console's start (which saves the
+    day's start) does not wait for the json module to load.
+    """
+    if not mapping:
+        return "{}"
+    if all(type(key) is str and key.isidentifier() and key.isascii() and type(value) is int
+           for key, value in mapping.items()):
+        return "{" + ", ".join(f'"{key}": {mapping[key]}' for key in sorted(mapping)) + "}"
+    import json
+
+    return json.dumps(dict(mapping), sort_keys=True, default=str)
+
+
+def _mapping(text: str) -> Any:
+    import json
+
+    return json.loads(text)
 
 
 def _dt(text: str) -> datetime:
@@ -49,7 +67,7 @@ def _opt_date(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-def run_from(row: sqlite3.Row) -> Run:
+def run_from(row: sqlite3.Row | Mapping[str, Any]) -> Run:
     return Run(
         id=row["id"],
         title=row["title"],
@@ -69,7 +87,7 @@ def run_from(row: sqlite3.Row) -> Run:
 
 def event_from(row: sqlite3.Row) -> ScheduleEvent:
     return ScheduleEvent(run_id=row["run_id"], seq=row["seq"], kind=row["kind"],
-                         at=_dt(row["at"]), payload=json.loads(row["payload"]))
+                         at=_dt(row["at"]), payload=_mapping(row["payload"]))
 
 
 def note_from(row: sqlite3.Row) -> Note:
@@ -103,7 +121,7 @@ def soft_spot_from(row: sqlite3.Row) -> SoftSpot:
         owner=row["owner"],
         panel=row["panel"],
         finding_key=row["finding_key"],
-        figures=json.loads(row["figures"]),
+        figures=_mapping(row["figures"]),
         created_at=_opt_dt(row["created_at"]),
     )
 
