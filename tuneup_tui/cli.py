@@ -28,8 +28,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 CONSOLE_COMMANDS: dict[str, str] = {"run": "run", "demo": "run"}
-"""The console's commands and their module: only that module is registered when one of them
-is run, so the console starts without importing every other command (its start is timed)."""
+"""The console's commands and their module: only that command is registered when one of them
+is run, so the console starts without importing or building every other command (its start is
+timed)."""
 
 
 class CliError(Exception):
@@ -37,22 +38,25 @@ class CliError(Exception):
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command, or only of the commands in module `only`."""
+    """The parser of every command, or only of the console command `only` ("run", "demo")."""
     parser = argparse.ArgumentParser(
         prog="tuneup",
         description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
     )
     parser.add_argument("--version", action="version", version=f"tuneup {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES if only is None else (only,):
-        module = importlib.import_module(f"tuneup_tui.commands.{name}")
-        module.register(sub)
+    if only is not None:
+        module = importlib.import_module(f"tuneup_tui.commands.{CONSOLE_COMMANDS[only]}")
+        module.register(sub, only=only)
+        return parser
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"tuneup_tui.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(CONSOLE_COMMANDS.get(words[0]) if words else None)
+    parser = build_parser(words[0] if words and words[0] in CONSOLE_COMMANDS else None)
     args = parser.parse_args(words)
     func = getattr(args, "func", None)
     if func is None:

@@ -170,10 +170,20 @@ def test_the_questions_are_drawn_as_the_rich_grid_drew_them(agenda: Agenda) -> N
     assert lines[1] == "  customer go through, from"
 
 
-def test_the_console_commands_parse_without_the_others() -> None:
-    whole = build_parser().parse_args(["demo", "--speed", "60", "--as-of", "2026-11-23"])
-    alone = build_parser("run").parse_args(["demo", "--speed", "60", "--as-of", "2026-11-23"])
+@pytest.mark.parametrize("words", [
+    ["demo", "--speed", "60", "--as-of", "2026-11-23"],
+    ["demo", "--follow-clock"],
+    ["run", "day.toml", "--data", "exports", "--start-now", "--resume", "--speed", "2"],
+    ["run"],
+])
+def test_the_console_commands_parse_without_the_others(words: list[str]) -> None:
+    whole = build_parser().parse_args(words)
+    alone = build_parser(words[0]).parse_args(words)
     assert vars(whole) == vars(alone)
+    # Only the command asked for is built.
+    other = "run" if words[0] == "demo" else "demo"
+    with pytest.raises(SystemExit):
+        build_parser(words[0]).parse_args([other])
 
 
 def test_rows_are_drawn_once_per_width() -> None:

@@ -25,8 +25,15 @@ if TYPE_CHECKING:
     from tuneup_tui.store.models import Run
 
 
-def register(sub: Any) -> None:
-    """Add `run` and `demo`."""
+def register(sub: Any, only: str | None = None) -> None:
+    """Add `run` and `demo` (or only the one named)."""
+    if only != "demo":
+        _register_run(sub)
+    if only != "run":
+        _register_demo(sub)
+
+
+def _register_run(sub: Any) -> None:
     run = sub.add_parser(
         "run", help="run the console on an agenda",
         description="The facilitator's console: the day's sessions on a timer, each with its "
@@ -44,6 +51,8 @@ def register(sub: Any) -> None:
                      help="resume the unfinished run without asking")
     run.set_defaults(func=run_command)
 
+
+def _register_demo(sub: Any) -> None:
     demo = sub.add_parser(
         "demo", help="the console on the built-in day and the sample data",
         description="The one-day agenda on a generated sample pack for today, starting now.")
