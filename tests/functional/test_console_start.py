@@ -20,6 +20,7 @@ from tests.functional.console_fixtures import (
     agenda_path,
     clock,
     console,
+    screen_text,
     store,
     work_area_shown,
 )
@@ -38,7 +39,7 @@ __all__ = ["agenda", "agenda_path", "clock", "store"]
 async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
         agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
     app = console(agenda, agenda_path, None, store, clock)
-    seen: list[tuple[str, str, str, bool, bool]] = []
+    seen: list[tuple[str, str, bool, bool]] = []
 
     fill_in = app._fill_in
 
@@ -48,8 +49,7 @@ async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
         seen.append((str(screen.query_one("#header").content),
                      screen.query_one("#agenda").render_lines(screen.query_one(
                          "#agenda").region.reset_offset)[1].text,
-                     str(screen.query_one("#card-head").content),
-                     bool(screen.query("#questions")),
+                     bool(screen.query("#card")),
                      screen.work_ready))
         fill_in()
 
@@ -57,18 +57,21 @@ async def test_the_first_frame_shows_the_day_and_the_work_area_follows(
     async with app.run_test(size=(120, 36)) as pilot:
         await work_area_shown(pilot)  # it comes a step a frame
         assert gc.isenabled()  # paused while the console started, on again after
-        # The card's questions joined it just after the first frame, the session's own.
+        # The card joined the agenda just after the first frame: the session's own topic and
+        # questions.
+        assert screen_text(app, "#card-head").startswith("Sales and Buying Cycle Overview")
         questions = app.main.query_one(QuestionList)
         assert questions.questions == agenda.sessions[0].questions
         assert questions.border_title == f"Questions 0/{len(agenda.sessions[0].questions)}"
-    ((header, first_row, card, questions_there, work_ready),) = seen
+        assert list(app.main.query_one("#left").children) == [app.main.query_one("#agenda"),
+                                                              app.main.query_one("#card")]
+    ((header, first_row, card_there, work_ready),) = seen
     # 08:00 sharp on the fake clock: the first session has its whole 30 minutes.
     assert "Sales and Buying Cycle Overview (1/13) · 30:00 left" in header
     # The agenda's first row (under its border's top): the 08:00 session, now.
     assert first_row.startswith("│08:00 Sales and Buying") and "▶ now" in first_row
-    assert card.startswith("Sales and Buying Cycle Overview")
-    # The questions, the tabs, notes and items come after the first frame.
-    assert not questions_there and not work_ready
+    # The card, the tabs, notes and items come after the first frame.
+    assert not card_there and not work_ready
 
 
 async def test_a_key_for_the_notes_right_at_the_start_is_not_lost(
@@ -80,6 +83,27 @@ async def test_a_key_for_the_notes_right_at_the_start_is_not_lost(
         assert app.main.work is not None
         assert app.main.work.notes.text == "no"
         assert app.live is not None and app.live.status().current == 0  # "n" typed, not next
+
+
+async def test_notes_typed_before_the_card_joins_are_kept_and_the_card_comes(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    app = console(agenda, agenda_path, None, store, clock)
+    fill_in = app._fill_in
+    app._fill_in = lambda: None  # type: ignore[method-assign]  # the rest of the start waits
+    async with app.run_test(size=(120, 36)) as pilot:
+        # A key for the notes before the card (and the work area) joined: the work area is
+        # built for the key, the letters go in.
+        await pilot.press("ctrl+n", *"early")
+        screen = app.main
+        assert screen.work is not None and screen.card is None
+        fill_in()  # now the rest of the start: the card joins, drawn; nothing typed is lost
+        await work_area_shown(pilot)
+        await pilot.pause()
+        assert screen.card is not None and screen.card.is_mounted
+        assert screen_text(app, "#card-head").startswith("Sales and Buying Cycle Overview")
+        assert screen.work.notes.text == "early"
+        await pilot.press(*" and late")
+        assert screen.work.notes.text == "early and late"
 
 
 async def test_steps_asked_for_from_two_places_at_once_take_turns(

@@ -2,11 +2,12 @@
 
 The run is opened (or resumed) on the app's Load, before anything is composed, so the main
 screen (the app's first screen, not one pushed over an empty default screen) is composed,
-laid out and drawn once, already showing the day: the clock, the agenda, the session's card.
-Once that first frame is on screen the garbage collector is turned back on (it is paused
-while the console starts), the panel worker starts (and soon imports pandas), and the work
-area follows in steps (`screens/work_steps.py`). An unfinished run is asked about first; the
-previous run's open items are offered once the main screen is there to hold the dialog.
+laid out and drawn once, already showing the day: the clock, the session and its countdown,
+the agenda. Once that first frame is on screen the garbage collector is turned back on (it is
+paused while the console starts), the panel worker starts (and soon imports pandas), the
+session card joins the agenda, and the work area follows in steps (`screens/work_steps.py`).
+An unfinished run is asked about first; the previous run's open items are offered once the
+main screen is there to hold the dialog.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class StartupApp(PanelFeedApp):
         # first frame. `_after_first_frame` freezes what start-up made and turns it back on.
         gc.disable()
         # The run is opened (or resumed) before anything is composed, so the main screen's
-        # first frame already shows the day: the clock, the agenda, the session's card.
+        # first frame already shows the day: the clock, the session, its countdown, the agenda.
         config = self.config
         if config.resume_run is not None:
             self._open(config.resume_run)
@@ -85,8 +86,8 @@ class StartupApp(PanelFeedApp):
         self.call_later(self._fill_in)
 
     def _fill_in(self) -> None:
-        """Start everything the first frame did without: the panels, the card's details, the
-        work area."""
+        """Start everything the first frame did without: the panels, the session card, the work
+        area."""
         # The panels' worker (a thread) starts now, not before the first frame; it waits a
         # moment more before it imports pandas.
         live = self.live

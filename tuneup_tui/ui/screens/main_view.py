@@ -3,14 +3,14 @@
 `MainView` lays the screen out and redraws it from the live run; `screens/main.py` adds the
 keys of the day on top.
 
-The first frame has the header (clock, session, countdown), the agenda, the head of the
-session card (topic, who, what the session does) and the footer, drawn from the run as it
-stands: the app opens the run before the screen is mounted, and the screen draws what it was
-told when it mounts. Just after that frame is on screen the card's questions and recorded
-figures join it, and the work area (panel and findings tabs, notes, action items:
-`work_area.py`, the costly part to build) is imported and mounted in steps, so the console
-shows where the day stands at once and fills in the rest a moment later. Until then the
-methods that draw into the work area do nothing, and mounting it draws everything there is.
+The first frame has the header (clock, session, countdown), the agenda and the footer, drawn
+from the run as it stands: the app opens the run before the screen is mounted, and the screen
+draws what it was told when it mounts. Just after that frame is on screen the session card
+(topic, who, what the session does, its questions and the figures recorded today) joins the
+agenda, and the work area (panel and findings tabs, notes, action items: `work_area.py`, the
+costly part to build) is imported and mounted in steps, so the console shows where the day
+stands at once and fills in the rest a moment later. Until then the methods that draw into the
+card and the work area do nothing, and mounting them draws everything there is.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from tuneup_tui.ui.note_text import compose_note, split_note
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaList
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
-from tuneup_tui.ui.widgets.session_card import SessionCard
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Session
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from tuneup_tui.ui.live import LiveRun
     from tuneup_tui.ui.widgets.notes import NotesEditor
     from tuneup_tui.ui.widgets.questions import QuestionList
+    from tuneup_tui.ui.widgets.session_card import SessionCard
 
 
 def session_to_show(status: ScheduleStatus) -> int | None:
@@ -58,6 +58,8 @@ class MainView(WorkAreaSteps):
         self.checked: dict[str, set[int]] = {}
         """Ticked questions per session topic (saved inside the session's note)."""
         self._figures_shown: tuple[object, ...] = ()
+        self.card: SessionCard | None = None
+        """The session card, once it has joined the screen (just after the first frame)."""
 
     @property
     def tuneup(self) -> TuneupApp:
@@ -69,10 +71,10 @@ class MainView(WorkAreaSteps):
     def compose(self) -> ComposeResult:
         self._set_width_class(self.app.size.width)
         yield HeaderBar(self.tuneup.agenda.title, id="header")
-        # The work area (work_area.py) joins #body after the first frame.
+        # The session card joins #left, and the work area (work_area.py) #body, after the
+        # first frame.
         with Horizontal(id="body"), Vertical(id="left"):
             yield AgendaList(id="agenda")
-            yield SessionCard(id="card")
         yield Footer(compact=True, show_command_palette=False)
 
     def _set_width_class(self, width: int) -> None:
@@ -96,9 +98,16 @@ class MainView(WorkAreaSteps):
             self.start_work_area()
 
     def start_work_area(self) -> None:
-        # The card's questions and recorded figures first: they are quick to mount.
-        if self._drawn:
-            self.query_one(SessionCard).add_details()
+        # The session card first: it is quick to build, and drawn before it is mounted.
+        if self._drawn and self.card is None:
+            from tuneup_tui.ui.widgets.session_card import SessionCard
+
+            self.card = SessionCard(id="card")
+            if self.work is None:
+                self._show_session(self.shown)  # the session's ticks read, the card drawn
+            else:  # the work area came first (for a key) and read them: the card only
+                self._show_card()
+            self.query_one("#left", Vertical).mount(self.card)
         super().start_work_area()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -157,8 +166,8 @@ class MainView(WorkAreaSteps):
 
     def show_day_over(self) -> None:
         """Once the day is over, the card says so and where the summary is."""
-        if self._drawn and self.status is not None and self.status.finished:
-            self.query_one(SessionCard).show_day_over(self.tuneup.summary_folder)
+        if self.card is not None and self.status is not None and self.status.finished:
+            self.card.show_day_over(self.tuneup.summary_folder)
 
     def save_notes(self) -> None:
         """Save the notes (and ticked questions) of the session on screen, if changed."""
@@ -193,22 +202,36 @@ class MainView(WorkAreaSteps):
         live = self.live
         session = self._session(index)
         work = self.work
+        if work is None and self.card is None:
+            return  # the first frame: drawn by the card and the work area as they join
         if live is None or session is None:
-            self.query_one(SessionCard).show(self.tuneup.agenda, None, ())
+            self._show_card()
             if work is not None:
                 work.notes.load_session(None, "")
                 work.panel.show((), {})
-            self.show_day_over()
             return
         note = live.store.notes(live.run.id).get(session.topic)
         text, checked = split_note(note.text if note else "", session.questions)
         self.checked[session.topic] = checked
-        self.query_one(SessionCard).show(live.agenda, session, checked)
+        self._show_card()
         if work is None:
             return
         work.notes.load_session(session.topic, text)
         self._show_panels(session)
         self.refresh_store_data()
+
+    def _show_card(self) -> None:
+        """Draw the session on screen (its ticked questions as loaded) on the card, once the
+        card has joined the screen."""
+        card = self.card
+        if card is None:
+            return
+        session = self._session(self.shown)
+        if self.live is None or session is None:
+            card.show(self.tuneup.agenda, None, ())
+            self.show_day_over()
+            return
+        card.show(self.live.agenda, session, self.checked.get(session.topic, set()))
 
     def _show_panels(self, session: Session) -> None:
         live = self.live
@@ -253,7 +276,7 @@ class MainView(WorkAreaSteps):
         from tuneup_tui.ui.widgets.panel_view import related_names
 
         live = self.live
-        if live is None:
+        if live is None or self.card is None:
             return
         figures = live.store.figures(live.run.id)
         wanted: set[str] = set(session.record) if session else set()
@@ -262,7 +285,7 @@ class MainView(WorkAreaSteps):
                 result = self.tuneup.results.get(name)
                 if result is not None:
                     wanted.update(related_names(list(result.figures)))
-        self.query_one(SessionCard).show_recorded(figures, wanted)
+        self.card.show_recorded(figures, wanted)
 
     # check-offs and notes
 

@@ -1,10 +1,9 @@
 """The session card: topic, who (and the people behind the role), what the session does, its
 questions with check-offs, and every figure recorded so far today.
 
-The first frame shows the card's head (topic, who, what the session does); the questions and
-the recorded figures join it just after (`add_details`), with the rest of the screen that is
-not needed to see where the day stands. What the card is told before then is shown when they
-are mounted.
+The card joins the main screen just after its first frame (the header and the agenda already
+say which session is on and how long it has left), with the rest of the screen that is not
+needed to see where the day stands. It can be told what to show before it is mounted.
 """
 
 from __future__ import annotations
@@ -18,10 +17,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tuneup_tui.ui.widgets.questions import QuestionList
+
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda, Session
     from tuneup_tui.store.models import RecordedFigure
-    from tuneup_tui.ui.widgets.questions import QuestionList
 
 
 class SessionCard(VerticalScroll, can_focus=False):
@@ -31,36 +31,24 @@ class SessionCard(VerticalScroll, can_focus=False):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.head = Static(id="card-head")
+        """Topic, who and what the session does (or that the day is over)."""
         self.recorded = Static(id="recorded")
         """Every figure recorded today (hidden while there are none)."""
-        self.questions: QuestionList | None = None
-        """The session's questions, once `add_details` has added them."""
-        self._asked: tuple[tuple[str, ...], Collection[int]] = ((), ())
-        """The questions (and those ticked) to show."""
+        self.questions = QuestionList(id="questions")
+        """The session's questions, ticked off as they are covered."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="card-head")
-
-    def add_details(self) -> None:
-        """Mount the recorded figures and the questions below the head (once)."""
-        if self.questions is None:
-            from tuneup_tui.ui.widgets.questions import QuestionList
-
-            self.questions = QuestionList(id="questions")
-            self.questions.set_questions(*self._asked)
-            self.mount_all([self.recorded, self.questions])
-
-    def _ask(self, questions: tuple[str, ...], checked: Collection[int]) -> None:
-        self._asked = (questions, checked)
-        if self.questions is not None:
-            self.questions.set_questions(questions, checked)
+        yield self.head
+        yield self.recorded
+        yield self.questions
 
     def show(self, agenda: Agenda, session: Session | None, checked: Collection[int]) -> None:
         """Show `session` (None before the day starts) with its ticked questions."""
-        head = self.query_one("#card-head", Static)
+        head = self.head
         if session is None:
             head.update(Text("Waiting for the first session.", style="italic"))
-            self._ask((), ())
+            self.questions.set_questions((), ())
             return
         text = Text()
         text.append(session.topic, style="bold")
@@ -72,7 +60,7 @@ class SessionCard(VerticalScroll, can_focus=False):
         if session.description:
             text.append(f"\n{session.description}")
         head.update(text)
-        self._ask(session.questions, checked)
+        self.questions.set_questions(session.questions, checked)
 
     def show_day_over(self, summary: Path | None) -> None:
         """The day has ended: say so, and where its summary is."""
@@ -82,13 +70,13 @@ class SessionCard(VerticalScroll, can_focus=False):
         else:
             text.append("\n\nWriting the next-steps summary…")
         text.append("\n\nEverything is saved; q quits.")
-        self.query_one("#card-head", Static).update(text)
+        self.head.update(text)
 
     def show_recorded(self, figures: Sequence[RecordedFigure], highlight: Collection[str]
                       ) -> None:
         """Every figure recorded today; those this session uses are highlighted."""
-        # The figures' writing rules (and the report module they live in) are not needed for
-        # the first frame: imported when the first figures are shown.
+        # The figures' writing rules (and the report module they live in) are imported when
+        # the first figures are shown.
         from tuneup_tui.report.text import fmt_value
         from tuneup_tui.ui.format import label
 
