@@ -27,7 +27,7 @@ from tests.functional.console_fixtures import (
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Schedule
-from tuneup_tui.cli import build_parser
+from tuneup_tui.cli import build_parser, main
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaRows
@@ -192,6 +192,27 @@ def test_the_questions_are_drawn_as_the_rich_grid_drew_them(agenda: Agenda) -> N
     # "What steps does a customer" is 26 cells: "customer" goes to the next line.
     assert lines[0] == "☐ What steps does a".ljust(27)
     assert lines[1] == "  customer go through, from"
+
+
+@pytest.mark.parametrize("command", ["run", "demo"])
+def test_the_console_saves_the_agenda_text_the_command_line_read(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The file is read once, by the command line; the run keeps that text (without the
+    # byte-order mark an editor may have put in front of it).
+    from tuneup_tui.agenda.builtins import resolve_agenda
+    from tuneup_tui.ui.app import TuneupApp
+
+    started: list[TuneupApp] = []
+    monkeypatch.setattr(TuneupApp, "run", lambda self, *a, **k: started.append(self))
+    text = resolve_agenda(None).read_text(encoding="utf-8")
+    if command == "run":
+        path = tmp_path / "day.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+        assert main(["run", str(path), "--start-now"]) == 0
+    else:
+        assert main(["demo"]) == 0
+    (app,) = started
+    assert app.config.agenda_toml == text
 
 
 @pytest.mark.parametrize("words", [

@@ -38,6 +38,12 @@ class AgendaError(Exception):
 
 def load_agenda(path: Path) -> Agenda:
     """The agenda in the TOML file at `path`; AgendaError (never anything else) if unusable."""
+    return read_agenda(path)[0]
+
+
+def read_agenda(path: Path) -> tuple[Agenda, str]:
+    """The agenda in the TOML file at `path` and the text it was read from (without a leading
+    byte-order mark): what the console saves with a run, so the file is read once."""
     source = str(path)
     try:
         data = Path(path).read_bytes()
@@ -65,7 +71,7 @@ def load_agenda(path: Path) -> Agenda:
     if doc is None:
         doc = _parse(text, source)
         keep_document(text, doc)
-    return _build(doc, source)
+    return _build(doc, source), text
 
 
 def loads_agenda(text: str, source: str) -> Agenda:

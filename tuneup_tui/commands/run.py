@@ -100,9 +100,10 @@ def demo_command(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     # A bad date or a broken agenda is refused before the store is even opened.
     as_of_date(args.as_of)
+    agenda_toml: str | None = None  # resuming: the run keeps the agenda it started with
     if not args.resume:
         given = _agenda_path(args.agenda)
-        agenda = _load(given)
+        agenda, agenda_toml = _load(given)
         agenda_path: Path | None = given
     store = _open_store()
     try:
@@ -121,7 +122,8 @@ def _run(args: argparse.Namespace) -> int:
             mode = resume.mode
         clock = _clock(speed, store, resume)
         return _run_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode,
-                        speed=speed, resume=resume, start_now=args.start_now)
+                        speed=speed, resume=resume, start_now=args.start_now,
+                        agenda_toml=agenda_toml)
     finally:
         store.close()
 
@@ -129,14 +131,14 @@ def _run(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     as_of = as_of_date(args.as_of)
     agenda_path = _agenda_path(None)
-    agenda = _load(agenda_path)
+    agenda, agenda_toml = _load(agenda_path)
     store = _open_store()
     try:
         clock = _clock(args.speed, store, None)
         mode = "follow_clock" if args.follow_clock else "facilitator"
         return _run_app(agenda, agenda_path, demo_folder(as_of), as_of, store, clock,
                         mode=mode, speed=args.speed, resume=None, start_now=True,
-                        prepare_data=lambda: demo_data(as_of))
+                        agenda_toml=agenda_toml, prepare_data=lambda: demo_data(as_of))
     finally:
         store.close()
 
@@ -158,11 +160,12 @@ def demo_folder(as_of: date) -> Path:
 
 def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as_of: date,
              store: RunStore, clock: Clock, *, mode: Any, speed: float, resume: Run | None,
-             start_now: bool, prepare_data: Any = None) -> int:
+             start_now: bool, agenda_toml: str | None, prepare_data: Any = None) -> int:
     from tuneup_tui.ui.app import make_app
 
     app = make_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode, speed=speed,
-                   resume_run=resume, start_now=start_now, prepare_data=prepare_data)
+                   resume_run=resume, start_now=start_now, agenda_toml=agenda_toml,
+                   prepare_data=prepare_data)
     app.run()
     return int(app.return_code or 0)
 
@@ -186,11 +189,13 @@ def _agenda_path(arg: str | None) -> Path:
         raise CliError(str(err)) from None
 
 
-def _load(path: Path) -> Agenda:
-    from tuneup_tui.agenda.load import AgendaError, load_agenda
+def _load(path: Path) -> tuple[Agenda, str]:
+    """The agenda and its text (saved with the run: the console does not read the file again).
+    """
+    from tuneup_tui.agenda.load import AgendaError, read_agenda
 
     try:
-        return load_agenda(path)
+        return read_agenda(path)
     except AgendaError as err:
         raise CliError(str(err)) from None
 
@@ -202,7 +207,7 @@ def _agenda_to_resume(store: RunStore, arg: str | None) -> tuple[Agenda, Path | 
 
     if arg is not None:
         path = _agenda_path(arg)
-        agenda = _load(path)
+        agenda, _ = _load(path)
         run = store.unfinished_run(agenda.series)
         if run is None:
             raise CliError(f"no unfinished run of the series {agenda.series!r} to resume; "

@@ -33,7 +33,8 @@ class ConsoleConfig(NamedTuple):
     offer_resume: bool = True
     """Ask about an unfinished run of the series before starting a new one."""
     agenda_toml: str | None = None
-    """The agenda's text as saved with the run (read from `agenda_path` when None)."""
+    """The agenda's text as saved with the run, as it was loaded (read from `agenda_path` again
+    when None)."""
     tick_seconds: float = 0.25
     poll_seconds: float = 0.5
     prepare_data: Callable[[], Path] | None = None

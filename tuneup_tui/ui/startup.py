@@ -115,9 +115,9 @@ class StartupApp(PanelFeedApp):
         if resume is not None:
             self.live = LiveRun.resume(self.agenda, self.store, resume, self.clock)
         else:
-            toml = config.agenda_toml
+            toml = config.agenda_toml  # the command line passes the text it loaded
             if toml is None and config.agenda_path is not None:
-                toml = config.agenda_path.read_text(encoding="utf-8")
+                toml = config.agenda_path.read_text(encoding="utf-8").removeprefix("\ufeff")
             self.live = LiveRun.start_new(
                 self.agenda, self.store, self.clock, agenda_toml=toml or "",
                 agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
