@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.functional.console_fixtures import (
+    AS_OF,
     agenda,
     agenda_path,
     clock,
@@ -17,10 +18,12 @@ from tests.functional.console_fixtures import (
     store,
     work_area_shown,
 )
-from tuneup_tui.agenda.clock import FakeClock
+from tuneup_tui.agenda.clock import FakeClock, ScaledClock
 from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.data.period import review_period
 from tuneup_tui.paths import run_dir
 from tuneup_tui.store.db import RunStore
+from tuneup_tui.ui.app import make_app
 from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
 from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
@@ -83,6 +86,48 @@ async def test_an_unfinished_run_is_offered_at_start(agenda: Agenda, agenda_path
         await pilot.press("enter")  # Resume has the focus
         await pilot.pause()
         assert offered.live is not None and offered.live.run.id == first.live.run.id
+
+
+async def test_resumed_on_the_question_the_run_keeps_its_data_date_and_speed(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock) -> None:
+    # A run on the exports folder, left unfinished; a week later a plain `tuneup run` (no
+    # --data, that day's date) is asked about it and resumes it.
+    first = console(agenda, agenda_path, sample_pack, store, clock)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press("q")
+    assert first.live is not None
+    later = AS_OF + timedelta(days=8)
+    offered = make_app(agenda, agenda_path, None, later, store, clock, offer_resume=True,
+                       tick_seconds=3600, poll_seconds=3600)
+    async with offered.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(offered.screen, ResumeOfferDialog)
+        assert offered.panels_worker is None  # the panels wait for the answer
+        await pilot.press("enter")  # Resume
+        await panels_computed(pilot)
+        assert offered.live is not None and offered.live.run.id == first.live.run.id
+        assert offered.config.data_dir == sample_pack and offered.config.as_of == AS_OF
+        assert offered.clock is clock  # at the speed it ran (1x): the same clock
+        assert offered.results and all(r.error is None for r in offered.results.values())
+        # The run's own review week, not the later day's.
+        assert offered.results["traffic"].period == review_period(AS_OF, agenda.period)
+        assert review_period(AS_OF, agenda.period) != review_period(later, agenda.period)
+
+
+async def test_a_rehearsal_resumed_on_the_question_runs_at_its_speed(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    rehearsal = console(agenda, agenda_path, None, store, clock, speed=60.0)
+    async with rehearsal.run_test(size=(120, 36)) as pilot:
+        await pilot.press("q")
+    offered = console(agenda, agenda_path, None, store, clock, offer_resume=True)
+    async with offered.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # Resume
+        await pilot.pause()
+        assert isinstance(offered.clock, ScaledClock) and offered.clock.speed == 60.0
+        assert offered.live is not None and offered.live.clock is offered.clock
+        assert offered.config.speed == 60.0
 
 
 async def test_attendees_items_appear_and_the_day_ends_with_a_summary(

@@ -11,7 +11,7 @@ import argparse
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +98,8 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from tuneup_tui.ui.live import run_clock
+
     # A bad date or a broken agenda is refused before the store is even opened.
     as_of_date(args.as_of)
     agenda_toml: str | None = None  # resuming: the run keeps the agenda it started with
@@ -120,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         mode = "follow_clock" if args.follow_clock else "facilitator"
         if resume is not None:
             mode = resume.mode
-        clock = _clock(speed, store, resume)
+        clock = run_clock(speed, store, resume)
         return _run_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode,
                         speed=speed, resume=resume, start_now=args.start_now,
                         agenda_toml=agenda_toml)
@@ -129,12 +131,14 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from tuneup_tui.ui.live import run_clock
+
     as_of = as_of_date(args.as_of)
     agenda_path = _agenda_path(None)
     agenda, agenda_toml = _load(agenda_path)
     store = _open_store()
     try:
-        clock = _clock(args.speed, store, None)
+        clock = run_clock(args.speed, store)
         mode = "follow_clock" if args.follow_clock else "facilitator"
         return _run_app(agenda, agenda_path, demo_folder(as_of), as_of, store, clock,
                         mode=mode, speed=args.speed, resume=None, start_now=True,
@@ -221,23 +225,6 @@ def _agenda_to_resume(store: RunStore, arg: str | None) -> tuple[Agenda, Path | 
     except AgendaError as err:
         raise CliError(str(err)) from None
     return agenda, Path(run.agenda_path) if run.agenda_path else None, run
-
-
-def _clock(speed: float, store: RunStore, resume: Run | None) -> Clock:
-    """The wall clock, or a scaled one for rehearsals.
-
-    A resumed rehearsal's clock carries on from the run's last recorded action, not from the
-    wall clock (which its scaled time has long left behind).
-    """
-    from tuneup_tui.agenda.clock import ScaledClock, SystemClock
-
-    if speed == 1.0:
-        return SystemClock()
-    anchor: datetime | None = None
-    if resume is not None:
-        events = store.events(resume.id)
-        anchor = events[-1].at if events else resume.anchor
-    return ScaledClock(speed, anchor=anchor)
 
 
 def _speed(text: str) -> float:

@@ -48,6 +48,23 @@ def plan_anchor(agenda: Agenda, now: datetime, *, start_now: bool = False
     return planned, False
 
 
+def run_clock(speed: float, store: RunStore, resume: Run | None = None) -> Clock:
+    """The wall clock, or a scaled one for rehearsals.
+
+    A resumed rehearsal's clock carries on from the run's last recorded action, not from the
+    wall clock (which its scaled time has long left behind).
+    """
+    from tuneup_tui.agenda.clock import ScaledClock, SystemClock
+
+    if speed == 1.0:
+        return SystemClock()
+    anchor: datetime | None = None
+    if resume is not None:
+        events = store.events(resume.id)
+        anchor = events[-1].at if events else resume.anchor
+    return ScaledClock(speed, anchor=anchor)
+
+
 def day_length_minutes(agenda: Agenda) -> int:
     """The planned minutes from the first session to end of day."""
     if not agenda.sessions:

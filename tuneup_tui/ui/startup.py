@@ -13,9 +13,10 @@ main screen is there to hold the dialog.
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tuneup_tui.ui.live import LiveRun
+from tuneup_tui.ui.live import LiveRun, run_clock
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main_view import session_to_show
 
@@ -39,6 +40,8 @@ class StartupApp(PanelFeedApp):
     _waiting: Run | None
     _carry_from: Run | None
     panels_worker: Worker[None] | None
+    _panels_held = False
+    """Whether the panels wait for the answer to the resume question."""
 
     def on_load(self) -> None:
         # No garbage collections until the first frame is drawn: start-up makes a great deal
@@ -89,24 +92,48 @@ class StartupApp(PanelFeedApp):
         """Start everything the first frame did without: the panels, the session card, the work
         area."""
         # The panels' worker (a thread) starts now, not before the first frame; it waits a
-        # moment more before it imports pandas.
-        live = self.live
-        # The resumed session's panels first, then the rest of the day's.
-        first = (session_to_show(live.status())
-                 if self.config.resume_run is not None and live is not None else None)
-        self.panels_worker = self.compute_panels(first)
+        # moment more before it imports pandas. While an unfinished run is asked about it
+        # waits for the answer, which says which data and date the panels are for.
+        if self._waiting is None:
+            self._start_panels()
+        else:
+            self._panels_held = True
         self.set_timer(FIRST_FRAME_GRACE, self._first_frame.set)
         # The work area next, in steps a frame apart (`screens/work_steps.py`).
         self.main.start_work_area()
 
+    def _start_panels(self) -> None:
+        """Compute the day's panels, the session on screen's first (a resumed one's)."""
+        live = self.live
+        self.panels_worker = self.compute_panels(
+            session_to_show(live.status()) if live is not None else None)
+
     def _answer_resume(self, waiting: Run, resume: bool) -> None:
         self._waiting = None
         if resume:
+            self._carry_on(waiting)
             self._open(waiting)
         else:
             self.store.end_run(waiting.id, self.clock.now())
             self._open(None)
         self._start_clock()
+        if self._panels_held:
+            self._panels_held = False
+            self._start_panels()
+
+    def _carry_on(self, run: Run) -> None:
+        """Resumed on the question, the run carries on as `tuneup run --resume` would carry it
+        on: for its own date, on its own data folder unless the command line named one, at its
+        own rehearsal speed unless the command line gave one."""
+        config = self.config
+        data_dir = config.data_dir
+        if data_dir is None and run.data_dir:
+            data_dir = Path(run.data_dir)
+        speed = run.speed if config.speed == 1.0 else config.speed
+        if speed != config.speed:
+            self.clock = run_clock(speed, self.store, run)
+        self.config = config._replace(as_of=run.as_of, data_dir=data_dir, speed=speed,
+                                      clock=self.clock)
 
     def _open(self, resume: Run | None) -> None:
         """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock.
