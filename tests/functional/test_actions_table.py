@@ -1,9 +1,12 @@
-"""The action items table as items arrive: rows in place, columns widened, lines not cut."""
+"""The action items table as items arrive: rows in place, columns widened, lines not cut, and
+only the new rows drawn."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -86,3 +89,28 @@ async def test_the_first_rows_are_not_cut_to_the_header_width() -> None:
         # drawn before the table measures its first row ("Action" wide)
         await _show(pilot, [_item(1, "Fix go-live form")], drawn_first=True)
         assert any("Fix go-live form" in line for line in _lines(app))
+
+
+async def test_an_arriving_item_draws_its_own_line_only() -> None:
+    # Attendees' items arrive while the day goes on: the rows already there keep their drawn
+    # lines (and their stripes) as a new item comes in above them.
+    app = TableApp()
+    async with app.run_test(size=(100, 12)) as pilot:
+        items = [_item(1, "Fix the form"), _item(2, "Call Maria")]
+        table = await _show(pilot, items)
+        before = [list(table.render_line(y)) for y in range(3)]
+        drawn: list[str] = []
+        line = table._line
+
+        def counting(cells: Sequence[Text | str], stripe: str | None) -> object:
+            drawn.append(str(cells[0]))
+            return line(cells, stripe)
+
+        table._line = counting  # type: ignore[assignment, method-assign]
+        items.append(_item(3, "Call Alex"))
+        await _show(pilot, items)
+        after = [list(table.render_line(y)) for y in range(4)]
+        assert drawn == ["Call Alex"]
+        # The older rows moved down a line, drawn as before, stripes and all.
+        assert after[2:4] == before[1:3] and after[2] != after[3]
+        assert table.row_count == 3 and str(table.get_row_at(0)[0]) == "Call Alex"

@@ -123,9 +123,9 @@ async def test_steps_asked_for_from_two_places_at_once_take_turns(
         assert first is second is screen.work is not None
         await pilot.pause()
         table = screen.work.actions
-        assert [str(c.label) for c in table.columns.values()] == [
-            "Action", "Owner", "Due", "Session"]
+        assert table.render_line(0).text.split()[:3] == ["Action", "Owner", "Due"]
         assert table.row_count == 1
+        assert "Fix the webinar form" in table.render_line(1).text
 
 
 def _lines(renderable: RenderableType, width: int) -> list[list[tuple[str, str]]]:

@@ -1,92 +1,140 @@
 """The day's action items: this session's first, then the rest, attendees' included.
 
-The table is redrawn in place: when the store changes (an attendee logs an item) only the new
-rows are added and put in their place, instead of clearing and rebuilding every row, which
-stalled the console while attendees were logging.
+The table is drawn line by line: each item's line is worked out once for the columns' widths
+and kept, so when attendees log items only their new lines are drawn. (A DataTable drew every
+visible row again for each row added, its caches being keyed by its count of updates: that was
+nearly all of what the console did while five attendees logged, 25 to 50 ms at a time.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tuneup_tui.store.models import ActionItem
 
 Row = tuple[Text, str, str, str]
 """Action, owner, due, session."""
 
+HEADER = ("Action", "Owner", "Due", "Session")
+PADDING = 1
+"""Cells are padded by a space on each side."""
+HEADER_KEY: tuple[tuple[object, ...], bool] = (HEADER, False)
 
-class ActionsTable(DataTable[Text | str]):
-    """Action items of the run, newest first within this session and then the day."""
+
+class ActionsTable(ScrollView, can_focus=True):
+    """Action items of the run, newest first within this session and then the day.
+
+    Its first line is the columns' header, kept in place while the rows scroll under it.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"actions-table--header", "actions-table--even-row"}
+
+    DEFAULT_CSS = """
+    ActionsTable {
+        background: $surface;
+        color: $foreground;
+        &:focus { background-tint: $foreground 5%; }
+        & > .actions-table--header { text-style: bold; background: $panel; }
+        & > .actions-table--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .actions-table--even-row { background: $surface-darken-1 40%; }
+    }
+    """
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._shown: dict[str, tuple[str, ...]] = {}
-        """Row key -> what the row shows (plain text and style), as on screen now."""
-        self._order: list[str] = []
-        """Row keys in the order they are shown."""
-        self._measuring = False
-        """Rows were added: the table widens its columns for them when it next idles."""
-        self._widths: tuple[int, ...] = ()
-        """The columns' widths before the added rows were measured."""
+        self._rows: list[Row] = []
+        self._keys: list[tuple[object, ...]] = []
+        """What each row shows (its item's id, text and styles), in the order shown."""
+        self._widths: tuple[int, ...] = tuple(cell_len(name) for name in HEADER)
+        self._lines: dict[tuple[tuple[object, ...], bool], tuple[Strip, Style]] = {}
+        """Drawn lines by row and zebra stripe, at the widths above and the styles as they
+        are (both drop them)."""
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_columns("Action", "Owner", "Due", "Session")
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def get_row_at(self, index: int) -> Row:
+        """The cells of the row shown at `index` (0: the first under the header)."""
+        return self._rows[index]
 
     def show(self, items: Sequence[ActionItem], session: str | None) -> None:
         mine = [a for a in items if a.session == session]
         rest = [a for a in items if a.session != session]
         ordered = sorted(mine, key=lambda a: a.id, reverse=True) + sorted(
             rest, key=lambda a: a.id, reverse=True)
-        rows = {str(item.id): _row(item, session) for item in ordered}
-        order = list(rows)
-        wanted = {key: _signature(row) for key, row in rows.items()}
         title = f"Action items · {len(mine)} this session · {len(items)} today"
         if self.border_title != title:
             self.border_title = title
-        if wanted == self._shown and order == self._order:
+        rows = [_row(item, session) for item in ordered]
+        keys = [(item.id, *_signature(row)) for item, row in zip(ordered, rows, strict=True)]
+        if keys == self._keys:  # the store's every change asks for this
             return
-        kept = all(wanted.get(key) == shown for key, shown in self._shown.items())
-        if not kept:  # a row changed or went: draw them all again
-            self.clear()
-            self._shown = {}
-        added = [key for key in order if key not in self._shown]
-        if added and not self._measuring:
-            self._measuring = True
-            self._widths = self._column_widths()
-        for key in added:
-            self.add_row(*rows[key], key=key)
-        if self._shown and [*self._order, *added] != order:
-            self._sort_as(order)
-        self._shown = wanted
-        self._order = order
+        widths = tuple(max([cell_len(name), *(cell_len(_plain(row[i])) for row in rows)])
+                       for i, name in enumerate(HEADER))
+        if widths != self._widths:
+            self._widths = widths
+            self._lines.clear()
+        self._rows, self._keys = rows, keys
+        self.virtual_size = Size(sum(widths) + 2 * PADDING * len(widths), len(rows) + 1)
+        self.refresh()
 
-    def on_idle(self) -> None:
-        # The table measures new rows (and widens its columns) when it idles, just after this;
-        # lines it drew before that stay in its caches, cut to the old widths (the header
-        # too), so they are dropped and drawn again once it has, if a column did widen.
-        # Drawing every line again when none did stalled the console while attendees logged.
-        if self._measuring:
-            self._measuring = False
-            self.call_after_refresh(self._redraw)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # drawn with the styles as they were
 
-    def _redraw(self) -> None:
-        if self._column_widths() != self._widths:
-            self.notify_style_update()  # drops the table's drawn lines
-            self.refresh()
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        if y == 0:
+            drawn = self._lines.get(HEADER_KEY)
+            if drawn is None:
+                drawn = self._lines[HEADER_KEY] = self._line(HEADER, "actions-table--header")
+            line, style = drawn
+        else:
+            index = scroll_y + y - 1
+            if not 0 <= index < len(self._rows):
+                return Strip.blank(width, self.rich_style)
+            # Stripes counted from the last row: a new item shows above the rows before it,
+            # and those keep their stripes (and their drawn lines).
+            even = (len(self._rows) - index) % 2 == 0
+            key = (self._keys[index], even)
+            drawn = self._lines.get(key)
+            if drawn is None:
+                drawn = self._lines[key] = self._line(
+                    self._rows[index], "actions-table--even-row" if even else None)
+            line, style = drawn
+        return line.crop(scroll_x, scroll_x + width).extend_cell_length(width, style)
 
-    def _column_widths(self) -> tuple[int, ...]:
-        return tuple(column.get_render_width(self) for column in self.columns.values())
+    def _line(self, cells: Sequence[Text | str], stripe: str | None) -> tuple[Strip, Style]:
+        """One line of cells at the columns' widths, and the style it is filled out with."""
+        style = self.rich_style
+        if stripe is not None:
+            style += self.get_component_rich_style(stripe)
+        console = self.app.console
+        pad = " " * PADDING
+        segments: list[Segment] = []
+        for cell, width in zip(cells, self._widths, strict=True):
+            text = Text(cell) if isinstance(cell, str) else cell
+            segments.append(Segment(pad))
+            # `render` draws the spans; the text's own style goes under them.
+            segments.extend(Segment.apply_style(text.render(console),
+                                                console.get_style(text.style)))
+            segments.append(Segment(" " * (width - text.cell_len) + pad))
+        return Strip(Segment.apply_style(segments, style)), style
 
-    def _sort_as(self, order: list[str]) -> None:
-        # DataTable sorts by cell values only: each row's first cell (its own Text object)
-        # stands for the row.
-        where = {id(self.get_row(key)[0]): i for i, key in enumerate(order)}
-        self.sort(key=lambda values: where[id(values[0])])
+
+def _plain(cell: Text | str) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
 
 
 def _row(item: ActionItem, session: str | None) -> Row:
