@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
+from tuneup_tui.ui.widgets.line_table import LineTable
 
 AT = datetime(2026, 11, 23, 10, 0)
 
@@ -114,3 +115,32 @@ async def test_an_arriving_item_draws_its_own_line_only() -> None:
         # The older rows moved down a line, drawn as before, stripes and all.
         assert after[2:4] == before[1:3] and after[2] != after[3]
         assert table.row_count == 3 and str(table.get_row_at(0)[0]) == "Call Alex"
+
+
+class PanelTableApp(App[None]):
+    def compose(self) -> ComposeResult:
+        table = LineTable(["Figure", "Period"], cursor=True, id="figures")
+        table.set_rows([(f"f{i}", [f"figure {i}", str(i)]) for i in range(20)])
+        yield table
+
+
+async def test_a_panel_table_has_a_row_cursor_the_arrows_move() -> None:
+    # A panel's table keeps its row cursor (the facilitator walks the funnel's steps with it):
+    # drawn on top of the kept lines, moved by the arrows, kept in view, stopped at the ends.
+    app = PanelTableApp()
+    async with app.run_test(size=(40, 8)) as pilot:
+        table = app.query_one(LineTable)
+        table.focus()
+        await pilot.pause()
+        assert table.cursor_row == 0
+        cursor_line = list(table.render_line(1))
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        assert list(table.render_line(1)) != cursor_line  # row 0 drawn without the cursor
+        await pilot.press(*["down"] * 30)
+        assert table.cursor_row == 19
+        assert table.scroll_offset.y > 0  # scrolled to keep it in view
+        assert "figure 19" in table.render_line(table.size.height - 1).text
+        assert table.render_line(0).text.split() == ["Figure", "Period"]  # header in place
+        await pilot.press(*["up"] * 30)
+        assert table.cursor_row == 0 and table.scroll_offset.y == 0

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from tests.functional.console_fixtures import (
     agenda,
@@ -40,16 +39,10 @@ async def _settle(pilot: Pilot[Any]) -> None:
 
 async def _drawn(pilot: Pilot[Any]) -> None:
     """Let the screen finish drawing: the work area comes a step a frame after the first
-    frame, a panel mounts over a few frames, and a table measures new rows' widths when its
-    queue is idle (on a busy machine, a frame or two later)."""
+    frame, and a panel mounts over a few frames."""
     await work_area_shown(pilot)
     await pilot.wait_for_scheduled_animations()
-    for _ in range(50):  # a table whose new rows are not measured yet
-        await pilot.pause()
-        if not any(getattr(t, "_require_update_dimensions", False)
-                   for t in pilot.app.screen.query(DataTable)):
-            break
-    for _ in range(3):  # then drawn again
+    for _ in range(3):
         await pilot.pause()
 
 

@@ -7,17 +7,18 @@ error line in place.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import DataTable, LoadingIndicator, Sparkline, Static
+from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.ui.format import change, fmt_cell, fmt_figure, label, number
 from tuneup_tui.ui.widgets.bars import share_bars
+from tuneup_tui.ui.widgets.line_table import LineTable
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult, Series, Table
@@ -116,14 +117,12 @@ def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
 
 
 def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
-                   last_run: Mapping[str, float | int | None] | None) -> DataTable[Text | str]:
-    table: DataTable[Text | str] = DataTable(cursor_type="row", zebra_stripes=True,
-                                             classes="figures")
+                   last_run: Mapping[str, float | int | None] | None) -> LineTable:
     columns = ["Figure", "Period", "Average", "Change"]
     with_last = bool(last_run)
     if with_last:
         columns.append("Last run")
-    table.add_columns(*columns)
+    rows: list[tuple[Hashable, Sequence[Text | str]]] = []
     for name, value in result.figures.items():
         base = result.baseline_figures.get(name)
         arrow, delta = change(name, value, base)
@@ -137,7 +136,7 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
             arrow2, delta2 = change(name, value, prev)
             row.append(f"{fmt_figure(name, prev)} {arrow2} {delta2}".strip()
                        if number(prev) is not None else "–")
-        table.add_row(*row, key=name)
+        rows.append((name, row))
         for other in (name, *RELATED.get(name, ())):
             mine = recorded.get(other)
             if mine is None:
@@ -147,7 +146,9 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
             note = Text(f"{caption}{where}", style="italic bold")
             extra: list[Text | str] = [note, Text(fmt_figure(other, mine.value), style="bold")]
             extra += [""] * (len(columns) - 2)
-            table.add_row(*extra)
+            rows.append(((name, "recorded", other), extra))
+    table = LineTable(columns, cursor=True, classes="figures")
+    table.set_rows(rows)
     return table
 
 
@@ -162,12 +163,13 @@ def _trend(series: Series) -> list[Widget]:
     return [Static(caption, classes="chart-title"), Sparkline(data, classes="trend")]
 
 
-def _data_table(table: Table) -> DataTable[str]:
-    view: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, classes="panel-table")
-    view.add_columns(*(label(c) for c in table.columns))
-    for row in table.rows[:MAX_TABLE_ROWS]:
-        view.add_row(*(fmt_cell(c, row.get(c)) for c in table.columns))
+def _data_table(table: Table) -> LineTable:
+    rows: list[tuple[Hashable, Sequence[Text | str]]] = [
+        (i, [fmt_cell(c, row.get(c)) for c in table.columns])
+        for i, row in enumerate(table.rows[:MAX_TABLE_ROWS])]
     if len(table.rows) > MAX_TABLE_ROWS:
         more = f"… {len(table.rows) - MAX_TABLE_ROWS} more"
-        view.add_row(more, *([""] * (len(table.columns) - 1)))
+        rows.append(("more", [more, *([""] * (len(table.columns) - 1))]))
+    view = LineTable([label(c) for c in table.columns], cursor=True, classes="panel-table")
+    view.set_rows(rows)
     return view

@@ -1,0 +1,160 @@
+"""A table drawn line by line: the columns' header kept in place, each row's line drawn once for
+the columns' widths and kept.
+
+Textual's DataTable draws every visible row again whenever a row is added or the table first
+measures its columns (its caches are keyed by its count of updates); the console's tables are
+drawn while the panels compute and attendees log, where that was most of the console's
+stalls. This one draws a row's line when it is first shown and keeps it until the columns'
+widths or the styles change. A table can have a row cursor (arrow keys move it), drawn on top
+of the kept lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Cell = Text | str
+PADDING = 1
+"""Cells are padded by a space on each side."""
+
+
+class LineTable(ScrollView, can_focus=True):
+    """Rows of cells under a header; `set_rows` gives them, each with a key that says what it
+    shows (a row whose key is unchanged keeps its drawn line)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "line-table--header", "line-table--even-row", "line-table--cursor"}
+
+    DEFAULT_CSS = """
+    LineTable {
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .line-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .line-table--header { text-style: bold; background: $panel; }
+        & > .line-table--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .line-table--even-row { background: $surface-darken-1 40%; }
+        & > .line-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+    ]
+
+    def __init__(self, header: Sequence[str], *, cursor: bool = False, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.header = tuple(header)
+        self._rows: list[Sequence[Cell]] = []
+        self._keys: list[Hashable] = []
+        self._widths = tuple(cell_len(name) for name in self.header)
+        self._lines: dict[tuple[Hashable, bool], tuple[Strip, Style]] = {}
+        """Drawn lines by row key and stripe, at the widths above and the styles as they
+        are (both drop them)."""
+        self.cursor_row: int | None = 0 if cursor else None
+        """The row the cursor is on (None: the table has no cursor)."""
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def get_row_at(self, index: int) -> Sequence[Cell]:
+        """The cells of the row shown at `index` (0: the first under the header)."""
+        return self._rows[index]
+
+    def set_rows(self, rows: Sequence[tuple[Hashable, Sequence[Cell]]]) -> None:
+        """Show `rows` (key, cells), in this order."""
+        keys = [key for key, _ in rows]
+        if keys == self._keys:
+            return
+        cells = [row for _, row in rows]
+        widths = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
+                       for i, name in enumerate(self.header))
+        if widths != self._widths:
+            self._widths = widths
+            self._lines.clear()
+        self._rows, self._keys = cells, keys
+        if self.cursor_row is not None:
+            self.cursor_row = min(self.cursor_row, max(len(cells) - 1, 0))
+        self.virtual_size = Size(sum(widths) + 2 * PADDING * len(widths), len(cells) + 1)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # drawn with the styles as they were
+
+    def action_cursor(self, step: int) -> None:
+        if self.cursor_row is None or not self._rows:
+            return
+        self.cursor_row = max(0, min(len(self._rows) - 1, self.cursor_row + step))
+        # The header takes the first line: the row's line is one below its index.
+        self.scroll_to_region(Region(0, self.cursor_row, 1, 2), animate=False)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        if y == 0:
+            line, style = self._drawn(("header",), False, self.header, "line-table--header")
+        else:
+            index = scroll_y + y - 1
+            if not 0 <= index < len(self._rows):
+                return Strip.blank(width, self.rich_style)
+            if index == self.cursor_row:
+                line, style = self._line(self._rows[index], "line-table--cursor")
+            else:
+                # Stripes counted from the last row: rows added above the others (newest
+                # first) leave the others their stripes, and their drawn lines.
+                even = (len(self._rows) - index) % 2 == 0
+                line, style = self._drawn(self._keys[index], even, self._rows[index],
+                                          "line-table--even-row" if even else None)
+        return line.crop(scroll_x, scroll_x + width).extend_cell_length(width, style)
+
+    def _drawn(self, key: Hashable, even: bool, cells: Sequence[Cell], stripe: str | None
+               ) -> tuple[Strip, Style]:
+        drawn = self._lines.get((key, even))
+        if drawn is None:
+            drawn = self._lines[(key, even)] = self._line(cells, stripe)
+        return drawn
+
+    def _line(self, cells: Sequence[Cell], stripe: str | None) -> tuple[Strip, Style]:
+        """One line of cells at the columns' widths, and the style it is filled out with."""
+        style = self.rich_style
+        if stripe is not None:
+            style += self.get_component_rich_style(stripe)
+        console = self.app.console
+        pad = " " * PADDING
+        segments: list[Segment] = []
+        for cell, width in zip(cells, self._widths, strict=True):
+            text = Text(cell) if isinstance(cell, str) else cell
+            segments.append(Segment(pad))
+            # `render` draws the spans; the text's own style goes under them.
+            segments.extend(Segment.apply_style(text.render(console),
+                                                console.get_style(text.style)))
+            segments.append(Segment(" " * (width - text.cell_len) + pad))
+        return Strip(Segment.apply_style(segments, style)), style
+
+
+def _width(cell: Cell) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
