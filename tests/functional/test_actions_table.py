@@ -144,3 +144,15 @@ async def test_a_panel_table_has_a_row_cursor_the_arrows_move() -> None:
         assert table.render_line(0).text.split() == ["Figure", "Period"]  # header in place
         await pilot.press(*["up"] * 30)
         assert table.cursor_row == 0 and table.scroll_offset.y == 0
+
+
+async def test_the_arrows_scroll_the_action_items() -> None:
+    app = TableApp()
+    async with app.run_test(size=(100, 6)) as pilot:
+        table = await _show(pilot, [_item(n, f"Item {n}") for n in range(1, 21)])
+        table.focus()
+        await pilot.press("down", "down")
+        assert table.scroll_offset.y == 2
+        assert table.render_line(0).text.split()[:2] == ["Action", "Owner"]
+        await pilot.press("up")
+        assert table.scroll_offset.y == 1

@@ -105,7 +105,11 @@ class LineTable(ScrollView, can_focus=True):
         self._lines.clear()  # drawn with the styles as they were
 
     def action_cursor(self, step: int) -> None:
-        if self.cursor_row is None or not self._rows:
+        """Move the cursor `step` rows; a table without one scrolls instead."""
+        if self.cursor_row is None:
+            self.scroll_relative(y=step, animate=False)
+            return
+        if not self._rows:
             return
         self.cursor_row = max(0, min(len(self._rows) - 1, self.cursor_row + step))
         # The header takes the first line: the row's line is one below its index.
