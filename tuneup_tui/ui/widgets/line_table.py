@@ -24,6 +24,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 Cell = Text | str
+_HEADER = object()
+"""The header's key among the drawn lines."""
 PADDING = 1
 """Cells are padded by a space on each side."""
 
@@ -94,6 +96,9 @@ class LineTable(ScrollView, can_focus=True):
         if widths != self._widths:
             self._widths = widths
             self._lines.clear()
+        else:  # the lines of rows no longer shown go
+            shown = {*keys, _HEADER}
+            self._lines = {key: line for key, line in self._lines.items() if key[0] in shown}
         self._rows, self._keys = cells, keys
         if self.cursor_row is not None:
             self.cursor_row = min(self.cursor_row, max(len(cells) - 1, 0))
@@ -120,7 +125,7 @@ class LineTable(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         if y == 0:
-            line, style = self._drawn(("header",), False, self.header, "line-table--header")
+            line, style = self._drawn(_HEADER, False, self.header, "line-table--header")
         else:
             index = scroll_y + y - 1
             if not 0 <= index < len(self._rows):
