@@ -20,7 +20,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.common import REPO, Figure, Options, bench_env, median, temp_home
+from bench.common import REPO, Figure, Options, bench_env, median, percentile, temp_home
 from bench.start_child import MARKER
 
 TARGET_RATIO = 1.15
@@ -73,9 +73,9 @@ def _interval(demo: list[float], bare: list[float]) -> tuple[float, float]:
     """The 5th and 95th percentiles of the median ratio over the launch pairs resampled."""
     pairs = list(zip(demo, bare, strict=True))
     pick = random.Random(0)
-    ratios = sorted(median([d for d, _ in sample]) / median([b for _, b in sample])
-                    for sample in ([pick.choice(pairs) for _ in pairs] for _ in range(1000)))
-    return ratios[50], ratios[949]
+    ratios = [median([d for d, _ in sample]) / median([b for _, b in sample])
+              for sample in ([pick.choice(pairs) for _ in pairs] for _ in range(1000))]
+    return percentile(ratios, 5), percentile(ratios, 95)
 
 
 def _template_home() -> Path:
