@@ -74,9 +74,7 @@ class RunStore(Records):
                       mode=mode, speed=float(speed), anchor=rows.dt_text(anchor),
                       started_at=rows.dt_text(started_at))
 
-        if any(not kind.strip() for kind, _, _ in events):
-            raise StoreError("a schedule event needs a kind")
-        first = [(seq, kind, rows.dt_text(at), rows.json_text(payload))
+        first = [(seq, *_event_values(kind, at, payload))
                  for seq, (kind, at, payload) in enumerate(events, 1)]
 
         def body(conn: sqlite3.Connection) -> int:
@@ -86,8 +84,7 @@ class RunStore(Records):
                 " :agenda_toml, :agenda_path, :as_of, :data_dir, :mode, :speed, :anchor,"
                 " :started_at)", values)
             run_id = int(cur.lastrowid or 0)
-            conn.executemany("INSERT INTO schedule_events (run_id, seq, kind, at, payload)"
-                             " VALUES (?,?,?,?,?)", [(run_id, *event) for event in first])
+            conn.executemany(_INSERT_EVENT, [(run_id, *event) for event in first])
             return run_id
 
         # The run as a read would give it back (the row holds exactly these values).
@@ -141,16 +138,13 @@ class RunStore(Records):
     # schedule events
     def add_event(self, run_id: int, kind: str, at: datetime,
                   payload: Mapping[str, Any] | None = None) -> ScheduleEvent:
-        if not kind.strip():
-            raise StoreError("a schedule event needs a kind")
-        payload_text = rows.json_text(payload)
+        values = _event_values(kind, at, payload)
 
         def body(conn: sqlite3.Connection) -> int:
             self._require_run(conn, run_id)
             seq = int(conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM schedule_events"
                                    " WHERE run_id = ?", (run_id,)).fetchone()[0])
-            conn.execute("INSERT INTO schedule_events (run_id, seq, kind, at, payload)"
-                         " VALUES (?,?,?,?,?)", (run_id, seq, kind, rows.dt_text(at), payload_text))
+            conn.execute(_INSERT_EVENT, (run_id, seq, *values))
             return seq
 
         seq = self._write(body)
@@ -192,6 +186,16 @@ class RunStore(Records):
 
 
 _NEWEST = "started_at DESC, id DESC"
+
+_INSERT_EVENT = "INSERT INTO schedule_events (run_id, seq, kind, at, payload) VALUES (?,?,?,?,?)"
+
+
+def _event_values(kind: str, at: datetime, payload: Mapping[str, Any] | None
+                  ) -> tuple[str, str, str]:
+    """A schedule event's kind, time and payload as stored; StoreError without a kind."""
+    if not kind.strip():
+        raise StoreError("a schedule event needs a kind")
+    return kind, rows.dt_text(at), rows.json_text(payload)
 
 
 __all__ = [
