@@ -98,7 +98,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from tuneup_tui.ui.live import run_clock
+    from tuneup_tui.ui.live import carried_on, run_clock
 
     # A bad date or a broken agenda is refused before the store is even opened.
     as_of_date(args.as_of)
@@ -112,13 +112,11 @@ def _run(args: argparse.Namespace) -> int:
         resume: Run | None = None
         if args.resume:
             agenda, agenda_path, resume = _agenda_to_resume(store, args.agenda)
-        data_dir = args.data
-        if data_dir is None and resume is not None and resume.data_dir:
-            data_dir = Path(resume.data_dir)
+        data_dir, speed = (args.data, args.speed) if resume is None else carried_on(
+            resume, args.data, args.speed)
         if data_dir is not None and not data_dir.is_dir():
             raise CliError(f"{data_dir}: no such folder; --data expects the folder of exports")
         as_of = as_of_date(args.as_of, resume.as_of if resume is not None else None)
-        speed = resume.speed if resume is not None and args.speed == 1.0 else args.speed
         mode = "follow_clock" if args.follow_clock else "facilitator"
         if resume is not None:
             mode = resume.mode

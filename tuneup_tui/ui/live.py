@@ -65,6 +65,14 @@ def run_clock(speed: float, store: RunStore, resume: Run | None = None) -> Clock
     return ScaledClock(speed, anchor=anchor)
 
 
+def carried_on(run: Run, data_dir: Path | None, speed: float) -> tuple[Path | None, float]:
+    """The data folder and clock speed a resumed `run` carries on with: its own, unless the
+    command line named a folder or gave a speed (other than 1)."""
+    if data_dir is None and run.data_dir:
+        data_dir = Path(run.data_dir)
+    return data_dir, run.speed if speed == 1.0 else speed
+
+
 def day_length_minutes(agenda: Agenda) -> int:
     """The planned minutes from the first session to end of day."""
     if not agenda.sessions:

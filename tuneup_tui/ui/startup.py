@@ -13,10 +13,9 @@ main screen is there to hold the dialog.
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tuneup_tui.ui.live import LiveRun, run_clock
+from tuneup_tui.ui.live import LiveRun, carried_on, run_clock
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main_view import session_to_show
 
@@ -126,10 +125,7 @@ class StartupApp(PanelFeedApp):
         on: for its own date, on its own data folder unless the command line named one, at its
         own rehearsal speed unless the command line gave one."""
         config = self.config
-        data_dir = config.data_dir
-        if data_dir is None and run.data_dir:
-            data_dir = Path(run.data_dir)
-        speed = run.speed if config.speed == 1.0 else config.speed
+        data_dir, speed = carried_on(run, config.data_dir, config.speed)
         if speed != config.speed:
             self.clock = run_clock(speed, self.store, run)
         self.config = config._replace(as_of=run.as_of, data_dir=data_dir, speed=speed,
