@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from tuneup_tui import __version__
 
@@ -24,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "actions",
     "attend",
     "summary",
+    "store",
 )
 
 
@@ -37,9 +39,21 @@ class CliError(Exception):
     """A user error: printed as one line, exit code 2, no traceback."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (and a guess for a typo).
+
+    Subcommand parsers are made of the same class (argparse uses the parent's class).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from tuneup_tui.commands._suggest import did_you_mean
+
+        self.exit(2, f"{self.prog}: {did_you_mean(message)}; see `{self.prog} --help`\n")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or only of the console command `only` ("run", "demo")."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="tuneup",
         description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
     )
@@ -55,21 +69,27 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every failure the user can meet ends as one line and exit code 2."""
+    from tuneup_tui.commands.boundary import guarded
+
     words = list(sys.argv[1:] if argv is None else argv)
+    return guarded(lambda: _dispatch(words))
+
+
+def _dispatch(words: list[str]) -> int:
+    from tuneup_tui.commands.boundary import check_arguments
+
+    check_arguments(words)
     parser = build_parser(words[0] if words and words[0] in CONSOLE_COMMANDS else None)
-    args = parser.parse_args(words)
+    try:
+        args = parser.parse_args(words)
+    except SystemExit as done:  # --help, --version, or a mistake already said in one line
+        return done.code if isinstance(done.code, int) else 2
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()
         return 2
-    try:
-        code = func(args)
-    except CliError as err:
-        print(f"tuneup: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    return int(code or 0)
+    return int(func(args) or 0)
 
 
 if __name__ == "__main__":
