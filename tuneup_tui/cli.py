@@ -58,6 +58,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
     )
     parser.add_argument("--version", action="version", version=f"tuneup {__version__}")
+    parser.add_argument("--store", metavar="URL",
+                        help="the run store: a postgresql:// address for a shared store, or a "
+                             "file (default: TUNEUP_STORE, the config file, the local file)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if only is not None:
         module = importlib.import_module(f"tuneup_tui.commands.{CONSOLE_COMMANDS[only]}")
@@ -80,6 +83,7 @@ def _dispatch(words: list[str]) -> int:
     from tuneup_tui.commands.boundary import check_arguments
 
     check_arguments(words)
+    words = _take_store(words)
     parser = build_parser(words[0] if words and words[0] in CONSOLE_COMMANDS else None)
     try:
         args = parser.parse_args(words)
@@ -90,6 +94,20 @@ def _dispatch(words: list[str]) -> int:
         parser.print_help()
         return 2
     return int(func(args) or 0)
+
+
+def _take_store(words: list[str]) -> list[str]:
+    """Read `--store URL` before the command into TUNEUP_STORE (which the attendee app and
+    every other process this one starts then share); the rest of the words as given."""
+    import os
+
+    if words and words[0].startswith("--store="):
+        os.environ["TUNEUP_STORE"] = words[0].split("=", 1)[1]
+        return words[1:]
+    if len(words) >= 2 and words[0] == "--store":
+        os.environ["TUNEUP_STORE"] = words[1]
+        return words[2:]
+    return words
 
 
 if __name__ == "__main__":
