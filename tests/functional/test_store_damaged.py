@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tuneup_tui.store.db import RunStore, StoreError
-from tuneup_tui.store.schema import SCHEMA_VERSION
+from tuneup_tui.store.schema import SCHEMA_VERSION, migrate
 
 AGENDA = """
 [agenda]
@@ -117,10 +117,15 @@ def test_store_check_reports_a_healthy_store(tmp_path: Path) -> None:
 
 def test_a_copy_is_kept_before_a_migration(tmp_path: Path) -> None:
     path = tmp_path / "tuneup.db"
-    filled_store(path)
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE panel_figures")
-    conn.execute("PRAGMA user_version = 1")
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=1)  # a store as the first release left it
+    conn.execute("INSERT INTO runs (title, series, cadence, agenda_toml, as_of, mode, speed,"
+                 " anchor, started_at) VALUES ('T', 's', 'day', '', '2026-11-23',"
+                 " 'facilitator', 1, '2026-11-23T08:00:00', '2026-11-23T08:00:00')")
+    for i in range(300):
+        conn.execute("INSERT INTO action_items (run_id, text, owner, created_by, created_at,"
+                     " updated_at) VALUES (1, ?, 'Dana', 'f', '2026-11-23T08:00:00',"
+                     " '2026-11-23T08:00:00')", (f"item {i}",))
     conn.close()
     with RunStore(path) as store:
         assert len(store.actions()) == 300

@@ -53,7 +53,7 @@ def kept(path: Path) -> str:
     """The closing words of every refusal: the file is kept; what to do about it."""
     folder = backups_dir(path)
     copies = f"copies made before migrations are in {folder}; " if folder.is_dir() else ""
-    return (f"it is kept as it is. {copies}Move it aside (or restore a copy) to go on; "
+    return (f"it is kept as it is; {copies}move it aside (or restore a copy) to go on; "
             "`tuneup store check` says more")
 
 
