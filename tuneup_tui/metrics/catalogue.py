@@ -83,9 +83,11 @@ def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:
     v, b = number(value), number(baseline)
     if v is None or b is None:
         return None
-    if abs(v - b) <= 1e-12 * max(1.0, abs(b)):
-        return "same"
     info = figure_info(panel, key)
+    # a move too small to show ("0.0 pts", "0%") is no news either way
+    if abs(v - b) < (0.0005 if info is not None and info.unit == "rate" else
+                     0.0005 * abs(b) or 1e-12):
+        return "same"
     if info is None or info.better == "neither":
         return "neither"
     return "better" if (v > b) == (info.better == "up") else "worse"

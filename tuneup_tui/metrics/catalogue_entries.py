@@ -49,7 +49,6 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
             "Cohort: proposals won", "rate", "up",
             "the cohort's leads with a Closed Won opportunity",
             "the cohort's leads with an opportunity that reached Proposal"),
-        "cohort_age_days": F("Cohort age (days, newest lead)", "days", "neither"),
     },
     "traffic": {
         "sessions": SESSIONS,
@@ -84,14 +83,6 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
         "leads": F("Paid programme leads", "count", "up"),
         "cost_per_lead": F("Cost per lead (paid)", "money", "down", "paid spend",
                            "paid programme leads created in the period"),
-        "cost_per_name_mix_adjusted": F(
-            "Cost per name at the baseline's programme mix", "money", "down",
-            "each programme's cost per name, weighted by its baseline share of names",
-            "the programmes' baseline shares"),
-        "cost_per_lead_mix_adjusted": F(
-            "Cost per lead at the baseline's programme mix", "money", "down",
-            "each programme's cost per lead, weighted by its baseline share of leads",
-            "the programmes' baseline shares"),
         "opportunities": F("Opportunities from paid leads", "count", "up"),
         "opportunity_conversion": F(
             "Paid leads with an opportunity", "rate", "up",
@@ -196,7 +187,6 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
                               "leads sent first touched within 24 hours",
                               "leads sent to sales in the period"),
         "never_touched": F("Sent leads never touched", "count", "down"),
-        "activity_touched": F("Sent leads with a logged activity", "count", "up"),
         "calls": F("Calls logged", "count", "up"),
         "emails": F("Sales emails logged", "count", "up"),
         "reps": F("Reps", "count", "neither"),
@@ -216,8 +206,6 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
         "opportunities": F("Tactic opportunities", "count", "up"),
         "proposals": F("Tactic opportunities that reached Proposal", "count", "up"),
         "closed_won": F("Tactic deals won", "count", "up"),
-        "pipeline": F("Tactic pipeline (all opportunities)", "money", "up"),
-        "open_pipeline": F("Tactic pipeline still open", "money", "up"),
         "closed_won_revenue": F("Closed-won revenue", "money", "up"),
         "romi": F("ROMI", "ratio", "up", "closed-won revenue minus total cost", "total cost",
                   percent=True),
