@@ -28,6 +28,7 @@ from tuneup_tui.store.health import (
     refuse_if_not_a_store,
 )
 from tuneup_tui.store.models import ACTION_STATUSES
+from tuneup_tui.store.outbox import install_feed
 from tuneup_tui.store.schema import SchemaTooNew, migrate
 
 T = TypeVar("T")
@@ -80,6 +81,7 @@ class StoreBase:
         self._conn = cast(sqlite3.Connection, pg.PgConnection(self.address))
         try:
             migrate(self._conn)
+            cast(pg.PgConnection, self._conn).write(install_feed)
         except SchemaTooNew as err:
             self._conn.close()
             raise StoreError(f"{err}; upgrade tuneup") from err
