@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tuneup_tui.agenda.schedule import ScheduleStatus
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import fmt_countdown, fmt_drift
 
 WARNING_AT = timedelta(minutes=5)
@@ -37,7 +38,7 @@ class HeaderBar(Static):
         """Redraw for `status` (None while the run is being opened)."""
         text = Text(no_wrap=True, overflow="ellipsis")
         if status is None:
-            text.append(f" {self._title}", style="bold")
+            text.append(f" {visible_line(self._title)}", style="bold")
             self.set_classes("")
             self._show(text)
             return
@@ -55,10 +56,10 @@ class HeaderBar(Static):
         elif status.rows[status.current].minutes <= 0:
             # A session planned with no time of its own (End of Day at end_of_day): no
             # countdown to run out, just how long it has been going.
-            text.append(topic, style="bold")
+            text.append(visible_line(topic), style="bold")
             text.append(f" ({position}) · {fmt_countdown(status.elapsed.total_seconds())} in")
         else:
-            text.append(topic, style="bold")
+            text.append(visible_line(topic), style="bold")
             text.append(f" ({position})")
             text.append(" · ")
             text.append(countdown_text(status), style="bold")
