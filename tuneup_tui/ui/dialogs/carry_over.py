@@ -24,6 +24,11 @@ from tuneup_tui.ui.literal import literal_line
 
 Decision = Literal["keep", "close", "reown"]
 
+# The four columns fit the dialog's width: a long item or name is cut, not pushed off the side.
+ACTION_WIDTH = 32
+OWNER_WIDTH = 12
+DECISION_WIDTH = 16
+
 
 @dataclass(frozen=True)
 class CarryDecision:
@@ -72,7 +77,8 @@ class CarryOverDialog(Dialog[list[CarryDecision] | None]):
         table.add_columns("Action", "Owner", "Due", "Decision")
         for item in self.items:
             # What people typed is drawn as it is: a Text, never markup that could act.
-            table.add_row(literal_line(item.text), literal_line(item.owner),
+            table.add_row(literal_line(item.text, width=ACTION_WIDTH),
+                          literal_line(item.owner, width=OWNER_WIDTH),
                           f"{item.due:%d %b}" if item.due else "–", "keep", key=str(item.id))
         table.focus()
 
@@ -93,8 +99,10 @@ class CarryOverDialog(Dialog[list[CarryDecision] | None]):
         self.decisions[item.id] = (decision, owner)
         table = self.query_one(DataTable)
         shown = {"keep": "keep", "close": "close", "reown": f"re-own → {owner}"}[decision]
-        table.update_cell(str(item.id), table.ordered_columns[3].key, literal_line(shown))
-        table.update_cell(str(item.id), table.ordered_columns[1].key, literal_line(owner))
+        table.update_cell(str(item.id), table.ordered_columns[3].key,
+                          literal_line(shown, width=DECISION_WIDTH))
+        table.update_cell(str(item.id), table.ordered_columns[1].key,
+                          literal_line(owner, width=OWNER_WIDTH))
 
     def action_reown(self) -> None:
         box = self.query_one("#new-owner", Input)
