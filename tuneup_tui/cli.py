@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "actions",
     "attend",
     "summary",
+    "store",
 )
 
 
