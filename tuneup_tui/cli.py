@@ -11,9 +11,11 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import NoReturn
 
 from tuneup_tui import __version__
+from tuneup_tui.textsafe import visible_output
 
 COMMAND_MODULES: tuple[str, ...] = (
     "run",
@@ -28,6 +30,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "store",
 )
 
+
+INTERACTIVE_COMMANDS: frozenset[str] = frozenset({"run", "demo", "attend"})
+"""Commands that draw a screen: Textual owns the terminal there and draws only what it is
+given (the screens show text literally); every other command's output goes through
+`textsafe.visible_output`."""
 
 CONSOLE_COMMANDS: dict[str, str] = {"run": "run", "demo": "run"}
 """The console's commands and their module: only that command is registered when one of them
@@ -93,7 +100,8 @@ def _dispatch(words: list[str]) -> int:
     if func is None:
         parser.print_help()
         return 2
-    return int(func(args) or 0)
+    with nullcontext() if args.command in INTERACTIVE_COMMANDS else visible_output():
+        return int(func(args) or 0)
 
 
 def _take_store(words: list[str]) -> list[str]:

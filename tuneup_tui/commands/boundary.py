@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.store.errors import StoreError
+from tuneup_tui.textsafe import visible_line
 
 
 def guarded(command: Callable[[], int]) -> int:
@@ -57,16 +58,11 @@ def check_arguments(words: list[str]) -> None:
             raise CliError(f"argument {position} ({shown}) is not valid UTF-8 text") from None
 
 
-def one_line(text: str) -> str:
-    """`text` on one line, with any control character shown as an escape, never sent raw."""
-    flat = " ".join(text.splitlines())
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in flat)
-
-
 def _fail(message: str) -> int:
     # When stderr itself is gone, the exit code still says it.
     with contextlib.suppress(OSError):
-        print(f"tuneup: {one_line(message)}", file=sys.stderr, flush=True)
+        print(f"tuneup: {visible_line(' '.join(message.splitlines()))}", file=sys.stderr,
+              flush=True)
     return 2
 
 
