@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuneup_tui.data.discover import SourceFile, discover
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.ranges import range_note, within_one
 from tuneup_tui.data.sources import SOURCES
 from tuneup_tui.textsafe import visible_line
+
+if TYPE_CHECKING:
+    from tuneup_tui.data.pack import DataPack
 
 TOP_DROPPED = 10
 _DROPPED_ROW = re.compile(r"^line \d+ .*?': (.+)$")
@@ -54,6 +58,8 @@ class PackReport:
     """Per present source: "N rows, first..last" or its one-line error."""
     error: str | None = None
     """A broken datapack.toml."""
+    statuses: tuple[str, ...] = ()
+    """How the lead statuses seen in leads and crm are read (the status map)."""
 
 
 def inspect_pack(root: Path) -> PackReport:
@@ -76,7 +82,29 @@ def inspect_pack(root: Path) -> PackReport:
                  if summary.set_aside else "")
         sources[name] = f"{summary.rows} rows{span}{aside}"
     return PackReport(Path(root), tuple(files), found.unplaced, found.skipped, sources,
-                      found.error)
+                      found.error, _statuses(root, pack))
+
+
+def _statuses(root: Path, pack: DataPack) -> tuple[str, ...]:
+    """Each status of the leads and the CRM with its class and count, after the pack's own
+    `[statuses]` entries."""
+    from tuneup_tui.data.datapack_toml import DatapackError, load_datapack
+    from tuneup_tui.data.status_map import StatusMap, describe
+
+    try:
+        config = load_datapack(root)
+    except DatapackError:
+        config = None
+    status_map = StatusMap.with_overrides(
+        config.statuses if config is not None else None)  # type: ignore[arg-type]
+    seen: dict[tuple[str, str], int] = {}
+    for source in ("leads", "crm"):
+        if pack.error(source) is not None or not pack.has(source):
+            continue
+        counts = pack.frame(source)["status"].dropna().astype(str).str.strip().value_counts()
+        for status, count in counts.items():
+            seen[(str(status), source)] = int(count)
+    return tuple(describe(status_map, seen))
 
 
 def inspect_file(root: Path, source_file: SourceFile) -> FileReport:
@@ -170,6 +198,10 @@ def render(report: PackReport) -> str:
     if report.skipped:
         out.append("Recognised, feeding no source:")
         out.extend(f"  {line}" for line in report.skipped)
+        out.append("")
+    if report.statuses:
+        out.append("Lead statuses (accepted, rejected, working, converted, nurture):")
+        out.extend(f"  {line}" for line in report.statuses)
         out.append("")
     out.append("Sources:")
     if not report.sources:
