@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -24,7 +24,7 @@ from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.session import current_session
-from tuneup_tui.ui.literal import literal_line, say
+from tuneup_tui.ui.literal import literal_line, plain_paste, say
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -61,6 +61,9 @@ class AttendApp(App[None]):
         self.session: str | None = None
         self._seen_version: int | None = None
         self._session_checked = 0.0
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(plain_paste(event))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="run-line")
