@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from tuneup_tui.fsutil import private_folder
 from tuneup_tui.paths import cache_dir
 
 FORMAT = 1
@@ -56,8 +57,11 @@ def keep_document(text: str, document: dict[str, Any]) -> None:
     path = _file_for(text)
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
+        private_folder(path.parent)
+        # A cached agenda holds the day's names: owner-only, like the agenda's summary.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(partial, path)  # a reader sees the old file or the new one
         _forget_oldest(path)
     except OSError:
