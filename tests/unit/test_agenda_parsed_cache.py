@@ -119,7 +119,7 @@ def test_a_flipped_bit_in_the_cache_never_changes_the_agenda(
     pristine = kept.read_bytes()
     dice = random.Random(20)
     changed = []
-    for _ in range(200):
+    for _ in range(100):
         flipped = bytearray(pristine)
         bit = dice.randrange(len(flipped) * 8)
         flipped[bit // 8] ^= 1 << (bit % 8)
