@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -79,10 +80,10 @@ def check_readable_file(path: Path, limit: int) -> None:
     import stat
 
     info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if not stat.S_ISREG(info.st_mode):
-        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
-                else "a folder" if stat.S_ISDIR(info.st_mode)
-                else "a device or socket")
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
         raise FileRefused(0, f"is {kind}, not a regular file", str(path))
     if info.st_size > limit:
         raise FileRefused(0, f"is {_size(info.st_size)}; files up to {_size(limit)} are read",
