@@ -18,12 +18,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.name import NameScreen
-from tuneup_tui.ui.attend.session import current_session
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
