@@ -20,6 +20,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import DueDateError, read_due
+from tuneup_tui.textsafe import one_line
+from tuneup_tui.ui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class AddActionScreen(ModalScreen[NewAction | None]):
                 yield Input(placeholder="What is to be done", id="add-text")
             with Horizontal(classes="add-field"):
                 yield Label("Owner", classes="field-label")
-                yield Input(self.default_owner, placeholder="who will do it",
+                yield Input(one_line(self.default_owner), placeholder="who will do it",
                             suggester=SuggestFromList(self.roster, case_sensitive=False),
                             id="add-owner")
             with Horizontal(classes="add-field"):
@@ -66,7 +68,7 @@ class AddActionScreen(ModalScreen[NewAction | None]):
                             placeholder="2026-12-04, +N days, fri, today", id="add-due")
             with Horizontal(classes="add-field"):
                 yield Label("Session", classes="field-label")
-                yield Input(self.default_session or "", placeholder="optional",
+                yield Input(one_line(self.default_session or ""), placeholder="optional",
                             suggester=SuggestFromList(self.topics, case_sensitive=False),
                             id="add-session")
             yield Static("", id="add-error")
@@ -82,7 +84,7 @@ class AddActionScreen(ModalScreen[NewAction | None]):
     def submit(self) -> None:
         problem, item = self.check()
         if item is None:
-            self.query_one("#add-error", Static).update(problem)
+            self.query_one("#add-error", Static).update(literal(problem))
             return
         self.dismiss(item)
 

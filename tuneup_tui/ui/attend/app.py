@@ -22,8 +22,10 @@ from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
+from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.name import NameScreen
+from tuneup_tui.ui.literal import literal_line, say
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -68,7 +70,7 @@ class AttendApp(App[None]):
         self.store = store
         self.fixed_run_id = run_id
         """The run asked for with --run; None follows the run in progress."""
-        self.attendee = " ".join(name.split())
+        self.attendee = one_line(name)
         self.page_url = page_url
         """The served page's address (with its join code); empty in a terminal."""
         self._asked_name = bool(self.attendee)
@@ -104,7 +106,7 @@ class AttendApp(App[None]):
         try:
             version = self.store.data_version()
         except StoreError as err:
-            self.notify(str(err), severity="error")
+            say(self, str(err), severity="error")
             return
         if version != self._seen_version:
             self.action_refresh()
@@ -118,7 +120,7 @@ class AttendApp(App[None]):
             self.snapshot = snapshot_of(self.the_run) if self.the_run else RunSnapshot()
             items = self.store.actions(self.the_run.id) if self.the_run else []
         except StoreError as err:
-            self.notify(str(err), severity="error")
+            say(self, str(err), severity="error")
             return
         if self.attendee and (known := self.snapshot.person(self.attendee)):
             self.attendee = known
@@ -149,7 +151,7 @@ class AttendApp(App[None]):
     def _named(self, name: str | None) -> None:
         if not name:
             return
-        self.attendee = self.snapshot.person(name) or name
+        self.attendee = self.snapshot.person(name) or one_line(name)
         if self.page_url:
             # Served: the name goes into the page's address, so a reload or a bookmark keeps
             # it (the page opens again with a fresh app that knows it).
@@ -171,17 +173,17 @@ class AttendApp(App[None]):
                                           session=item.session,
                                           created_by=self.attendee or "attendee")
         except StoreError as err:
-            self.notify(str(err), severity="error")
+            say(self, str(err), severity="error")
             return
         note = "" if self.snapshot.person(saved.owner) or not self.snapshot.roster else (
             f" ({saved.owner} is not on the roster)")
-        self.notify(f"Added item {saved.id} for {saved.owner}{note}.")
+        say(self, f"Added item {saved.id} for {saved.owner}{note}.")
         self.action_refresh()
 
     def _show_me(self) -> None:
         line = (f"You: {self.attendee} (n: change)" if self.attendee
                 else "You: not named yet (n: pick your name)")
-        self.query_one("#me-line", Static).update(Text(line))
+        self.query_one("#me-line", Static).update(literal_line(line, width=None))
         self._ask_name_once()
 
     def _find_run(self) -> Run | None:
@@ -196,7 +198,8 @@ class AttendApp(App[None]):
             return
         run = self.the_run
         state = "ended" if run.finished else "in progress"
-        line.update(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})")
+        line.update(literal_line(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})",
+                                 width=None))
 
     def _show_session(self) -> None:
         self._session_checked = self._monotonic()
@@ -209,14 +212,17 @@ class AttendApp(App[None]):
                 events = []
             self.session = current_session(self.the_run, events, now=self.now())
         text = f"Now: {self.session}" if self.session else "Now: no session running"
-        self.query_one("#session-line", Static).update(text)
+        self.query_one("#session-line", Static).update(literal_line(text, width=None))
 
     @staticmethod
-    def _fill(table: DataTable[str], items: list[ActionItem]) -> None:
+    def _fill(table: DataTable[str | Text], items: list[ActionItem]) -> None:
         table.clear()
         for item in items:
-            table.add_row(str(item.id), item.owner, item.due.isoformat() if item.due else "-",
-                          item.status, item.session or "-", item.text, key=str(item.id))
+            # What attendees typed is drawn as it is: Text cells, never markup.
+            table.add_row(str(item.id), literal_line(item.owner),
+                          item.due.isoformat() if item.due else "-", item.status,
+                          literal_line(item.session or "-"), literal_line(item.text),
+                          key=str(item.id))
 
     def _elapsed_since_session_check(self) -> float:
         return self._monotonic() - self._session_checked

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,6 +15,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from tuneup_tui.textsafe import one_line
+from tuneup_tui.ui.literal import literal_line
 
 NAME_LIMIT = 60
 
@@ -37,7 +39,7 @@ class NameScreen(ModalScreen[str | None]):
             yield Label("Who are you?", id="name-title")
             if self.roster:
                 yield Label("Pick your name (arrows, then Enter):", classes="field-label")
-                yield OptionList(*(Option(Text(name), id=str(i))
+                yield OptionList(*(Option(literal_line(name), id=str(i))
                                    for i, name in enumerate(self.roster)), id="name-roster")
             yield Label("Not on the list? Type your name:" if self.roster else "Your name:",
                         classes="field-label")
@@ -60,7 +62,7 @@ class NameScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#name-typed")
     def typed(self, event: Input.Submitted) -> None:
-        name = " ".join(event.value.split())
+        name = one_line(event.value)
         if not name:
             self.query_one("#name-error", Static).update("Type your name, or press Escape.")
             return
