@@ -13,6 +13,7 @@ from typing import ClassVar
 from urllib.parse import quote
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -25,7 +26,7 @@ from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.name import NameScreen
-from tuneup_tui.ui.literal import literal_line, say
+from tuneup_tui.ui.literal import literal_line, plain_paste, say
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -82,6 +83,9 @@ class AttendApp(App[None]):
         self.session: str | None = None
         self._seen_version: int | None = None
         self._session_checked = 0.0
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(plain_paste(event))
 
     def compose(self) -> ComposeResult:
         yield Static(self.TITLE, id="title")
