@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 
 if TYPE_CHECKING:
     from tuneup_tui.store.models import Run
@@ -24,7 +25,8 @@ def register(sub: Any) -> None:
         "attend", help="open the attendee app: the current session, your action items",
         description="The attendee app: the run in progress, your action items and everyone's, "
                     "and adding one.")
-    attend.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    attend.add_argument("--run", type=record_id, metavar="ID",
+                        help="the run (default: the current one)")
     attend.add_argument("--name", default="", metavar="NAME", help="your name, as items name you")
     attend.set_defaults(func=run_attend)
 
@@ -36,7 +38,8 @@ def register(sub: Any) -> None:
                        help="address to listen on (default 127.0.0.1: this machine only; "
                             "0.0.0.0: the room's network)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    serve.add_argument("--run", type=record_id, metavar="ID",
+                       help="the run (default: the current one)")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address browsers use to reach the page (default: from --host;"
                             " this machine's address when --host is 0.0.0.0 or ::)")

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.textsafe import one_line, visible_line
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--session",
                         help="the session it came from (a topic of the agenda; default: the "
                              "session the room is in now)")
-    parser.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    parser.add_argument("--run", type=record_id, metavar="ID",
+                        help="the run (default: the current one)")
     parser.add_argument("--by", metavar="NAME",
                         help="who is logging it (default: your login), spelled as the roster "
                              "does")
