@@ -20,6 +20,8 @@ from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main_view import session_to_show
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.screen import Screen
     from textual.timer import Timer
     from textual.worker import Worker
@@ -41,6 +43,7 @@ class StartupApp(PanelFeedApp):
     _carry_from: Run | None
     panels_worker: Worker[None] | None
     _panels_held = False
+    _undo_stop_signals: Callable[[], None] | None = None
     _console_lock: ConsoleLock | None = None
     """This console's hold on its run (one console per run)."""
     """Whether the panels wait for the answer to the resume question."""
@@ -63,6 +66,9 @@ class StartupApp(PanelFeedApp):
 
     def on_unmount(self) -> None:
         gc.enable()  # in case the console left before drawing its first frame
+        if self._undo_stop_signals is not None:
+            self._undo_stop_signals()
+            self._undo_stop_signals = None
         if self._console_lock is not None:
             self._console_lock.release()
             self._console_lock = None
@@ -83,6 +89,11 @@ class StartupApp(PanelFeedApp):
         return self.main
 
     def on_mount(self) -> None:
+        from tuneup_tui.ui.hangup import on_stop_signals
+
+        # Told to stop (kill, a closed terminal): save the note being typed, then quit.
+        self._undo_stop_signals = on_stop_signals(
+            self.main.save_notes, lambda: self.call_later(self.action_quit))
         self.call_after_refresh(self._after_first_frame)
         waiting = self._waiting
         if waiting is not None:
