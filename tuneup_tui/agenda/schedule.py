@@ -223,12 +223,30 @@ class Schedule:
         return {}
 
     def _next(self, day: DayState, at: datetime, payload: dict[str, Any]) -> dict[str, Any]:
-        self._require_running(day)
+        current = self._require_running(day)
+        landed = self._replayed_target(payload)
+        if landed is not None and landed != day.next_runnable(current):
+            # Replayed by where it landed, not counted: two "next" moves that each went to
+            # session 3 (two consoles on one run, before one console per run) land on 3, not 4.
+            if landed != current:
+                day.leave(at, "done")
+                day.enter(landed, at)
+            return {"to": landed}
         return {"to": day.move_on(at, "done")}
+
+    def _replayed_target(self, payload: Mapping[str, Any]) -> int | None:
+        """The session a stored move landed on ({"to": 3}); None for a live move or none."""
+        target = payload.get("to")
+        if isinstance(target, bool) or not isinstance(target, int):
+            return None
+        return target if 0 <= target < len(self.agenda.sessions) else None
 
     def _previous(self, day: DayState, at: datetime, payload: dict[str, Any]) -> dict[str, Any]:
         current = self._require_running(day)
-        target = day.previous_runnable(current)
+        landed = self._replayed_target(payload)
+        if landed is not None and landed == current:
+            return {"to": landed}  # replayed: already where this move went
+        target = landed if landed is not None else day.previous_runnable(current)
         if target is None:
             raise ValueError(f"{self._topic(current)} is the first session: there is none"
                              " before it.")
