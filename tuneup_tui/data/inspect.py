@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tuneup_tui.data.discover import SourceFile, discover
 from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.plausible import implausible_values
 from tuneup_tui.data.ranges import range_note, within_one
 from tuneup_tui.data.sources import SOURCES
 from tuneup_tui.textsafe import visible_line
@@ -127,7 +128,7 @@ def inspect_file(root: Path, source_file: SourceFile) -> FileReport:
         if len(dates):
             first, last = dates.min().date(), dates.max().date()
     period = f"{raw.period.start}..{raw.period.end}" if raw.period is not None else ""
-    notes = parsed.notes
+    notes = (*parsed.notes, *implausible_values(parsed.frame, raw.source))
     if raw.period is not None and column is not None:
         span = raw.period
         first = last = None  # the rows carry no dates of their own: the period line says it

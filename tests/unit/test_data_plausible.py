@@ -1,0 +1,35 @@
+"""Implausible numbers in an export (negative spend or clicks, 1e308) are said in `data inspect`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tuneup_tui.data.inspect import inspect_pack
+from tuneup_tui.data.plausible import implausible_values
+
+PAID = ("date,program,channel,site,spend,impressions,clicks,names\n"
+        "2026-11-16,Bing Search,search,bing.com,-500,3224,134,2\n"
+        "2026-11-17,Bing Search,search,bing.com,1e308,3224,134,2\n"
+        "2026-11-18,Bing Search,search,bing.com,40,3224,-4,2\n"
+        "2026-11-19,Bing Search,search,bing.com,12.5,3224,134,2\n")
+
+
+def test_inspect_notes_each_column_with_implausible_values(tmp_path: Path) -> None:
+    (tmp_path / "paid.csv").write_text(PAID, encoding="utf-8")
+    notes = inspect_pack(tmp_path).files[0].notes
+    assert "spend: 1 beyond 1e+12 (e.g. 1e+308), 1 negative (e.g. -500); check the export" \
+        in notes
+    assert "clicks: 1 negative (e.g. -4); check the export" in notes
+    assert not any(n.startswith(("impressions", "names")) for n in notes)
+
+
+def test_plausible_values_and_meant_negatives_pass() -> None:
+    paid = pd.DataFrame({"spend": [12.5, 0.0, np.nan], "clicks": [3.0, 0.0, 1.0]})
+    assert implausible_values(paid, "paid") == []
+    leads = pd.DataFrame({"score": [-20.0, 55.0]})
+    assert implausible_values(leads, "leads") == []  # negative scoring is a method
+    assert implausible_values(pd.DataFrame({"sessions": [np.inf]}), "traffic") == [
+        "sessions: 1 infinite; check the export"]
