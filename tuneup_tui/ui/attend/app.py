@@ -82,6 +82,8 @@ class AttendApp(App[None]):
         self.snapshot = RunSnapshot()
         self.session: str | None = None
         self._seen_version: int | None = None
+        self._snapshot_source: str | None = None
+        self._read_snapshot = RunSnapshot()
         self._session_checked = 0.0
 
     async def on_event(self, event: events.Event) -> None:
@@ -121,7 +123,7 @@ class AttendApp(App[None]):
         try:
             self._seen_version = self.store.data_version()
             self.the_run = self._find_run()
-            self.snapshot = snapshot_of(self.the_run) if self.the_run else RunSnapshot()
+            self.snapshot = self._snapshot(self.the_run)
             items = self.store.actions(self.the_run.id) if self.the_run else []
         except StoreError as err:
             say(self, str(err), severity="error")
@@ -196,6 +198,14 @@ class AttendApp(App[None]):
                 else "You: not named yet (n: pick your name)")
         self.query_one("#me-line", Static).update(literal_line(line, width=None))
         self._ask_name_once()
+
+    def _snapshot(self, run: Run | None) -> RunSnapshot:
+        """The run's roster and topics, read again only when its agenda is another."""
+        source = run.agenda_toml if run is not None else None
+        if source != self._snapshot_source:
+            self._snapshot_source = source
+            self._read_snapshot = snapshot_of(run) if run is not None else RunSnapshot()
+        return self._read_snapshot
 
     def _find_run(self) -> Run | None:
         if self.fixed_run_id is not None:
