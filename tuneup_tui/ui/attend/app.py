@@ -83,6 +83,8 @@ class AttendApp(App[None]):
         self.session: str | None = None
         self._seen_version: int | None = None
         self._snapshot_source: str | None = None
+        self._rows_shown: dict[str, list[tuple[str, ...]]] = {}
+        self._lines_shown: dict[str, str] = {}
         self._read_snapshot = RunSnapshot()
         self._session_checked = 0.0
 
@@ -196,8 +198,14 @@ class AttendApp(App[None]):
     def _show_me(self) -> None:
         line = (f"You: {self.attendee} (n: change)" if self.attendee
                 else "You: not named yet (n: pick your name)")
-        self.query_one("#me-line", Static).update(literal_line(line, width=None))
+        self._line("#me-line", line)
         self._ask_name_once()
+
+    def _line(self, widget_id: str, text: str) -> None:
+        """Show `text` in a one-line Static, literally; nothing is redrawn when it is shown."""
+        if self._lines_shown.get(widget_id) != text:
+            self._lines_shown[widget_id] = text
+            self.query_one(widget_id, Static).update(literal_line(text, width=None))
 
     def _snapshot(self, run: Run | None) -> RunSnapshot:
         """The run's roster and topics, read again only when its agenda is another."""
@@ -213,14 +221,13 @@ class AttendApp(App[None]):
         return self.store.current_run()
 
     def _show_run(self) -> None:
-        line = self.query_one("#run-line", Static)
         if self.the_run is None:
-            line.update("No run in progress yet; this page follows the day once it starts.")
+            self._line("#run-line",
+                       "No run in progress yet; this page follows the day once it starts.")
             return
         run = self.the_run
         state = "ended" if run.finished else "in progress"
-        line.update(literal_line(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})",
-                                 width=None))
+        self._line("#run-line", f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})")
 
     def _show_session(self) -> None:
         self._session_checked = self._monotonic()
@@ -232,18 +239,27 @@ class AttendApp(App[None]):
             except StoreError:
                 events = []
             self.session = current_session(self.the_run, events, now=self.now())
-        text = f"Now: {self.session}" if self.session else "Now: no session running"
-        self.query_one("#session-line", Static).update(literal_line(text, width=None))
+        self._line("#session-line",
+                   f"Now: {self.session}" if self.session else "Now: no session running")
 
-    @staticmethod
-    def _fill(table: DataTable[str | Text], items: list[ActionItem]) -> None:
-        table.clear()
-        for item in items:
+    def _fill(self, table: DataTable[str | Text], items: list[ActionItem]) -> None:
+        """Show `items`: nothing is redrawn when they are what is shown, and only the new rows
+        are added when items were only added (as when thirty attendees add theirs, and every
+        app on the machine refreshes after every one)."""
+        rows: list[tuple[str, ...]] = [
+            (str(i.id), i.owner, i.due.isoformat() if i.due else "-", str(i.status),
+             i.session or "-", i.text) for i in items]
+        shown = self._rows_shown.get(str(table.id), [])
+        if rows == shown:
+            return
+        if rows[:len(shown)] != shown:
+            table.clear()
+            shown = []
+        for row in rows[len(shown):]:
             # What attendees typed is drawn as it is: Text cells, never markup.
-            table.add_row(str(item.id), literal_line(item.owner),
-                          item.due.isoformat() if item.due else "-", item.status,
-                          literal_line(item.session or "-"), literal_line(item.text),
-                          key=str(item.id))
+            table.add_row(row[0], literal_line(row[1]), row[2], row[3], literal_line(row[4]),
+                          literal_line(row[5]), key=row[0])
+        self._rows_shown[str(table.id)] = rows
 
     def _elapsed_since_session_check(self) -> float:
         return self._monotonic() - self._session_checked
