@@ -34,3 +34,15 @@ def test_the_summary_page_asks_nothing_from_outside(watched: Callable[..., Watch
     assert '<img src="http://example.com/x.png"> Fix the pricing page' in body
     assert seen.outside == []
     assert seen.requests and all(url.startswith("file://") for url in seen.requests)
+
+
+def test_the_watch_sees_a_request_that_would_leave(watched: Callable[..., Watched],
+                                                  tmp_path: Path) -> None:
+    page = tmp_path / "leaky.html"
+    page.write_text('<html><body><img src="http://example.com/x.png">'
+                    '<link rel="stylesheet" href="https://fonts.googleapis.com/css"></body>'
+                    "</html>", encoding="utf-8")
+    seen = watched()
+    seen.page.goto(page.as_uri(), wait_until="load")
+    assert sorted(seen.outside) == ["http://example.com/x.png",
+                                    "https://fonts.googleapis.com/css"]
