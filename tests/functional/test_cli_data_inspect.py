@@ -43,7 +43,7 @@ def test_inspect_shows_each_file_and_what_was_dropped(
     assert "  dropped: line 8 'Confidential Information - Do Not Distribute': " in out
     assert ("Not placed:\n  broken/missing-column/ga4.csv: closest preset ga4 (GA4 traffic "
             "acquisition), missing column(s) 'key events'\n") in out
-    assert "Sources:\n  traffic: 5 rows, 2026-11-16..2026-11-16\n  paid: 3 rows, " in out
+    assert "Sources:\n  traffic: 5 rows, 2026-11-16..2026-11-22\n  paid: 3 rows, " in out
     assert "  leads: 3 rows, 2026-11-16..2026-11-20\n" in out
 
 

@@ -8,6 +8,7 @@ filled). Then the files nothing recognised, the companion files, and one line pe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,10 @@ from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
     from tuneup_tui.data.pack import DataPack
+
+TOP_DROPPED = 10
+_DROPPED_ROW = re.compile(r"^line \d+ .*?': (.+)$")
+"""A dropped row's line ("line 57 'Total: Account': totals row") and its reason."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,21 @@ def _relative(root: Path, path: Path) -> str:
         return str(path)
 
 
+def grouped(dropped: tuple[str, ...], top: int = TOP_DROPPED) -> list[str]:
+    """The dropped lines with each reason's first `top` rows and a count of the rest: an
+    "All" crawl export drops thousands of rows for one reason."""
+    by_reason: dict[str, list[str]] = {}
+    for line in dropped:
+        match = _DROPPED_ROW.match(line)
+        by_reason.setdefault(match.group(1) if match else line, []).append(line)
+    out: list[str] = []
+    for reason, lines in by_reason.items():
+        out.extend(lines[:top])
+        if len(lines) > top:
+            out.append(f"... and {len(lines) - top} more row(s): {reason}")
+    return out
+
+
 def render(report: PackReport) -> str:
     """The report as the text `tuneup data inspect` prints."""
     out = [f"Data pack {report.root}"]
@@ -168,7 +188,7 @@ def render(report: PackReport) -> str:
         out.append(f"  rows: {f.rows}{span}")
         if f.mapped:
             out.append("  columns: " + "; ".join(f"{c} <- {e}" for c, e in f.mapped))
-        out.extend(f"  dropped: {line}" for line in f.dropped)
+        out.extend(f"  dropped: {line}" for line in grouped(f.dropped))
         out.extend(f"  note: {line}" for line in f.notes)
         out.append("")
     if report.unplaced:
