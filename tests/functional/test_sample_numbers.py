@@ -115,8 +115,15 @@ def test_every_comparison_finding_carries_evidence_that_passes_its_test(
 
 
 def test_one_fact_is_one_finding_of_the_day(runs: dict[str, dict]) -> None:
+    from tuneup_tui.metrics.day_findings import day_findings
+    from tuneup_tui.metrics.result import Finding
+
     doc = runs[AS_OF.isoformat()]
-    identities = [f["identity"] for f in doc["findings"]]
-    assert len(identities) == len(set(identities))
-    linkedin = [f for f in doc["findings"] if f["identity"] == "referral_drop:linkedin"]
-    assert len(linkedin) == 1 and set(linkedin[0]["panels"]) >= {"referrers", "social"}
+    found = [Finding(f["panel"], f["key"], f["severity"], f["message"],
+                     evidence=f.get("evidence"), fact=f.get("fact"))
+             for panel in doc["panels"].values() for f in panel["findings"]]
+    facts = [f for f in found if f.fact == "referral_drop:linkedin"]
+    assert {f.panel for f in facts} >= {"referrers", "social"}
+    day = day_findings(found)
+    identities = [d.finding.identity for d in day]
+    assert len(identities) == len(set(identities)) == len(found) - len(facts) + 1

@@ -61,7 +61,6 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
     """The command's output for these panels: the JSON object or the text report."""
     from tuneup_tui.data.pack import DataPack
     from tuneup_tui.data.period import review_period
-    from tuneup_tui.metrics.day_findings import day_findings
     from tuneup_tui.metrics.registry import run_all
     from tuneup_tui.metrics.settings import panel_settings
 
@@ -76,8 +75,6 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
             "baseline": {"start": baseline.start.isoformat() if len(baseline) else None,
                          "end": baseline.end.isoformat() if len(baseline) else None},
             "panels": {name: result.to_json() for name, result in results.items()},
-            # the day's list: one finding per underlying fact, with the panels that saw it
-            "findings": [d.to_json() for d in day_findings(results)],
         }
         # the contract is strict JSON: a NaN or infinity that slipped past a panel is null
         return json.dumps(_strict(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
