@@ -231,6 +231,15 @@ class TuneupApp(StartupApp):
 
     # app-wide actions
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved in the run's folder (see ui/screenshot.py); a file
+        name or folder asked for is not used."""
+        from tuneup_tui.ui.screenshot import screenshot_into
+
+        return screenshot_into(super().deliver_screenshot, self,
+                               self.live.run.id if self.live is not None else None)
+
     def action_help(self) -> None:
         from tuneup_tui.ui.screens.help import HelpScreen
 

@@ -112,6 +112,13 @@ class AttendApp(App[None]):
         mine = [i for i in items if me and i.owner.casefold() == me]
         self._fill(self.query_one("#mine", DataTable), mine)
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved under the data folder (see ui/screenshot.py)."""
+        from tuneup_tui.ui.screenshot import screenshot_into
+
+        return screenshot_into(super().deliver_screenshot, self, None)
+
     def action_add(self) -> None:
         if self.the_run is None:
             self.notify("No run in progress yet: items can be added once the day starts.",
