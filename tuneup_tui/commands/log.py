@@ -60,7 +60,7 @@ def run_log(args: argparse.Namespace) -> int:
                   f"({', '.join(snapshot.roster)}); added anyway", file=sys.stderr)
         try:
             item = store.add_action(run.id, text, owner, due=due, session=session,
-                                    created_by=(args.by or _login()).strip() or "attendee")
+                                    created_by=(args.by or login()).strip() or "attendee")
         except StoreError as err:
             raise CliError(str(err)) from err
     finally:
@@ -126,7 +126,8 @@ def _session(wanted: str | None, topics: tuple[str, ...], run_id: int) -> str | 
                    f"sessions: {', '.join(topics)}")
 
 
-def _login() -> str:
+def login() -> str:
+    """Who is typing: the login name, or "attendee" when it cannot be read."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
