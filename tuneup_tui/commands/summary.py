@@ -38,6 +38,9 @@ def register(sub: Any) -> None:
                         "are always written)")
     parser.add_argument("--data", type=Path, default=None, metavar="DIR",
                         help="recompute the panels from this data folder (default: the run's)")
+    parser.add_argument("--compare-with", type=int, metavar="ID",
+                        help="compare with this run (a rehearsal too) instead of the series' "
+                        "previous real run")
     parser.add_argument("--no-data", action="store_true",
                         help="do not recompute panels; show the figures the run saved")
     parser.set_defaults(func=run_summary)
@@ -57,7 +60,8 @@ def run_summary(args: argparse.Namespace) -> int:
     try:
         run = _pick_run(store, args.run)
         results = None if args.no_data else _panel_results(run, args.data)
-        summary = collect_summary(store, run.id, results)
+        compare = _compared(store, args.compare_with)
+        summary = collect_summary(store, run.id, results, compare_with=compare)
     except StoreError as err:
         raise CliError(str(err)) from None
     finally:
@@ -71,6 +75,17 @@ def run_summary(args: argparse.Namespace) -> int:
     for path in paths:
         print(f"  {path}")
     return 0
+
+
+def _compared(store: Any, run_id: int | None) -> int | None:
+    from tuneup_tui.store.db import StoreError
+
+    if run_id is None:
+        return None
+    try:
+        return int(store.get_run(run_id).id)
+    except StoreError as err:
+        raise CliError(f"--compare-with: {err}") from None
 
 
 def _pick_run(store: Any, wanted: str | None) -> Run:

@@ -42,11 +42,14 @@ NEXT_CADENCES: dict[str, tuple[DerivedCadence, ...]] = {
 
 
 def collect_summary(store: RunStore, run_id: int,
-                    panel_results: Mapping[str, PanelResult] | None = None) -> Summary:
-    """The summary of run `run_id` (StoreError when it is unknown)."""
+                    panel_results: Mapping[str, PanelResult] | None = None, *,
+                    compare_with: int | None = None) -> Summary:
+    """The summary of run `run_id` (StoreError when it is unknown), compared with run
+    `compare_with`, else with the series' previous real run (rehearsals passed over)."""
     run = store.get_run(run_id)
     agenda = loads_agenda(run.agenda_toml, f"run {run.id} agenda")
-    previous = store.previous_run(run)
+    previous = (store.get_run(compare_with) if compare_with is not None
+                else store.previous_run(run))
     spots = store.soft_spots(run.id)
     return Summary(
         title=agenda.title,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
+from tuneup_tui.agenda.clock import ScaledClock
 from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.screens.main_view import MainView
 
@@ -46,6 +47,17 @@ class MainScreen(MainView):
         Binding("question_mark", "app.help", "Help", id="help_key", show=False),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
+
+    def on_screen_suspend(self) -> None:
+        """A dialog is over the day: a rehearsal's clock waits for the answer."""
+        clock = self.tuneup.clock
+        if isinstance(clock, ScaledClock):
+            clock.hold()
+
+    def on_screen_resume(self) -> None:
+        clock = self.tuneup.clock
+        if isinstance(clock, ScaledClock):
+            clock.release()
 
     def _act(self, name: str, *args: object) -> bool:
         """Run a schedule action, then redraw at once (the next tick would be later)."""
