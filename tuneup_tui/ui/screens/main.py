@@ -15,11 +15,13 @@ from textual.binding import Binding, BindingType
 from tuneup_tui.agenda.clock import ScaledClock
 from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.screens.main_view import MainView
+from tuneup_tui.ui.widgets.actions_table import ActionsTable
 
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
 # first frame is on screen: importing them all up front delayed the first frame.
 if TYPE_CHECKING:
     from tuneup_tui.ui.dialogs.add_action import ActionDraft
+    from tuneup_tui.ui.dialogs.edit_action import ActionEdit
     from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
     from tuneup_tui.ui.dialogs.record_figure import FigureDraft
 
@@ -142,6 +144,37 @@ class MainScreen(MainView):
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
             self.notify(f"Action item for {draft.owner} added.")
+        self.refresh_store_data()
+
+    def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
+        """Enter on an action item: fix it (or delete it) in its dialog."""
+        event.stop()
+        live = self.live
+        if live is None:
+            return
+        try:
+            item = live.store.action(event.item_id)
+        except StoreError as err:  # deleted meanwhile, from another terminal
+            self.notify(str(err), severity="warning")
+            self.refresh_store_data()
+            return
+        from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
+
+        self.app.push_screen(EditActionDialog(item, live.agenda.roster, live.run.as_of),
+                             partial(self._edit_action, item.id))
+
+    def _edit_action(self, item_id: int, edit: ActionEdit | None) -> None:
+        live = self.live
+        if edit is None or live is None:
+            return
+        store = live.store
+        if edit.delete:
+            if self._safely(partial(store.delete_action, item_id, by="facilitator")):
+                self.notify("Action item deleted.")
+        elif self._safely(partial(store.update_action, item_id, text=edit.text,
+                                  owner=edit.owner, due=edit.due, clear_due=edit.due is None,
+                                  status=edit.status, by="facilitator")):
+            self.notify(f"Action item for {edit.owner} saved.")
         self.refresh_store_data()
 
     def action_record(self) -> None:
