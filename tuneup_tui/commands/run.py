@@ -194,10 +194,12 @@ def _compared(store: RunStore, run_id: int | None) -> Run | None:
 
 
 def _open_store() -> RunStore:
-    from tuneup_tui.store.db import RunStore, StoreError
+    """The local store; with a shared store set, the local one that sends it every change."""
+    from tuneup_tui.store.db import StoreError
+    from tuneup_tui.store.local_first import LocalFirstStore
 
     try:
-        return RunStore.open_default()
+        return LocalFirstStore.open_for_console()
     except StoreError as err:
         raise CliError(str(err)) from None
 
