@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore
@@ -76,7 +77,7 @@ def run_edit(args: argparse.Namespace) -> int:
             if known is not None:
                 owner = known
             elif snapshot.roster:
-                print(f"tuneup: warning: {owner} is not on run {item.run_id}'s roster "
+                print(f"tuneup: warning: {visible_line(owner)} is not on run {item.run_id}'s roster "
                       f"({', '.join(snapshot.roster)}); changed anyway", file=sys.stderr)
         item = _change(store, args.id, text=text, owner=owner, due=due, clear_due=clear_due,
                        by=_by(args))
@@ -119,7 +120,7 @@ def run_delete_run(args: argparse.Namespace) -> int:
         except StoreError as err:
             raise CliError(str(err)) from err
         kind = "rehearsal" if run.rehearsal else "run"
-        question = (f"Delete {kind} {run.id} ({run.title}, started "
+        question = (f"Delete {kind} {run.id} ({visible_line(run.title)}, started "
                     f"{run.started_at:%Y-%m-%d %H:%M}, {items} action items)?")
         if not confirm(question, args.yes):
             print("nothing deleted")
@@ -182,5 +183,6 @@ def _by(args: argparse.Namespace) -> str:
 
 
 def _describe(item: ActionItem) -> str:
+    """The item on one line, its text and owner shown as typed (controls as symbols)."""
     due = f", due {item.due.isoformat()}" if item.due else ""
-    return f"{item.text} (owner {item.owner}{due}, {item.status})"
+    return visible_line(f"{item.text} (owner {item.owner}{due}, {item.status})")

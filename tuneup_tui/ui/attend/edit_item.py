@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tuneup_tui.store.db import StoreError
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.ui.dialogs.edit_action import ActionEdit, EditActionDialog
+from tuneup_tui.ui.literal import say
 
 if TYPE_CHECKING:
     from tuneup_tui.ui.attend.app import AttendApp
@@ -39,30 +40,30 @@ def close_item(app: AttendApp, item_id: int) -> None:
     if item is None:
         return
     if item.status == "done":
-        app.notify(f"Item {item.id} is already done.")
+        say(app, f"Item {item.id} is already done.")
         return
     try:
         app.store.update_action(item.id, status="done", by=app.attendee)
     except StoreError as err:
-        app.notify(str(err), severity="error")
+        say(app, str(err), severity="error")
         return
-    app.notify(f"Item {item.id} closed as done.")
+    say(app, f"Item {item.id} closed as done.")
     app.action_refresh()
 
 
 def _theirs(app: AttendApp, item_id: int) -> ActionItem | None:
     if not app.attendee:
-        app.notify("Type your name first: you can change the items you own or added.",
+        say(app, "Type your name first: you can change the items you own or added.",
                    severity="warning")
         return None
     try:
         item = app.store.action(item_id)
     except StoreError as err:  # deleted meanwhile
-        app.notify(str(err), severity="warning")
+        say(app, str(err), severity="warning")
         app.action_refresh()
         return None
     if not is_theirs(item, app.attendee):
-        app.notify(f"Item {item.id} is {item.owner}'s (added by {item.created_by}): only "
+        say(app, f"Item {item.id} is {item.owner}'s (added by {item.created_by}): only "
                    "they or the facilitator can change it.", severity="warning")
         return None
     return item
@@ -74,12 +75,12 @@ def _save(app: AttendApp, item_id: int, edit: ActionEdit | None) -> None:
     try:
         if edit.delete:
             app.store.delete_action(item_id, by=app.attendee)
-            app.notify(f"Item {item_id} deleted.")
+            say(app, f"Item {item_id} deleted.")
         else:
             app.store.update_action(item_id, text=edit.text, owner=edit.owner, due=edit.due,
                                     clear_due=edit.due is None, status=edit.status,
                                     by=app.attendee)
-            app.notify(f"Item {item_id} saved.")
+            say(app, f"Item {item_id} saved.")
     except StoreError as err:
-        app.notify(str(err), severity="error")
+        say(app, str(err), severity="error")
     app.action_refresh()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.literal import literal, literal_line
 
 
 class ConfirmDialog(Dialog[bool | None]):
@@ -23,8 +23,8 @@ class ConfirmDialog(Dialog[bool | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.title_text), classes="dialog-title")
-            yield Static(Text(self.question))
+            yield Static(literal_line(self.title_text, width=None), classes="dialog-title")
+            yield Static(literal(self.question))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="error", id="yes")
                 yield Button(self.no, id="no")

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
@@ -18,6 +17,7 @@ from tuneup_tui.store.models import ACTION_STATUSES, ActionItem
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.dialogs.confirm import ConfirmDialog
+from tuneup_tui.ui.literal import literal_line
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ class EditActionDialog(FormDialog[ActionEdit | None]):
         item = self.item
         with Vertical(classes="dialog"):
             where = f" · {item.session}" if item.session else ""
-            yield Static(Text(f"Action item {item.id}{where}"), classes="dialog-title")
+            yield Static(literal_line(f"Action item {item.id}{where}", width=None),
+                         classes="dialog-title")
             yield Label("What needs doing", classes="field-label")
             yield Input(item.text, id="text")
             with Horizontal(classes="dialog-row"):
@@ -116,7 +117,7 @@ class EditActionDialog(FormDialog[ActionEdit | None]):
             kept = self.item.due is not None and typed == self.item.due.isoformat()
             due = self.item.due if kept else read_due(typed, self.today)
         except ValueError as err:
-            error.update(Text(str(err)))
+            error.update(literal_line(str(err), width=None))
             self.query_one("#due", Input).focus()
             return
         status = str(self.query_one("#status", Select).value)

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 
 from tuneup_tui.agenda.clock import ScaledClock
 from tuneup_tui.store.db import StoreError
+from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
 
@@ -76,10 +77,10 @@ class MainScreen(MainView):
         try:
             do(*args)
         except ValueError as err:
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             return False
         except StoreError as err:
-            self.notify(f"Not saved: {err}", severity="error", timeout=20)
+            say(self, f"Not saved: {err}", severity="error", timeout=20)
             return False
         return True
 
@@ -105,7 +106,7 @@ class MainScreen(MainView):
         try:
             plan = live.preview_compress()
         except ValueError as err:
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             return
         from tuneup_tui.ui.dialogs.confirm_compress import ConfirmCompressDialog
 
@@ -143,7 +144,7 @@ class MainScreen(MainView):
         session = self._session(self.shown)
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
-            self.notify(f"Action item for {draft.owner} added.")
+            say(self, f"Action item for {draft.owner} added.")
         self.refresh_store_data()
 
     def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
@@ -155,7 +156,7 @@ class MainScreen(MainView):
         try:
             item = live.store.action(event.item_id)
         except StoreError as err:  # deleted meanwhile, from another terminal
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             self.refresh_store_data()
             return
         from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
@@ -170,11 +171,11 @@ class MainScreen(MainView):
         store = live.store
         if edit.delete:
             if self._safely(partial(store.delete_action, item_id, by="facilitator")):
-                self.notify("Action item deleted.")
+                say(self, "Action item deleted.")
         elif self._safely(partial(store.update_action, item_id, text=edit.text,
                                   owner=edit.owner, due=edit.due, clear_due=edit.due is None,
                                   status=edit.status, by="facilitator")):
-            self.notify(f"Action item for {edit.owner} saved.")
+            say(self, f"Action item for {edit.owner} saved.")
         self.refresh_store_data()
 
     def action_record(self) -> None:
@@ -222,7 +223,7 @@ class MainScreen(MainView):
             finding_key=draft.finding_key, figures=draft.figures))
         self.refresh_store_data()
         if saved:
-            self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
+            say(self, "Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
 
     async def action_switch_tab(self) -> None:
         work = await self.need_work_area()
