@@ -77,8 +77,8 @@ def run_edit(args: argparse.Namespace) -> int:
             if known is not None:
                 owner = known
             elif snapshot.roster:
-                print(f"tuneup: warning: {visible_line(owner)} is not on run {item.run_id}'s roster "
-                      f"({', '.join(snapshot.roster)}); changed anyway", file=sys.stderr)
+                print(f"tuneup: warning: {visible_line(owner)} is not on run {item.run_id}'s "
+                      f"roster ({', '.join(snapshot.roster)}); changed anyway", file=sys.stderr)
         item = _change(store, args.id, text=text, owner=owner, due=due, clear_due=clear_due,
                        by=_by(args))
     print(f"action item {item.id} changed: {_describe(item)}")
