@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tuneup_tui.store.due import HINT, read_due
+from tuneup_tui.store.due import read_due
 from tuneup_tui.store.models import ACTION_STATUSES, ActionItem
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.base import FormDialog
@@ -32,7 +32,9 @@ class ActionEdit:
 
 
 class EditActionDialog(FormDialog[ActionEdit | None]):
-    """The item's fields, filled in; enter moves on and saves from the due date."""
+    """The item's fields, filled in; enter moves from the text to the owner and the due date,
+    and saves from there. The due date takes what the add dialog takes (a date, +N days, a
+    weekday, today, tomorrow)."""
 
     FIELDS = ("text", "owner", "due")
 
@@ -50,17 +52,20 @@ class EditActionDialog(FormDialog[ActionEdit | None]):
                          classes="dialog-title")
             yield Label("What needs doing", classes="field-label")
             yield Input(item.text, id="text")
+            # Owner, due and status share a row, so the whole form fits an 80x24 terminal.
             with Horizontal(classes="dialog-row"):
                 with Vertical():
                     yield Label("Owner", classes="field-label")
                     yield Input(item.owner, id="owner", suggester=SuggestFromList(
                         self.roster, case_sensitive=False))
                 with Vertical():
+                    yield Label("Due (empty: none)", classes="field-label")
+                    yield Input(item.due.isoformat() if item.due else "", id="due",
+                                placeholder="2026-12-04, +7, fri")
+                with Vertical(id="status-column"):
                     yield Label("Status", classes="field-label")
                     yield Select([(s, s) for s in ACTION_STATUSES], value=item.status,
                                  allow_blank=False, id="status")
-            yield Label(f"Due: {HINT}; empty for none", classes="field-label")
-            yield Input(item.due.isoformat() if item.due else "", id="due")
             yield Static("", id="error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -70,6 +75,7 @@ class EditActionDialog(FormDialog[ActionEdit | None]):
     DEFAULT_CSS = """
     EditActionDialog .dialog-row { height: auto; }
     EditActionDialog .dialog-row > Vertical { height: auto; width: 1fr; margin-right: 1; }
+    EditActionDialog #status-column { width: 16; margin-right: 0; }
     """
 
     def on_mount(self) -> None:
