@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
@@ -26,19 +27,19 @@ def register_actions(actions: argparse.ArgumentParser) -> None:
     verbs = actions.add_subparsers(dest="verb", metavar="edit|close|delete")
     edit = verbs.add_parser("edit", help="change an item's text, owner or due date",
                             description="Change an action item's text, owner or due date.")
-    edit.add_argument("id", type=int, metavar="ID", help="the item (see `tuneup actions`)")
+    edit.add_argument("id", type=record_id, metavar="ID", help="the item (see `tuneup actions`)")
     edit.add_argument("--text", help="what is to be done")
     edit.add_argument("--owner", dest="new_owner", metavar="NAME", help="who will do it")
     edit.add_argument("--due", metavar="DATE",
                       help="2026-12-04, +N days, a weekday (fri), today, tomorrow; none clears")
     close = verbs.add_parser("close", help="mark an item done (or --dropped)",
                              description="Mark an action item done, or dropped.")
-    close.add_argument("id", type=int, metavar="ID", help="the item (see `tuneup actions`)")
+    close.add_argument("id", type=record_id, metavar="ID", help="the item (see `tuneup actions`)")
     close.add_argument("--dropped", action="store_true", help="dropped rather than done")
     delete = verbs.add_parser("delete", help="remove an item (after a confirmation)",
                               description="Remove an action item from its run, its summary, "
                               "actions.csv and actions.ics (its history is kept).")
-    delete.add_argument("id", type=int, metavar="ID", help="the item (see `tuneup actions`)")
+    delete.add_argument("id", type=record_id, metavar="ID", help="the item (see `tuneup actions`)")
     delete.add_argument("--yes", action="store_true", help="do not ask for a confirmation")
     for parser, func in ((edit, run_edit), (close, run_close), (delete, run_delete)):
         parser.add_argument("--by", metavar="NAME", help="who is changing it (default: your "
@@ -52,7 +53,7 @@ def register_runs(runs: argparse.ArgumentParser) -> None:
     delete = verbs.add_parser("delete", help="remove a run and all it recorded",
                               description="Remove a run (a rehearsal, say) and everything "
                               "recorded in it, after a confirmation.")
-    delete.add_argument("id", type=int, metavar="ID", help="the run (see `tuneup runs`)")
+    delete.add_argument("id", type=record_id, metavar="ID", help="the run (see `tuneup runs`)")
     delete.add_argument("--yes", action="store_true", help="do not ask for a confirmation")
     delete.set_defaults(func=run_delete_run)
 

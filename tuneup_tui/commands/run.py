@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._dates import as_of_date
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rehearsal", action="store_true",
                         help="a rehearsal at the real pace: kept apart from the real runs "
                         "(any --speed other than 1 is a rehearsal too)")
-    parser.add_argument("--compare-with", type=int, metavar="ID",
+    parser.add_argument("--compare-with", type=record_id, metavar="ID",
                         help="compare with this run (a rehearsal too) instead of the series' "
                         "previous real run")
 
@@ -253,6 +254,9 @@ def _speed(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: expected a number such as 60") from None
+    # "not 0 < value" also refuses nan; a range "from 0" would offer the one speed refused.
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a speed from 0 to 3600")
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a speed above 0, up to 3600 (1 is real time, 60 a minute a "
+            "second)")
     return value

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda
@@ -38,7 +39,7 @@ def register(sub: Any) -> None:
                         "are always written)")
     parser.add_argument("--data", type=Path, default=None, metavar="DIR",
                         help="recompute the panels from this data folder (default: the run's)")
-    parser.add_argument("--compare-with", type=int, metavar="ID",
+    parser.add_argument("--compare-with", type=record_id, metavar="ID",
                         help="compare with this run (a rehearsal too) instead of the series' "
                         "previous real run")
     parser.add_argument("--no-data", action="store_true",
