@@ -68,7 +68,8 @@ def test_summary_of_the_newest_run_in_its_folder(capsys: pytest.CaptureFixture[s
     assert cli.main(["summary"]) == 0
     out = capsys.readouterr().out
     folder = run_dir(newest)
-    for name in ("summary.md", "summary.html", "summary.json", "actions.csv", "actions.ics",
+    for name in ("summary.md", "summary.txt", "summary.html", "summary.json", "actions.csv",
+                 "actions.ics",
                  "agenda-month.toml", "agenda-week.toml"):
         assert (folder / name).is_file()
         assert str(folder / name) in out

@@ -210,7 +210,8 @@ def test_a_deleted_item_leaves_the_summary_the_csv_and_the_calendar(
     junk = store.add_action(run.id, "xjunkx", "Dana", due=date(2026, 11, 27))
     store.delete_action(junk.id, by="Maya")
     write_summary(collect_summary(store, run.id), tmp_path)
-    for name in ("summary.md", "summary.html", "summary.json", "actions.csv", "actions.ics"):
+    for name in ("summary.md", "summary.txt", "summary.html", "summary.json", "actions.csv",
+                 "actions.ics"):
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "Fix the 404s" in text and "xjunkx" not in text, name
 

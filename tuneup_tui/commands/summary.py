@@ -27,14 +27,14 @@ def register(sub: Any) -> None:
         "summary",
         help="write a run's next-steps summary",
         description="Write the next-steps summary of a run: summary.md, summary.html, "
-        "summary.json, actions.csv, actions.ics and the proposed shorter agendas "
+        "summary.txt, summary.json, actions.csv, actions.ics and the proposed shorter agendas "
         "(see docs/summary.md).",
     )
     parser.add_argument("run", nargs="?", metavar="RUN", default=None,
                         help="the run number (default: the newest run)")
     parser.add_argument("--out", type=Path, default=None, metavar="DIR",
                         help="the folder to write to (default: the run's own folder)")
-    parser.add_argument("--format", default="md,html,json", metavar="md,html,json",
+    parser.add_argument("--format", default="md,txt,html,json", metavar="md,txt,html,json",
                         help="which summary documents to write (actions.csv and actions.ics "
                         "are always written)")
     parser.add_argument("--data", type=Path, default=None, metavar="DIR",
