@@ -41,11 +41,11 @@ async def test_an_attendee_fixes_and_closes_their_own_items_only(store: RunStore
         assert not isinstance(app.screen, EditActionDialog)
         assert store.action(mine.id).text == "Find the leads"
         [change] = store.action_changes(mine.id)
-        assert change.changed_by == "priya" and change.change == "edit"
+        assert change.changed_by == "Priya" and change.change == "edit"
 
         everyone.move_cursor(row=1)  # Dana's, but Priya added it: hers to close
         await pilot.press("c")
         await pilot.pause()
         assert store.action(added.id).status == "done"
-        assert [c.changed_by for c in store.action_changes(added.id)] == ["priya"]
+        assert [c.changed_by for c in store.action_changes(added.id)] == ["Priya"]
         assert [r[3] for r in rows(app, "#everyone")] == ["open", "done", "open"]
