@@ -1,7 +1,7 @@
 """The main screen: the facilitator's view of the day and every key of the day.
 
-Each key is a binding with an id (so it can be remapped); the command palette and the help
-screen list the same bindings.
+Each key is a binding with an id (so a user's keymap can move it); the bindings, the command
+palette and the help screen are all made from `tuneup_tui.ui.actions`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from tuneup_tui.agenda.clock import ScaledClock
 from tuneup_tui.store.db import StoreError
+from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
@@ -33,23 +34,8 @@ class MainScreen(MainView):
     AUTO_FOCUS = ""
     """Nothing has focus at first, so every key of the day works at once."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_session", "Next", id="next"),
-        Binding("p", "previous_session", "Previous", id="previous", show=False),
-        Binding("space", "pause", "Pause", id="pause"),
-        Binding("e", "extend", "+5 min", id="extend"),
-        Binding("s", "skip", "Skip", id="skip", show=False),
-        Binding("c", "compress", "Compress", id="compress"),
-        Binding("a", "add_action", "Action", id="add_action"),
-        Binding("f", "promote", "Soft spot", id="promote"),
-        Binding("r", "record", "Record", id="record"),
-        Binding("j", "jump", "Jump", id="jump"),
-        Binding("t", "switch_tab", "Findings", id="switch_tab"),
-        Binding("ctrl+n", "focus_notes", "Notes", id="focus_notes"),
-        Binding("escape", "leave_notes", "Leave notes", id="leave_notes", show=False),
-        Binding("question_mark", "app.help", "Help", id="help_key", show=False),
-        Binding("q", "app.quit", "Quit", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("screen"))
+    """The keys of the day, from the console's one list of actions."""
 
     def on_screen_suspend(self) -> None:
         """A dialog is over the day: a rehearsal's clock waits for the answer."""
