@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._team import add_team, newest_run, team_of
 
 if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore
@@ -27,10 +28,12 @@ def register(sub: Any) -> None:
     actions.add_argument("--owner", metavar="NAME", help="only this owner's items")
     actions.add_argument("--open", action="store_true", help="only items still open")
     actions.add_argument("--json", action="store_true", help="print a JSON list")
+    add_team(actions)
     actions.set_defaults(func=run_actions)
 
     runs = sub.add_parser("runs", help="list runs", description="List runs, newest first.")
     runs.add_argument("--json", action="store_true", help="print a JSON list")
+    add_team(runs)
     runs.set_defaults(func=run_runs)
 
 
@@ -46,7 +49,7 @@ def run_actions(args: argparse.Namespace) -> int:
             if args.run is not None:
                 run = store.get_run(args.run)
             else:
-                run = store.current_run() or next(iter(store.runs()), None)
+                run = newest_run(store, team_of(args))
             if run is not None:
                 items = store.actions(run.id, owner=args.owner,
                                       status="open" if args.open else None)
@@ -77,7 +80,7 @@ def run_runs(args: argparse.Namespace) -> int:
     store = _open_store_if_any(None)
     if store is not None:
         try:
-            runs = store.runs()
+            runs = store.runs(series=team_of(args))
         finally:
             store.close()
     if args.json:

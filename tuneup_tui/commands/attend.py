@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
 
 
 def register(sub: Any) -> None:
@@ -24,6 +25,7 @@ def register(sub: Any) -> None:
                     "and adding one.")
     attend.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
     attend.add_argument("--name", default="", metavar="NAME", help="your name, as items name you")
+    add_team(attend)
     attend.set_defaults(func=run_attend)
 
     serve = sub.add_parser(
@@ -47,14 +49,21 @@ def run_attend(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise CliError(str(err)) from err
     try:
-        if args.run is not None:
+        run_id = args.run
+        if run_id is not None:
             try:
-                store.get_run(args.run)
+                store.get_run(run_id)
             except StoreError as err:
                 raise CliError(str(err)) from err
+        elif (team := team_of(args)) is not None:
+            # One team's day out of a shared store: follow its run in progress.
+            run = current_run(store, team)
+            if run is None:
+                raise CliError(no_run(team))
+            run_id = run.id
         from tuneup_tui.ui.attend.app import AttendApp
 
-        AttendApp(store, run_id=args.run, name=args.name).run()
+        AttendApp(store, run_id=run_id, name=args.name).run()
     finally:
         store.close()
     return 0

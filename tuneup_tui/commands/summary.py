@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._team import add_team, team_of
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda
@@ -40,6 +41,7 @@ def register(sub: Any) -> None:
                         help="recompute the panels from this data folder (default: the run's)")
     parser.add_argument("--no-data", action="store_true",
                         help="do not recompute panels; show the figures the run saved")
+    add_team(parser)
     parser.set_defaults(func=run_summary)
 
 
@@ -58,7 +60,7 @@ def run_summary(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise CliError(str(err)) from None
     try:
-        run = _pick_run(store, args.run)
+        run = _pick_run(store, args.run, team_of(args))
         results = None if args.no_data else _panel_results(run, args.data)
         summary = collect_summary(store, run.id, results)
     except StoreError as err:
@@ -76,11 +78,12 @@ def run_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pick_run(store: Any, wanted: str | None) -> Run:
+def _pick_run(store: Any, wanted: str | None, team: str | None = None) -> Run:
     if wanted is None:
-        runs = store.runs()
+        runs = store.runs(series=team)
         if not runs:
-            raise CliError("no runs yet; start one with `tuneup run`")
+            raise CliError("no runs yet; start one with `tuneup run`" if team is None
+                           else f"no runs of team {team!r}; see `tuneup runs`")
         run: Run = runs[0]
         return run
     if not wanted.strip().isdigit():
