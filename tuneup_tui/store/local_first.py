@@ -36,6 +36,13 @@ class SharedStatus(NamedTuple):
             return f"shared store: offline, {count}"
         return "shared store: up to date" if not self.waiting else f"shared store: {count}"
 
+    @property
+    def short(self) -> str:
+        """The same in fewer columns, for a narrow header."""
+        if not self.online:
+            return f"shared: offline, {self.waiting} waiting"
+        return "shared: up to date" if not self.waiting else f"shared: {self.waiting} to send"
+
 
 class LocalFirstStore(RunStore):
     """A local run store whose changes also go to (and come from) a shared store."""

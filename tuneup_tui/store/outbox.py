@@ -45,9 +45,11 @@ def install_outbox(conn: sqlite3.Connection) -> None:
 
 
 def waiting(conn: sqlite3.Connection) -> int:
-    """How many changes are saved here and not yet in the shared store."""
+    """How many changes are saved here and not yet in the shared store: rows (or panels'
+    figure sets) to send, each counted once however often it changed."""
     try:
-        return int(conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        return int(conn.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT tbl, key FROM outbox)").fetchone()[0])
     except sqlite3.OperationalError:
         return 0  # no outbox yet: this file was never a shared store's copy
 

@@ -22,8 +22,9 @@ from typing import Any
 
 from tuneup_tui.store.connection import connect, write_transaction
 from tuneup_tui.store.errors import StoreError
-from tuneup_tui.store.outbox import install_outbox, waiting
+from tuneup_tui.store.outbox import install_feed, install_outbox, waiting
 from tuneup_tui.store.pg import PgConnection, shown
+from tuneup_tui.store.schema import SchemaTooNew, migrate
 from tuneup_tui.store.synced import BY_TABLE
 from tuneup_tui.store.transfer import Change, id_of, land, read_change
 
@@ -100,7 +101,19 @@ class Syncer:
 
     def _connection(self) -> PgConnection:
         if self._shared is None:
-            self._shared = PgConnection(self.url)
+            shared = PgConnection(self.url)
+            try:
+                # A new shared store gets its tables here (and its change feed) as it would from
+                # any command; one written by a newer tuneup is left alone.
+                migrate(shared)
+                shared.write(install_feed)
+            except SchemaTooNew as err:
+                shared.close()
+                raise StoreError(f"{err}; upgrade tuneup") from err
+            except StoreError:
+                shared.close()
+                raise
+            self._shared = shared
         return self._shared
 
     def _send(self) -> None:
