@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
+from tuneup_tui.textsafe import one_line, visible_line
 
 if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore
@@ -42,10 +43,10 @@ def run_log(args: argparse.Namespace) -> int:
     from tuneup_tui.store.db import StoreError
     from tuneup_tui.store.snapshot import snapshot_of
 
-    text = args.text.strip()
+    text = one_line(args.text)
     if not text:
         raise CliError("an action item needs its text: tuneup log \"what to do\" --owner NAME")
-    owner = args.owner.strip()
+    owner = one_line(args.owner)
     if not owner:
         raise CliError("--owner: expected a name, got nothing")
     due = parse_due(args.due, today=date.today()) if args.due is not None else None
@@ -58,7 +59,7 @@ def run_log(args: argparse.Namespace) -> int:
         if known is not None:
             owner = known
         elif snapshot.roster:
-            print(f"tuneup: warning: {owner} is not on run {run.id}'s roster "
+            print(f"tuneup: warning: {visible_line(owner)} is not on run {run.id}'s roster "
                   f"({', '.join(snapshot.roster)}); added anyway", file=sys.stderr)
         try:
             item = store.add_action(run.id, text, owner, due=due, session=session,
@@ -69,8 +70,8 @@ def run_log(args: argparse.Namespace) -> int:
         store.close()
     due_text = f", due {item.due.isoformat()}" if item.due else ""
     session_text = f", session {item.session}" if item.session else ""
-    print(f"action item {item.id} added to run {run.id}: {item.text} "
-          f"(owner {item.owner}{due_text}{session_text})")
+    print(visible_line(f"action item {item.id} added to run {run.id}: {item.text} "
+                       f"(owner {item.owner}{due_text}{session_text})"))
     return 0
 
 

@@ -16,6 +16,7 @@ from tuneup_tui.data.discover import SourceFile, discover
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.ranges import range_note, within_one
 from tuneup_tui.data.sources import SOURCES
+from tuneup_tui.textsafe import visible_line
 
 
 @dataclass(frozen=True)
@@ -155,4 +156,6 @@ def render(report: PackReport) -> str:
         out.append("  none found (expected <source>.csv files or recognised exports)")
     for name, line in report.sources.items():
         out.append(f"  {name}: {line}")
-    return "\n".join(out) + "\n"
+    # Names and values quoted from the files stay on their line and show any control
+    # character as a symbol.
+    return "\n".join(visible_line(line) for line in out) + "\n"

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.format import kind_of, label
+from tuneup_tui.ui.literal import literal, literal_line
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,10 @@ class RecordFigureDialog(FormDialog[FigureDraft | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             where = f" · {self.session}" if self.session else ""
-            yield Static(f"Record a figure{where}", classes="dialog-title")
+            yield Static(literal_line(f"Record a figure{where}"), classes="dialog-title")
             if self.suggestions:
                 wanted = ", ".join(label(s) for s in self.suggestions[:4])
-                yield Static(f"To record here: {wanted}", classes="field-label")
+                yield Static(literal_line(f"To record here: {wanted}"), classes="field-label")
             yield Label("Figure", classes="field-label")
             yield Input(self.default or "", id="name", placeholder="expected_leads_to_sales",
                         suggester=SuggestFromList(self.suggestions, case_sensitive=False))
@@ -89,7 +90,7 @@ class RecordFigureDialog(FormDialog[FigureDraft | None]):
         try:
             value = parse_value(name, raw)
         except ValueError as err:
-            error.update(str(err))
+            error.update(literal(str(err)))
             self.query_one("#value", Input).focus()
             return
         self.dismiss(FigureDraft(name, value))

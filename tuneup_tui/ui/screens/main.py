@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 
 from tuneup_tui.store.db import StoreError
+from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
 
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
@@ -62,10 +63,10 @@ class MainScreen(MainView):
         try:
             do(*args)
         except ValueError as err:
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             return False
         except StoreError as err:
-            self.notify(f"Not saved: {err}", severity="error", timeout=20)
+            say(self, f"Not saved: {err}", severity="error", timeout=20)
             return False
         return True
 
@@ -91,7 +92,7 @@ class MainScreen(MainView):
         try:
             plan = live.preview_compress()
         except ValueError as err:
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             return
         from tuneup_tui.ui.dialogs.confirm_compress import ConfirmCompressDialog
 
@@ -129,7 +130,7 @@ class MainScreen(MainView):
         session = self._session(self.shown)
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
-            self.notify(f"Action item for {draft.owner} added.")
+            say(self, f"Action item for {draft.owner} added.")
         self.refresh_store_data()
 
     def action_record(self) -> None:
@@ -177,7 +178,7 @@ class MainScreen(MainView):
             finding_key=draft.finding_key, figures=draft.figures))
         self.refresh_store_data()
         if saved:
-            self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
+            say(self, "Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
 
     async def action_switch_tab(self) -> None:
         work = await self.need_work_area()

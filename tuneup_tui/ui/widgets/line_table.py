@@ -23,6 +23,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tuneup_tui.ui.literal import literal_line, one_line_text
+
 Cell = Text | str
 _HEADER = object()
 """The header's key among the drawn lines."""
@@ -90,7 +92,10 @@ class LineTable(ScrollView, can_focus=True):
         keys = [key for key, _ in rows]
         if keys == self._keys:
             return
-        cells = [row for _, row in rows]
+        # Cells drawn on one line each, whatever they hold, and no wider than CELL_WIDTH.
+        cells: list[Sequence[Cell]] = [
+            [literal_line(c) if isinstance(c, str) else one_line_text(c) for c in row]
+                 for _, row in rows]
         widths = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
                        for i, name in enumerate(self.header))
         if widths != self._widths:
@@ -156,7 +161,7 @@ class LineTable(ScrollView, can_focus=True):
         pad = " " * PADDING
         segments: list[Segment] = []
         for cell, width in zip(cells, self._widths, strict=True):
-            text = Text(cell) if isinstance(cell, str) else cell
+            text = literal_line(cell) if isinstance(cell, str) else cell
             segments.append(Segment(pad))
             # `render` draws the spans; the text's own style goes under them.
             segments.extend(Segment.apply_style(text.render(console),
