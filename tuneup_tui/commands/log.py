@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore
     from tuneup_tui.store.models import Run
 
+NAME_WIDTH = 60
+"""The most of an owner's name a message shows."""
 NO_RUN = "no run in progress; start one with `tuneup run`"
 
 
@@ -59,8 +61,9 @@ def run_log(args: argparse.Namespace) -> int:
         if known is not None:
             owner = known
         elif snapshot.roster:
-            print(f"tuneup: warning: {visible_line(owner)} is not on run {run.id}'s roster "
-                  f"({', '.join(snapshot.roster)}); added anyway", file=sys.stderr)
+            print(f"tuneup: warning: {visible_line(owner, NAME_WIDTH)} is not on run "
+                  f"{run.id}'s roster ({', '.join(snapshot.roster)}); added anyway",
+                  file=sys.stderr)
         try:
             item = store.add_action(run.id, text, owner, due=due, session=session,
                                     created_by=(args.by or _login()).strip() or "attendee")
@@ -70,8 +73,9 @@ def run_log(args: argparse.Namespace) -> int:
         store.close()
     due_text = f", due {item.due.isoformat()}" if item.due else ""
     session_text = f", session {item.session}" if item.session else ""
+    owner_text = visible_line(item.owner, NAME_WIDTH)
     print(visible_line(f"action item {item.id} added to run {run.id}: {item.text} "
-                       f"(owner {item.owner}{due_text}{session_text})"))
+                       f"(owner {owner_text}{due_text}{session_text})"))
     return 0
 
 
