@@ -30,3 +30,19 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (and any missing parent) readable by its owner only (0700); a folder that
+    already exists is left as it is: its owner chose its mode."""
+    missing: list[Path] = []
+    current = Path(folder)
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for created in reversed(missing):
+        created.mkdir(mode=0o700, exist_ok=True)
+        # mkdir's mode is filtered by the umask, which can only remove bits: 0700 or less.
+    return folder

@@ -357,3 +357,25 @@ async def _fuzz_round(text: str, owner: str, agenda: Agenda, agenda_path: Path,
             assert second.is_running
     finally:
         store.close()
+
+
+async def test_a_pasted_escape_code_never_lands_in_a_field(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    from textual import events
+    from textual.widgets import Input, TextArea
+
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await work_area_shown(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.post_message(events.Paste(f"Fix {ESCAPES} it\nsecond line"))
+        await pilot.pause()
+        assert app.screen.query_one("#text", Input).value == "Fix ]0;PWNED[31mz it"
+        assert_no_controls(drawn(app))
+        await pilot.press("escape", "ctrl+n")
+        await pilot.pause()
+        app.post_message(events.Paste(f"one\n\ttwo{ESCAPES}"))
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "one\n\ttwo]0;PWNED[31mz"
+        assert_no_controls(drawn(app))

@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
 
 
@@ -23,7 +24,8 @@ def register(sub: Any) -> None:
         "attend", help="open the attendee app: the current session, your action items",
         description="The attendee app: the run in progress, your action items and everyone's, "
                     "and adding one.")
-    attend.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    attend.add_argument("--run", type=record_id, metavar="ID",
+                        help="the run (default: the current one)")
     attend.add_argument("--name", default="", metavar="NAME", help="your name, as items name you")
     add_team(attend)
     attend.set_defaults(func=run_attend)

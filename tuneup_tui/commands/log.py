@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
 from tuneup_tui.textsafe import one_line, visible_line
 
@@ -35,7 +36,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--due",
                         help="due date: 2026-12-04, +N days, a weekday (fri), today, tomorrow")
     parser.add_argument("--session", help="the session it came from (a topic of the agenda)")
-    parser.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    parser.add_argument("--run", type=record_id, metavar="ID",
+                        help="the run (default: the current one)")
     parser.add_argument("--by", metavar="NAME", help="who is logging it (default: your login)")
     add_team(parser)
     parser.set_defaults(func=run_log)

@@ -232,6 +232,9 @@ def _speed(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: expected a number such as 60") from None
+    # "not 0 < value" also refuses nan; a range "from 0" would offer the one speed refused.
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a speed from 0 to 3600")
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a speed above 0, up to 3600 (1 is real time, 60 a minute a "
+            "second)")
     return value

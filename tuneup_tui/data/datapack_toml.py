@@ -173,6 +173,8 @@ def _date_order(value: Any, key: str, fail: Any) -> str | None:
 
 
 def _check_glob(pattern: str, key: str, fail: Any) -> None:
+    if not pattern.strip():
+        raise fail(key, "expected a file name or glob, like \"ga4-*.csv\", found nothing")
     parts = Path(pattern).parts
     if Path(pattern).is_absolute() or pattern.startswith(("/", "\\", "~")) or (
             len(pattern) > 1 and pattern[1] == ":"):

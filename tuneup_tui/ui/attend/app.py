@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -24,7 +24,7 @@ from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.session import current_session
-from tuneup_tui.ui.literal import literal_line, say
+from tuneup_tui.ui.literal import literal_line, plain_paste, say
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -61,6 +61,9 @@ class AttendApp(App[None]):
         self.session: str | None = None
         self._seen_version: int | None = None
         self._session_checked = 0.0
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(plain_paste(event))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="run-line")
@@ -108,6 +111,13 @@ class AttendApp(App[None]):
         me = self.attendee.casefold()
         mine = [i for i in items if me and i.owner.casefold() == me]
         self._fill(self.query_one("#mine", DataTable), mine)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved under the data folder (see ui/screenshot.py)."""
+        from tuneup_tui.ui.screenshot import screenshot_into
+
+        return screenshot_into(super().deliver_screenshot, self, None)
 
     def action_add(self) -> None:
         if self.the_run is None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ def parse_value(name: str, text: str) -> float:
     except ValueError:
         raise ValueError(f"value {text.strip()!r}: expected a number such as 41 or 3.1%"
                          ) from None
+    if not math.isfinite(value):
+        # float() reads "nan", "inf" and "1e999": no figure a room records.
+        raise ValueError(f"value {text.strip()!r}: expected a finite number such as 41 or 3.1%")
     if percent and kind_of(name) == "percent":
         return value / 100
     return value
