@@ -29,6 +29,9 @@ def install_outbox(conn: sqlite3.Connection) -> None:
                  " pulling INTEGER NOT NULL DEFAULT 0, seen INTEGER NOT NULL DEFAULT 0,"
                  " shared TEXT NOT NULL DEFAULT '')")
     conn.execute("INSERT OR IGNORE INTO sync_state (id) VALUES (1)")
+    # Runs that came from the shared store (other teams', other machines'), as opposed to runs
+    # made here: "the run in progress" on this machine is one made here, when there is one.
+    conn.execute("CREATE TABLE IF NOT EXISTS arrived_runs (uid TEXT PRIMARY KEY)")
     for spec in SYNCED:
         for event in ("INSERT", "UPDATE", "DELETE"):
             row = "OLD" if event == "DELETE" else "NEW"

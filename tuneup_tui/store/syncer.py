@@ -159,6 +159,7 @@ class Syncer:
                     return  # send first; what is here now is newer than what came
                 local.execute("UPDATE sync_state SET pulling = 1 WHERE id = 1")
                 for change in changes:
+                    _note_arrival(local, change)
                     land(local, change)
                 local.execute("UPDATE sync_state SET pulling = 0, seen = ? WHERE id = 1",
                               (int(entries[-1]["seq"]),))
@@ -168,6 +169,15 @@ class Syncer:
             self._shared.close()
             self._shared = None
         self._local.close()
+
+
+def _note_arrival(local: sqlite3.Connection, change: Change) -> None:
+    """Remember a run that comes from elsewhere (not one of this machine's coming back)."""
+    if change.spec.table != "runs":
+        return
+    for row in change.rows:
+        if id_of(local, "runs", row["uid"]) is None:
+            local.execute("INSERT OR IGNORE INTO arrived_runs (uid) VALUES (?)", (row["uid"],))
 
 
 def _changes(conn: Any, named: list[tuple[str, str]]) -> list[Change]:
