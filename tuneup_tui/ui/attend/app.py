@@ -1,7 +1,8 @@
 """The attendee app (`tuneup attend`, and `tuneup serve` in a browser).
 
 A small window on the run in progress: which session the room is in, the attendee's own action
-items and everyone's, and a dialog to add one. It polls the store's `data_version` twice a
+items and everyone's, a dialog to add one, and enter on an item of one's own to fix it (`c`
+closes it: `edit_item.py`). It polls the store's `data_version` twice a
 second (a cheap pragma) and redraws only when another process committed something.
 """
 
@@ -13,7 +14,7 @@ from typing import ClassVar
 from urllib.parse import quote
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,6 +25,7 @@ from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.textsafe import one_line
+from tuneup_tui.ui.attend import edit_item
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.name import NameScreen
 from tuneup_tui.ui.literal import literal_line, plain_paste, say
@@ -56,6 +58,7 @@ class AttendApp(App[None]):
     files on the facilitator's machine when the app is served to a browser."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add item", id="attend.add"),
+        Binding("c", "close_item", "Close mine", id="attend.close"),
         Binding("n", "name", "Name", id="attend.name"),
         Binding("r", "refresh", "Refresh", id="attend.refresh"),
     ]
@@ -153,6 +156,24 @@ class AttendApp(App[None]):
                                  owner=self.attendee, due=today + timedelta(days=7),
                                  session=self.session, today=today)
         self.push_screen(screen, self._added)
+
+    @on(DataTable.RowSelected)
+    def item_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on an item: fix it, when it is one's own."""
+        event.stop()
+        if event.row_key.value is not None:
+            edit_item.open_item(self, int(event.row_key.value))
+
+    def action_close_item(self) -> None:
+        """`c`: close the highlighted item of one's own as done."""
+        table = self.focused if isinstance(self.focused, DataTable) else self.query_one(
+            "#mine", DataTable)
+        if table.row_count == 0:
+            self.notify("No item to close.", severity="warning")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            edit_item.close_item(self, int(key))
 
     def action_name(self) -> None:
         """Ask who the attendee is (the roster first)."""
