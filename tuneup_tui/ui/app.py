@@ -78,7 +78,7 @@ class TuneupApp(StartupApp):
     CSS_PATH = "app.tcss"
     TITLE = "tuneup"
     COMMANDS = App.COMMANDS | {_console_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-small"), (90, "-narrow"), (112, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit_anywhere", priority=True, show=False),
         Binding("f1", "help", "Help", id="help"),

@@ -24,7 +24,10 @@ class ActionsTable(LineTable):
     """Action items of the run, newest first within this session and then the day."""
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(HEADER, **kwargs)  # type: ignore[arg-type]
+        # The owner and the due date always in view: the action's text is cut to the room
+        # left (in full in the summary), and the session is left out first when there is none.
+        super().__init__(HEADER, fit=0, fit_min=16, optional=(3,),
+                         **kwargs)  # type: ignore[arg-type]
 
     def show(self, items: Sequence[ActionItem], session: str | None) -> None:
         mine = [a for a in items if a.session == session]

@@ -147,7 +147,8 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
             extra: list[Text | str] = [note, Text(fmt_figure(other, mine.value), style="bold")]
             extra += [""] * (len(columns) - 2)
             rows.append(((name, "recorded", other), extra))
-    table = LineTable(columns, cursor=True, classes="figures")
+    # The figure's name is cut before its Average and Change are pushed out of view.
+    table = LineTable(columns, cursor=True, fit=0, fit_min=14, classes="figures")
     table.set_rows(rows)
     return table
 
@@ -170,6 +171,7 @@ def _data_table(table: Table) -> LineTable:
     if len(table.rows) > MAX_TABLE_ROWS:
         more = f"… {len(table.rows) - MAX_TABLE_ROWS} more"
         rows.append(("more", [more, *([""] * (len(table.columns) - 1))]))
-    view = LineTable([label(c) for c in table.columns], cursor=True, classes="panel-table")
+    view = LineTable([label(c) for c in table.columns], cursor=True, fit=0, fit_min=14,
+                     classes="panel-table")
     view.set_rows(rows)
     return view
