@@ -24,5 +24,13 @@ def test_the_fit_column_keeps_its_least_then_an_optional_column_goes() -> None:
 
 
 def test_a_short_fit_column_is_not_widened_and_no_room_means_no_cut() -> None:
-    assert fitted_widths((3, 5), 6, 0, 8, ()) == (3, 5)
+    # 14 cells: the others' 5+2 + 20+2 leave no room; the first stays at its own 3 (not its
+    # least of 8), and once the last column goes, 3+2 + 5+2 = 12 fits.
+    assert fitted_widths((3, 5, 20), 14, 0, 8, (2,)) == (3, 5, 0)
     assert fitted_widths((30, 5), None, 0, 8, ()) == (30, 5)
+
+
+def test_at_the_last_the_fit_column_gives_up_its_least() -> None:
+    # 30 cells, nothing optional left: the others take 5+2 + 6+2 = 15; the first keeps
+    # 30 - 15 - 2 = 13 cells, below its least of 16.
+    assert fitted_widths((50, 5, 6, 7), 30, 0, 16, (3,)) == (13, 5, 6, 0)

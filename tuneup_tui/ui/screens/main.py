@@ -18,9 +18,15 @@ from tuneup_tui.ui.screens.main_view import MainView
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
 # first frame is on screen: importing them all up front delayed the first frame.
 if TYPE_CHECKING:
+    from tuneup_tui.agenda.schedule import ScheduleStatus
     from tuneup_tui.ui.dialogs.add_action import ActionDraft
     from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
     from tuneup_tui.ui.dialogs.record_figure import FigureDraft
+
+
+DAY_MOVES = frozenset({"next_session", "previous_session", "pause", "extend", "skip",
+                       "compress"})
+"""The keys that move the day along: nothing to move once it is over."""
 
 
 class MainScreen(MainView):
@@ -36,6 +42,13 @@ class MainScreen(MainView):
         Binding("e", "extend", "+5 min", id="extend"),
         Binding("s", "skip", "Skip", id="skip", show=False),
         Binding("c", "compress", "Compress", id="compress"),
+        # Once the day is over the keys that move it leave the footer; pressed, they say why
+        # nothing happens (these stand in for them, under the same ids, so a remapped key
+        # gets its answer too).
+        Binding("n", "day_is_over", show=False, id="next"),
+        Binding("space", "day_is_over", show=False, id="pause"),
+        Binding("e", "day_is_over", show=False, id="extend"),
+        Binding("c", "day_is_over('compress')", show=False, id="compress"),
         Binding("a", "add_action", "Action", id="add_action"),
         Binding("f", "promote", "Soft spot", id="promote"),
         Binding("r", "record", "Record", id="record"),
@@ -46,6 +59,25 @@ class MainScreen(MainView):
         Binding("question_mark", "app.help", "Help", id="help_key", show=False),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        over = self.status is not None and self.status.finished
+        if action in DAY_MOVES:
+            return not over
+        if action == "day_is_over":
+            return over
+        return True
+
+    def action_day_is_over(self, what: str = "") -> None:
+        at = f" at {self.status.projected_end:%H:%M}" if self.status is not None else ""
+        self.notify(f"The day ended{at}: nothing is left to compress." if what == "compress"
+                    else f"The day ended{at}.", severity="warning")
+
+    def show_status(self, status: ScheduleStatus) -> None:
+        was_over = self.status is not None and self.status.finished
+        super().show_status(status)
+        if status.finished != was_over:  # the footer's keys change with the day's end
+            self.refresh_bindings()
 
     def _act(self, name: str, *args: object) -> bool:
         """Run a schedule action, then redraw at once (the next tick would be later)."""

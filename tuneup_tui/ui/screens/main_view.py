@@ -207,6 +207,8 @@ class MainView(WorkAreaSteps):
     def _show_session(self, index: int | None) -> None:
         self.save_notes()
         self.shown = index
+        if self.card is not None:  # each session's card is read from its topic down
+            self.card.scroll_home(animate=False, immediate=True)
         live = self.live
         session = self._session(index)
         work = self.work

@@ -46,8 +46,14 @@ class HeaderBar(Static):
         over = False
         warn = False
         if status.finished:
-            text.append("The day is over", style="bold")
-        elif not status.started or status.current is None or topic is None:
+            # Once it is over the day does not "end" any more: when it ended, against the plan.
+            drift_minutes = status.drift.total_seconds() / 60
+            text.append(f"The day ended at {status.projected_end:%H:%M}", style="bold")
+            text.append(f" {fmt_drift(drift_minutes)}")
+            self.set_classes("")
+            self._show(text)
+            return
+        if not status.started or status.current is None or topic is None:
             start = status.rows[0].start if status.rows else status.now
             wait = max((start - status.now).total_seconds(), 0)
             text.append(f"Starts at {start:%H:%M}", style="bold")

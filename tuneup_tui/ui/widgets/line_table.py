@@ -213,8 +213,9 @@ class LineTable(ScrollView, can_focus=True):
 def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit_min: int,
                   optional: Sequence[int]) -> tuple[int, ...]:
     """Columns' widths in `room` cells (each padded on both sides): the `fit` column cut down
-    to no fewer than `fit_min` cells (or its own width, if less), then `optional` columns
-    left out (width 0) in turn while the rest still does not fit."""
+    to `fit_min` cells (or its own width, if less); then `optional` columns left out (width 0)
+    in turn while the rest does not fit; then, as a last resort, the `fit` column cut to the
+    room that is left (one cell at least), so that the other columns stay whole."""
     widths = list(natural)
     if room is None:
         return tuple(widths)
@@ -223,15 +224,22 @@ def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit
     def used() -> int:
         return sum(w + 2 * PADDING for w in widths if w)
 
-    while True:
-        if fit is not None and used() > room:
+    def cut(least: int) -> None:
+        if fit is not None:
             spare = room - (used() - widths[fit])
-            widths[fit] = max(min(natural[fit], fit_min), min(natural[fit], spare))
-        if used() <= room or not dropped:
-            return tuple(widths)
+            widths[fit] = max(min(natural[fit], least), min(natural[fit], spare))
+
+    while used() > room:
+        cut(fit_min)
+        if used() <= room:
+            break
+        if not dropped:
+            cut(1)
+            break
         widths[dropped.pop(0)] = 0
         if fit is not None:
             widths[fit] = natural[fit]  # given back what a dropped column left
+    return tuple(widths)
 
 
 def _width(cell: Cell) -> int:
