@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# A PostgreSQL server for the tests that run on both engines (tests/shared_store.py).
+from tests.shared_store import shared_server, shared_url, store_target  # noqa: F401
+
 # CI runs the same examples every time (a red build is then the change's, not the dice's);
 # a developer's run keeps exploring new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)

@@ -44,6 +44,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
     )
     parser.add_argument("--version", action="version", version=f"tuneup {__version__}")
+    parser.add_argument("--store", metavar="URL",
+                        help="the run store: a postgresql:// address for a shared store, or a "
+                             "file (default: TUNEUP_STORE, the config file, the local file)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if only is not None:
         module = importlib.import_module(f"tuneup_tui.commands.{CONSOLE_COMMANDS[only]}")
@@ -55,7 +58,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = _take_store(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(words[0] if words and words[0] in CONSOLE_COMMANDS else None)
     args = parser.parse_args(words)
     func = getattr(args, "func", None)
@@ -70,6 +73,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return int(code or 0)
+
+
+def _take_store(words: list[str]) -> list[str]:
+    """Read `--store URL` before the command into TUNEUP_STORE (which the attendee app and
+    every other process this one starts then share); the rest of the words as given."""
+    import os
+
+    if words and words[0].startswith("--store="):
+        os.environ["TUNEUP_STORE"] = words[0].split("=", 1)[1]
+        return words[1:]
+    if len(words) >= 2 and words[0] == "--store":
+        os.environ["TUNEUP_STORE"] = words[1]
+        return words[2:]
+    return words
 
 
 if __name__ == "__main__":

@@ -44,6 +44,35 @@ def store_path() -> Path:
     return data_dir() / "tuneup.db"
 
 
+def store_address() -> str:
+    """Where the run store is: `TUNEUP_STORE` (`tuneup --store` sets it), else the config file's
+    `store` setting, else the SQLite file. A `postgresql://` address is a shared store."""
+    chosen = os.environ.get("TUNEUP_STORE", "").strip() or _configured_store()
+    return chosen or str(store_path())
+
+
+def store_is_shared() -> bool:
+    return store_address().startswith(("postgresql://", "postgres://"))
+
+
+def store_exists() -> bool:
+    """Whether there is a store to read (a shared store always is; a file once created)."""
+    return store_is_shared() or Path(store_address()).exists()
+
+
+def _configured_store() -> str:
+    config = config_dir() / "config.toml"
+    if not config.exists():
+        return ""
+    import tomllib
+
+    try:
+        value = tomllib.loads(config.read_text(encoding="utf-8")).get("store", "")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return value.strip() if isinstance(value, str) else ""
+
+
 def run_dir(run_id: int | str) -> Path:
     """The folder a run's summary files are written to."""
     return data_dir() / "runs" / str(run_id)

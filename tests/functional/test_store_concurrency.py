@@ -1,4 +1,5 @@
-"""Five processes add 200 action items each at once: all 1,000 land, nobody sees a lock."""
+"""Five processes add 200 action items each at once: all 1,000 land, nobody sees a lock (on an
+SQLite file and on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ ADDER = textwrap.dedent("""
     from pathlib import Path
     from tuneup_tui.store.db import RunStore
 
-    path, run_id, who, go = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+    path, run_id, who, go = sys.argv[1], int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
     store = RunStore(path)
     while not go.exists():  # start together, so the writes really collide
         time.sleep(0.005)
@@ -29,8 +30,8 @@ ADDER = textwrap.dedent("""
 PROCESSES = 5
 
 
-def test_five_writers_at_once(tmp_path: Path) -> None:
-    path = tmp_path / "tuneup.db"
+def test_five_writers_at_once(tmp_path: Path, store_target: str) -> None:
+    path = store_target
     go = tmp_path / "go"
     with RunStore(path) as store:
         now = datetime.now()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -33,8 +32,8 @@ class Ticks:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[RunStore]:
-    opened = RunStore(tmp_path / "tuneup.db", now=Ticks())
+def store(store_target: str) -> Iterator[RunStore]:
+    opened = RunStore(store_target, now=Ticks())
     yield opened
     opened.close()
 
@@ -189,9 +188,8 @@ def test_panel_figures_replace_per_panel_and_keep_number_types(store: RunStore) 
         store.panel_figures(8)
 
 
-def test_data_version_changes_when_another_connection_commits(tmp_path: Path) -> None:
-    path = tmp_path / "tuneup.db"
-    with RunStore(path) as console, RunStore(path) as attendee:
+def test_data_version_changes_when_another_connection_commits(store_target: str) -> None:
+    with RunStore(store_target) as console, RunStore(store_target) as attendee:
         run = make_run(console)
         before = console.data_version()
         assert console.data_version() == before  # nothing new: same number
@@ -201,10 +199,10 @@ def test_data_version_changes_when_another_connection_commits(tmp_path: Path) ->
         assert [i.text for i in console.actions(run.id)] == ["Fix the 404s"]
 
 
-def test_one_store_object_is_safe_from_several_threads(tmp_path: Path) -> None:
+def test_one_store_object_is_safe_from_several_threads(store_target: str) -> None:
     import threading
 
-    store = RunStore(tmp_path / "threads.db")
+    store = RunStore(store_target)
     run = make_run(store)
 
     def add(who: str) -> None:

@@ -25,8 +25,8 @@ def make_run(store: RunStore, *, series: str = "ops-tuneup", started_at: datetim
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[RunStore]:
-    opened = RunStore(tmp_path / "store" / "tuneup.db", now=lambda: DAY)
+def store(store_target: str) -> Iterator[RunStore]:
+    opened = RunStore(store_target, now=lambda: DAY)
     yield opened
     opened.close()
 
@@ -159,10 +159,10 @@ def test_a_run_started_at_once_is_saved_with_its_start(store: RunStore) -> None:
     assert store.runs() == runs_before  # refused whole: no run without its events
 
 
-def test_a_note_is_one_row_per_session_latest_text_wins(tmp_path: Path) -> None:
+def test_a_note_is_one_row_per_session_latest_text_wins(store_target: str) -> None:
     times = iter([datetime(2026, 11, 23, 8, 1), datetime(2026, 11, 23, 8, 2),
                   datetime(2026, 11, 23, 8, 3)])
-    with RunStore(tmp_path / "t.db", now=lambda: next(times)) as store:
+    with RunStore(store_target, now=lambda: next(times)) as store:
         run = make_run(store)
         store.save_note(run.id, "Traffic Study", "bing converts")
         store.save_note(run.id, "Site Health", "404s up")

@@ -27,7 +27,7 @@ def test_a_new_store_is_private_and_at_the_latest_version(tmp_path: Path) -> Non
         for name in ("tuneup.db", "tuneup.db-wal", "tuneup.db-shm"):
             assert _mode(path.parent / name) == 0o600, name
         conn = store._conn
-        assert schema.user_version(conn) == schema.SCHEMA_VERSION == 2
+        assert schema.user_version(conn) == schema.SCHEMA_VERSION
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -58,7 +58,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_runs(tmp_path: Path) -> None
     conn.close()
 
     with RunStore(path) as store:
-        assert schema.user_version(store._conn) == 2
+        assert schema.user_version(store._conn) == schema.SCHEMA_VERSION
         run = store.get_run(1)
         assert run.title == "Old day" and run.started_at == datetime(2026, 10, 5, 7, 58)
         assert [i.text for i in store.actions(1)] == ["Fix"]
@@ -81,7 +81,8 @@ def test_a_store_from_a_newer_tuneup_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
-    with pytest.raises(StoreError, match="schema version 99; this tuneup knows up to 2"):
+    with pytest.raises(StoreError,
+                       match=f"schema version 99; this tuneup knows up to {schema.SCHEMA_VERSION}"):
         RunStore(path)
 
 

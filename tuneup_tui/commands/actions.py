@@ -99,7 +99,7 @@ def _open_store_if_any(run_id: int | None) -> RunStore | None:
     from tuneup_tui import paths
     from tuneup_tui.commands.log import open_store
 
-    if not paths.store_path().exists():
+    if not paths.store_exists():
         if run_id is not None:
             raise CliError(f"no run {run_id}; see `tuneup runs`")
         return None

@@ -79,7 +79,10 @@ def _from_run(run_id: int | None) -> tuple[Agenda, Mapping[str, int], str] | Non
     from tuneup_tui.report.collect import soft_spot_counts
     from tuneup_tui.store.db import RunStore, StoreError
 
-    store = RunStore.open_default()
+    try:
+        store = RunStore.open_default()
+    except StoreError as err:
+        raise CliError(str(err)) from None
     try:
         if run_id is None:
             runs = store.runs()

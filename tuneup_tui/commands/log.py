@@ -87,7 +87,7 @@ def open_store() -> RunStore:
     from tuneup_tui import paths
     from tuneup_tui.store.db import RunStore, StoreError
 
-    if not paths.store_path().exists():
+    if not paths.store_exists():
         raise CliError(NO_RUN)
     try:
         return RunStore.open_default()

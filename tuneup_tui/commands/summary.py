@@ -53,7 +53,10 @@ def run_summary(args: argparse.Namespace) -> int:
         formats = parse_formats(args.format)
     except ValueError as err:
         raise CliError(f"--format: {err}") from None
-    store = RunStore.open_default()
+    try:
+        store = RunStore.open_default()
+    except StoreError as err:
+        raise CliError(str(err)) from None
     try:
         run = _pick_run(store, args.run)
         results = None if args.no_data else _panel_results(run, args.data)

@@ -3,6 +3,9 @@
 One store object holds one connection guarded by a re-entrant lock, so the console may call it
 from its UI thread and from worker threads alike (sqlite3's `check_same_thread` is off for that
 reason; the lock is what makes it safe).
+
+The store is an SQLite file, or a PostgreSQL database when its address is a
+`postgresql://` one (see `store.pg`); the same SQL serves both.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from tuneup_tui.store import pg
 from tuneup_tui.store.connection import StoreBusy, connect, run_write
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.models import ACTION_STATUSES
@@ -26,12 +30,21 @@ T = TypeVar("T")
 class StoreBase:
     """An open, migrated store file and the helpers to read and write it."""
 
-    def __init__(self, path: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str, *,
+                 now: Callable[[], datetime] = datetime.now) -> None:
         self._now = now
         """Where created_at/updated_at come from (tests pass a fixed clock)."""
         self._lock = threading.RLock()
         self._closed = True
+        self.shared = pg.is_shared(path)
+        """Whether the store is PostgreSQL (a shared store) rather than an SQLite file."""
+        if self.shared:
+            self.address = str(path)
+            self.path = Path()
+            self._open_shared()
+            return
+        self.path = Path(path)
+        self.address = str(self.path)
         try:
             self._conn = connect(self.path)
         except (sqlite3.Error, OSError, StoreBusy) as err:
@@ -47,6 +60,23 @@ class StoreBase:
             raise StoreError(f"cannot open the run store {self.path}: {err}") from err
         self._closed = False
 
+    def _open_shared(self) -> None:
+        self._conn = cast(sqlite3.Connection, pg.PgConnection(self.address))
+        try:
+            migrate(self._conn)
+        except SchemaTooNew as err:
+            self._conn.close()
+            raise StoreError(f"{err}; upgrade tuneup") from err
+        except StoreError:
+            self._conn.close()
+            raise
+        self._closed = False
+
+    @property
+    def where(self) -> str:
+        """The store as messages name it (a shared store's password left out)."""
+        return pg.shown(self.address) if self.shared else str(self.path)
+
     def close(self) -> None:
         with self._lock:
             if not self._closed:
@@ -54,14 +84,20 @@ class StoreBase:
                 self._closed = True
 
     def data_version(self) -> int:
-        """A cheap number that changes when another connection commits (PRAGMA data_version)."""
-        row = self._one("PRAGMA data_version")
+        """A cheap number that changes when another connection commits (PRAGMA data_version;
+        on PostgreSQL the change counter every write bumps)."""
+        row = self._one("SELECT counter FROM store_changes" if self.shared
+                        else "PRAGMA data_version")
         assert row is not None
         return int(row[0])
 
     def _write(self, body: Callable[[sqlite3.Connection], T]) -> T:
         """Run `body` in one write transaction (BEGIN IMMEDIATE ... COMMIT, retried if busy)."""
         with self._guard():
+            if self.shared:
+                # The PostgreSQL connection answers the same calls the bodies make of sqlite3.
+                shared = cast(pg.PgConnection, self._conn)
+                return shared.write(cast(Callable[[pg.PgConnection], T], body))
             return run_write(self._conn, body)
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Row | None:
@@ -83,10 +119,10 @@ class StoreBase:
                 yield
             except StoreBusy as err:
                 raise StoreError(
-                    f"the run store {self.path} stayed busy (another tuneup is writing); "
+                    f"the run store {self.where} stayed busy (another tuneup is writing); "
                     "nothing was saved, try again") from err
             except sqlite3.OperationalError as err:
-                raise StoreError(f"the run store {self.path}: {err}") from err
+                raise StoreError(f"the run store {self.where}: {err}") from err
 
     @staticmethod
     def _require_run(conn: sqlite3.Connection, run_id: int) -> None:

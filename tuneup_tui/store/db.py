@@ -1,4 +1,4 @@
-"""The run store in SQLite (stdlib sqlite3, WAL, schema versioned with PRAGMA user_version).
+"""The run store: an SQLite file (stdlib sqlite3, WAL), or PostgreSQL for a shared store.
 
 Every change is committed when it is made. Several processes (the console, `tuneup log`, the
 attendee app) use one store at once; writes retry on a busy database so no "database is locked"
@@ -40,13 +40,15 @@ RUN_MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 class RunStore(Records):
     """One open connection to the run store file."""
 
-    def __init__(self, path: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(self, path: Path | str, *,
+                 now: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(path, now=now)
 
     @classmethod
     def open_default(cls) -> RunStore:
-        """The store at `tuneup_tui.paths.store_path()` (created, mode 0600, if missing)."""
-        return cls(paths.store_path())
+        """The store at `tuneup_tui.paths.store_address()`: the shared store when one is set,
+        else the file (created, mode 0600, if missing)."""
+        return cls(paths.store_address())
 
     def close(self) -> None:
         super().close()

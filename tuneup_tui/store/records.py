@@ -92,7 +92,7 @@ class Records(StoreBase):
             where.append("run_id = ?")
             params.append(run_id)
         if owner is not None:
-            where.append("owner = ? COLLATE NOCASE")
+            where.append("lower(owner) = lower(?)")
             params.append(owner.strip())
         if status is not None:
             self._check_status(status)
@@ -180,14 +180,15 @@ class Records(StoreBase):
     def save_panel_figures(self, run_id: int, panel: str,
                            figures: Mapping[str, float | int | None]) -> None:
         """Replace the headline figures a run computed for one panel."""
-        values = [(run_id, panel, name, _number(value)) for name, value in figures.items()]
+        values = [(run_id, panel, name, _number(value), seq)
+                  for seq, (name, value) in enumerate(figures.items(), 1)]
 
         def body(conn: sqlite3.Connection) -> None:
             self._require_run(conn, run_id)
             conn.execute("DELETE FROM panel_figures WHERE run_id = ? AND panel = ?",
                          (run_id, panel))
-            conn.executemany("INSERT INTO panel_figures (run_id, panel, name, value)"
-                             " VALUES (?,?,?,?)", values)
+            conn.executemany("INSERT INTO panel_figures (run_id, panel, name, value, seq)"
+                             " VALUES (?,?,?,?,?)", values)
 
         self._write(body)
 
@@ -196,7 +197,7 @@ class Records(StoreBase):
         self._one_run(run_id)
         result: dict[str, dict[str, float | int | None]] = {}
         for r in self._all("SELECT panel, name, value FROM panel_figures WHERE run_id = ?"
-                           " ORDER BY panel, rowid", (run_id,)):
+                           " ORDER BY panel, seq", (run_id,)):
             result.setdefault(r["panel"], {})[r["name"]] = r["value"]
         return result
 

@@ -1,16 +1,26 @@
-"""The store's schema and its migrations, versioned with `PRAGMA user_version`.
+"""The store's schema and its migrations, on SQLite and on PostgreSQL alike.
 
-A new file is at version 0. Each migration takes the schema one version further, in its own
-transaction together with the version bump, so a crash mid-migration leaves the file at the
+A new store is at version 0. Each migration takes the schema one version further, in its own
+transaction together with the version bump, so a crash mid-migration leaves the store at the
 version before it. Never edit a released migration: add the next one.
+
+One history serves both engines. A migration is plain SQL written for SQLite with TEXT, INTEGER
+and REAL columns; on PostgreSQL it is translated (`for_postgresql`): an id's
+`INTEGER PRIMARY KEY AUTOINCREMENT` becomes an identity column, INTEGER a BIGINT, REAL a
+DOUBLE PRECISION, and a column with no type (any number, in SQLite) a NUMERIC. SQLite keeps the
+version in `PRAGMA user_version`; PostgreSQL in the one row of `schema_version`.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from tuneup_tui.store.connection import write_transaction
+from tuneup_tui.store.dialect import for_postgresql
+from tuneup_tui.store.uids import add_uids
 
 _V1 = """
 CREATE TABLE runs (
@@ -101,12 +111,21 @@ CREATE TABLE panel_figures (
 """
 
 
-def _run_script(script: str) -> Callable[[sqlite3.Connection], None]:
-    """A migration that runs `script` statement by statement (inside the caller's transaction:
-    `executescript` would commit first)."""
+ID_TABLES: set[str] = set()
+"""Tables whose rows have an `id` (an INSERT on PostgreSQL returns it, as sqlite3's lastrowid)."""
 
-    def migrate(conn: sqlite3.Connection) -> None:
-        for statement in _statements(script):
+_ID_TABLE = re.compile(r"CREATE TABLE (\w+) \(\s*id INTEGER PRIMARY KEY AUTOINCREMENT",
+                       re.IGNORECASE)
+
+
+def _run_script(script: str) -> Callable[[Any], None]:
+    """A migration that runs `script` statement by statement (inside the caller's transaction:
+    `executescript` would commit first), translated when the store is PostgreSQL."""
+    ID_TABLES.update(name.lower() for name in _ID_TABLE.findall(script))
+
+    def migrate(conn: Any) -> None:
+        text = script if isinstance(conn, sqlite3.Connection) else for_postgresql(script)
+        for statement in _statements(text):
             conn.execute(statement)
 
     migrate.__doc__ = script.strip().splitlines()[0]
@@ -118,9 +137,10 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     _run_script(_V1),  # 0 -> 1: the first release
     _run_script(_V2),  # 1 -> 2: headline figures per panel, to compare the next run against
+    add_uids,  # 4 -> 5: rows named alike on every machine; panel figures keep their order
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -133,8 +153,10 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
-    """Bring the file to `target` one step at a time; return the version it was at."""
+def migrate(conn: Any, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the store to `target` one step at a time; return the version it was at."""
+    if not isinstance(conn, sqlite3.Connection):
+        return _migrate_shared(conn, target)
     found = user_version(conn)
     if found > SCHEMA_VERSION:
         raise SchemaTooNew(
@@ -147,4 +169,33 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
                 continue
             MIGRATIONS[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
+    return found
+
+
+def shared_version(conn: Any) -> int:
+    """The schema version of a PostgreSQL store (0 before its first migration)."""
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _migrate_shared(conn: Any, target: int) -> int:
+    """`migrate` on PostgreSQL: the version in `schema_version`, each step one transaction."""
+    conn.write(lambda c: c.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
+    found = conn.write(shared_version)
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"the shared store is schema version {found}; this tuneup knows up to "
+            f"{SCHEMA_VERSION}")
+    for version in range(found, target):
+
+        def step(c: Any, version: int = version) -> None:
+            # Writers take turns (see store.pg), so a store migrated meanwhile is seen here.
+            if shared_version(c) != version:
+                return
+            MIGRATIONS[version](c)
+            c.execute("DELETE FROM schema_version")
+            c.execute("INSERT INTO schema_version (version) VALUES (?)", (version + 1,))
+
+        conn.write(step)
     return found
