@@ -42,13 +42,6 @@ class MainScreen(MainView):
         Binding("e", "extend", "+5 min", id="extend"),
         Binding("s", "skip", "Skip", id="skip", show=False),
         Binding("c", "compress", "Compress", id="compress"),
-        # Once the day is over the keys that move it leave the footer; pressed, they say why
-        # nothing happens (these stand in for them, under the same ids, so a remapped key
-        # gets its answer too).
-        Binding("n", "day_is_over", show=False, id="next"),
-        Binding("space", "day_is_over", show=False, id="pause"),
-        Binding("e", "day_is_over", show=False, id="extend"),
-        Binding("c", "day_is_over('compress')", show=False, id="compress"),
         Binding("a", "add_action", "Action", id="add_action"),
         Binding("f", "promote", "Soft spot", id="promote"),
         Binding("r", "record", "Record", id="record"),
@@ -60,18 +53,11 @@ class MainScreen(MainView):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        over = self.status is not None and self.status.finished
-        if action in DAY_MOVES:
-            return not over
-        if action == "day_is_over":
-            return over
-        return True
-
-    def action_day_is_over(self, what: str = "") -> None:
-        at = f" at {self.status.projected_end:%H:%M}" if self.status is not None else ""
-        self.notify(f"The day ended{at}: nothing is left to compress." if what == "compress"
-                    else f"The day ended{at}.", severity="warning")
+    @property
+    def footer_hidden(self) -> frozenset[str]:
+        """The actions the footer leaves out: once the day is over, those that move it (their
+        keys still say why nothing happens)."""
+        return DAY_MOVES if self.status is not None and self.status.finished else frozenset()
 
     def show_status(self, status: ScheduleStatus) -> None:
         was_over = self.status is not None and self.status.finished
@@ -119,6 +105,11 @@ class MainScreen(MainView):
     def action_compress(self) -> None:
         live = self.live
         if live is None:
+            return
+        status = live.status()
+        if status.finished:  # no plan to offer: nothing is left
+            self.notify(f"The day ended at {status.projected_end:%H:%M}: nothing is left to "
+                        "compress.", severity="warning")
             return
         try:
             plan = live.preview_compress()

@@ -1,7 +1,8 @@
 """The main screen's footer: the keys of the day, with F1 (help) kept at the right end.
 
 On a narrow terminal the keys run past the right edge; help is the one key that must stay in
-view, since it lists every other one.
+view, since it lists every other one. Keys with nothing to do (moving the day once it is
+over) are left out: the screen names them in `footer_hidden`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ class ConsoleFooter(Footer):
     """
 
     def compose(self) -> ComposeResult:
+        hidden: frozenset[str] = getattr(self.screen, "footer_hidden", frozenset())
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
-                widget.add_class("-help")
+            if isinstance(widget, FooterKey):
+                if widget.action in hidden:
+                    continue
+                if widget.action in HELP_ACTIONS:
+                    widget.add_class("-help")
             yield widget
