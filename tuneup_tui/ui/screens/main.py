@@ -153,6 +153,7 @@ class MainScreen(MainView):
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
             self.notify(f"Action item for {draft.owner} added.")
+            self._warn_off_roster(draft.owner)
         self.refresh_store_data()
 
     def action_record(self) -> None:
@@ -167,17 +168,30 @@ class MainScreen(MainView):
         from tuneup_tui.ui.dialogs.record_figure import RecordFigureDialog
 
         self.app.push_screen(
-            RecordFigureDialog(names, default, session.topic if session else None),
+            RecordFigureDialog(names, default, session.topic if session else None,
+                               here=wanted),
             self._record)
 
     def _record(self, draft: FigureDraft | None) -> None:
+        from tuneup_tui.ui.format import fmt_figure, label
+
         live = self.live
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
-                             unit=draft.unit, session=session.topic if session else None))
+        if self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
+                                unit=draft.unit, session=session.topic if session else None)):
+            self.notify(f"Recorded {label(draft.name)}: {fmt_figure(draft.name, draft.value)}.")
         self.refresh_store_data()
+
+    def _warn_off_roster(self, owner: str) -> None:
+        """Say that `owner` is not on the roster (added anyway: guests own items too), as
+        `tuneup log` does."""
+        live = self.live
+        roster = live.agenda.roster if live else ()
+        if roster and owner.casefold() not in {p.casefold() for p in roster}:
+            self.notify(f"{owner} is not on the roster ({', '.join(roster)}); added anyway.",
+                        severity="warning", timeout=10)
 
     def action_promote(self) -> None:
         live = self.live
@@ -201,6 +215,8 @@ class MainScreen(MainView):
         self.refresh_store_data()
         if saved:
             self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
+            if draft.owner:
+                self._warn_off_roster(draft.owner)
 
     async def action_switch_tab(self) -> None:
         work = await self.need_work_area()
