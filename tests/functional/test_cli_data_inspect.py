@@ -33,9 +33,11 @@ def test_inspect_shows_each_file_and_what_was_dropped(
     out = capsys.readouterr().out
     assert ("ga4/ga4-traffic-source-medium.csv\n  taken as: traffic, preset ga4 (GA4 traffic "
             "acquisition, source / medium, no date column)\n  period: 2026-11-16..2026-11-22\n"
-            "  rows: 5, dates 2026-11-16..2026-11-16\n") in out
-    assert ("  columns: date <- (period start 2026-11-16); source <- Session source / medium "
-            "(before ' / ')") in out
+            "  rows: 5\n") in out
+    assert ("  columns: date <- (the range 2026-11-16..2026-11-22); source <- Session source / "
+            "medium (before ' / ')") in out
+    assert ("  note: dated by its range 2026-11-16..2026-11-22: used in the review of that "
+            "week\n") in out
     assert "  dropped: line 10 'Total: Account': totals row\n" in out
     assert "  dropped: line 6 'Grand Totals (3 records)': Salesforce grand totals line\n" in out
     assert "  dropped: line 8 'Confidential Information - Do Not Distribute': " in out

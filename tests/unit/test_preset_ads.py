@@ -33,7 +33,8 @@ def test_google_ads_campaign_report(tmp_path: Path) -> None:
 
 def test_google_ads_all_time_needs_a_period(tmp_path: Path) -> None:
     pack = pack_with(tmp_path, "google-ads/all-time/Campaign report.csv")
-    with pytest.raises(DataError, match=r"no date column and no period: set period"):
+    with pytest.raises(DataError, match=r"no date column and no period: the report covers "
+                                        r"All time, which no review period can use"):
         pack.frame("paid")
     dated = pack_with(tmp_path / "b", "google-ads/all-time/Campaign report.csv",
                       toml='period = "2026-W46"\n')

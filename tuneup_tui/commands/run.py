@@ -173,10 +173,12 @@ def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as
 
 
 def _open_store() -> RunStore:
-    from tuneup_tui.store.db import RunStore, StoreError
+    """The local store; with a shared store set, the local one that sends it every change."""
+    from tuneup_tui.store.db import StoreError
+    from tuneup_tui.store.local_first import LocalFirstStore
 
     try:
-        return RunStore.open_default()
+        return LocalFirstStore.open_for_console()
     except StoreError as err:
         raise CliError(str(err)) from None
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tuneup_tui.data.discover import SourceFile, discover
 from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.ranges import range_note, within_one
 from tuneup_tui.data.sources import SOURCES
 
 
@@ -65,7 +66,9 @@ def inspect_pack(root: Path) -> PackReport:
             continue
         span = (f", {summary.first_date}..{summary.last_date}"
                 if summary.first_date is not None else "")
-        sources[name] = f"{summary.rows} rows{span}"
+        aside = (f"; set aside: {', '.join(line.split(':')[0] for line in summary.set_aside)}"
+                 if summary.set_aside else "")
+        sources[name] = f"{summary.rows} rows{span}{aside}"
     return PackReport(Path(root), tuple(files), found.unplaced, found.skipped, sources,
                       found.error)
 
@@ -90,13 +93,19 @@ def inspect_file(root: Path, source_file: SourceFile) -> FileReport:
         if len(dates):
             first, last = dates.min().date(), dates.max().date()
     period = f"{raw.period.start}..{raw.period.end}" if raw.period is not None else ""
+    notes = parsed.notes
+    if raw.period is not None and column is not None:
+        span = raw.period
+        first = last = None  # the rows carry no dates of their own: the period line says it
+        fits = [k for k in ("week", "month") if within_one(span.start, span.end, k)]
+        notes = (*notes, range_note(span.start, span.end, fits))
     mapped = raw.mapped or tuple((c, c) for c in raw.frame.columns)
     if raw.period is not None and column is not None and column not in dict(mapped):
-        mapped = ((column, f"(period start {raw.period.start})"), *mapped)
+        mapped = ((column, f"(the range {raw.period.start}..{raw.period.end})"), *mapped)
     return FileReport(path=path, source=raw.source, preset=raw.preset,
                       variant=raw.variant, period=period, rows=len(parsed.frame),
                       first_date=first, last_date=last, mapped=mapped,
-                      dropped=parsed.dropped, notes=parsed.notes)
+                      dropped=parsed.dropped, notes=notes)
 
 
 def _with(base: FileReport, *, error: str) -> FileReport:

@@ -7,19 +7,29 @@ generated samples) through the same parsing and validation.
 
 What `frame(source)` gives (see data/sources.py): every schema column, in schema order, typed
 by kind; optional columns the files lack are there, all missing. Rows of a file that carries no
-dates but covers a known period (a report's preamble says "Nov 16 - Nov 22") are dated at the
-period's first day.
+dates but covers a known range (a report's preamble says "Nov 16 - Nov 22") are dated at the
+range's first day.
+
+A file that cannot be used is set aside with its reason and the source carries on with its other
+files (`set_aside`); only when none is usable does the source fail. While a panel is computed
+for a review period (`reviewing`), a file dated only by its range is used when the range lies
+within one period of the review's kind (a week, a month); a longer range cannot honestly be
+split into weeks, so its rows are left out and `warnings` says so in one line.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack_summary import SourceSummary, summarise
+from tuneup_tui.data.period import Period, PeriodKind
+from tuneup_tui.data.ranges import aside_line, ranged_rows
 from tuneup_tui.data.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -29,6 +39,11 @@ if TYPE_CHECKING:
     from tuneup_tui.data.pack_parse import ParsedTable
 
 T = TypeVar("T")
+
+_REVIEW: ContextVar[PeriodKind | None] = ContextVar("tuneup_review_kind", default=None)
+"""The kind of review period a panel is being computed for, in this thread (see `reviewing`)."""
+_USED: ContextVar[set[str] | None] = ContextVar("tuneup_sources_used", default=None)
+"""The sources read while `reviewing`, so a panel can carry their warnings."""
 
 
 class DataPack:
@@ -45,12 +60,15 @@ class DataPack:
         self._cache: dict[str, pd.DataFrame] = {}
         self._errors: dict[str, DataError] = {}
         self._tables: dict[str, tuple[ParsedTable, ...]] = {}
+        self._set_aside: dict[str, tuple[str, ...]] = {}
+        self._fitted: dict[tuple[str, str], tuple[pd.DataFrame | DataError, tuple[str, ...]]] = {}
         self._discovery: Discovery | None = None
         self._lock = threading.RLock()
         # One lock per source: two panels waiting on different sources read them side by side.
         self._source_locks = {name: threading.Lock() for name in SOURCES}
         self._derived: dict[Hashable, object] = {}
         self._derived_locks: dict[Hashable, threading.RLock] = {}
+        self._derived_sources: dict[Hashable, frozenset[str]] = {}
 
     @classmethod
     def open(cls, root: Path) -> DataPack:
@@ -63,9 +81,61 @@ class DataPack:
         return cls(None, frames=frames)
 
     def frame(self, source: str) -> pd.DataFrame:
-        """The parsed frame of `source`; raises DataError if it is missing or broken."""
+        """The parsed frame of `source`; raises DataError if it is missing or broken.
+
+        While `reviewing` a kind of period, rows of files dated only by a range longer than
+        one such period are left out (see `warnings`).
+        """
         if source not in SOURCES:
             raise DataError(source, f"unknown source; known: {', '.join(SOURCES)}")
+        used = _USED.get()
+        if used is not None:
+            used.add(source)
+        full = self._full_frame(source)
+        kind = _REVIEW.get()
+        if kind is None:
+            return full
+        fitted, _ = self._fit(source, full, kind)
+        if isinstance(fitted, DataError):
+            raise fitted
+        return fitted
+
+    @contextmanager
+    def reviewing(self, period: Period) -> Iterator[set[str]]:
+        """Within this block (in this thread), frames are fitted to `period`'s kind; yields the
+        set of sources read, filled as the block reads them."""
+        used: set[str] = set()
+        kind_token = _REVIEW.set(period.kind)
+        used_token = _USED.set(used)
+        try:
+            yield used
+        finally:
+            _USED.reset(used_token)
+            _REVIEW.reset(kind_token)
+
+    def warnings(self, sources: Iterable[str], kind: PeriodKind | None = None) -> tuple[str, ...]:
+        """One line per file of `sources` that was set aside, or left out of a review of
+        `kind` (its range spans more than one period), for a panel to show."""
+        lines: list[str] = []
+        for source in SOURCES:
+            if source not in sources:
+                continue
+            with self._lock:
+                if source in self._errors:
+                    continue  # the source's own error says it
+                lines.extend(self._set_aside.get(source, ()))
+                fitted, left_out = self._fitted.get((source, kind), (None, ())) \
+                    if kind is not None else (None, ())
+                if not isinstance(fitted, DataError):
+                    lines.extend(left_out)
+        return tuple(dict.fromkeys(lines))
+
+    def set_aside(self, source: str) -> tuple[str, ...]:
+        """The files of `source` that could not be used, one line each ("file: reason")."""
+        with self._lock:
+            return self._set_aside.get(source, ())
+
+    def _full_frame(self, source: str) -> pd.DataFrame:
         with self._source_locks[source]:
             if source in self._cache:
                 return self._cache[source]
@@ -161,7 +231,8 @@ class DataPack:
             with self._lock:
                 tables = self._tables.get(source, ())
             files = tuple(str(f.path) for f in self.discovery().files.get(source, ()))
-            summaries[source] = summarise(source, df, tables, files, error)
+            summaries[source] = summarise(source, df, tables, files, error,
+                                          self.set_aside(source))
         return summaries
 
     def _load(self, source: str) -> pd.DataFrame:
@@ -179,12 +250,50 @@ class DataPack:
             files = self.discovery().files.get(source, ())
             if not files:
                 raise self._missing(source)
+            failed: list[DataError] = []
             for source_file in files:
-                raw: RawTable = source_file.read()
-                tables.append(parse_table(raw, schema))
+                try:
+                    raw: RawTable = source_file.read()
+                    tables.append(parse_table(raw, schema))
+                except DataError as err:
+                    failed.append(err)
+                except Exception as err:  # a preset bug sets its file aside, like a bad file
+                    failed.append(DataError(source, f"could not read ({type(err).__name__}: "
+                                                    f"{err})".splitlines()[0],
+                                            file=source_file.path))
+            with self._lock:
+                self._set_aside[source] = tuple(aside_line(err) for err in failed)
+            if failed and not tables:
+                if len(failed) == 1:
+                    raise failed[0]
+                raise DataError(source, f"no usable file: {failed[0].detail} "
+                                        f"(and {len(failed) - 1} more file(s) set aside)",
+                                file=failed[0].file, row=failed[0].row,
+                                column=failed[0].column)
         with self._lock:
             self._tables[source] = tuple(tables)
         return stack(tables, schema)
+
+    def _fit(self, source: str, full: pd.DataFrame, kind: PeriodKind
+             ) -> tuple[pd.DataFrame | DataError, tuple[str, ...]]:
+        """`full` without the rows of files whose range spans more than one `kind` period."""
+        key = (source, kind)
+        with self._lock:
+            if key in self._fitted:
+                return self._fitted[key]
+            tables = self._tables.get(source, ())
+        keep, lines = ranged_rows(tables, kind, len(full))
+        result: pd.DataFrame | DataError
+        if keep is None:
+            result = full
+        elif not keep.any():
+            result = DataError(source, lines[0] if len(lines) == 1 else
+                               f"no usable rows: {lines[0]} (and {len(lines) - 1} more)")
+        else:
+            result = full[keep].reset_index(drop=True)
+        with self._lock:
+            self._fitted[key] = (result, tuple(lines))
+        return result, tuple(lines)
 
     def _missing(self, source: str) -> DataError:
         if self.root is None:

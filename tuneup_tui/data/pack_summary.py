@@ -30,6 +30,8 @@ class SourceSummary:
     dropped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     error: str | None = None
+    set_aside: tuple[str, ...] = ()
+    """Files of the source that could not be used, one line each; the others carried on."""
 
     @property
     def ok(self) -> bool:
@@ -42,10 +44,12 @@ class SourceSummary:
 
 
 def summarise(source: str, frame: pd.DataFrame | None, tables: Sequence[ParsedTable],
-              files: Sequence[str], error: str | None) -> SourceSummary:
+              files: Sequence[str], error: str | None,
+              set_aside: Sequence[str] = ()) -> SourceSummary:
     """A SourceSummary from what `DataPack` read (or the error it met)."""
     if frame is None:
-        return SourceSummary(source=source, files=tuple(files), error=error)
+        return SourceSummary(source=source, files=tuple(files), error=error,
+                             set_aside=tuple(set_aside))
     first = last = None
     column = SOURCES[source].date_column
     if column is not None and len(frame):
@@ -62,4 +66,5 @@ def summarise(source: str, frame: pd.DataFrame | None, tables: Sequence[ParsedTa
         dropped=tuple(line for t in tables for line in t.dropped),
         notes=tuple(note for t in tables for note in t.notes),
         error=error,
+        set_aside=tuple(set_aside),
     )

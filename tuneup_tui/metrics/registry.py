@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
@@ -24,16 +25,26 @@ def panel_function(name: str) -> PanelFunction:
 
 
 def run_panel(name: str, pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
-    """Compute one panel; a DataError (or any bug) becomes that panel's error, never a crash."""
+    """Compute one panel; a DataError (or any bug) becomes that panel's error, never a crash.
+
+    The panel carries one note per file of the sources it read that was set aside, or left
+    out because its range spans more than one review period.
+    """
     baseline = period.baseline(settings.baseline_periods)
     title = PANEL_TITLES.get(name, name)
-    try:
-        return panel_function(name)(pack, period, settings)
-    except DataError as err:
-        return PanelResult.failed(name, title, period, baseline, str(err))
-    except Exception as err:  # a panel bug must not take the console down
-        message = f"{name}: could not compute ({type(err).__name__}: {err})"
-        return PanelResult.failed(name, title, period, baseline, message.splitlines()[0])
+    with pack.reviewing(period) as used:
+        try:
+            result = panel_function(name)(pack, period, settings)
+        except DataError as err:
+            result = PanelResult.failed(name, title, period, baseline, str(err))
+        except Exception as err:  # a panel bug must not take the console down
+            message = f"{name}: could not compute ({type(err).__name__}: {err})"
+            result = PanelResult.failed(name, title, period, baseline,
+                                        message.splitlines()[0])
+    extra = pack.warnings(used, period.kind)
+    if not extra:
+        return result
+    return replace(result, notes=(*result.notes, *(n for n in extra if n not in result.notes)))
 
 
 def run_all(pack: DataPack, period: Period, settings_for: Callable[[str], PanelSettings],

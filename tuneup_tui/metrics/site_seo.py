@@ -1,8 +1,9 @@
 """SEO metrics for the Site Health panel (e.g. Moz domain authority): latest value and trend.
 
-A metric's value is its latest on or before the period's end; its baseline value is its latest
-on or before the baseline's end. Figures are keyed `seo_<metric>` (the metric name lower-cased,
-non-alphanumerics as "_").
+Search Console's chart metrics (search_clicks, ...) are daily counts, not levels: they are
+added up over the period (site_search.py). Any other metric's value is its latest on or
+before the period's end; its baseline value is its latest on or before the baseline's end.
+Figures are keyed `seo_<metric>` (the metric name lower-cased, non-alphanumerics as "_").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.common import change, up_to_day
 from tuneup_tui.metrics.result import PanelSettings, Series, Table
 from tuneup_tui.metrics.site_part import SitePart
+from tuneup_tui.metrics.site_search import SEARCH_METRICS, search_rows
 
 COLUMNS = ("metric", "value", "baseline_value", "change")
 
@@ -27,7 +29,9 @@ def seo_part(df: pd.DataFrame, period: Period, baseline: Baseline,
     del settings
     rows = df[df["metric"].notna() & df["value"].notna() & df["date"].notna()]
     part = SitePart()
-    table = []
+    table, part.figures, part.baseline_figures, part.series = search_rows(rows, period,
+                                                                         baseline)
+    rows = rows[~rows["metric"].isin(SEARCH_METRICS)]
     periods = [*baseline.periods, period]
     # "Domain Authority" and "domain authority" are one metric (one figure key)
     keys = rows["metric"].map(figure_key)

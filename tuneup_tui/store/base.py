@@ -22,6 +22,7 @@ from tuneup_tui.store import pg
 from tuneup_tui.store.connection import StoreBusy, connect, run_write
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.models import ACTION_STATUSES
+from tuneup_tui.store.outbox import install_feed
 from tuneup_tui.store.schema import SchemaTooNew, migrate
 
 T = TypeVar("T")
@@ -64,6 +65,7 @@ class StoreBase:
         self._conn = cast(sqlite3.Connection, pg.PgConnection(self.address))
         try:
             migrate(self._conn)
+            cast(pg.PgConnection, self._conn).write(install_feed)
         except SchemaTooNew as err:
             self._conn.close()
             raise StoreError(f"{err}; upgrade tuneup") from err

@@ -83,7 +83,8 @@ class PgConnection:
         return self._transaction
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Cursor:
-        text = _translate(sql, isinstance(params, Mapping))
+        # Without parameters psycopg sends the text as it is: nothing to translate.
+        text = _translate(sql, isinstance(params, Mapping)) if params else sql
         if _inserts_with_id(text):
             text += " RETURNING *"
         with self._errors():

@@ -27,6 +27,7 @@ from tuneup_tui.ui.config import ConsoleConfig
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.startup import StartupApp
+from tuneup_tui.ui.widgets.header_bar import HeaderBar
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -167,6 +168,9 @@ class TuneupApp(StartupApp):
         """Refresh what other processes may have added (attendees' items) when it changed."""
         if not self._showing():
             return
+        shared_status = getattr(self.store, "shared_status", None)
+        if shared_status is not None:
+            self.main.query_one(HeaderBar).show_shared(shared_status().line)
         version = self.store.data_version()
         if version != self._data_version:
             self._data_version = version

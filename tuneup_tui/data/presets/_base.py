@@ -45,6 +45,9 @@ class Located:
     path: Path = Path()
     derived: dict[str, str] = field(default_factory=dict)
     """Canonical column -> how a preset's derive() made it, for `data inspect`."""
+    period_note: str = ""
+    """Where the file's own period came from (or why it has none): said only when that is the
+    period used, or when there is none at all."""
 
 
 @dataclass
@@ -156,6 +159,12 @@ class Preset:
         del raw, located
         return frame
 
+    def no_period_help(self, located: Located) -> str:
+        """What to do about a file with no dates and no period, when the preset knows better
+        than setting one (an "All time" report); "" for the usual hint."""
+        del located
+        return ""
+
     def expected(self) -> str:
         return ", ".join(repr(group[0].removeprefix("re:")) for group in self.signature)
 
@@ -202,13 +211,14 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
     # A period only dates rows that carry no date of their own.
     period = (None if date_column is None or date_column in mapped
               else options.period or located.period or options.pack_period)
+    own = period is not None and period is located.period and options.period is None
+    if located.period_note and (own or period is None):
+        notes.append(located.period_note)
     if date_column is not None and date_column not in frame.columns and period is None:
-        raise DataError(source, f"{path.name} has no date column and no period: set period = "
-                                "\"2026-W47\" (or \"2026-11\") in datapack.toml, for the pack "
-                                f"or under [sources.{source}]", file=path)
-    if date_column is not None and date_column not in mapped and period is not None:
-        notes.append(f"no date column: rows dated {period.start} (the start of "
-                     f"{period.start}..{period.end})")
+        why = f" ({located.period_note})" if located.period_note else ""
+        raise DataError(source, f"{path.name} has no date column and no period{why}: "
+                                + (preset.no_period_help(located) or _period_hint(path, source)),
+                        file=path)
     date_order = options.date_order or preset.date_order or options.pack_date_order
     dated = [c for c in mapped if _is_date(source, c)]
     if date_order is None and dated:
@@ -275,6 +285,21 @@ def _wanted(preset: Preset, source: str, canonical: str) -> str:
     candidates = preset.columns.get(source, {}).get(canonical, ())
     names = [repr(c.removeprefix("re:")) for c in candidates] or ["a column named in datapack.toml"]
     return " or ".join(names)
+
+
+def _period_hint(path: Path, source: str) -> str:
+    """Set a period: the week and the month before the file was saved are the likely ones."""
+    from datetime import date
+
+    from tuneup_tui.data.period import review_period
+
+    try:
+        saved = date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        saved = date.today()
+    week, month = review_period(saved, "week"), review_period(saved, "month")
+    return (f"set period = \"{week.label}\" (or \"{month.label}\", the week and month before "
+            f"the file was saved) in datapack.toml, for the pack or under [sources.{source}]")
 
 
 def _is_date(source: str, column: str) -> bool:

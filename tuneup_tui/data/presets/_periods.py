@@ -1,5 +1,6 @@
 """Periods written in report preambles and filter files: "# Start date: 20261116",
-"# 20261116-20261122", "November 16, 2026 - November 22, 2026", "2026-11-16 - 2026-11-22".
+"# 20261116-20261122", "November 16, 2026 - November 22, 2026", "2026-11-16 - 2026-11-22",
+and Search Console's unspaced "Mar 1, 2026-Mar 31, 2026" and "1 Jan 2025-31 Dec 2025".
 
 The period a file's rows cover when they carry no date; "All time" or "Last 28 days" give none.
 """
@@ -41,12 +42,24 @@ def parse_range(text: str) -> Period | None:
     """A range "20261116-20261122", "November 16, 2026 - November 22, 2026", or None."""
     text = text.strip().strip('"')
     match = _COMPACT.match(text) or _RANGE.match(text)
-    if not match:
-        return None
-    start, end = parse_day(match.group(1)), parse_day(match.group(2))
+    if match:
+        start, end = parse_day(match.group(1)), parse_day(match.group(2))
+    else:
+        start, end = _unspaced(text)
     if start is None or end is None or end < start:
         return None
     return make_period(start, end)
+
+
+def _unspaced(text: str) -> tuple[date | None, date | None]:
+    """Both ends of a range written without spaces around the dash ("Mar 1, 2026-Mar 31,
+    2026", "1 Jan 2025-31 Dec 2025"): the one dash with a date on either side."""
+    for i, char in enumerate(text):
+        if char in "-–—":
+            start, end = parse_day(text[:i]), parse_day(text[i + 1:])
+            if start is not None and end is not None:
+                return start, end
+    return None, None
 
 
 def preamble_period(lines: Iterable[str]) -> Period | None:

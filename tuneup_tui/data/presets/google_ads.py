@@ -52,6 +52,12 @@ class GoogleAdsCampaigns(Preset):
                 located.variant += ", all time (no period)"
         return located
 
+    def no_period_help(self, located: Located) -> str:
+        if "all time" in located.variant:
+            return ("the report covers All time, which no review period can use: download it "
+                    "for one week or month (or segmented by Day)")
+        return ""
+
     def drop_reason(self, row: Mapping[str, str], rec: Record, header: Sequence[str]) -> str:
         first = next((c.strip() for c in rec.cells if c.strip()), "")
         if first.casefold().startswith("total:"):
@@ -69,7 +75,7 @@ class GoogleAdsCampaigns(Preset):
         if "site" not in fixed:
             network = find(located.header, ("network", "network (with search partners)"))
             out["site"] = raw[network] if network else out["channel"]
-            located.derived["site"] = network or "Campaign type"
+            located.derived["site"] = network or located.derived.get("channel", "Campaign type")
             if network is None:
                 notes.append("site = the campaign type (a campaign report has no placements)")
         conversions = find(located.header, ("conversions", "conv."))

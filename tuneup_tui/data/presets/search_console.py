@@ -31,6 +31,9 @@ from tuneup_tui.data.presets._table import Record, header_key, read_text, record
 from tuneup_tui.data.presets._values import constant
 
 NEVER_CRAWLED = "1969-12-31"
+TIME = "re:^time( \\(utc.*\\))?$"
+"""The hourly chart's first column: "Time (UTC+03:00)" ("Last 24 hours" exports)."""
+CHART_COLUMNS = ("Clicks", "Impressions", "CTR", "Position")
 CHART_METRICS = {"clicks": "search_clicks", "impressions": "search_impressions",
                  "ctr": "search_ctr", "position": "search_position"}
 
@@ -49,8 +52,7 @@ def filters_period(folder: Path) -> tuple[Period | None, str]:
         if len(rec.cells) >= 2 and header_key(rec.cells[0]) == "date":
             period = parse_range(rec.cells[1])
             if period is None:
-                return None, (f"{path.name} says Date = {rec.cells[1]!r}, not a range: set "
-                              "period in datapack.toml")
+                return None, f"{path.name} beside it says Date = {rec.cells[1]!r}, not a range"
             return period, f"period from {path.name}: {rec.cells[1]}"
     return None, ""
 
@@ -60,8 +62,7 @@ class _Performance(Preset):
         located = super().locate(recs, path, source)
         period, note = filters_period(path.parent)
         located.period = period
-        if note:
-            located.notes.append(note)
+        located.period_note = note
         return located
 
 
@@ -98,17 +99,25 @@ class Chart(_Performance):
     name = "search-console-chart"
     title = "Search Console performance, chart"
     sources = ("seo",)
-    signature = (("date",), ("clicks",), ("impressions",), ("ctr",), ("position",))
+    signature = (("date", TIME), ("clicks",), ("impressions",), ("ctr",), ("position",))
+
+    def locate(self, recs: list[Record], path: Path, source: str) -> Located:
+        located = super().locate(recs, path, source)
+        if _time_column(located.header) is not None:
+            located.variant = f"{self.title}, hourly ({_time_column(located.header)})"
+            located.notes.append("hourly rows added up into days (in the export's time zone)")
+        return located
 
     def derive(self, source: str, raw: pd.DataFrame, out: dict[str, pd.Series],
                located: Located, options: Options) -> list[str]:
         # Placeholders: reshape() turns each wide row into one row per metric.
         out["metric"] = out["value"] = constant(raw, "")
-        out["date"] = raw[next(h for h in located.header if header_key(h) == "date")]
-        located.derived.update(date="Date", metric="(the column's name)",
+        when = _time_column(located.header) or "Date"
+        out["date"] = raw[next(h for h in located.header if h == when or header_key(h) == "date")]
+        located.derived.update(date=when, metric="(the column's name)",
                                value="Clicks, Impressions, CTR, Position")
         return ["long form: one seo row per date and metric (search_clicks, "
-                "search_impressions, search_ctr, search_position)"]
+                "search_impressions: daily counts; search_ctr, search_position: the day's)"]
 
     def reshape(self, frame: pd.DataFrame, raw: pd.DataFrame, located: Located
                 ) -> pd.DataFrame:
@@ -177,7 +186,11 @@ class Metadata(Preset):
 
 
 def long_chart(frame: pd.DataFrame, raw: pd.DataFrame, header: list[str]) -> pd.DataFrame:
-    """Chart.csv's wide rows as long seo rows (date, metric, value), lines kept."""
+    """Chart.csv's wide rows as long seo rows (date, metric, value), lines kept; hourly rows
+    (a "Time (UTC+03:00)" column) first added up into one row per day."""
+    time = _time_column(header)
+    if time is not None:
+        raw, header = daily(raw, header, time), ["Date", *CHART_COLUMNS]
     date = next(h for h in header if header_key(h) == "date")
     parts = []
     for name in header:
@@ -190,6 +203,43 @@ def long_chart(frame: pd.DataFrame, raw: pd.DataFrame, header: list[str]) -> pd.
         return frame
     long = pd.concat(parts)
     return long.astype("str")
+
+
+def daily(raw: pd.DataFrame, header: list[str], time: str) -> pd.DataFrame:
+    """Hourly chart rows as one row per day: clicks and impressions added up, CTR = clicks /
+    impressions, position weighted by impressions; the index is each day's first line."""
+    from tuneup_tui.data.parse import parse_numbers
+
+    named = {header_key(h): h for h in header}
+    day = raw[time].astype("str").str.strip().str.slice(0, 10)
+    clicks = parse_numbers(raw[named["clicks"]].reset_index(drop=True)).to_numpy()
+    shown = parse_numbers(raw[named["impressions"]].reset_index(drop=True)).to_numpy()
+    where = parse_numbers(raw[named["position"]].reset_index(drop=True)).to_numpy()
+    hours = pd.DataFrame({"day": day.to_numpy(), "line": raw.index.to_numpy(),
+                          "clicks": clicks, "impressions": shown,
+                          "weighted": where * shown}).fillna({"clicks": 0, "impressions": 0})
+    days = hours.groupby("day", sort=True).agg(line=("line", "min"), clicks=("clicks", "sum"),
+                                               impressions=("impressions", "sum"),
+                                               weighted=("weighted", "sum"))
+    seen = days["impressions"].where(days["impressions"] > 0)
+    out = pd.DataFrame({
+        "Date": days.index.astype("str"),
+        "Clicks": days["clicks"].map(_plain),
+        "Impressions": days["impressions"].map(_plain),
+        "CTR": (days["clicks"] / seen).map(_plain),
+        "Position": (days["weighted"] / seen).map(_plain),
+    })
+    out.index = pd.Index(days["line"].to_numpy(), name="line")
+    return out
+
+
+def _plain(value: float) -> str:
+    return "" if pd.isna(value) else repr(float(value))
+
+
+def _time_column(header: list[str] | tuple[str, ...]) -> str | None:
+    """An hourly chart's time column ("Time (UTC+03:00)"), or None."""
+    return next((h for h in header if header_key(h).startswith("time")), None)
 
 
 PRESETS = (Queries(), Pages(), Chart(), NotFoundTable(), NotFoundChart(), Filters(), Metadata())

@@ -1,7 +1,8 @@
 """The header: the clock, the current session and its countdown, then overtime counting up.
 
 It turns amber (`-warning`) at five minutes left and red (`-over`) once the session runs over;
-the stylesheet holds the colours.
+the stylesheet holds the colours. When the runs are kept in a shared store, its state closes the
+line ("shared store: offline, 12 changes waiting").
 """
 
 from __future__ import annotations
@@ -32,9 +33,21 @@ class HeaderBar(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self._title = title
         self._shown: str | None = None
+        self.shared: str | None = None
+        """The shared store's state as the header says it; None with a local store only."""
+        self._last: tuple[ScheduleStatus | None, str | None, str] | None = None
+
+    def show_shared(self, line: str) -> None:
+        """Say the shared store's state (at once, not at the next tick) when it changed."""
+        if line == self.shared:
+            return
+        self.shared = line
+        if self._last is not None:
+            self.show(*self._last)
 
     def show(self, status: ScheduleStatus | None, topic: str | None, position: str) -> None:
         """Redraw for `status` (None while the run is being opened)."""
+        self._last = (status, topic, position)
         text = Text(no_wrap=True, overflow="ellipsis")
         if status is None:
             text.append(f" {self._title}", style="bold")
@@ -74,6 +87,9 @@ class HeaderBar(Static):
                 text.append(" · PAUSED", style="bold reverse")
         drift_minutes = status.drift.total_seconds() / 60
         text.append(f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
+        if self.shared is not None:
+            text.append("  │ ")
+            text.append(self.shared, style="bold" if "offline" in self.shared else "")
         self.set_class(warn, "-warning")
         self.set_class(over, "-over")
         self._show(text)

@@ -1,0 +1,69 @@
+"""The console's store when the runs are shared: the local file first, the shared store after.
+
+The console must never wait on the network: it reads and writes its local SQLite file as it
+always does, and a `Syncer` thread carries every change on to PostgreSQL and brings others'
+changes in (see `store.syncer`). What the console shows in its header comes from
+`shared_status()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from tuneup_tui import paths
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.outbox import waiting
+from tuneup_tui.store.pg import shown
+from tuneup_tui.store.syncer import Syncer
+
+
+class SharedStatus(NamedTuple):
+    """Whether the shared store is reached and how many changes wait to be sent to it."""
+
+    online: bool
+    waiting: int
+    where: str
+    problem: str | None = None
+
+    @property
+    def line(self) -> str:
+        """As the console's header says it."""
+        count = f"{self.waiting} change{'' if self.waiting == 1 else 's'} waiting"
+        if not self.online:
+            return f"shared store: offline, {count}"
+        return "shared store: up to date" if not self.waiting else f"shared store: {count}"
+
+
+class LocalFirstStore(RunStore):
+    """A local run store whose changes also go to (and come from) a shared store."""
+
+    def __init__(self, path: Path | str, url: str, *,
+                 now: Callable[[], datetime] = datetime.now, start: bool = True,
+                 every: float = 0.5, retry_after: float = 2.0) -> None:
+        super().__init__(path, now=now)
+        self.url = url
+        # The outbox is there before the first change is made (no network is touched here).
+        self.sync = Syncer(self.path, url, every=every, retry_after=retry_after)
+        if start:
+            self.sync.start()
+
+    @classmethod
+    def open_for_console(cls) -> RunStore:
+        """The console's store: this local file, shared when a shared store is set."""
+        address = paths.store_address()
+        if paths.store_is_shared():
+            return cls(paths.store_path(), address)
+        return RunStore(address)
+
+    def shared_status(self) -> SharedStatus:
+        with self._guard():
+            count = waiting(self._conn)
+        return SharedStatus(self.sync.online, count, shown(self.url), self.sync.problem)
+
+    def close(self) -> None:
+        if not self._closed:
+            self.sync.stop()
+        super().close()
