@@ -92,3 +92,26 @@ async def test_a_smaller_terminal_keeps_f1_and_the_figures_average_and_change(
         # The session card has room for its questions (at 80x24 the agenda makes way).
         questions = app.screen.query_one("#questions")
         assert questions.region.height >= 3
+
+
+async def test_the_last_run_column_is_not_cut_at_120x36(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock) -> None:
+    from tuneup_tui.ui.format import fmt_figure
+
+    app = console(agenda, agenda_path, sample_pack, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _settled(pilot)
+        funnel = app.results["funnel"]
+        # The last run had the very same figures: each Last run cell reads "22,881 = no
+        # change" (the widest it gets), and each is drawn whole.
+        app.last_run_figures = {"funnel": dict(funnel.figures)}
+        app.main._show_panels(agenda.sessions[0])
+        for _ in range(6):
+            await pilot.pause()
+        table = app.screen.query_one(".figures", LineTable)
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        assert "Last run" in lines[0] and "Change" in lines[0]
+        sessions = fmt_figure("sessions", funnel.figures["sessions"])
+        assert any(f"{sessions} = no change" in line for line in lines)
+        assert table.virtual_size.width <= table.size.width
