@@ -104,8 +104,9 @@ def test_text_report(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # 1.14% - 5.0% = -3.9 pts; sessions 350 against 600 / 8 = 75: +275 / 75 = +367%
     rows = {line.strip().split("  ")[0]: line.split() for line in out.splitlines()
             if line.startswith("   Goal conversion ") or line.startswith("   Sessions ")}
-    assert rows["Goal conversion"][-4:] == ["1.1%", "5.0%", "-3.9", "pts"]
-    assert rows["Sessions"][-3:] == ["350", "75", "+367%"]
+    # and whether that is good news: a conversion that fell is worse, sessions that rose better
+    assert rows["Goal conversion"][-5:] == ["1.1%", "5.0%", "-3.9", "pts", "worse"]
+    assert rows["Sessions"][-4:] == ["350", "75", "+367%", "better"]
     assert "source_medium" in out  # table headers keep the JSON keys
 
 

@@ -161,27 +161,33 @@ def test_funnel_steps_and_pooled_rates() -> None:
     assert f["opportunities"] == pytest.approx(2)   # O1, O3
     assert f["proposals"] == pytest.approx(1)       # O1 (proposal); O3 is at Qualification
     assert f["closed_won"] == pytest.approx(1)      # O2, closed 17:00 on the last day
-    # step rates: each step over the one before
+    # goal conversion and leads per goal completion: each over the step before, same window
     assert f["goal_completions_rate"] == pytest.approx(5 / 350)
     assert f["leads_rate"] == pytest.approx(2 / 5)
+    # the cohort of the period's leads, A and B, up to the as-of date 2026-11-23:
+    # sent A (1 of 2); with an opportunity A (O1; B's O3 does not count, B was never sent);
+    # A's O1 reached proposal (1 of 1); none won (0 of 1)
     assert f["sent_to_sales_rate"] == pytest.approx(1 / 2)
-    assert f["opportunities_rate"] == pytest.approx(2 / 1)
-    assert f["proposals_rate"] == pytest.approx(1 / 2)
-    assert f["closed_won_rate"] == pytest.approx(1 / 1)
+    assert f["opportunities_rate"] == pytest.approx(1 / 1)
+    assert f["proposals_rate"] == pytest.approx(1 / 1)
+    assert f["closed_won_rate"] == pytest.approx(0)
     # baseline (3 periods, W44 empty): leads D, E; sent D; opportunity O2 (reached proposal)
     assert b["sessions"] == pytest.approx(1010 / 3)
     assert b["leads"] == pytest.approx(2 / 3)
     assert b["sent_to_sales"] == pytest.approx(1 / 3)
     assert b["opportunities"] == pytest.approx(1 / 3)
     assert b["closed_won"] == pytest.approx(0)
-    # pooled: baseline totals 15 goals / 1010 sessions; 2 leads / 15 goals; 1 sent / 2 leads;
-    # 1 opportunity / 1 sent; 1 proposal / 1 opportunity; 0 won / 1 proposal
+    # pooled: baseline totals 15 goals / 1010 sessions; 2 leads / 15 goals; the baseline's
+    # cohort D, E: sent D (1 of 2); D has O2 (1 of 1), which is Closed Won, so it passed
+    # Proposal (1 of 1) and was won (1 of 1)
     assert b["goal_completions_rate"] == pytest.approx(15 / 1010)
     assert b["leads_rate"] == pytest.approx(2 / 15)
     assert b["sent_to_sales_rate"] == pytest.approx(1 / 2)
     assert b["opportunities_rate"] == pytest.approx(1 / 1)
     assert b["proposals_rate"] == pytest.approx(1 / 1)
-    assert b["closed_won_rate"] == pytest.approx(0)
+    assert b["closed_won_rate"] == pytest.approx(1 / 1)
+    # the panel says how old each cohort is
+    assert any("1 to 7 days old" in n and "8 to 28" in n for n in r.notes)
 
 
 def test_funnel_stage_spellings() -> None:
@@ -196,7 +202,8 @@ def test_funnel_stage_spellings() -> None:
     assert r.figures["opportunities"] == pytest.approx(5)
     assert r.figures["proposals"] == pytest.approx(3)   # P1, P2, P3
     assert r.figures["closed_won"] == pytest.approx(1)  # P3
-    assert r.figures["proposals_rate"] == pytest.approx(3 / 5)
+    # without leads there is no cohort to follow: the cohort rates are n/a
+    assert r.figures["proposals_rate"] is None
     assert r.figures["leads"] is None  # no leads source: n/a, with a note
     assert any("leads" in n for n in r.notes)
 
@@ -270,6 +277,8 @@ def test_paid_totals() -> None:
     assert f["cost_per_lead"] == pytest.approx(855 / 3)
     # opportunities created in the period from paid programs' leads: O1 (once), O2 = 2
     assert f["opportunities"] == pytest.approx(2)
+    # conversion follows the period's leads S1, S2, D3 up to the as-of date 2026-11-23:
+    # S1 (O2) and D3 (O5, made on the as-of date) have an opportunity: 2 of 3
     assert f["opportunity_conversion"] == pytest.approx(2 / 3)
     # baseline sums: spend 600, impressions 28000, clicks 240, names 24; leads S4, S5, D1, D2
     # = 4; opportunities O3 = 1. Counts are means over 2 periods, rates pooled.
@@ -281,6 +290,7 @@ def test_paid_totals() -> None:
     assert b["leads"] == pytest.approx(4 / 2)
     assert b["cost_per_lead"] == pytest.approx(600 / 4)
     assert b["opportunities"] == pytest.approx(1 / 2)
+    # the baseline's leads S4, S5, D1, D2: S4 has O1 (made in the period): 1 of 4
     assert b["opportunity_conversion"] == pytest.approx(1 / 4)
 
 
@@ -293,13 +303,13 @@ def test_paid_per_program() -> None:
     assert s["cost_per_lead"] == pytest.approx(505 / 2)
     assert s["avg_cost_per_lead"] == pytest.approx(400 / 2)     # W46 spend / S4, S5
     assert s["opportunities"] == pytest.approx(2)               # O1 (lead S4), O2
-    assert s["opportunity_conversion"] == pytest.approx(2 / 2)
-    assert s["avg_opportunity_conversion"] == pytest.approx(1 / 2)  # O3 / (S4, S5)
+    assert s["opportunity_conversion"] == pytest.approx(1 / 2)      # S1 (O2); S2 none
+    assert s["avg_opportunity_conversion"] == pytest.approx(1 / 2)  # S4 (O1); S5 none
     d = rows["Display"]
     assert d["leads"] == pytest.approx(1)                       # D3
     assert d["cost_per_lead"] == pytest.approx(350)
     assert d["avg_leads"] == pytest.approx(2 / 2)               # D1, D2 ("display")
-    assert d["opportunity_conversion"] == pytest.approx(0)      # 0 / 1
+    assert d["opportunity_conversion"] == pytest.approx(1)      # D3 (O5, on the as-of date)
     assert d["avg_opportunity_conversion"] == pytest.approx(0)  # 0 / 2
 
 

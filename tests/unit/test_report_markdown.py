@@ -61,5 +61,6 @@ def test_panel_columns_only_when_there_is_something_to_compare() -> None:
                                                     PanelFigure("ctr", None)))
     text = render_markdown(replace(small_summary(), panels=(panel,)))
     # money from $100 up is rounded to the dollar: 1500.75 -> $1,501; a missing CTR is n/a
-    assert ("| Figure | This period |\n|---|---|\n| Spend | $1,501 |\n| CTR | n/a |"
+    assert ("| Figure | This period |\n|---|---|\n| Paid spend | $1,501 |\n"
+            "| Paid click-through rate | n/a |"
             in text)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from tuneup_tui.metrics.catalogue import figure_info
 from tuneup_tui.metrics.figure_kinds import FIGURE_KINDS, FigureKind
 
 __all__ = [
@@ -31,6 +32,9 @@ __all__ = [
 ]
 
 NA = "n/a"
+
+# The catalogue's units as the room reads them; days, hours, positions and scores are ratios.
+_UNIT_KINDS: dict[str, FigureKind] = {"rate": "percent", "money": "money", "count": "number"}
 
 # Words written differently from their key spelling (acronyms, units).
 _WORDS = {
@@ -76,12 +80,17 @@ def label(name: str) -> str:
     return " ".join(words)
 
 
-def kind_of(name: str) -> FigureKind:
-    """How a figure's number reads: the listed kind of a known key, else a guess from its words.
+def kind_of(name: str, panel: str | None = None) -> FigureKind:
+    """How a figure's number reads: the catalogue's unit of a panel's figure, else the listed
+    kind of a known key, else a guess from its words.
 
     An average or baseline column takes the kind of the figure it averages ("avg_ctr" is a
     percent like "ctr", "calls_avg" a number like "calls").
     """
+    if panel is not None:
+        info = figure_info(panel, name)
+        if info is not None:
+            return _UNIT_KINDS.get(info.unit, "ratio") if not info.percent else "percent"
     key = name.strip().lower()
     if key in FIGURE_KINDS:
         return FIGURE_KINDS[key]
@@ -117,12 +126,12 @@ def number(value: Any) -> float | None:
     return None if math.isnan(f) or math.isinf(f) else f
 
 
-def fmt_figure(name: str, value: Any) -> str:
+def fmt_figure(name: str, value: Any, panel: str | None = None) -> str:
     """A figure as the room reads it: "2.4%", "$1,204", "$2.36", "21,214", "6.7", "n/a"."""
     f = number(value)
     if f is None:
         return NA
-    text = fmt_kind(kind_of(name), f)
+    text = fmt_kind(kind_of(name, panel), f)
     # a change column ("sessions_change") says which way it went
     key = name.lower()
     if (key == "change" or key.endswith("_change")) and f > 0 and _nonzero(text):
@@ -163,7 +172,7 @@ def fmt_cell(column: str, value: Any, missing: str = "–") -> str:
     return fmt_figure(column, value)
 
 
-def fmt_change(value: Any, average: Any, name: str = "") -> str:
+def fmt_change(value: Any, average: Any, name: str = "", panel: str | None = None) -> str:
     """A figure against an average or an earlier value: the difference in the figure's own
     terms and, when the earlier value is not zero, the relative change: "+134 (+12.2%)",
     "-0.3 pts (-9.7%)" for a rate, "+$120 (+8.0%)" for money; "n/a" when either is unknown."""
@@ -171,7 +180,7 @@ def fmt_change(value: Any, average: Any, name: str = "") -> str:
     if v is None or a is None:
         return NA
     diff = v - a
-    text = _signed_difference(kind_of(name) if name else "number", diff)
+    text = _signed_difference(kind_of(name, panel) if name else "number", diff)
     if a != 0:
         pct = diff / abs(a) * 100
         size = f"{abs(pct):.1f}"
@@ -179,7 +188,7 @@ def fmt_change(value: Any, average: Any, name: str = "") -> str:
     return text
 
 
-def short_change(name: str, value: Any, average: Any) -> str:
+def short_change(name: str, value: Any, average: Any, panel: str | None = None) -> str:
     """The change in a narrow column: rates in points ("-2.2 pts"), everything else by percent
     of the average ("+20%"); the plain difference against an average of zero ("+4"); "no
     change"; "" when either is unknown."""
@@ -188,21 +197,24 @@ def short_change(name: str, value: Any, average: Any) -> str:
         return ""
     if math.isclose(v, a, rel_tol=1e-9, abs_tol=1e-12):
         return "no change"
-    if kind_of(name) == "percent":
+    kind = kind_of(name, panel)
+    if kind == "percent":
         points = f"{(v - a) * 100:+.1f}"
         return ("0.0" if points in ("+0.0", "-0.0") else points) + " pts"
     if a == 0:
-        return _signed_difference(kind_of(name), v - a)
+        return _signed_difference(kind, v - a)
     return relative_change(v, a)
 
 
 def relative_change(value: Any, average: Any) -> str:
-    """(value - average) / |average| as a whole percent: "+12%"; "" when it is not defined."""
+    """(value - average) / |average| as a whole percent, "+12%", or with one decimal under 10%
+    ("+0.4%", "-2.5%") so a small change never reads as none; "" when it is not defined."""
     v, a = number(value), number(average)
     if v is None or a is None or a == 0:
         return ""
-    pct = f"{(v - a) / abs(a) * 100:+.0f}"
-    return ("0" if pct in ("+0", "-0") else pct) + "%"
+    change = (v - a) / abs(a) * 100
+    pct = f"{change:+.1f}" if abs(change) < 9.95 else f"{change:+.0f}"
+    return ("0" if pct in ("+0.0", "-0.0") else pct) + "%"
 
 
 def _signed_difference(kind: FigureKind, diff: float) -> str:

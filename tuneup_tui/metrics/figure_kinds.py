@@ -52,7 +52,7 @@ _RATIO = (
 _NUMBER = (
     # funnel and traffic
     "sessions", "goal_completions", "leads", "sent_to_sales", "opportunities", "proposals",
-    "closed_won", "count", "sources", "leads_sent_to_sales", "expected_leads_to_sales",
+    "closed_won", "count", "sources", "leads_sent_to_sales", "expected_leads_to_sales", "of",
     # social
     "followers", "follower_growth", "engagements", "posts", "video_views", "referral_sessions",
     # paid

@@ -1,9 +1,12 @@
 """Sales and Buying Cycle Overview panel: the buying steps of the period against the baseline.
 
 Steps, in order: sessions and goal completions (traffic), leads created and leads sent to sales
-(leads), opportunities created, proposals and closed won (opportunities). Each step's rate is the
-step over the step before it. Every source is optional: a missing one leaves its steps n/a with a
-note, so the funnel shows what it can; with none of the three it is an error.
+(leads), opportunities created, proposals and closed won (opportunities). The step counts are of
+the window, each by its own date. The rates from leads on follow one cohort (`funnel_cohort`):
+the leads created in the window, through sent, opportunity, proposal and won, so none passes
+100%; goal conversion is goal completions over sessions, and leads per goal completion a ratio
+(a lead can come without a goal). Every source is optional: a missing one leaves its steps n/a
+with a note, so the funnel shows what it can; with none of the three it is an error.
 
 Proposals (our choice, docs/metrics.md): opportunities created in the period that are now at
 Proposal, Negotiation or Closed Won, i.e. that reached the proposal step. Closed won:
@@ -39,6 +42,12 @@ from tuneup_tui.metrics.common import (
     window_start,
     within,
 )
+from tuneup_tui.metrics.funnel_cohort import (
+    COHORT_STEPS,
+    cohort_counts,
+    lead_steps,
+    maturity_note,
+)
 from tuneup_tui.metrics.result import (
     Finding,
     PanelResult,
@@ -69,7 +78,11 @@ Salesforce's "Proposal/Price Quote" and "Negotiation/Review" are "proposal..." a
 LAGGING_STEPS = ("proposals", "closed_won")
 """Steps whose rate raises no finding: last week's new opportunities have rarely had time to
 reach a proposal or close, so against older cohorts their rate would always look low."""
-TABLE_COLUMNS = ("step", "label", "count", "avg_count", "count_change", "rate", "avg_rate")
+TABLE_COLUMNS = ("step", "label", "count", "avg_count", "count_change", "rate", "avg_rate",
+                 "of", "baseline_of")
+COHORT_STEP = {"sent_to_sales": "sent", "opportunities": "opportunity", "proposals": "proposal",
+               "closed_won": "won"}
+"""The cohort step whose rate stands on each funnel step's row."""
 
 # A step counter: the number of rows of the step dated in a window (start, end).
 Counter = Callable[[Period | Baseline], float]
@@ -80,7 +93,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     # every count is of a window inside the baseline and the period
-    counters = _counters(pack, notes, window_start(period, baseline), period.end)
+    cohort: dict[str, pd.DataFrame] = {}
+    counters = _counters(pack, notes, window_start(period, baseline), period.end, cohort,
+                         settings)
     if not counters:
         raise DataError("traffic, leads, opportunities", "none could be read; the funnel "
                         "needs at least one of them")
@@ -97,14 +112,28 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         avg = None if base is None else mean_per_period(base, baseline)
         figures[step], baseline_figures[step], base_totals[step] = now, avg, base
         rate = avg_rate = None
-        if previous is not None:
+        of: float | None = None
+        avg_of: float | None = None
+        if step in COHORT_STEP:
+            rate, of, avg_rate, avg_of = _cohort_rate(cohort.get("steps"), COHORT_STEP[step],
+                                                      period, baseline)
+        elif previous is not None:
             rate = None if now is None else ratio(now, figures[previous])
             # pooled: the step's baseline total over the previous step's baseline total
             avg_rate = None if base is None else ratio(base, base_totals[previous])
+            of, avg_of = figures[previous], base_totals[previous]
+        if previous is not None:
             figures[f"{step}_rate"], baseline_figures[f"{step}_rate"] = rate, avg_rate
+        if step == "leads":
+            # leads per goal completion is a ratio (a lead can come without a goal), not a
+            # step of one cohort: the table's rate column holds rates only
+            rate = avg_rate = of = avg_of = None
         rows.append({"step": step, "label": label, "count": now, "avg_count": avg,
-                     "count_change": change(now, avg), "rate": rate, "avg_rate": avg_rate})
+                     "count_change": change(now, avg), "rate": rate, "avg_rate": avg_rate,
+                     "of": of, "baseline_of": avg_of})
         previous = step
+    if "steps" in cohort:
+        notes.append(maturity_note(period, baseline, settings.as_of))
 
     return PanelResult(
         name=NAME, title=TITLE, period=period, baseline=baseline,
@@ -116,8 +145,22 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _counters(pack: DataPack, notes: list[str], start: date, end: date
-              ) -> dict[str, Counter]:
+def _cohort_rate(steps: pd.DataFrame | None, step: str, period: Period, baseline: Baseline
+                 ) -> tuple[float | None, int | None, float | None, int | None]:
+    """A cohort step's rate and the count it is out of, in the period and pooled over the
+    baseline's cohorts: (rate, of, baseline rate, baseline of)."""
+    if steps is None:
+        return None, None, None, None
+    before = COHORT_STEPS[COHORT_STEPS.index(step) - 1]
+    now = cohort_counts(steps, period)
+    base = cohort_counts(steps, baseline) if len(baseline) else None
+    return (ratio(now[step], now[before]), now[before],
+            None if base is None else ratio(base[step], base[before]),
+            None if base is None else base[before])
+
+
+def _counters(pack: DataPack, notes: list[str], start: date, end: date,
+              cohort: dict[str, pd.DataFrame], settings: PanelSettings) -> dict[str, Counter]:
     counters: dict[str, Counter] = {}
     traffic = optional_frame(pack, "traffic", notes)
     if traffic is not None:
@@ -129,6 +172,7 @@ def _counters(pack: DataPack, notes: list[str], start: date, end: date
         counters["leads"] = _counter(leads, "created_at", start, end)
         counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at", start, end)
     opps = optional_frame(pack, "opportunities", notes)
+    reached = won = None
     if opps is not None:
         opps = opportunities_once(pack)
         # each distinct stage worked out once, then spread over the opportunities
@@ -142,6 +186,8 @@ def _counters(pack: DataPack, notes: list[str], start: date, end: date
         counters["opportunities"] = _counter(opps, "created_at", start, end)
         counters["proposals"] = _counter(opps[reached], "created_at", start, end)
         counters["closed_won"] = _counter(opps[won], "closed_at", start, end)
+    if leads is not None:
+        cohort["steps"] = lead_steps(leads, opps, reached, won, settings.as_of)
     return counters
 
 
@@ -185,7 +231,7 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
         rate, avg_rate = row["rate"], row["avg_rate"]
         if row["step"] in LAGGING_STEPS:
             continue
-        if before["count"] is None or before["count"] < min_volume:
+        if row["of"] is None or row["of"] < min_volume:
             continue
         if is_below(rate, avg_rate, below_share):
             clear = is_below(rate, avg_rate, min(2 * below_share, 0.9))
@@ -194,7 +240,7 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
                 NAME, f"low_step_rate:{row['step']}", severity,
                 f"{pct(rate)} of {before['label'].lower()} became "
                 f"{row['label'].lower()} {when} against {pct(avg_rate)} on average {over}.",
-                rate=rate, avg_rate=avg_rate, count=row["count"], previous=before["count"]))
+                rate=rate, avg_rate=avg_rate, of=row["of"]))
     return found
 
 

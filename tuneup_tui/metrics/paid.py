@@ -2,8 +2,10 @@
 
 Definitions (DESIGN.md), per program and in total: CPC = spend / clicks; CTR = clicks /
 impressions; cost per name = spend / names; leads = leads whose program is the paid program,
-created in the period; cost per lead = spend / leads; opportunity conversion = opportunities
-created in the period from the program's leads / the program's leads created in the period. The
+created in the period; cost per lead = spend / leads; opportunities = opportunities created in
+the period from the program's leads; opportunity conversion = the program's leads created in the
+period that have an opportunity by the as-of date / those leads (one cohort, so never past 100%;
+the design's opportunities over leads mixed two cohorts and could pass it). The
 baseline is the same, counts and money as means per period, rates pooled. Programs are matched
 to leads by name, ignoring case and surrounding spaces. Leads and opportunities are optional:
 without them their figures are n/a with a note.
@@ -56,7 +58,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         None if leads is None else leads_once(pack)["created_at"],
         None if leads is None else lead_column(pack, "program"),
         every_opp, None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp),
-        set(names), period, baseline)
+        set(names), period, baseline, settings.as_of)
     sums = by_key(paid, "program_key", "date", MONEY_COUNTS, period, baseline)
     programs = [_program_row(r, names[r["program_key"]], outcome, baseline)
                 for r in records(sums)]
@@ -89,6 +91,9 @@ def _program_row(sums: dict, name: str, outcome: ProgramLeads, baseline: Baselin
     opps = outcome.opps_now.get(key, 0.0) if outcome.with_opportunities else None
     opps_base = outcome.opps_base.get(key, 0.0) if outcome.with_opportunities else None
     row = _money_row(sums, leads, leads_base, opps, opps_base, baseline)
+    if outcome.with_opportunities:
+        _conversion(row, outcome.converted_now.get(key, 0.0),
+                    outcome.converted_base.get(key, 0.0), leads, leads_base)
     row["program"] = name
     row["program_key"] = key
     return row
@@ -100,10 +105,23 @@ def _total_row(sums: pd.DataFrame, outcome: ProgramLeads, baseline: Baseline) ->
     def total_of(counts: dict[str, float], known: bool) -> float | None:
         return float(sum(counts.values())) if known else None
 
-    return _money_row(totals, total_of(outcome.leads_now, outcome.known),
-                      total_of(outcome.leads_base, outcome.known),
-                      total_of(outcome.opps_now, outcome.with_opportunities),
-                      total_of(outcome.opps_base, outcome.with_opportunities), baseline)
+    leads, leads_base = (total_of(outcome.leads_now, outcome.known),
+                         total_of(outcome.leads_base, outcome.known))
+    row = _money_row(totals, leads, leads_base,
+                     total_of(outcome.opps_now, outcome.with_opportunities),
+                     total_of(outcome.opps_base, outcome.with_opportunities), baseline)
+    if outcome.with_opportunities:
+        _conversion(row, sum(outcome.converted_now.values()),
+                    sum(outcome.converted_base.values()), leads, leads_base)
+    return row
+
+
+def _conversion(row: dict, converted: float, converted_base: float, leads: float | None,
+                leads_base: float | None) -> None:
+    """The opportunity conversion of one cohort: the window's leads with an opportunity by the
+    as-of date over the window's leads (pooled over the baseline's windows)."""
+    row["opportunity_conversion"] = ratio(converted, leads)
+    row["avg_opportunity_conversion"] = ratio(converted_base, leads_base)
 
 
 def _money_row(s: dict, leads: float | None, leads_base: float | None, opps: float | None,
@@ -124,9 +142,7 @@ def _money_row(s: dict, leads: float | None, leads_base: float | None, opps: flo
     row["opportunities"] = opps
     row["avg_opportunities"] = None if opps_base is None else mean_per_period(opps_base,
                                                                               baseline)
-    row["opportunity_conversion"] = None if opps is None else ratio(opps, leads)
-    row["avg_opportunity_conversion"] = (None if opps_base is None
-                                         else ratio(opps_base, leads_base))
+    row["opportunity_conversion"] = row["avg_opportunity_conversion"] = None
     return row
 
 

@@ -2,7 +2,8 @@
 
 A program's leads are the leads whose program is the paid program (ignoring case and spaces),
 each lead id once (its first row). Leads are counted by created_at; opportunities (each
-opportunity id once) from any of a program's leads, by their own created_at.
+opportunity id once) from any of a program's leads, by their own created_at. The opportunity
+conversion is of the window's leads: those with an opportunity by the as-of date.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import Coded, counts_by_key, lookup
-from tuneup_tui.metrics.common import window_mask
+from tuneup_tui.metrics.common import up_to_day, window_mask
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,14 @@ class ProgramLeads:
     leads_base: dict[str, float] = field(default_factory=dict)
     opps_now: dict[str, float] = field(default_factory=dict)
     opps_base: dict[str, float] = field(default_factory=dict)
+    converted_now: dict[str, float] = field(default_factory=dict)
+    """The period's leads with an opportunity by the as-of date, by program key."""
+    converted_base: dict[str, float] = field(default_factory=dict)
 
 
 def program_leads(created: pd.Series | None, program: Coded | None, opps: pd.DataFrame | None,
                   opp_leads: np.ndarray | None, programs: Set[str], period: Period,
-                  baseline: Baseline) -> ProgramLeads:
+                  baseline: Baseline, as_of: date) -> ProgramLeads:
     """Leads and opportunities per paid program in the period and over the baseline.
 
     `created` and `program` are the leads' created_at and program, each lead id once
@@ -58,7 +62,16 @@ def program_leads(created: pd.Series | None, program: Coded | None, opps: pd.Dat
     theirs = np.where(lookup(paid, opp_leads, False), theirs, -1)
     opps_now = _count(keys, theirs, _days(opps["created_at"], period.start, period.end))
     opps_base = _count(keys, theirs, _in_baseline(opps["created_at"], baseline))
-    return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base)
+    # the conversion follows one cohort: the window's leads that have an opportunity by the
+    # as-of date, so it cannot pass 100%
+    has_opp = np.zeros(len(created), dtype=bool)
+    made = (opp_leads >= 0) & up_to_day(opps["created_at"].to_numpy(), as_of)
+    has_opp[opp_leads[made]] = True
+    converted_now = _count(keys, program.codes,
+                           paid & has_opp & _days(created, period.start, period.end))
+    converted_base = _count(keys, program.codes, paid & has_opp & _in_baseline(created, baseline))
+    return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base, converted_now,
+                        converted_base)
 
 
 def _days(dates: pd.Series, start: date, end: date) -> np.ndarray:

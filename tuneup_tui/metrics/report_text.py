@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, label, short_change
+from tuneup_tui.metrics.catalogue import figure_label, verdict
+from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, short_change
 from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table
 
 TOP_ROWS = 10
@@ -47,9 +48,8 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
         return lines
     if result.figures:
         lines.append("")
-        lines.extend(_grid(("figure", "period", "average", "change"), [
-            (label(key), fmt_figure(key, value), fmt_figure(key, result.baseline_figures.get(key)),
-             short_change(key, value, result.baseline_figures.get(key)))
+        lines.extend(_grid(("figure", "period", "average", "change", ""), [
+            _figure_row(name, key, value, result.baseline_figures.get(key))
             for key, value in result.figures.items()], indent=3))
     for table in result.tables.values():
         lines.append("")
@@ -64,6 +64,15 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
         for note in result.notes:
             lines.extend(_wrap(f"note: {note}", width))
     return lines
+
+
+def _figure_row(panel: str, key: str, value: Any, average: Any) -> tuple[str, ...]:
+    """A figure's line: its label, the period, the average, the change and whether the change
+    is good news ("better", "worse"; nothing for a figure good neither way)."""
+    judged = verdict(panel, key, value, average)
+    return (figure_label(panel, key), fmt_figure(key, value, panel),
+            fmt_figure(key, average, panel), short_change(key, value, average, panel),
+            judged if judged in ("better", "worse") else "")
 
 
 def fmt(key: str, value: Any) -> str:

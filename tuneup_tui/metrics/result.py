@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.catalogue import panel_figure_info
 
 Severity = Literal["high", "medium", "low"]
 SEVERITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
@@ -116,6 +117,7 @@ class PanelResult:
         return {
             "title": self.title,
             "figures": {k: clean_number(v) for k, v in self.figures.items()},
+            "figure_info": panel_figure_info(self.name, self.figures),
             "baseline_figures": {k: clean_number(v) for k, v in self.baseline_figures.items()},
             "tables": {k: t.to_json() for k, t in self.tables.items()},
             "series": {k: s.to_json() for k, s in self.series.items()},

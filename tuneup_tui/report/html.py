@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from tuneup_tui.metrics.catalogue import figure_label, verdict
 from tuneup_tui.report import svg
 from tuneup_tui.report.markdown import (
     CADENCE_NAMES,
@@ -37,7 +38,7 @@ h1{font-size:1.6rem}h2{border-bottom:1px solid #d9e2ec;padding-bottom:.2rem;marg
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
 th,td{border:1px solid #d9e2ec;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f4f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.sev-high{color:#c0392b;font-weight:bold}.sev-medium{color:#b7791f}.sev-low{color:#52606d}
+.good{color:#2e7d32}.bad{color:#c0392b}.sev-high{color:#c0392b;font-weight:bold}.sev-medium{color:#b7791f}.sev-low{color:#52606d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}
 .muted{color:#52606d}svg{max-width:100%;height:auto}
 """
@@ -74,6 +75,14 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]],
         )
         lines.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
+
+
+def _judged(cell: str) -> str:
+    """A cell escaped, a change marked better or worse coloured as good or bad news."""
+    for word, css in (("better", "good"), ("worse", "bad")):
+        if cell.endswith(" " + word):
+            return f'<span class="{css}">{escape(cell)}</span>'
+    return escape(cell)
 
 
 def _none(text: str) -> str:
@@ -152,9 +161,11 @@ def _panels(s: Summary) -> str:
             out.append(_none(f"Not computed: {p.error}"))
             continue
         header, rows = panel_table(p)
-        cells = [[escape(r[0]), *(escape(c) for c in r[1:])] for r in rows]
+        cells = [[escape(r[0]), *(_judged(c) for c in r[1:])] for r in rows]
         out.append(_table(header, cells, numeric=tuple(range(1, len(header)))))
-        changes = [(label(f.name), (f.vs_baseline or 0.0) / abs(float(f.baseline)) * 100)
+        changes = [(figure_label(p.panel, f.name),
+                    (f.vs_baseline or 0.0) / abs(float(f.baseline)) * 100,
+                    verdict(p.panel, f.name, f.value, f.baseline))
                    for f in p.figures if f.baseline and f.vs_baseline is not None]
         out.append(svg.change_bars(changes, f"{p.title}: change against the baseline (%)"))
     return "\n".join(out)

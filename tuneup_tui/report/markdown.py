@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tuneup_tui.metrics.catalogue import figure_label, verdict
+from tuneup_tui.metrics.result import Number
 from tuneup_tui.report.model import (
     CadenceProposal,
     DayRun,
@@ -177,17 +179,24 @@ def panel_table(p: PanelFigures) -> tuple[list[str], list[list[str]]]:
     header += ["Baseline", "Against baseline"] if with_baseline else []
     header += ["Previous run", "Against previous run"] if with_previous else []
     rows = []
+    panel = p.panel
     for f in p.figures:
         name = f.name
-        row = [label(name), fmt_figure(name, f.value)]
-        if with_baseline:
-            row += ["", ""] if f.baseline is None else [fmt_figure(name, f.baseline),
-                                                         fmt_change(f.value, f.baseline, name)]
-        if with_previous:
-            row += ["", ""] if f.previous is None else [fmt_figure(name, f.previous),
-                                                         fmt_change(f.value, f.previous, name)]
+        row = [figure_label(panel, name), fmt_figure(name, f.value, panel)]
+        for earlier, wanted in ((f.baseline, with_baseline), (f.previous, with_previous)):
+            if wanted:
+                row += ["", ""] if earlier is None else [
+                    fmt_figure(name, earlier, panel), judged_change(panel, name, f.value, earlier)]
         rows.append(row)
     return header, rows
+
+
+def judged_change(panel: str, name: str, value: Number, earlier: Number) -> str:
+    """A panel figure's change followed by whether it is good news: "-$46.10 (-49.0%) better"
+    for a cost per lead that fell; nothing added for a figure good neither way."""
+    text = fmt_change(value, earlier, name, panel)
+    judged = verdict(panel, name, value, earlier)
+    return f"{text} {judged}" if judged in ("better", "worse") else text
 
 
 def day_sentence(day: DayRun) -> str:

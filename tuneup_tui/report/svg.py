@@ -17,6 +17,8 @@ ON_PLAN = "#3d7ea6"
 OVER = "#c0392b"
 UP = "#2e8b57"
 DOWN = "#c0392b"
+NEUTRAL = "#8a96a3"
+VERDICT_COLOURS = {"better": UP, "worse": DOWN}
 
 
 def planned_vs_actual(rows: Sequence[tuple[str, int, float | None]]) -> str:
@@ -48,8 +50,14 @@ def planned_vs_actual(rows: Sequence[tuple[str, int, float | None]]) -> str:
     return "".join(parts)
 
 
-def change_bars(items: Sequence[tuple[str, float]], title: str) -> str:
-    """Diverging bars of relative changes in percent (clamped to ±100 for drawing)."""
+def change_bars(items: Sequence[tuple[str, float] | tuple[str, float, str | None]],
+                title: str) -> str:
+    """Diverging bars of relative changes in percent (clamped to ±100 for drawing).
+
+    An item's third part, when given, is its verdict: "better" is drawn green and "worse"
+    red whichever way the bar points; any other (a figure good neither way) is grey. Without
+    it, a bar is coloured by its direction.
+    """
     if not items:
         return ""
     half = BAR_WIDTH / 2
@@ -59,12 +67,15 @@ def change_bars(items: Sequence[tuple[str, float]], title: str) -> str:
     parts = [_open(width, height, title)]
     parts.append(f'<line x1="{middle:.1f}" y1="0" x2="{middle:.1f}" y2="{height}" '
                  'stroke="#888" stroke-width="1"/>')
-    for i, (label, pct) in enumerate(items):
+    for i, item in enumerate(items):
+        label, pct = item[0], item[1]
+        colour = (UP if pct >= 0 else DOWN) if len(item) < 3 else VERDICT_COLOURS.get(
+            item[2] or "", NEUTRAL)
         y = i * ROW_HEIGHT + 4
         parts.append(_label(label, y))
         length = min(abs(pct), 100.0) / 100 * half
         x = middle if pct >= 0 else middle - length
-        parts.append(_rect(x, y + 2, length, ROW_HEIGHT - 6, UP if pct >= 0 else DOWN))
+        parts.append(_rect(x, y + 2, length, ROW_HEIGHT - 6, colour))
         sign = "+" if pct >= 0 else "-"
         parts.append(_text(LABEL_WIDTH + BAR_WIDTH + 4, y + 12, f"{sign}{abs(pct):.1f}%"))
     parts.append("</svg>")

@@ -43,10 +43,11 @@ def fmt_number(value: Number) -> str:
     return _strip_zeros(f"{f:.{digits}f}")
 
 
-def fmt_change(value: Number, earlier: Number, name: str = "") -> str:
+def fmt_change(value: Number, earlier: Number, name: str = "", panel: str | None = None
+               ) -> str:
     """value - earlier in the figure's terms, and the relative change: "+3 (+7.9%)",
     "-0.3 pts (-9.7%)" for a rate named `name`; "n/a" if either is unknown."""
-    return display.fmt_change(value, earlier, name)
+    return display.fmt_change(value, earlier, name, panel)
 
 
 def fmt_signed(diff: float) -> str:

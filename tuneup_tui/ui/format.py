@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from tuneup_tui.metrics.catalogue import figure_label, verdict
 from tuneup_tui.metrics.display import (
     FigureKind,
     fmt_cell,
@@ -22,22 +23,33 @@ from tuneup_tui.metrics.display import (
 )
 
 __all__ = [
-    "FigureKind", "change", "fmt_cell", "fmt_countdown", "fmt_drift", "fmt_figure", "kind_of",
-    "label", "number",
+    "FigureKind", "change", "change_style", "figure_label", "fmt_cell", "fmt_countdown",
+    "fmt_drift", "fmt_figure", "kind_of", "label", "number",
 ]
 
 
-def change(name: str, value: Any, baseline: Any) -> tuple[str, str]:
+def change(name: str, value: Any, baseline: Any, panel: str | None = None
+           ) -> tuple[str, str]:
     """The arrow and the change of a figure against its baseline: ("▲", "+12%").
 
-    Rates change in percentage points; counts and money by percent of the baseline.
+    Rates change in percentage points; counts and money by percent of the baseline. The arrow
+    says which way the number went; `change_style` says whether that is good news.
     """
     v, b = number(value), number(baseline)
     if v is None or b is None:
         return "", ""
     if math.isclose(v, b, rel_tol=1e-9, abs_tol=1e-12):
         return "=", "no change"
-    return ("▲" if v > b else "▼"), short_change(name, v, b)
+    return ("▲" if v > b else "▼"), short_change(name, v, b, panel)
+
+
+def change_style(panel: str, name: str, value: Any, baseline: Any) -> str:
+    """The colour of a change: green when the catalogue calls it better, red when worse, none
+    for a figure that is good neither way (spend, emails sent) or did not move."""
+    return VERDICT_STYLES.get(verdict(panel, name, value, baseline) or "", "")
+
+
+VERDICT_STYLES = {"better": "green", "worse": "red"}
 
 
 def fmt_countdown(seconds: float) -> str:

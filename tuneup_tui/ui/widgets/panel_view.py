@@ -16,7 +16,15 @@ from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from tuneup_tui.store.models import RecordedFigure
-from tuneup_tui.ui.format import change, fmt_cell, fmt_figure, label, number
+from tuneup_tui.ui.format import (
+    change,
+    change_style,
+    figure_label,
+    fmt_cell,
+    fmt_figure,
+    label,
+    number,
+)
 from tuneup_tui.ui.widgets.bars import share_bars
 from tuneup_tui.ui.widgets.line_table import LineTable
 
@@ -123,18 +131,20 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
     if with_last:
         columns.append("Last run")
     rows: list[tuple[Hashable, Sequence[Text | str]]] = []
+    panel = result.name
     for name, value in result.figures.items():
         base = result.baseline_figures.get(name)
-        arrow, delta = change(name, value, base)
-        style = "green" if arrow == "▲" else ("red" if arrow == "▼" else "")
+        arrow, delta = change(name, value, base, panel)
         row: list[Text | str] = [
-            label(name), fmt_figure(name, value), fmt_figure(name, base),
-            Text(f"{arrow} {delta}".strip(), style=style),
+            figure_label(panel, name), fmt_figure(name, value, panel),
+            fmt_figure(name, base, panel),
+            Text(f"{arrow} {delta}".strip(), style=change_style(panel, name, value, base)),
         ]
         if with_last and last_run is not None:
             prev = last_run.get(name)
-            arrow2, delta2 = change(name, value, prev)
-            row.append(f"{fmt_figure(name, prev)} {arrow2} {delta2}".strip()
+            arrow2, delta2 = change(name, value, prev, panel)
+            row.append(Text(f"{fmt_figure(name, prev, panel)} {arrow2} {delta2}".strip(),
+                            style=change_style(panel, name, value, prev))
                        if number(prev) is not None else "–")
         rows.append((name, row))
         for other in (name, *RELATED.get(name, ())):
