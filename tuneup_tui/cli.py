@@ -11,8 +11,10 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from tuneup_tui import __version__
+from tuneup_tui.textsafe import visible, visible_output
 
 COMMAND_MODULES: tuple[str, ...] = (
     "run",
@@ -27,6 +29,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "store",
 )
 
+
+INTERACTIVE_COMMANDS: frozenset[str] = frozenset({"run", "demo", "attend"})
+"""Commands that draw a screen: Textual owns the terminal there and draws only what it is
+given (the screens show text literally); every other command's output goes through
+`textsafe.visible_output`."""
 
 CONSOLE_COMMANDS: dict[str, str] = {"run": "run", "demo": "run"}
 """The console's commands and their module: only that command is registered when one of them
@@ -67,9 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        code = func(args)
+        with nullcontext() if args.command in INTERACTIVE_COMMANDS else visible_output():
+            code = func(args)
     except CliError as err:
-        print(f"tuneup: {err}", file=sys.stderr)
+        print(f"tuneup: {visible(str(err))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -43,7 +43,7 @@ def test_inspect_shows_each_file_and_what_was_dropped(
     assert "  dropped: line 8 'Confidential Information - Do Not Distribute': " in out
     assert ("Not placed:\n  broken/missing-column/ga4.csv: closest preset ga4 (GA4 traffic "
             "acquisition), missing column(s) 'key events'\n") in out
-    assert "Sources:\n  traffic: 5 rows, 2026-11-16..2026-11-16\n  paid: 3 rows, " in out
+    assert "Sources:\n  traffic: 5 rows, 2026-11-16..2026-11-22\n  paid: 3 rows, " in out
     assert "  leads: 3 rows, 2026-11-16..2026-11-20\n" in out
 
 
@@ -73,3 +73,25 @@ def test_broken_datapack_toml_exits_2_and_names_the_key(
                             "preset 'mailchimp'; closest: 'mailchimp-campaigns'\n")
     assert "datapack.toml is broken" in captured.out
     assert "  emails: error: emails (" in captured.out
+
+
+def test_inspect_shows_what_each_lead_status_means(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "pack"
+    root.mkdir()
+    (root / "leads.csv").write_text(
+        "lead_id,created_at,program,score,status,sent_to_sales_at,territory\n"
+        "L1,2026-11-16,Web,80,Nurturing,,East\nL2,2026-11-16,Web,80,Not a fit,,East\n"
+        "L3,2026-11-16,Web,80,Odd one,,East\n", encoding="utf-8")
+    (root / "crm.csv").write_text(
+        "lead_id,owner,territory,status,first_touch_at,opportunity_id,bad_data\n"
+        "L1,Alex,East,Unqualified,,,0\n", encoding="utf-8")
+    (root / "datapack.toml").write_text('[statuses]\nrejected = ["Not a fit"]\n',
+                                        encoding="utf-8")
+    assert main(["data", "inspect", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "rejected (datapack.toml): Not a fit" in out
+    assert "Nurturing (leads): nurture, 1 rows" in out
+    assert "Not a fit (leads): rejected, 1 rows" in out
+    assert "Odd one (leads): unmapped (read as not rejected), 1 rows" in out
+    assert "Unqualified (crm): rejected, 1 rows" in out

@@ -18,12 +18,18 @@ MONDAYS = tuple(AS_OF - timedelta(weeks=n) for n in range(8))
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    """`tuneup metrics --json` on the sample pack: one run per as-of Monday, and the month."""
-    from tuneup_tui.agenda.load import load_agenda
+def sample_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tuneup_tui.data.sample import generate_sample
 
-    folder = generate_sample(tmp_path_factory.mktemp("sample"), AS_OF)
+    return generate_sample(tmp_path_factory.mktemp("sample"), AS_OF)
+
+
+@pytest.fixture(scope="module")
+def runs(sample_folder: Path) -> dict[str, dict]:
+    """`tuneup metrics --json` on the sample pack: one run per as-of Monday, and the month."""
+    from tuneup_tui.agenda.load import load_agenda
+
+    folder = sample_folder
     out = {day.isoformat(): json.loads(metrics_output(folder, None, day, PANEL_NAMES,
                                                       as_json=True))
            for day in MONDAYS}
@@ -61,3 +67,21 @@ def test_no_rate_passes_100_percent(runs: dict[str, dict]) -> None:
                 for figures in (panel["figures"], panel["baseline_figures"]):
                     value = figures.get(key)
                     assert value is None or 0 <= value <= 1, (run, name, key, value)
+
+
+def test_unqualified_leads_count_as_rejected(runs: dict[str, dict],
+                                              sample_folder: Path) -> None:
+    import pandas as pd
+
+    leads = pd.read_csv(sample_folder / "leads.csv", parse_dates=["sent_to_sales_at"])
+    crm = pd.read_csv(sample_folder / "crm.csv").drop_duplicates("lead_id")
+    status = leads["lead_id"].map(crm.set_index("lead_id")["status"])
+    assert (status == "Unqualified").any()
+    for day in MONDAYS:
+        run = runs[day.isoformat()]["panels"]["lead_scoring"]
+        start = pd.Timestamp(day - timedelta(days=7))
+        stamp = leads["sent_to_sales_at"]
+        sent = (stamp >= start) & (stamp < pd.Timestamp(day))
+        # accepted: sent, found in the CRM, and not Unqualified (the sample's one rejection)
+        accepted = int((sent & status.notna() & (status != "Unqualified")).sum())
+        assert run["figures"]["sales_accepted"] == accepted, day

@@ -90,13 +90,21 @@ def test_an_empty_file(tmp_path: Path, data: bytes) -> None:
     assert str(info.value) == f"traffic ({path}): the file is empty"
 
 
-def test_latin1_text_is_an_encoding_error_naming_the_line(tmp_path: Path) -> None:
-    data = "territory,rep\nEast,Alex\nWest,Zoë\n".encode("latin-1")
+def test_windows_1252_text_is_read_with_a_note_naming_the_line(tmp_path: Path) -> None:
+    data = "territory,rep\nEast,Alex\nWest,Zoë\n".encode("cp1252")
     path = _write(tmp_path, "territories.csv", data)
+    raw = read_canonical_csv(path, "territories")
+    assert list(raw.frame["rep"]) == ["Alex", "Zoë"]
+    assert raw.notes == ("not UTF-8 (byte 0xeb in line 3): read as Windows-1252 (cp1252), the "
+                         "legacy Windows encoding; check accented names",)
+
+
+def test_bytes_neither_utf8_nor_windows_1252_name_the_header_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "territories.csv", b"territory,rep\x81\nEast,Alex\n")
     with pytest.raises(DataError) as info:
         read_canonical_csv(path, "territories")
-    assert str(info.value) == (f"territories ({path}) row 3: not UTF-8 text (byte 0xeb); "
-                               "save it as UTF-8 CSV")
+    assert str(info.value) == (f"territories ({path}): not UTF-8 or Windows-1252 text (byte "
+                               "0x81 in the header line); save it as UTF-8 CSV")
 
 
 def test_random_bytes_are_a_clear_error(tmp_path: Path) -> None:

@@ -357,13 +357,13 @@ def test_lifecycle_days_conversion_and_past_lifetime() -> None:
     assert f["conversion"] == pytest.approx(2 / 8)
     # days to the first opportunity: A-5 10, A-7 3.5 -> median 6.75
     assert f["median_days_to_opportunity"] == pytest.approx(6.75)
-    # past: A-1 (90 d 1 h), A-6 (its opportunity is later), A-9 (Unqualified is not
-    # Disqualified); not A-2 (90 d exactly), A-3 and A-4 (disqualified), A-5, A-7
-    assert f["past_lifetime"] == 3
+    # past: A-1 (90 d 1 h), A-6 (its opportunity is later); not A-2 (90 d exactly), A-3 and
+    # A-4 (disqualified), A-9 (Unqualified: rejected by the status map), A-5, A-7
+    assert f["past_lifetime"] == 2
     ids = [row["lead_id"] for row in r.tables["past_lifetime"].rows]
-    assert sorted(ids) == ["A-1", "A-6", "A-9"]
-    assert life(disqualified_statuses=["Disqualified", "Unqualified"]).figures[
-        "past_lifetime"] == 2
+    assert sorted(ids) == ["A-1", "A-6"]
+    # the agenda's own disqualified statuses add to the map's: A-1's CRM status is Working
+    assert life(disqualified_statuses=["working"]).figures["past_lifetime"] == 1
     # touches up to the as-of day: A-1 2 (10-01, 11-23 18:00), A-5 1 -> 3 over 8 leads
     assert f["touches_per_lead"] == pytest.approx(3 / 8)
     assert f["touches_per_lead_median"] == pytest.approx(0)
@@ -413,3 +413,16 @@ def test_status_and_campaign_tables_ignore_case() -> None:
     # one campaign: sent 100 + 200 = 300; CTR (5 + 15) / (100 + 100) = 0.1
     assert [(row["campaign"], row["sent"]) for row in rows] == [("Promo", 300)]
     assert rows[0]["ctr"] == pytest.approx(0.1)
+
+
+def test_lifecycle_leaves_out_leads_already_in_nurturing() -> None:
+    # A-6 marked Nurturing on the lead, A-1 Recycled in the CRM (both the nurture class):
+    # of A-1 and A-6 past their lifetime, neither needs recycling
+    leads = [dict(row, status="Nurturing") if row["lead_id"] == "A-6" else row
+             for row in LIFE_LEADS]
+    crm_rows = [dict(row, status="Recycled") if row["lead_id"] == "A-1" else row
+                for row in LIFE_CRM]
+    pack = pack_of(leads=leads, opportunities=LIFE_OPPS, crm=crm_rows)
+    r = lifecycle.compute(pack, period(), settings())
+    assert r.figures["past_lifetime"] == 0
+    assert not any(f.key == "past_lifetime" for f in r.findings)

@@ -96,10 +96,11 @@ def test_baseline_rates_pooled_over_deliveries() -> None:
 def test_status_table() -> None:
     rows = [dict(r) for r in run().tables["status"].rows]
     assert rows == [
-        {"status": "Working", "leads": 2, "share": pytest.approx(0.4)},
-        {"status": "(not in CRM)", "leads": 1, "share": pytest.approx(0.2)},
-        {"status": "Bad Data", "leads": 1, "share": pytest.approx(0.2)},
-        {"status": "New", "leads": 1, "share": pytest.approx(0.2)},
+        # each status with what the status map says it means
+        {"status": "Working", "means": "working", "leads": 2, "share": pytest.approx(0.4)},
+        {"status": "(not in CRM)", "means": "", "leads": 1, "share": pytest.approx(0.2)},
+        {"status": "Bad Data", "means": "rejected", "leads": 1, "share": pytest.approx(0.2)},
+        {"status": "New", "means": "accepted", "leads": 1, "share": pytest.approx(0.2)},
     ]
 
 

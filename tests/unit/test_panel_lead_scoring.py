@@ -141,9 +141,9 @@ def test_custom_bands_and_rejected_statuses() -> None:
     r = run(bands=[0, 50], rejected_statuses=["Won"])
     labels = [row["band"] for row in r.tables["bands"].rows]
     assert labels == ["0-49", "50-100", "no score"]
-    # "Won" is now the rejection; Rejected/Disqualified count as accepted.
-    # Sent: L-1, L-2, L-3, L-6 in CRM, none Won; L-4 not in CRM -> 4 of 5
-    assert r.figures["acceptance_rate"] == pytest.approx(4 / 5)
+    # "Won" is a rejection too, on top of the status map's (Rejected, any case, stays one).
+    # Sent: L-1 Working, L-6 Open accepted; L-2, L-3 rejected; L-4 not in CRM -> 2 of 5
+    assert r.figures["acceptance_rate"] == pytest.approx(2 / 5)
 
 
 def test_without_crm_acceptance_is_na_with_a_note() -> None:

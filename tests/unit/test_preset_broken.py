@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.preset_fixtures import pack_dir, pack_with, rows
+from tests.unit.preset_fixtures import notes_of, pack_dir, pack_with, rows
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 
@@ -61,11 +61,12 @@ def test_truncated_file(tmp_path: Path) -> None:
     assert len(pack.frame("paid")) == 3
 
 
-def test_windows_encoding_is_named_for_its_source(tmp_path: Path) -> None:
+def test_windows_encoding_is_read_with_a_note(tmp_path: Path) -> None:
     name = "broken/cp1252/hubspot-crm-exports-all-contacts-2026-11-23.csv"
     pack = pack_with(tmp_path, name, "mailchimp/campaigns.csv")
-    message = _error(pack, "leads")
-    assert "row 2: not UTF-8 text (byte 0xeb" in message and "save it as UTF-8 CSV" in message
+    assert len(pack.frame("leads")) == 1
+    assert "not UTF-8 (byte 0xeb in line 2): read as Windows-1252 (cp1252)" in notes_of(pack,
+                                                                                     "leads")
     assert len(pack.frame("emails")) == 2
 
 

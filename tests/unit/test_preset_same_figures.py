@@ -254,10 +254,10 @@ def write_canonical(root: Path) -> None:
     put("emails", ["date", "campaign", "sent", "delivered", "opens", "clicks", "unsubscribes",
                    "bounces"], [[d, t, r, dl, o, c, u, so + h]
                                 for t, d, r, dl, o, c, u, so, h in EMAILS])
-    # 404s: the crawl dated at the period's start (hits = inlinks), Search Console's at
+    # 404s: the crawl dated at the period's start (one hit per URL), Search Console's at
     # their last crawl (hits = 1).
     put("pages_404", ["date", "url", "hits"],
-        [[WEEKS[2], u, n] for u, n in CRAWL_404] + [[d, u, 1] for u, d in GSC_404])
+        [[WEEKS[2], u, 1] for u, _ in CRAWL_404] + [[d, u, 1] for u, d in GSC_404])
     put("keywords", ["date", "keyword", "position", "clicks", "impressions"],
         [[w, q, p, c, i] for w, rows in QUERIES.items() for q, c, i, p in rows])
     seo = [["2026-11-08", "pages_404", 1], ["2026-11-22", "pages_404", 2]]

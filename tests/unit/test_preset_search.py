@@ -71,9 +71,10 @@ def test_screaming_frog_needs_the_pack_period(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"no date column and no period"):
         pack.frame("pages_404")
     dated = pack_with(tmp_path / "b", "screaming-frog", toml='period = "2026-W47"\n')
-    # Inlinks are the hits; the 200 row is not a client error.
+    # one hit per URL (Inlinks count linking pages, not visits); the 200 row is not a client
+    # error.
     assert rows(dated.frame("pages_404")) == [
-        ("2026-11-16", "https://www.example.com/old-pricing", 12.0, None),
-        ("2026-11-16", "https://www.example.com/team/jo", 3.0, None),
+        ("2026-11-16", "https://www.example.com/old-pricing", 1.0, None),
+        ("2026-11-16", "https://www.example.com/team/jo", 1.0, None),
     ]
     assert "status 200: not a client error" in dated.describe()["pages_404"].dropped[0]

@@ -9,14 +9,16 @@ from tests.unit.preset_fixtures import dropped_of, notes_of, pack_with, rows
 SOCIAL = ("date", "network", "followers", "engagements", "posts", "video_views")
 
 
-def test_youtube_table_drops_the_total_row(tmp_path: Path) -> None:
+def test_youtube_table_takes_the_total_row(tmp_path: Path) -> None:
     pack = pack_with(tmp_path, "youtube", toml='period = "2026-W47"\n')
-    # Total row first (1530 views = 1200 + 330) dropped; subscribers gained 15 and 2.
+    # the Total row is the channel's figure: 1530 views, 17 subscribers gained; the two video
+    # rows are dropped in one line
     assert rows(pack.frame("social"), *SOCIAL) == [
-        ("2026-11-16", "youtube", 15.0, 0.0, None, 1200.0),
-        ("2026-11-16", "youtube", 2.0, 0.0, None, 330.0),
+        ("2026-11-16", "youtube", 17.0, 0.0, None, 1530.0),
     ]
-    assert dropped_of(pack, "social") == ["line 2 'Total': Total row (the videos add up to it)"]
+    assert dropped_of(pack, "social") == [
+        "lines 3-4: 2 video row(s): the Total row is the channel's figure (it counts deleted and "
+        "private videos too)"]
     assert "net subscribers gained" in notes_of(pack, "social")
 
 

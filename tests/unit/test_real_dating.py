@@ -70,7 +70,7 @@ def test_an_all_time_report_is_set_aside_and_the_dated_one_beside_it_is_used(
                      "column and no period: the report covers All time, which no review period "
                      "can use: download it for one week or month (or segmented by Day)"]
     out = inspect(root, capsys)
-    assert "  paid: 2 rows, 2026-06-29..2026-06-29; set aside: Campaign report (1).csv\n" in out
+    assert "  paid: 2 rows, 2026-06-29..2026-07-05; set aside: Campaign report (1).csv\n" in out
 
 
 def test_a_file_with_no_period_is_told_the_week_before_it_was_saved(tmp_path: Path) -> None:

@@ -153,7 +153,10 @@ def test_h_a_few_dozen_leads_are_past_their_lifetime(sample: Path) -> None:
                  & ~leads["lead_id"].isin(opps["lead_id"])
                  & (leads["status"] != "Disqualified")]
     assert len(past) == 36
-    assert set(past["status"]) == {"Nurturing"}
+    # left Working: neither recycled into nurturing nor rejected in the CRM
+    assert set(past["status"]) == {"Working"}
+    crm = _read(sample, "crm")
+    assert not past["lead_id"].isin(crm.loc[crm["status"] == "Unqualified", "lead_id"]).any()
 
 
 def test_i_linkedin_followers_grow_while_its_sessions_fall(sample: Path) -> None:

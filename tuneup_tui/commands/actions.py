@@ -12,10 +12,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore
     from tuneup_tui.store.models import ActionItem, Run
+
+
+CELL_WIDTH = 32
+"""The widest an owner, a session or a series is shown in a table (the JSON has it whole)."""
 
 
 def register(sub: Any) -> None:
@@ -60,7 +65,7 @@ def run_actions(args: argparse.Namespace) -> int:
     if run is None:
         print("no runs yet; start one with `tuneup run`")
         return 0
-    print(f"run {run.id}: {run.title} ({run.as_of.isoformat()})")
+    print(f"run {run.id}: {visible_line(run.title)} ({run.as_of.isoformat()})")
     if not items:
         print("no action items" + (" matching" if args.owner or args.open else ""))
         return 0
@@ -107,10 +112,17 @@ def _open_store_if_any(run_id: int | None) -> RunStore | None:
 
 
 def _table(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
-    """Left-aligned columns; the last column (free text) is not padded."""
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    """Left-aligned columns; the last column (free text) is not padded.
+
+    Every cell is shown on its own line whatever it holds (a line break in an item cannot
+    make a row of its own) and the padded columns are cut to `CELL_WIDTH`, so one long name
+    does not pad every row.
+    """
+    rows = [[visible_line(cell, None if i == len(row) - 1 else CELL_WIDTH)
+             for i, cell in enumerate(row)] for row in [header, *body]]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = []
-    for row in [header, *body]:
+    for row in rows:
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines)

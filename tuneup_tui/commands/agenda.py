@@ -14,6 +14,7 @@ from typing import Any
 
 from tuneup_tui.agenda.model import Agenda, format_hhmm, minutes_of
 from tuneup_tui.cli import CliError
+from tuneup_tui.textsafe import clip, visible_line
 
 
 def register(sub: Any) -> None:
@@ -132,7 +133,7 @@ def run_copy(args: argparse.Namespace) -> int:
 def outline(agenda: Agenda) -> list[str]:
     """The day on one screen: start, minutes, topic, who, panels."""
     lines = [
-        agenda.title,
+        visible_line(agenda.title),
         f"series {agenda.series} · cadence {agenda.cadence} · reviews the last {agenda.period} "
         f"against the {agenda.baseline_periods} {agenda.period}"
         f"{'s' if agenda.baseline_periods != 1 else ''} before · "
@@ -171,5 +172,4 @@ def _length(minutes: int) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return clip(visible_line(" ".join(text.split())), width)

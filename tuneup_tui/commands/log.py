@@ -14,11 +14,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.textsafe import one_line, visible_line
 
 if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore
     from tuneup_tui.store.models import Run
 
+NAME_WIDTH = 60
+"""The most of an owner's name a message shows."""
 NO_RUN = "no run in progress; start one with `tuneup run`"
 
 
@@ -40,10 +43,10 @@ def run_log(args: argparse.Namespace) -> int:
     from tuneup_tui.store.db import StoreError
     from tuneup_tui.store.snapshot import snapshot_of
 
-    text = args.text.strip()
+    text = one_line(args.text)
     if not text:
         raise CliError("an action item needs its text: tuneup log \"what to do\" --owner NAME")
-    owner = args.owner.strip()
+    owner = one_line(args.owner)
     if not owner:
         raise CliError("--owner: expected a name, got nothing")
     due = parse_due(args.due, today=date.today()) if args.due is not None else None
@@ -56,8 +59,9 @@ def run_log(args: argparse.Namespace) -> int:
         if known is not None:
             owner = known
         elif snapshot.roster:
-            print(f"tuneup: warning: {owner} is not on run {run.id}'s roster "
-                  f"({', '.join(snapshot.roster)}); added anyway", file=sys.stderr)
+            print(f"tuneup: warning: {visible_line(owner, NAME_WIDTH)} is not on run "
+                  f"{run.id}'s roster ({', '.join(snapshot.roster)}); added anyway",
+                  file=sys.stderr)
         try:
             item = store.add_action(run.id, text, owner, due=due, session=session,
                                     created_by=(args.by or _login()).strip() or "attendee")
@@ -67,8 +71,9 @@ def run_log(args: argparse.Namespace) -> int:
         store.close()
     due_text = f", due {item.due.isoformat()}" if item.due else ""
     session_text = f", session {item.session}" if item.session else ""
-    print(f"action item {item.id} added to run {run.id}: {item.text} "
-          f"(owner {item.owner}{due_text}{session_text})")
+    owner_text = visible_line(item.owner, NAME_WIDTH)
+    print(visible_line(f"action item {item.id} added to run {run.id}: {item.text} "
+                       f"(owner {owner_text}{due_text}{session_text})"))
     return 0
 
 

@@ -9,6 +9,8 @@ preset = "ga4"                      # optional when the headers say it
 columns = { goal_completions = "Key events" }   # canonical = export column
 period = "2026-W47"                 # this source's files cover this period (over their own)
 date_order = "day-first"            # or "month-first": settles dates like 03/04/2026
+[statuses]                          # optional: what the pack's lead statuses mean
+rejected = ["Not a fit"]            # accepted, rejected, working, converted, nurture
 ```
 
 Every mistake is one line naming the file and the key path, with the closest known name. A glob
@@ -29,7 +31,7 @@ from tuneup_tui.data.sources import SOURCES
 
 FILE_NAME = "datapack.toml"
 DATE_ORDERS = ("day-first", "month-first")
-_TOP_KEYS = ("sources", "period", "date_order")
+_TOP_KEYS = ("sources", "period", "date_order", "statuses")
 _SOURCE_KEYS = ("files", "preset", "columns", "period", "date_order")
 
 
@@ -57,6 +59,8 @@ class Datapack:
     sources: dict[str, SourceEntry] = field(default_factory=dict)
     period: Period | None = None
     date_order: str | None = None
+    statuses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """`[statuses]`: lead statuses by class (see `tuneup_tui.data.status_map`)."""
 
 
 def closest(name: str, known: Iterable[str]) -> str:
@@ -102,7 +106,11 @@ def _validate(path: Path, data: dict[str, Any]) -> Datapack:
         if not isinstance(table, dict):
             raise fail(where, "expected a table with files = [...]")
         entries[name] = _entry(name, table, where, fail)
-    return Datapack(path, entries, period, date_order)
+    from tuneup_tui.data.status_map import parse_statuses
+
+    statuses: dict[str, tuple[str, ...]] = (
+        dict(parse_statuses(data["statuses"], fail)) if "statuses" in data else {})
+    return Datapack(path, entries, period, date_order, statuses)
 
 
 def _entry(name: str, table: dict[str, Any], where: str, fail: Any) -> SourceEntry:

@@ -8,14 +8,24 @@ filled). Then the files nothing recognised, the companion files, and one line pe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuneup_tui.data.discover import SourceFile, discover
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.ranges import range_note, within_one
 from tuneup_tui.data.sources import SOURCES
+from tuneup_tui.textsafe import visible_line
+
+if TYPE_CHECKING:
+    from tuneup_tui.data.pack import DataPack
+
+TOP_DROPPED = 10
+_DROPPED_ROW = re.compile(r"^line \d+ .*?': (.+)$")
+"""A dropped row's line ("line 57 'Total: Account': totals row") and its reason."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ class PackReport:
     """Per present source: "N rows, first..last" or its one-line error."""
     error: str | None = None
     """A broken datapack.toml."""
+    statuses: tuple[str, ...] = ()
+    """How the lead statuses seen in leads and crm are read (the status map)."""
 
 
 def inspect_pack(root: Path) -> PackReport:
@@ -70,7 +82,29 @@ def inspect_pack(root: Path) -> PackReport:
                  if summary.set_aside else "")
         sources[name] = f"{summary.rows} rows{span}{aside}"
     return PackReport(Path(root), tuple(files), found.unplaced, found.skipped, sources,
-                      found.error)
+                      found.error, _statuses(root, pack))
+
+
+def _statuses(root: Path, pack: DataPack) -> tuple[str, ...]:
+    """Each status of the leads and the CRM with its class and count, after the pack's own
+    `[statuses]` entries."""
+    from tuneup_tui.data.datapack_toml import DatapackError, load_datapack
+    from tuneup_tui.data.status_map import StatusMap, describe
+
+    try:
+        config = load_datapack(root)
+    except DatapackError:
+        config = None
+    status_map = StatusMap.with_overrides(
+        config.statuses if config is not None else None)  # type: ignore[arg-type]
+    seen: dict[tuple[str, str], int] = {}
+    for source in ("leads", "crm"):
+        if pack.error(source) is not None or not pack.has(source):
+            continue
+        counts = pack.frame(source)["status"].dropna().astype(str).str.strip().value_counts()
+        for status, count in counts.items():
+            seen[(str(status), source)] = int(count)
+    return tuple(describe(status_map, seen))
 
 
 def inspect_file(root: Path, source_file: SourceFile) -> FileReport:
@@ -119,6 +153,21 @@ def _relative(root: Path, path: Path) -> str:
         return str(path)
 
 
+def grouped(dropped: tuple[str, ...], top: int = TOP_DROPPED) -> list[str]:
+    """The dropped lines with each reason's first `top` rows and a count of the rest: an
+    "All" crawl export drops thousands of rows for one reason."""
+    by_reason: dict[str, list[str]] = {}
+    for line in dropped:
+        match = _DROPPED_ROW.match(line)
+        by_reason.setdefault(match.group(1) if match else line, []).append(line)
+    out: list[str] = []
+    for reason, lines in by_reason.items():
+        out.extend(lines[:top])
+        if len(lines) > top:
+            out.append(f"... and {len(lines) - top} more row(s): {reason}")
+    return out
+
+
 def render(report: PackReport) -> str:
     """The report as the text `tuneup data inspect` prints."""
     out = [f"Data pack {report.root}"]
@@ -139,7 +188,7 @@ def render(report: PackReport) -> str:
         out.append(f"  rows: {f.rows}{span}")
         if f.mapped:
             out.append("  columns: " + "; ".join(f"{c} <- {e}" for c, e in f.mapped))
-        out.extend(f"  dropped: {line}" for line in f.dropped)
+        out.extend(f"  dropped: {line}" for line in grouped(f.dropped))
         out.extend(f"  note: {line}" for line in f.notes)
         out.append("")
     if report.unplaced:
@@ -150,9 +199,15 @@ def render(report: PackReport) -> str:
         out.append("Recognised, feeding no source:")
         out.extend(f"  {line}" for line in report.skipped)
         out.append("")
+    if report.statuses:
+        out.append("Lead statuses (accepted, rejected, working, converted, nurture):")
+        out.extend(f"  {line}" for line in report.statuses)
+        out.append("")
     out.append("Sources:")
     if not report.sources:
         out.append("  none found (expected <source>.csv files or recognised exports)")
     for name, line in report.sources.items():
         out.append(f"  {name}: {line}")
-    return "\n".join(out) + "\n"
+    # Names and values quoted from the files stay on their line and show any control
+    # character as a symbol.
+    return "\n".join(visible_line(line) for line in out) + "\n"

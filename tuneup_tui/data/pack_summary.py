@@ -53,9 +53,16 @@ def summarise(source: str, frame: pd.DataFrame | None, tables: Sequence[ParsedTa
     first = last = None
     column = SOURCES[source].date_column
     if column is not None and len(frame):
-        dates = frame[column].dropna()
-        if len(dates):
-            first, last = dates.min().date(), dates.max().date()
+        # rows dated by their file's range cover the range, not its first day
+        spans = [(t.period.start, t.period.end) for t in tables if t.period is not None]
+        dated = [t.frame[column].dropna() for t in tables if t.period is None]
+        days = [(d.min().date(), d.max().date()) for d in dated if len(d)]
+        if not tables:
+            dates = frame[column].dropna()
+            days = [(dates.min().date(), dates.max().date())] if len(dates) else []
+        if spans or days:
+            first = min(a for a, _ in spans + days)
+            last = max(b for _, b in spans + days)
     return SourceSummary(
         source=source,
         files=tuple(files) or tuple(str(t.file) for t in tables if t.file is not None),

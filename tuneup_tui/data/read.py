@@ -41,7 +41,7 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
     """The rows of the canonical file `path` for `source`; DataError when it can't be used."""
     schema = SOURCES[source]
     path = Path(path)
-    data = _read_bytes(path, source)
+    data, encoding = _read_bytes(path, source)
     delimiter, names = _header(data, path, source)
     missing = [c for c in schema.required if c not in names]
     if missing:
@@ -88,7 +88,7 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
     # end in a space (leading spaces are already dropped by the parser).
     frame.attrs["clean_text"] = not counts.padded
     return RawTable(source=source, file=path, preset="canonical", frame=frame,
-                    first_data_line=2)
+                    first_data_line=2, notes=(encoding,) if encoding else ())
 
 
 def _parse(data: bytes, path: Path, source: str, delimiter: str, labels: list[str],
@@ -112,7 +112,8 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip().strip('"').casefold())
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def _read_bytes(path: Path, source: str) -> tuple[bytes, str]:
+    """The file's bytes as UTF-8, and a note when they were another encoding."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as err:
@@ -131,7 +132,15 @@ def _read_bytes(path: Path, source: str) -> bytes:
     if b"\x00" in data[:4096]:
         raise DataError(source, "not a CSV text file (it holds binary data); "
                                 "expected UTF-8 CSV", file=path)
-    return data
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # A legacy Windows export: read it as Windows-1252, say so (the C parser reads UTF-8).
+        from tuneup_tui.data.presets._table import decode_noted
+
+        text, note = decode_noted(data, source, path)
+        return text.encode("utf-8"), note
+    return data, ""
 
 
 def _header(data: bytes, path: Path, source: str) -> tuple[str, list[str]]:
@@ -189,6 +198,9 @@ def _encoding_error(source: str, path: Path, data: bytes) -> DataError:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         byte = data[err.start: err.start + 1].hex()
+        if line == 1:
+            return DataError(source, f"not UTF-8 text in the header line (byte 0x{byte}); save "
+                                     "it as UTF-8 CSV", file=path)
         return DataError(source, f"not UTF-8 text (byte 0x{byte}); save it as UTF-8 CSV",
                          file=path, row=line)
     return DataError(source, "not UTF-8 text; save it as UTF-8 CSV", file=path)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
+from tuneup_tui.data.status_map import StatusMap
 from tuneup_tui.metrics._follow_up_reps import capacity, rep_activity, rep_rows, reps_of
 from tuneup_tui.metrics._sales import (
     agree,
@@ -42,6 +43,7 @@ from tuneup_tui.metrics.result import (
     Table,
 )
 from tuneup_tui.metrics.shared import leads_once, sent_joined, sent_per_period
+from tuneup_tui.metrics.statuses import status_map
 
 NAME = "follow_up"
 NOT_IN_CRM = "(not in CRM)"
@@ -73,8 +75,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         baseline_figures[key] = mean_per_period(baseline_figures[key], baseline)
 
     attempts = float(settings.option("attempts", 3))
-    tables = {"status": Table("Status of the leads delivered", ("status", "leads", "share"),
-                              tuple(_status_rows(cur)))}
+    tables = {"status": Table("Status of the leads delivered",
+                              ("status", "means", "leads", "share"),
+                              tuple(_status_rows(cur, status_map(pack))))}
     series = {"delivered_trend": Series("Leads delivered to sales",
                                         *sent_per_period(pack, period, baseline), "trend")}
     reps_table: list[dict] = []
@@ -136,14 +139,22 @@ def _lead_figures(rows: pd.DataFrame) -> dict[str, Number]:
     }
 
 
-def _status_rows(rows: pd.DataFrame) -> list[dict]:
+def _status_rows(rows: pd.DataFrame, statuses: StatusMap) -> list[dict]:
     # "working" and "Working" are one status (names compare ignoring case), as first written
     status = first_spelling(rows["crm_status"]).where(rows["in_crm"], NOT_IN_CRM)
     status = status.fillna(NO_STATUS)
     counts = status.value_counts(sort=False)
-    out = [{"status": str(s), "leads": int(n), "share": ratio(int(n), len(rows))}
+    out = [{"status": str(s), "means": _means(str(s), statuses), "leads": int(n),
+            "share": ratio(int(n), len(rows))}
            for s, n in counts.items()]
     return sorted(out, key=lambda r: (-r["leads"], r["status"].casefold()))
+
+
+def _means(status: str, statuses: StatusMap) -> str:
+    """The status map's class of a status shown in the table; "" for the table's own rows."""
+    if status in (NOT_IN_CRM, NO_STATUS):
+        return ""
+    return statuses.class_of(status) or "unmapped"
 
 
 def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,

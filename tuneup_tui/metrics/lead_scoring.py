@@ -2,8 +2,9 @@
 
 Options (`[panels.lead_scoring]`): `bands` (lower edges, default [0, 40, 60, 80]), `max_score`
 (the top of the last band's label, default 100), `threshold` (the score agreed with sales,
-default 60), `rejected_statuses` (CRM statuses that mean sales did not accept the lead, default
-["Rejected", "Disqualified"]), `min_acceptance` (a band at or above the threshold whose
+default 60), `rejected_statuses` (CRM statuses that mean sales did not accept the lead, on top
+of the pack's status map: Unqualified, Disqualified, Closed - Not Converted, Bad Data, Junk, ...
+are rejected already; default none), `min_acceptance` (a band at or above the threshold whose
 acceptance is at or below this fraction is a finding, default 0.5).
 """
 
@@ -18,7 +19,6 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import (
     capped,
-    folded_in,
     id_list,
     names_option,
     stamp,
@@ -39,6 +39,7 @@ from tuneup_tui.metrics.common import (
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.shared import crm_joined, leads_once, sent_in, sent_per_period
+from tuneup_tui.metrics.statuses import series_in_class, status_map
 
 NAME = "lead_scoring"
 DEFAULT_BANDS = (0, 40, 60, 80)
@@ -57,7 +58,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     edges = sorted(float(e) for e in settings.option("bands", DEFAULT_BANDS))
     labels = band_labels(edges, float(settings.option("max_score", 100)))
     threshold = float(settings.option("threshold", 60))
-    rejected = names_option(settings, "rejected_statuses", ["Rejected", "Disqualified"])
+    # rejected: the status map's class, plus any the agenda lists (`rejected_statuses`)
+    rejected = names_option(settings, "rejected_statuses", [])
+    statuses = status_map(pack)
 
     # Only the leads created in the period or sent in the period or the baseline are read row
     # by row (the baseline's created leads are only counted), and only the columns shown.
@@ -70,7 +73,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     if crm is not None:
         joined = crm_joined(pack, span)  # the same rows, with their CRM row
         rows = rows.assign(
-            accepted=(joined["in_crm"] & ~folded_in(joined["crm_status"], rejected)).to_numpy()
+            accepted=(joined["in_crm"] & ~series_in_class(joined["crm_status"], statuses,
+                                                          "rejected", rejected)).to_numpy()
         )
     else:
         notes.append("sales acceptance needs the crm source; shown as n/a")

@@ -6,7 +6,9 @@ period); a tactic is a lead's program. Options (`[panels.lifecycle]`): `lifetime
 90), `min_reps` (a tactic's leads should reach at least this many reps, default 3),
 `min_leads_for_reps` (tactics with fewer leads are not judged on reps, default 3),
 `min_past_lifetime` (the count at which the past-lifetime finding fires, default 1),
-`disqualified_statuses` (lead or CRM statuses that mean disqualified, default ["Disqualified"]).
+`disqualified_statuses` (lead or CRM statuses that mean disqualified, on top of the pack's
+status map's rejected ones; default none). Leads past their lifetime leave out the rejected ones
+and those already in nurturing (the status map's `nurture` class): the advice is to recycle.
 """
 
 from __future__ import annotations
@@ -34,11 +36,11 @@ from tuneup_tui.metrics.shared import (
     leads_once,
     opportunities_once,
 )
+from tuneup_tui.metrics.statuses import in_class, status_map
 
 NAME = "lifecycle"
 NO_PROGRAM = "(no program)"
 LIST_LIMIT = 50
-DISQUALIFIED = ("Disqualified",)
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
@@ -64,10 +66,17 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                  else _touches(pack, activities, as_of, len(everyone))[pick]),
         owner=None if crm is None else crm_column(pack, "owner").take(pick),
     )
-    dq_names = names_option(settings, "disqualified_statuses", DISQUALIFIED)
-    disqualified = lead_column(pack, "status").take(pick).is_in(dq_names)
+    # left out of the advice: leads whose status (lead or CRM) is rejected (with the agenda's
+    # `disqualified_statuses`) or already in nurturing
+    dq_names = names_option(settings, "disqualified_statuses", ())
+    statuses = status_map(pack)
+    lead_status = lead_column(pack, "status").take(pick)
+    disqualified = in_class(lead_status, statuses, "rejected", dq_names)
+    nurturing = in_class(lead_status, statuses, "nurture")
     if crm is not None:
-        disqualified |= crm_column(pack, "status").take(pick).is_in(dq_names)
+        crm_status = crm_column(pack, "status").take(pick)
+        disqualified |= in_class(crm_status, statuses, "rejected", dq_names)
+        nurturing |= in_class(crm_status, statuses, "nurture")
     else:
         notes.append("conversion by rep needs the crm source")
     if activities is None:
@@ -76,7 +85,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     lifetime = int(settings.option("lifetime_days", 90))
     cutoff = pd.Timestamp(as_of - timedelta(days=lifetime))
     rows = np.flatnonzero(kept)
-    past_count, listed = _past(everyone, rows[~leads.has_opportunity & ~disqualified], cutoff)
+    past_count, listed = _past(everyone, rows[~leads.has_opportunity & ~disqualified
+                                              & ~nurturing], cutoff)
     picked = np.zeros(len(everyone), dtype=bool)
     picked[listed] = True
     # the listed leads (with their CRM row), in file order, then in the list's order

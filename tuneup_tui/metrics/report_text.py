@@ -19,6 +19,7 @@ from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.catalogue import figure_label, verdict
 from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, short_change
 from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table
+from tuneup_tui.textsafe import visible_line
 
 TOP_ROWS = 10
 WIDTH = 110
@@ -44,7 +45,7 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
         lines.append(f"   baseline {result.baseline.start.isoformat()} to "
                      f"{result.baseline.end.isoformat()} ({n} {unit})")
     if result.error:
-        lines.append(f"   error: {result.error}")
+        lines.append(f"   error: {visible_line(result.error)}")
         return lines
     if result.figures:
         lines.append("")
@@ -87,7 +88,8 @@ def _table(table: Table, width: int, top_rows: int) -> list[str]:
     rows = table.rows[:top_rows]
     shown = f"top {len(rows)} of {len(table.rows)}" if len(table.rows) > len(rows) else \
         f"{len(table.rows)} rows"
-    cells = [[fmt(c, row.get(c)) for c in table.columns] for row in rows]
+    # A cell from a data file stays on its row whatever it holds.
+    cells = [[visible_line(fmt(c, row.get(c))) for c in table.columns] for row in rows]
     widths = [min(max([len(c), *(len(r[i]) for r in cells)]), 40)
               for i, c in enumerate(table.columns)]
     keep, used = 0, 3

@@ -1,7 +1,8 @@
 """404 errors for the Site Health panel: pages and their hits, new ones flagged.
 
 A 404 page is new when its url has no row in the baseline. New 404s with hits are findings,
-their severity set by the hits (`new_404_min_hits`, `new_404_medium_hits`, `new_404_high_hits`).
+their severity set by the hits (`new_404_min_hits`, `new_404_medium_hits`, `new_404_high_hits`):
+the ten with the most hits one by one, the rest as one finding with their count.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from tuneup_tui.metrics.site_part import SitePart
 
 NAME = "site_health"
 COLUMNS = ("url", "hits", "avg_hits", "new", "top_referrer")
+TOP_NEW = 10
+"""New 404s named one by one in the findings; the rest are one finding with their count."""
 
 
 def not_found_part(df: pd.DataFrame, period: Period, baseline: Baseline,
@@ -76,15 +79,21 @@ def _findings(rows: list[dict[str, Any]], part: SitePart, period: Period, baseli
     min_total = float(settings.option("min_total_hits", 50))
     when, over = period_phrase(period), baseline_phrase(baseline)
     found: list[Finding] = []
-    for r in rows:
-        if not r["new"] or r["hits"] < low:
-            continue
+    new = [r for r in rows if r["new"] and r["hits"] >= low]  # rows come most hits first
+    for r in new[:TOP_NEW]:
         severity: Severity = ("high" if r["hits"] >= high
                               else "medium" if r["hits"] >= medium else "low")
         via = f" (mostly from {r['top_referrer']})" if r["top_referrer"] else ""
         found.append(finding(NAME, f"new_404:{r['url']}", severity,
                              f"New 404: {r['url']} was hit {num(r['hits'])} times {when}{via}.",
                              hits=r["hits"]))
+    rest = new[TOP_NEW:]
+    if rest:
+        # a crawl of a thousand broken pages is one finding more, not a thousand
+        hits_rest = sum(r["hits"] for r in rest)
+        found.append(finding(NAME, "new_404:more", "low",
+                             f"{len(rest)} more new 404 pages {when} ({num(hits_rest)} hits): "
+                             "see the 404 pages table.", pages=len(rest), hits=hits_rest))
     hits, avg = part.figures["not_found_hits"], part.baseline_figures["not_found_hits"]
     rise = change(hits, avg)
     if hits is not None and hits >= min_total and rise is not None and rise > rise_share:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from tuneup_tui.report.actions_csv import describe
 from tuneup_tui.report.model import Summary
 from tuneup_tui.store.models import ActionItem
+from tuneup_tui.textsafe import multi_line
 
 PRODID = "-//tuneup//Tune Up next steps//EN"
 MAX_OCTETS = 75
@@ -62,9 +63,9 @@ def _event(item: ActionItem, run_id: int | None, run_label: str) -> list[str]:
 
 
 def escape_text(text: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon, comma escaped; line breaks as \\n."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """An RFC 5545 TEXT value: backslash, semicolon, comma escaped; line breaks as \\n; no
+    other control character but tab (the RFC allows none in a value)."""
+    text = multi_line(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
 
 

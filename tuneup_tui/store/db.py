@@ -33,6 +33,7 @@ from tuneup_tui.store.models import (
     SoftSpot,
 )
 from tuneup_tui.store.records import SEVERITIES, Records
+from tuneup_tui.textsafe import multi_line
 
 RUN_MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 
@@ -165,6 +166,8 @@ class RunStore(Records):
     def save_note(self, run_id: int, session: str, text: str) -> Note:
         if not session.strip():
             raise StoreError("a note needs the session it belongs to")
+        # A note keeps its lines and tabs; no other control character reaches the store.
+        text = multi_line(text)
         updated = rows.dt_text(self._now())
 
         def body(conn: sqlite3.Connection) -> None:

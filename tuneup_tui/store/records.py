@@ -17,6 +17,7 @@ from tuneup_tui.store import rows
 from tuneup_tui.store.base import StoreBase
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.models import ActionItem, RecordedFigure, SoftSpot
+from tuneup_tui.textsafe import one_line
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 
@@ -32,7 +33,7 @@ class Records(StoreBase):
             owner, "an action item needs an owner")
         now = rows.dt_text(self._now())
         values = (run_id, text, owner, rows.date_text(due) if due else None, session or None,
-                  created_by.strip() or "facilitator", now, now, carried_from)
+                  one_line(created_by) or "facilitator", now, now, carried_from)
 
         def body(conn: sqlite3.Connection) -> int:
             self._require_run(conn, run_id)
@@ -120,7 +121,7 @@ class Records(StoreBase):
         text = _required(text, "a soft spot needs its text")
         if severity not in SEVERITIES:
             raise StoreError(f"severity must be one of {', '.join(SEVERITIES)}, got {severity!r}")
-        values = (run_id, session or None, text, severity, (owner or "").strip() or None,
+        values = (run_id, session or None, text, severity, one_line(owner or "") or None,
                   panel, finding_key, rows.json_text(figures), rows.dt_text(self._now()))
 
         def body(conn: sqlite3.Connection) -> int:
@@ -145,7 +146,7 @@ class Records(StoreBase):
                       session: str | None = None) -> RecordedFigure:
         """Record (or re-record: the latest value of a name in a run wins) a figure."""
         name = _required(name, "a recorded figure needs a name")
-        values = (run_id, session or None, name, float(value), unit,
+        values = (run_id, session or None, name, float(value), one_line(unit),
                   rows.dt_text(self._now()))
 
         def body(conn: sqlite3.Connection) -> int:
@@ -207,7 +208,8 @@ class Records(StoreBase):
 
 
 def _required(value: str, message: str) -> str:
-    value = value.strip()
+    """`value` as a one-line field keeps it (no control characters), or StoreError."""
+    value = one_line(value)
     if not value:
         raise StoreError(message)
     return value

@@ -24,6 +24,7 @@ from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.config import ConsoleConfig
+from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.startup import StartupApp
@@ -204,13 +205,13 @@ class TuneupApp(StartupApp):
     def on_summary_written(self, message: SummaryWritten) -> None:
         again = self.summary_folder == message.folder
         self.summary_folder = message.folder
-        self.notify(f"Next-steps summary {'updated in' if again else 'written to'} "
-                    f"{message.folder}", title="End of day", timeout=30)
+        say(self, f"Next-steps summary {'updated in' if again else 'written to'} "
+            f"{message.folder}", title="End of day", timeout=30)
         self.main.show_day_over()
 
     def on_summary_failed(self, message: SummaryFailed) -> None:
-        self.notify(f"Could not write the summary: {message.error}. Everything is saved; "
-                    "try `tuneup summary` later.", severity="error", timeout=30)
+        say(self, f"Could not write the summary: {message.error}. Everything is saved; "
+            "try `tuneup summary` later.", severity="error", timeout=30)
 
     # app-wide actions
 

@@ -20,7 +20,13 @@ import pandas as pd
 from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.period import Period
-from tuneup_tui.data.presets._table import Record, header_key, read_text, records, sniff_delimiter
+from tuneup_tui.data.presets._table import (
+    Record,
+    header_key,
+    read_text_noted,
+    records,
+    sniff_delimiter,
+)
 from tuneup_tui.data.presets._values import settle_date_order
 from tuneup_tui.data.sources import SOURCES
 
@@ -173,10 +179,12 @@ def read_export(preset: Preset, path: Path, source: str, options: Options) -> Ra
     """Read `path` as `preset`'s layout into a RawTable for `source`."""
     if preset.refuse:
         raise DataError(source, preset.refuse, file=path)
-    text = read_text(path, source)
+    text, encoding = read_text_noted(path, source)
     recs = _records(text, path, source)
     located = preset.locate(recs, path, source)
     located.path = path
+    if encoding:
+        located.notes.insert(0, encoding)
     header = located.header
     kept: list[Record] = []
     width = len(header)

@@ -53,22 +53,39 @@ def header_key(name: str) -> str:
 
 
 def decode(data: bytes, source: str, path: Path) -> str:
-    """The file's text: UTF-8 (BOM or not) or UTF-16 with a BOM; DataError otherwise."""
+    """The file's text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
+    return decode_noted(data, source, path)[0]
+
+
+def decode_noted(data: bytes, source: str, path: Path) -> tuple[str, str]:
+    """The file's text and a note when it was not UTF-8 ("" when it was).
+
+    UTF-8 (BOM or not) and UTF-16 with a BOM are read as they are. Anything else is read as
+    Windows-1252 (cp1252): legacy Facebook and Excel exports are, with city names in the
+    header; the note names the first byte that is not UTF-8 so the reader can check the names.
+    """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ""
         except UnicodeDecodeError as err:
             raise DataError(source, "not readable UTF-16 text", file=path) from err
     if b"\x00" in data[:4096]:
         raise DataError(source, "not a CSV text file (it holds NUL bytes: UTF-16 without a "
                                 "byte-order mark, or binary); save it as UTF-8 CSV", file=path)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        byte = data[err.start: err.start + 1].hex()
-        raise DataError(source, f"not UTF-8 text (byte 0x{byte}, a Windows or Mac encoding?); "
-                                "save it as UTF-8 CSV", file=path, row=line) from err
+        first = err
+    line = data.count(b"\n", 0, first.start) + 1
+    byte = data[first.start: first.start + 1].hex()
+    where = "the header line" if line == 1 else f"line {line}"
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise DataError(source, f"not UTF-8 or Windows-1252 text (byte 0x{byte} in {where}); "
+                                "save it as UTF-8 CSV", file=path) from err
+    return text, (f"not UTF-8 (byte 0x{byte} in {where}): read as Windows-1252 (cp1252), "
+                  "the legacy Windows encoding; check accented names")
 
 
 def read_text(path: Path, source: str, *, head: bool = False) -> str:
@@ -76,13 +93,18 @@ def read_text(path: Path, source: str, *, head: bool = False) -> str:
 
     An Excel workbook (known by its bytes, whatever its name) gives its sheet as CSV text.
     """
+    return read_text_noted(path, source, head=head)[0]
+
+
+def read_text_noted(path: Path, source: str, *, head: bool = False) -> tuple[str, str]:
+    """`read_text` and the note on its encoding ("" when UTF-8 or a workbook)."""
     from tuneup_tui.data.presets._xlsx import BIFF_HELP, file_kind
 
     kind = file_kind(path)
     if kind == "workbook":
         from tuneup_tui.data.presets.registry import workbook_sheet
 
-        return workbook_sheet(path, source).sheet.text()
+        return workbook_sheet(path, source).sheet.text(), ""
     if kind == "biff":
         raise DataError(source, BIFF_HELP, file=path)
     try:
@@ -93,7 +115,7 @@ def read_text(path: Path, source: str, *, head: bool = False) -> str:
     if head and len(data) == HEAD_BYTES:
         # Cut at the last line break so a multi-byte character is never split.
         data = data[: data.rfind(b"\n") + 1] or data
-    return decode(data, source, path)
+    return decode_noted(data, source, path)
 
 
 def sniff_delimiter(line: str) -> str:

@@ -32,7 +32,8 @@ class FacebookPosts(Preset):
     title = "Meta Business Suite post export"
     sources = ("social",)
     date_order = "month-first"
-    signature = (("post id",), ("publish time",), ("reactions", "reactions, comments and shares"))
+    signature = (("post id",), ("publish time", "posted"),
+                 ("reactions", "reactions, comments and shares", "lifetime engaged users"))
     columns: ClassVar[Columns] = {"social": {
         "engagements": ("reactions, comments and shares",),
     }}
@@ -43,12 +44,20 @@ class FacebookPosts(Preset):
         out.setdefault("network", constant(raw, "facebook"))
         out.setdefault("posts", constant(raw, "1"))
         out.setdefault("followers", constant(raw, ""))
+        published = find(located.header, ("publish time", "posted")) or "Publish time"
         located.derived.update(network="(default 'facebook')", posts="(1 per row)",
-                               followers="(none)", date="Publish time (the day)")
+                               followers="(none)", date=f"{published} (the day)")
         if "date" not in out:
-            published = find(located.header, ("publish time",))
             # The day is enough (social rows are daily); the time would only get in the way.
             out["date"] = raw[published].str.strip().str.split(" ").str[0].astype("str")
+        engaged = find(located.header, ("lifetime engaged users",))
+        if "engagements" not in out and engaged is not None and not find(located.header,
+                                                                          ("reactions",)):
+            # the legacy post-level export: the people who clicked anywhere in the post
+            located.variant = "Facebook Page Insights post-level export (legacy)"
+            out["engagements"] = raw[engaged]
+            located.derived["engagements"] = engaged
+            notes.append(f"engagements = {engaged} (the legacy post-level export)")
         if "engagements" not in out:
             parts = [n for c in ("reactions", "comments", "shares")
                      if (n := find(located.header, (c,)))]
@@ -58,6 +67,12 @@ class FacebookPosts(Preset):
             located.derived["engagements"] = " + ".join(parts)
             notes.append(f"engagements = {' + '.join(parts)}")
         return notes
+
+
+    def drop_reason(self, row: Mapping[str, str], rec: Record, header: Sequence[str]) -> str:
+        if "lifetime:" in rec.text.casefold():
+            return "description row"
+        return ""
 
 
 class FacebookInsights(Preset):

@@ -6,10 +6,14 @@ read by position: "Session source / medium" ("google / cpc" is split), or a chan
 ("Session primary channel group (Default Channel Group)"). With a "Date" dimension (20261116)
 rows carry their date; without, the preamble's range is the period. "Key events" (older
 properties: "Conversions") are the goal completions; "Users" / "Total users" the users.
+
+Reports by page, screen, landing page or event (Pages and screens, Events, explorations by page
+path) are not traffic by source: they are recognised only to say so, and not placed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -22,6 +26,20 @@ from tuneup_tui.data.presets._periods import preamble_period
 from tuneup_tui.data.presets._table import Record, header_key
 
 KEY_EVENTS: Candidates = ("key events", "conversions")
+_NOT_TRAFFIC = re.compile(r"^(page\b|landing page|event name|screen\b|content group|item )")
+"""First dimensions of GA4 reports that count pages or events, not visits by source."""
+GA4_METRICS: Candidates = ("views", "event count", "sessions", "key events", "conversions",
+                           "active users", "total users", "users")
+
+
+def not_traffic_dimension(header: Sequence[str]) -> str | None:
+    """The first dimension when it is a page, screen or event (not traffic), else None."""
+    for name in header[:2]:
+        key = header_key(name)
+        if key in ("date", "day"):
+            continue
+        return name if _NOT_TRAFFIC.search(key) else None
+    return None
 
 
 def first_dimension(header: Sequence[str]) -> str | None:
@@ -44,6 +62,12 @@ class GA4Traffic(Preset):
         "goal_completions": KEY_EVENTS,
         "users": ("total users", "users", "active users"),
     }}
+
+    def matches(self, header: Sequence[str]) -> tuple[int, list[str]]:
+        hits, missing = super().matches(header)
+        if not missing and not_traffic_dimension(header) is not None:
+            return hits - 1, ["a traffic dimension (session source / medium, channel group)"]
+        return hits, missing
 
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
         located = super().locate(recs, path, source)
@@ -74,4 +98,20 @@ class GA4Traffic(Preset):
         return split_dimension(raw, dimension, out, set(options.columns), located.derived)
 
 
-PRESETS = (GA4Traffic(),)
+class GA4NotTraffic(Preset):
+    name = "ga4-pages-events"
+    title = "GA4 report by page, screen or event"
+    sources = ("traffic",)
+    signature = (("re:^(page\\b|landing page|event name|screen\\b|content group|item )",),
+                 GA4_METRICS)
+    refuse = ("counts pages, screens or events, not visits by source, so it is not traffic: "
+              "export Traffic acquisition (Session source / medium) for the traffic panel")
+
+    def matches(self, header: Sequence[str]) -> tuple[int, list[str]]:
+        hits, missing = super().matches(header)
+        if not missing and not_traffic_dimension(header) is None:
+            return hits - 1, ["a page, screen or event dimension first"]
+        return hits, missing
+
+
+PRESETS = (GA4Traffic(), GA4NotTraffic())

@@ -7,7 +7,8 @@ quoted thousands ("1,024,071").
 
 Mapping: program = Campaign; channel = Campaign type ("Google Ads" when the view lacks it);
 site = the Network column when the view has one, else the campaign type (a campaign report has
-no placements); spend = Cost; impressions = Impr.; clicks = Clicks; names = Conversions (rounded
+no placements); spend = Cost; impressions = Impr.; clicks = Clicks (Video and Demand Gen
+reports: Interactions); names = Conversions (rounded
 to whole names: data-driven attribution gives fractions). The rows are dated at the range's
 start (a "Day" or "Week" column, when segmented, dates them instead).
 """
@@ -30,14 +31,14 @@ class GoogleAdsCampaigns(Preset):
     name = "google-ads"
     title = "Google Ads campaign report"
     sources = ("paid",)
-    signature = (("campaign",), ("impr.", "impressions"), ("cost",), ("clicks",))
+    signature = (("campaign",), ("impr.", "impressions"), ("cost",), ("clicks", "interactions"))
     columns: ClassVar[Columns] = {"paid": {
         "date": ("day", "date", "week"),
         "program": ("campaign",),
         "channel": ("campaign type", "advertising channel"),
         "spend": ("cost",),
         "impressions": ("impr.", "impressions"),
-        "clicks": ("clicks",),
+        "clicks": ("clicks", "interactions"),
     }}
 
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:
@@ -68,6 +69,9 @@ class GoogleAdsCampaigns(Preset):
                located: Located, options: Options) -> list[str]:
         notes: list[str] = []
         fixed = set(options.columns)
+        if find(located.header, ("clicks",)) is None and "clicks" not in fixed:
+            notes.append("clicks = Interactions (a Video or Demand Gen report has no Clicks: "
+                         "views and engagements count as interactions)")
         if "channel" not in out:
             out["channel"] = constant(raw, "Google Ads")
             located.derived["channel"] = "(default 'Google Ads')"
@@ -76,7 +80,10 @@ class GoogleAdsCampaigns(Preset):
             network = find(located.header, ("network", "network (with search partners)"))
             out["site"] = raw[network] if network else out["channel"]
             located.derived["site"] = network or located.derived.get("channel", "Campaign type")
-            if network is None:
+            if network is None and "channel" in located.derived:
+                notes.append("site = 'Google Ads' (no Campaign type column; a campaign report "
+                             "has no placements)")
+            elif network is None:
                 notes.append("site = the campaign type (a campaign report has no placements)")
         conversions = find(located.header, ("conversions", "conv."))
         if "names" not in fixed and conversions is not None:

@@ -54,6 +54,9 @@ PRESETS: tuple[Preset, ...] = (
 PRESET_NAMES: tuple[str, ...] = (CANONICAL, *(p.name for p in PRESETS))
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 SHEET_SUFFIXES = (".xls", ".xlsx", ".xlsm", ".ods")
+_COMMON = frozenset({"date", "day", "type", "clicks", "impressions", "views", "value", "status",
+                     "position", "ctr", "cost", "url", "content", "stage", "amount", "sessions"})
+"""Header names many tools share: matching one says little about which tool wrote a file."""
 
 
 class _Canonical(Preset):
@@ -133,7 +136,9 @@ def recognise_text(head: str) -> Recognition:
         recs = records(head, sniff_delimiter(max(lines, key=len, default="")), limit=40)
     except ValueError as err:
         return Recognition(None, why=f"not a readable CSV file ({err})")
-    best: tuple[int, int, Preset | None, list[str]] = (0, 0, None, [])
+    # The closest preset: one with a telling column there ("Post ID") beats one that only
+    # shares common names ("Type", "Date"), then the share of its signature met.
+    best: tuple[int, int, int, Preset | None, list[str]] = (0, 0, 0, None, [])
     for rec in recs:
         header = rec.filled
         if rec.blank or header[0].lstrip().startswith("#"):
@@ -145,12 +150,14 @@ def recognise_text(head: str) -> Recognition:
         for preset in (p for p in PRESETS if p.signature):
             hits, missing = preset.matches(header)
             ratio = hits * 100 // len(preset.signature)
-            if hits and (ratio, hits) > best[:2]:
-                best = (ratio, hits, preset, missing)
+            identified = int(any(g[0] not in _COMMON and g[0].removeprefix("re:") not in missing
+                                 for g in preset.signature))
+            if hits and (identified, ratio, hits) > best[:3]:
+                best = (identified, ratio, hits, preset, missing)
         source = _canonical_source(header)
         if source is not None:
             return Recognition(_Canonical(), source)
-    ratio, _hits, closest, missing = best
+    _identified, _ratio, _hits, closest, missing = best
     if closest is None:
         return Recognition(None, why="no known export layout or canonical header")
     return Recognition(None, why=f"closest preset {closest.name} ({closest.title}), "

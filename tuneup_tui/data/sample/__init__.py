@@ -35,7 +35,7 @@ from tuneup_tui.data.sample.world import HISTORY_WEEKS, TERRITORIES, timeline
 from tuneup_tui.data.sources import SOURCES
 
 FORGOTTEN_LEADS = 36
-"""Leads past their 90-day lifetime left in Nurturing (soft spot h), x scale."""
+"""Leads past their 90-day lifetime left Working, never recycled (soft spot h), x scale."""
 
 __all__ = ["build_sample", "generate_sample", "write_sample"]
 
@@ -62,8 +62,9 @@ def build_sample(as_of: date, *, scale: float = 1, seed: int = 7,
     leads = make_leads(tl, rng, scale)
     crm = make_crm(leads, tl, rng)
     opps = make_opportunities(crm, leads, tl, rng)
+    rejected = crm.loc[crm["status"] == "Unqualified", "lead_id"]
     set_statuses(leads, leads["lead_id"].isin(opps["lead_id"]).to_numpy(), tl, rng, scale,
-                 FORGOTTEN_LEADS)
+                 FORGOTTEN_LEADS, leads["lead_id"].isin(rejected).to_numpy())
     paid = make_paid(leads, tl, rng, scale)
     tactics = make_tactics(paid, tl, scale)
     size_won_deals(opps, tactics)

@@ -111,11 +111,13 @@ def _send_low_scores(leads: pd.DataFrame, tl: Timeline, rng: np.random.Generator
 
 
 def set_statuses(leads: pd.DataFrame, has_opportunity: np.ndarray, tl: Timeline,
-                 rng: np.random.Generator, scale: float, forgotten: int) -> None:
+                 rng: np.random.Generator, scale: float, forgotten: int,
+                 rejected_in_crm: np.ndarray | None = None) -> None:
     """Lead statuses; old leads without an opportunity are Disqualified, but for `forgotten`.
 
     Planted (h): `forgotten` (x scale) leads created well before the 90-day lifetime cutoff,
-    with no opportunity, left in Nurturing. Leads within two days of the cutoff are settled
+    with no opportunity, left Working: neither recycled into nurturing nor disqualified (nor
+    rejected in the CRM, `rejected_in_crm`). Leads within two days of the cutoff are settled
     too, so the count does not hang on how a panel rounds the cutoff.
     """
     n = len(leads)
@@ -126,7 +128,10 @@ def set_statuses(leads: pd.DataFrame, has_opportunity: np.ndarray, tl: Timeline,
     created = leads["created_at"]
     old = (created < tl.lifetime_cutoff + pd.Timedelta(days=2)).to_numpy() & ~has_opportunity
     status = np.where(old, "Disqualified", status)
-    pool = np.flatnonzero(old & (created < tl.lifetime_cutoff - pd.Timedelta(days=2)).to_numpy())
+    settled = old & (created < tl.lifetime_cutoff - pd.Timedelta(days=2)).to_numpy()
+    if rejected_in_crm is not None:
+        settled &= ~rejected_in_crm
+    pool = np.flatnonzero(settled)
     kept = rng.choice(pool, size=min(len(pool), scaled(forgotten, scale)), replace=False)
-    status[kept] = "Nurturing"
+    status[kept] = "Working"
     leads["status"] = status

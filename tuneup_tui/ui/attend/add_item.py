@@ -20,6 +20,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import DueDateError, read_due
+from tuneup_tui.textsafe import one_line
+from tuneup_tui.ui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,13 @@ class AddActionScreen(ModalScreen[NewAction | None]):
         with Vertical(id="add-dialog"):
             yield Label("Add an action item", id="add-title")
             yield Input(placeholder="What is to be done", id="add-text")
-            yield Input(self.default_owner, placeholder="Owner",
+            yield Input(one_line(self.default_owner), placeholder="Owner",
                         suggester=SuggestFromList(self.roster, case_sensitive=False),
                         id="add-owner")
             yield Input(self.default_due.isoformat(),
                         placeholder="Due: 2026-12-04, +N days, fri, today",
                         id="add-due")
-            yield Input(self.default_session or "", placeholder="Session (optional)",
+            yield Input(one_line(self.default_session or ""), placeholder="Session (optional)",
                         suggester=SuggestFromList(self.topics, case_sensitive=False),
                         id="add-session")
             yield Static("", id="add-error")
@@ -75,7 +77,7 @@ class AddActionScreen(ModalScreen[NewAction | None]):
     def submit(self) -> None:
         problem, item = self.check()
         if item is None:
-            self.query_one("#add-error", Static).update(problem)
+            self.query_one("#add-error", Static).update(literal(problem))
             return
         self.dismiss(item)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,8 +21,10 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
+from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.session import current_session
+from tuneup_tui.ui.literal import literal_line, say
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -49,7 +52,7 @@ class AttendApp(App[None]):
         self.store = store
         self.fixed_run_id = run_id
         """The run asked for with --run; None follows the run in progress."""
-        self.attendee = name.strip()
+        self.attendee = one_line(name)
         self.today = today
         self.now = now
         self.poll_seconds = poll_seconds
@@ -83,7 +86,7 @@ class AttendApp(App[None]):
         try:
             version = self.store.data_version()
         except StoreError as err:
-            self.notify(str(err), severity="error")
+            say(self, str(err), severity="error")
             return
         if version != self._seen_version:
             self.action_refresh()
@@ -97,7 +100,7 @@ class AttendApp(App[None]):
             self.snapshot = snapshot_of(self.the_run) if self.the_run else RunSnapshot()
             items = self.store.actions(self.the_run.id) if self.the_run else []
         except StoreError as err:
-            self.notify(str(err), severity="error")
+            say(self, str(err), severity="error")
             return
         self._show_run()
         self._show_session()
@@ -119,7 +122,7 @@ class AttendApp(App[None]):
 
     @on(Input.Changed, "#name")
     def name_changed(self, event: Input.Changed) -> None:
-        self.attendee = event.value.strip()
+        self.attendee = one_line(event.value)
         self.action_refresh()
 
     def _added(self, item: NewAction | None) -> None:
@@ -130,11 +133,11 @@ class AttendApp(App[None]):
                                           session=item.session,
                                           created_by=self.attendee or "attendee")
         except StoreError as err:
-            self.notify(str(err), severity="error")
+            say(self, str(err), severity="error")
             return
         note = "" if self.snapshot.person(saved.owner) or not self.snapshot.roster else (
             f" ({saved.owner} is not on the roster)")
-        self.notify(f"Added item {saved.id} for {saved.owner}{note}.")
+        say(self, f"Added item {saved.id} for {saved.owner}{note}.")
         self.action_refresh()
 
     def _find_run(self) -> Run | None:
@@ -149,7 +152,8 @@ class AttendApp(App[None]):
             return
         run = self.the_run
         state = "ended" if run.finished else "in progress"
-        line.update(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})")
+        line.update(literal_line(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})",
+                                 width=None))
 
     def _show_session(self) -> None:
         self._session_checked = self._monotonic()
@@ -162,14 +166,17 @@ class AttendApp(App[None]):
                 events = []
             self.session = current_session(self.the_run, events, now=self.now())
         text = f"Now: {self.session}" if self.session else "Now: no session running"
-        self.query_one("#session-line", Static).update(text)
+        self.query_one("#session-line", Static).update(literal_line(text, width=None))
 
     @staticmethod
-    def _fill(table: DataTable[str], items: list[ActionItem]) -> None:
+    def _fill(table: DataTable[str | Text], items: list[ActionItem]) -> None:
         table.clear()
         for item in items:
-            table.add_row(str(item.id), item.owner, item.due.isoformat() if item.due else "-",
-                          item.status, item.session or "-", item.text, key=str(item.id))
+            # What attendees typed is drawn as it is: Text cells, never markup.
+            table.add_row(str(item.id), literal_line(item.owner),
+                          item.due.isoformat() if item.due else "-", item.status,
+                          literal_line(item.session or "-"), literal_line(item.text),
+                          key=str(item.id))
 
     def _elapsed_since_session_check(self) -> float:
         return self._monotonic() - self._session_checked

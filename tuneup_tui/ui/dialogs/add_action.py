@@ -13,7 +13,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import read_due
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.dialogs.base import FormDialog
+from tuneup_tui.ui.literal import literal, literal_line
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,12 @@ class AddActionDialog(FormDialog[ActionDraft | None]):
         default_due = self.run_date + timedelta(days=7)
         with Vertical(classes="dialog"):
             where = f" · {self.session}" if self.session else ""
-            yield Static(f"Add an action item{where}", classes="dialog-title")
+            yield Static(literal_line(f"Add an action item{where}"), classes="dialog-title")
             yield Label("What needs doing", classes="field-label")
             yield Input(placeholder="Fix the goal tracking on /pricing", id="text")
             yield Label("Owner", classes="field-label")
-            yield Input(placeholder=", ".join(self.roster[:4]) or "a name", id="owner",
+            names = visible_line(", ".join(self.roster[:4]))
+            yield Input(placeholder=names or "a name", id="owner",
                         suggester=SuggestFromList(self.roster, case_sensitive=False))
             yield Label("Due (YYYY-MM-DD, +N days, a weekday, today or tomorrow)",
                         classes="field-label")
@@ -88,7 +91,7 @@ class AddActionDialog(FormDialog[ActionDraft | None]):
         try:
             due = read_due(self.query_one("#due", Input).value, self.run_date)
         except ValueError as err:
-            error.update(str(err))
+            error.update(literal(str(err)))
             self.query_one("#due", Input).focus()
             return
         self.dismiss(ActionDraft(text, owner, due))

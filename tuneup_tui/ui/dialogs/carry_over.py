@@ -17,10 +17,17 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Static
 
 from tuneup_tui.store.models import ActionItem
+from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.literal import literal_line
 
 Decision = Literal["keep", "close", "reown"]
+
+# The four columns fit the dialog's width: a long item or name is cut, not pushed off the side.
+ACTION_WIDTH = 32
+OWNER_WIDTH = 12
+DECISION_WIDTH = 16
 
 
 @dataclass(frozen=True)
@@ -69,8 +76,10 @@ class CarryOverDialog(Dialog[list[CarryDecision] | None]):
         table = self.query_one(DataTable)
         table.add_columns("Action", "Owner", "Due", "Decision")
         for item in self.items:
-            table.add_row(item.text, item.owner, f"{item.due:%d %b}" if item.due else "–",
-                          "keep", key=str(item.id))
+            # What people typed is drawn as it is: a Text, never markup that could act.
+            table.add_row(literal_line(item.text, width=ACTION_WIDTH),
+                          literal_line(item.owner, width=OWNER_WIDTH),
+                          f"{item.due:%d %b}" if item.due else "–", "keep", key=str(item.id))
         table.focus()
 
     def _current(self) -> ActionItem | None:
@@ -90,8 +99,10 @@ class CarryOverDialog(Dialog[list[CarryDecision] | None]):
         self.decisions[item.id] = (decision, owner)
         table = self.query_one(DataTable)
         shown = {"keep": "keep", "close": "close", "reown": f"re-own → {owner}"}[decision]
-        table.update_cell(str(item.id), table.ordered_columns[3].key, shown)
-        table.update_cell(str(item.id), table.ordered_columns[1].key, owner)
+        table.update_cell(str(item.id), table.ordered_columns[3].key,
+                          literal_line(shown, width=DECISION_WIDTH))
+        table.update_cell(str(item.id), table.ordered_columns[1].key,
+                          literal_line(owner, width=OWNER_WIDTH))
 
     def action_reown(self) -> None:
         box = self.query_one("#new-owner", Input)
@@ -102,7 +113,7 @@ class CarryOverDialog(Dialog[list[CarryDecision] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         item = self._current()
-        owner = complete_name(event.input.value, self.roster)
+        owner = one_line(complete_name(event.input.value, self.roster))
         event.input.remove_class("-shown")
         self.query_one(DataTable).focus()
         if item is not None and owner:

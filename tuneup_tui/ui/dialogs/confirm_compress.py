@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from tuneup_tui.agenda.schedule import CompressPlan, ScheduleStatus
 from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.literal import literal_line
 
 
 def plan_table(plan: CompressPlan, status: ScheduleStatus) -> Table:
@@ -32,7 +33,7 @@ def plan_table(plan: CompressPlan, status: ScheduleStatus) -> Table:
         if old is not None and (old.start != row.start or round(old.minutes) != round(row.minutes)):
             starts = f"{old.start:%H:%M} → {row.start:%H:%M}"
             minutes = f"{old.minutes:.0f} → {row.minutes:.0f}"
-        table.add_row(row.topic, starts, minutes)
+        table.add_row(literal_line(row.topic), starts, minutes)
     return table
 
 

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tuneup_tui.agenda.schedule import ScheduleStatus
 from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.literal import literal_line
 
 
 class JumpDialog(Dialog[int | None]):
@@ -26,7 +27,8 @@ class JumpDialog(Dialog[int | None]):
         for row in self.status.rows:
             state = {"done": " (done)", "skipped": " (skipped)", "current": " (now)",
                      "wont_fit": " (won't fit)"}.get(row.status, "")
-            options.append(Option(f"{row.start:%H:%M}  {row.topic}{state}", id=str(row.index)))
+            options.append(Option(literal_line(f"{row.start:%H:%M}  {row.topic}{state}"),
+                                  id=str(row.index)))
         with Vertical(classes="dialog"):
             yield Static("Jump to a session", classes="dialog-title")
             yield Static("Type part of a topic to find it; enter jumps.", id="jump-typed")
@@ -52,7 +54,7 @@ class JumpDialog(Dialog[int | None]):
     def _find(self) -> None:
         """Highlight the first session whose topic holds what was typed."""
         wanted = self.typed.casefold()
-        self.query_one("#jump-typed", Static).update(f"Find: {self.typed}▏")
+        self.query_one("#jump-typed", Static).update(literal_line(f"Find: {self.typed}▏"))
         for row in self.status.rows:
             if wanted and wanted in row.topic.casefold():
                 self.query_one(OptionList).highlighted = row.index

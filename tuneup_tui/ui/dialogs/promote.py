@@ -12,8 +12,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from tuneup_tui.textsafe import one_line, visible_line
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.base import FormDialog
+from tuneup_tui.ui.literal import literal
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import Finding
@@ -48,7 +50,8 @@ class PromoteDialog(FormDialog[SoftSpotDraft | None]):
             yield Static("Promote a finding to a soft spot", classes="dialog-title")
             if self.findings:
                 yield OptionList(
-                    *(Option(f"[{f.severity}] {f.message}", id=str(i))
+                    # "[high]" and the message are shown as they are: a Text, never markup.
+                    *(Option(literal(f"[{f.severity}] {visible_line(f.message)}"), id=str(i))
                       for i, f in enumerate(self.findings)),
                     id="findings")
             else:
@@ -92,7 +95,7 @@ class PromoteDialog(FormDialog[SoftSpotDraft | None]):
 
     def _choose(self, index: int) -> None:
         finding = self.findings[index]
-        self.query_one("#text", Input).value = finding.message
+        self.query_one("#text", Input).value = one_line(finding.message)
         self.query_one("#severity", Select).value = finding.severity
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.format import fmt_figure, kind_of, label
+from tuneup_tui.ui.literal import literal, literal_line
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,10 @@ class RecordFigureDialog(FormDialog[FigureDraft | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             where = f" · {self.session}" if self.session else ""
-            yield Static(f"Record a figure{where}", classes="dialog-title")
+            yield Static(literal_line(f"Record a figure{where}"), classes="dialog-title")
             if self.here:
                 wanted = ", ".join(label(s) for s in self.here)
-                yield Static(f"This session records: {wanted}", classes="field-label")
+                yield Static(literal(f"This session records: {wanted}"), classes="field-label")
             yield Label("Figure", classes="field-label")
             yield Input(label(self.default) if self.default else "", id="name",
                         placeholder="Expected leads to sales",
@@ -130,7 +131,7 @@ class RecordFigureDialog(FormDialog[FigureDraft | None]):
             _, how = read_value(name, raw)
         except ValueError:
             how = ""
-        reading.update(how)
+        reading.update(literal(how))
 
     def save(self) -> None:
         error = self.query_one("#error", Static)
@@ -143,7 +144,7 @@ class RecordFigureDialog(FormDialog[FigureDraft | None]):
         try:
             value = parse_value(name, raw)
         except ValueError as err:
-            error.update(str(err))
+            error.update(literal(str(err)))
             self.query_one("#value", Input).focus()
             return
         self.dismiss(FigureDraft(name, value))

@@ -7,7 +7,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tuneup_tui.store.models import Run
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.dialogs.base import Dialog
+from tuneup_tui.ui.literal import literal
 
 
 class ResumeOfferDialog(Dialog[bool | None]):
@@ -21,10 +23,10 @@ class ResumeOfferDialog(Dialog[bool | None]):
         started = f"{self.run.started_at:%A %d %B at %H:%M}"
         with Vertical(classes="dialog"):
             yield Static("An unfinished run", classes="dialog-title")
-            yield Static(
-                f"“{self.run.title}” (run {self.run.id}) was started {started} and never "
-                "finished. Resume it with its notes, items, figures and timer, or start a new "
-                "run (the old one is closed as it stands)?")
+            yield Static(literal(
+                f"“{visible_line(self.run.title)}” (run {self.run.id}) was started {started} "
+                "and never finished. Resume it with its notes, items, figures and timer, or "
+                "start a new run (the old one is closed as it stands)?"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume", variant="primary", id="resume")
                 yield Button("Start a new run", id="new")

@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tuneup_tui.ui.literal import literal, literal_line
+
 ABOUT = (
     "Everything is saved as it is typed: notes a second after the last key, the rest at once. "
     "Quit at any time; `tuneup run --resume` brings the day back. Ctrl+P opens the command "
@@ -75,12 +77,14 @@ class HelpScreen(ModalScreen[None]):
             "Help": "this screen",
         }
         for key, description in binding_rows(self.main):
-            table.add_row(key, descriptions.get(description, description))
+            # Keys and descriptions can come from a user's keymap: drawn as they are.
+            table.add_row(literal_line(key, width=None),
+                          literal_line(descriptions.get(description, description), width=None))
         table.add_row("ctrl+p", "command palette: every action by name")
         with VerticalScroll():
             yield Static("Keys", classes="dialog-title")
             yield Static(table)
-            yield Static(f"\n{ABOUT}")
+            yield Static(literal(f"\n{ABOUT}"))
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

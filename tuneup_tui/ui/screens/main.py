@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 
 from tuneup_tui.store.db import StoreError
+from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
 
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
@@ -80,10 +81,10 @@ class MainScreen(MainView):
         try:
             do(*args)
         except ValueError as err:
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             return False
         except StoreError as err:
-            self.notify(f"Not saved: {err}", severity="error", timeout=20)
+            say(self, f"Not saved: {err}", severity="error", timeout=20)
             return False
         return True
 
@@ -114,7 +115,7 @@ class MainScreen(MainView):
         try:
             plan = live.preview_compress()
         except ValueError as err:
-            self.notify(str(err), severity="warning")
+            say(self, str(err), severity="warning")
             return
         from tuneup_tui.ui.dialogs.confirm_compress import ConfirmCompressDialog
 
@@ -152,7 +153,7 @@ class MainScreen(MainView):
         session = self._session(self.shown)
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
-            self.notify(f"Action item for {draft.owner} added.")
+            say(self, f"Action item for {draft.owner} added.")
             self._warn_off_roster(draft.owner)
         self.refresh_store_data()
 
@@ -181,7 +182,7 @@ class MainScreen(MainView):
         session = self._session(self.shown)
         if self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
                                 unit=draft.unit, session=session.topic if session else None)):
-            self.notify(f"Recorded {label(draft.name)}: {fmt_figure(draft.name, draft.value)}.")
+            say(self, f"Recorded {label(draft.name)}: {fmt_figure(draft.name, draft.value)}.")
         self.refresh_store_data()
 
     def _warn_off_roster(self, owner: str) -> None:
@@ -190,8 +191,8 @@ class MainScreen(MainView):
         live = self.live
         roster = live.agenda.roster if live else ()
         if roster and owner.casefold() not in {p.casefold() for p in roster}:
-            self.notify(f"{owner} is not on the roster ({', '.join(roster)}); added anyway.",
-                        severity="warning", timeout=10)
+            say(self, f"{owner} is not on the roster ({', '.join(roster)}); added anyway.",
+                severity="warning", timeout=10)
 
     def action_promote(self) -> None:
         live = self.live
@@ -214,7 +215,7 @@ class MainScreen(MainView):
             finding_key=draft.finding_key, figures=draft.figures))
         self.refresh_store_data()
         if saved:
-            self.notify("Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
+            say(self, "Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
             if draft.owner:
                 self._warn_off_roster(draft.owner)
 

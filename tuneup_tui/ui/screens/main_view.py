@@ -24,6 +24,7 @@ from textual.css.query import NoMatches
 from textual.geometry import Size
 
 from tuneup_tui.store.db import StoreError
+from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.note_text import compose_note, split_note
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaList
@@ -192,7 +193,7 @@ class MainView(WorkAreaSteps):
         try:
             live.store.save_note(live.run.id, editor.session, stored)
         except StoreError as err:  # kept on screen (still unsaved) and tried again later
-            self.notify(f"Notes not saved: {err}", severity="error", timeout=20)
+            say(self, f"Notes not saved: {err}", severity="error", timeout=20)
             return
         editor.saved_text = editor.text
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tuneup_tui.store.models import ActionItem
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.widgets.line_table import LineTable
 
 Row = tuple[Text, str, str, str]
@@ -47,9 +48,9 @@ def _row(item: ActionItem, session: str | None) -> Row:
     style = "bold" if item.session == session else ""
     if item.status != "open":
         style = "dim strike"
-    text = Text(item.text, style=style)
+    text = Text(visible_line(item.text), style=style)
     if item.created_by not in ("", "facilitator"):
-        text.append(f" ({item.created_by})", style="dim italic")
+        text.append(f" ({visible_line(item.created_by)})", style="dim italic")
     if item.carried_from is not None:
         text.append(" (carried)", style="dim italic")
     return (text, item.owner, f"{item.due:%d %b}" if item.due else "–", item.session or "–")

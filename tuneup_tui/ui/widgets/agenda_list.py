@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tuneup_tui.agenda.schedule import ScheduleStatus, SessionRow
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import fmt_drift
 from tuneup_tui.ui.widgets.drawn_rows import DrawnRows
 
@@ -104,7 +105,7 @@ class AgendaList(Static):
             label, style = STATUS_LABEL.get(row.status, ("", ""))
             topic_style = "bold" if row.status == "current" else (
                 "dim" if row.status in ("done", "skipped") else "")
-            topic = Text(row.topic, style=topic_style)
+            topic = Text(visible_line(row.topic), style=topic_style)
             if row.status == "skipped":
                 topic.stylize("strike")
             state = Text(label, style=style)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import number
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -49,7 +50,9 @@ def share_bars(labels: Sequence[str], values: Sequence[float | int | None]) -> T
     table.add_column(no_wrap=True, width=BAR_WIDTH)
     table.add_column(no_wrap=True, justify="right")
     for lab, value in shown:
-        table.add_row(lab, Text(bar(value / top), style="cyan"), written(value))
+        # A label is data (a referral source, a campaign): a Text, never markup.
+        table.add_row(Text(visible_line(str(lab))), Text(bar(value / top), style="cyan"),
+                      written(value))
     if len(pairs) > MAX_BARS:
         rest = sum(v for _, v in pairs[MAX_BARS:])
         table.add_row(Text(f"{len(pairs) - MAX_BARS} others", style="dim"), "",

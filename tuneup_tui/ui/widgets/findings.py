@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from tuneup_tui.textsafe import visible, visible_line
+
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import Finding
 
@@ -37,9 +39,10 @@ class FindingsList(Static):
             if i:
                 text.append("\n\n")
             style = SEVERITY_STYLE.get(finding.severity, "")
-            text.append(f" {finding.severity.upper()} ", style=style)
-            text.append(f" {finding.message}")
+            text.append(f" {visible_line(finding.severity.upper())} ", style=style)
+            text.append(f" {visible(finding.message)}")
             if finding.key in promoted:
                 owner = promoted[finding.key]
-                text.append(f"  ✓ soft spot{f' ({owner})' if owner else ''}", style="bold green")
+                text.append(f"  ✓ soft spot{f' ({visible_line(owner)})' if owner else ''}",
+                        style="bold green")
         self.update(text)

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tuneup_tui.agenda.schedule import ScheduleStatus
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import fmt_countdown, fmt_drift
 
 WARNING_AT = timedelta(minutes=5)
@@ -50,7 +51,7 @@ class HeaderBar(Static):
         self._last = (status, topic, position)
         text = Text(no_wrap=True, overflow="ellipsis")
         if status is None:
-            text.append(f" {self._title}", style="bold")
+            text.append(f" {visible_line(self._title)}", style="bold")
             self.set_classes("")
             self._show(text)
             return
@@ -71,10 +72,10 @@ class HeaderBar(Static):
         elif status.rows[status.current].minutes <= 0:
             # A session planned with no time of its own (End of Day at end_of_day): no
             # countdown to run out, just how long it has been going.
-            text.append(topic, style="bold")
+            text.append(visible_line(topic), style="bold")
             text.append(f" ({position}) · {fmt_countdown(status.elapsed.total_seconds())} in")
         else:
-            text.append(topic, style="bold")
+            text.append(visible_line(topic), style="bold")
             text.append(f" ({position})")
             text.append(" · ")
             text.append(countdown_text(status), style="bold")
@@ -86,7 +87,7 @@ class HeaderBar(Static):
             text.append(f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
         if self.shared is not None:
             text.append("  │ ")
-            text.append(self.shared, style="bold" if "offline" in self.shared else "")
+            text.append(visible_line(self.shared), style="bold" if "offline" in self.shared else "")
         self.set_class(warn, "-warning")
         self.set_class(over, "-over")
         self._show(text)

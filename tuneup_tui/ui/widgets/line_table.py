@@ -28,6 +28,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tuneup_tui.ui.literal import literal_line, one_line_text
+
 Cell = Text | str
 _HEADER = object()
 """The header's key among the drawn lines."""
@@ -105,7 +107,10 @@ class LineTable(ScrollView, can_focus=True):
         keys = [key for key, _ in rows]
         if keys == self._keys:
             return
-        cells = [row for _, row in rows]
+        # Cells drawn on one line each, whatever they hold, and no wider than CELL_WIDTH.
+        cells: list[Sequence[Cell]] = [
+            [literal_line(c) if isinstance(c, str) else one_line_text(c) for c in row]
+            for _, row in rows]
         self._natural = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
                               for i, name in enumerate(self.header))
         self._rows, self._keys = cells, keys
@@ -198,7 +203,7 @@ class LineTable(ScrollView, can_focus=True):
         for cell, width in zip(cells, self._widths, strict=True):
             if not width:
                 continue  # left out for room
-            text = Text(cell) if isinstance(cell, str) else cell
+            text = literal_line(cell) if isinstance(cell, str) else cell
             if text.cell_len > width:
                 text = text.copy()
                 text.truncate(width, overflow="ellipsis")

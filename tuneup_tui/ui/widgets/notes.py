@@ -12,6 +12,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from tuneup_tui.textsafe import multi_line
+from tuneup_tui.ui.literal import literal_line
+
 SAVE_AFTER_SECONDS = 1.0
 
 
@@ -40,9 +43,10 @@ class NotesEditor(TextArea):
         """Show the notes of `session` (after the caller saved the previous one's)."""
         self.cancel_pending()
         self.session = session
+        text = multi_line(text)  # notes kept before control characters were left out
         self.saved_text = text
         self.load_text(text)
-        self.border_title = f"Notes · {session}" if session else "Notes"
+        self.border_title = literal_line(f"Notes · {session}") if session else "Notes"
         self.disabled = session is None
 
     @property

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from tuneup_tui.store.models import RecordedFigure
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import (
     change,
     change_style,
@@ -25,6 +26,7 @@ from tuneup_tui.ui.format import (
     label,
     number,
 )
+from tuneup_tui.ui.literal import literal, literal_line
 from tuneup_tui.ui.widgets.bars import share_bars
 from tuneup_tui.ui.widgets.line_table import LineTable
 
@@ -79,7 +81,7 @@ class PanelView(VerticalScroll):
         for name in names:
             result = results.get(name)
             if result is None:
-                widgets.append(Static(f"Computing {name}…", classes="panel-title"))
+                widgets.append(Static(literal_line(f"Computing {name}…"), classes="panel-title"))
                 widgets.append(LoadingIndicator(classes="panel-loading"))
                 continue
             widgets.extend(_panel_widgets(result, recorded or {}, (last_run or {}).get(name)))
@@ -98,14 +100,15 @@ class PanelView(VerticalScroll):
 
 def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
                    last_run: Mapping[str, float | int | None] | None) -> list[Widget]:
-    title = Text(result.title, style="bold")
+    # Titles, errors and notes can quote a data file (a file name, a value): drawn as they are.
+    title = Text(visible_line(result.title), style="bold")
     period = result.period
     title.append(f"  {period.label} ({period.start:%d %b}–{period.end:%d %b})", style="dim")
     if len(result.baseline):
         title.append(f" vs mean of {len(result.baseline)} before", style="dim")
     out: list[Widget] = [Static(title, classes="panel-title")]
     if result.error:
-        out.append(Static(Text(result.error), classes="panel-error"))
+        out.append(Static(literal(result.error), classes="panel-error"))
         return out
     if result.figures:
         out.append(_figures_table(result, recorded, last_run))
@@ -114,13 +117,13 @@ def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
     for series in trends:
         out.extend(_trend(series))
     for series in shares:
-        out.append(Static(Text(series.title, style="bold"), classes="chart-title"))
+        out.append(Static(literal_line(series.title, "bold"), classes="chart-title"))
         out.append(Static(share_bars(series.labels, series.values), classes="share-bars"))
     for table in result.tables.values():
-        out.append(Static(Text(table.title, style="bold"), classes="table-title"))
+        out.append(Static(literal_line(table.title, "bold"), classes="table-title"))
         out.append(_data_table(table))
     for note in result.notes:
-        out.append(Static(Text(note, style="dim italic"), classes="panel-note"))
+        out.append(Static(literal(note, "dim italic"), classes="panel-note"))
     return out
 
 
@@ -151,7 +154,7 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
             mine = recorded.get(other)
             if mine is None:
                 continue
-            where = f" ({mine.session})" if mine.session else ""
+            where = f" ({visible_line(mine.session)})" if mine.session else ""
             caption = "  recorded" if other == name else f"  {label(other).lower()}"
             note = Text(f"{caption}{where}", style="italic bold")
             extra: list[Text | str] = [note, Text(fmt_figure(other, mine.value), style="bold")]
@@ -166,9 +169,9 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
 def _trend(series: Series) -> list[Widget]:
     values = [number(v) for v in series.values]
     present = [v for v in values if v is not None]
-    caption = Text(series.title, style="bold")
+    caption = Text(visible_line(series.title), style="bold")
     if present and series.labels:
-        caption.append(f"  {series.labels[0]} → {series.labels[-1]}", style="dim")
+        caption.append(visible_line(f"  {series.labels[0]} → {series.labels[-1]}"), style="dim")
         caption.append(f"  last {fmt_figure(series.title, values[-1])}")
     data = [v if v is not None else 0.0 for v in values]
     return [Static(caption, classes="chart-title"), Sparkline(data, classes="trend")]

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
+from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.widgets.drawn_rows import DrawnRows
 
 
@@ -106,7 +107,7 @@ class QuestionList(Static, can_focus=True):
             style = "reverse" if self.has_focus and i == self.cursor else (
                 "dim" if ticked else "")
             rows.append((Text("☑" if ticked else "☐", style="bold green" if ticked else ""),
-                         Text(question, style=style)))
+                         Text(visible_line(question), style=style)))
         self.update(QuestionRows(rows))
         done = len(self.checked)
         self.border_title = f"Questions {done}/{len(self.questions)}"

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tuneup_tui.textsafe import visible, visible_line
 from tuneup_tui.ui.widgets.questions import QuestionList
 
 if TYPE_CHECKING:
@@ -51,14 +52,14 @@ class SessionCard(VerticalScroll, can_focus=False):
             self.questions.set_questions((), ())
             return
         text = Text()
-        text.append(session.topic, style="bold")
+        text.append(visible_line(session.topic), style="bold")
         if session.who:
             people = agenda.people_for(session.who)
-            text.append(f"\n{session.who}", style="italic")
+            text.append(f"\n{visible_line(session.who)}", style="italic")
             if people:
-                text.append(f": {', '.join(people)}")
+                text.append(f": {visible_line(', '.join(people))}")
         if session.description:
-            text.append(f"\n{session.description}")
+            text.append(f"\n{visible(session.description)}")
         head.update(text)
         self.questions.set_questions(session.questions, checked)
 
@@ -66,7 +67,7 @@ class SessionCard(VerticalScroll, can_focus=False):
         """The day has ended: say so, and where its summary is."""
         text = Text("The day is over.", style="bold")
         if summary is not None:
-            text.append(f"\n\nThe next-steps summary is in\n{summary}")
+            text.append(f"\n\nThe next-steps summary is in\n{visible(str(summary))}")
         else:
             text.append("\n\nWriting the next-steps summary…")
         text.append("\n\nEverything is saved; q quits.")
@@ -92,8 +93,8 @@ class SessionCard(VerticalScroll, can_focus=False):
                 text.append("\n")
             style = "bold reverse" if fig.name in highlight else ""
             value = fmt_value(fig.value, fig.unit, fig.name)
-            text.append(f"{label(fig.name)}: {value}", style=style)
+            text.append(visible_line(f"{label(fig.name)}: {value}"), style=style)
             if fig.session:
-                text.append(f" ({fig.session})", style="dim")
+                text.append(f" ({visible_line(fig.session)})", style="dim")
         box.update(text)
         box.border_title = "Recorded today"
