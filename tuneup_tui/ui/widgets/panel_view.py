@@ -184,7 +184,6 @@ def _data_table(table: Table) -> LineTable:
     if len(table.rows) > MAX_TABLE_ROWS:
         more = f"… {len(table.rows) - MAX_TABLE_ROWS} more"
         rows.append(("more", [more, *([""] * (len(table.columns) - 1))]))
-    view = LineTable([label(c) for c in table.columns], cursor=True, fit=0, fit_min=14,
-                     classes="panel-table")
+    view = LineTable([label(c) for c in table.columns], cursor=True, classes="panel-table")
     view.set_rows(rows)
     return view
