@@ -12,9 +12,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
+from typing import NoReturn
 
 from tuneup_tui import __version__
-from tuneup_tui.textsafe import visible, visible_output
+from tuneup_tui.textsafe import visible_output
 
 COMMAND_MODULES: tuple[str, ...] = (
     "run",
@@ -45,9 +46,21 @@ class CliError(Exception):
     """A user error: printed as one line, exit code 2, no traceback."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (and a guess for a typo).
+
+    Subcommand parsers are made of the same class (argparse uses the parent's class).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from tuneup_tui.commands._suggest import did_you_mean
+
+        self.exit(2, f"{self.prog}: {did_you_mean(message)}; see `{self.prog} --help`\n")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or only of the console command `only` ("run", "demo")."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="tuneup",
         description="The facilitator's console for a Sales and Marketing Operations Tune Up.",
     )
@@ -66,22 +79,29 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    words = _take_store(list(sys.argv[1:] if argv is None else argv))
+    """Run one command; every failure the user can meet ends as one line and exit code 2."""
+    from tuneup_tui.commands.boundary import guarded
+
+    words = list(sys.argv[1:] if argv is None else argv)
+    return guarded(lambda: _dispatch(words))
+
+
+def _dispatch(words: list[str]) -> int:
+    from tuneup_tui.commands.boundary import check_arguments
+
+    check_arguments(words)
+    words = _take_store(words)
     parser = build_parser(words[0] if words and words[0] in CONSOLE_COMMANDS else None)
-    args = parser.parse_args(words)
+    try:
+        args = parser.parse_args(words)
+    except SystemExit as done:  # --help, --version, or a mistake already said in one line
+        return done.code if isinstance(done.code, int) else 2
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()
         return 2
-    try:
-        with nullcontext() if args.command in INTERACTIVE_COMMANDS else visible_output():
-            code = func(args)
-    except CliError as err:
-        print(f"tuneup: {visible(str(err))}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    return int(code or 0)
+    with nullcontext() if args.command in INTERACTIVE_COMMANDS else visible_output():
+        return int(func(args) or 0)
 
 
 def _take_store(words: list[str]) -> list[str]:

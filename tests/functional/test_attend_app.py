@@ -7,12 +7,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.attend.add_item import AddActionScreen
 from tuneup_tui.ui.attend.app import AttendApp
+from tuneup_tui.ui.attend.name import NameScreen
 
 from .test_cli_log import AGENDA
 
@@ -133,6 +134,9 @@ async def test_owner_completes_from_the_roster(store: RunStore) -> None:
     run = start_run(store)
     app = make_app(store)
     async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen)
+        await pilot.press("escape")  # not now: the items are still there to add
         await pilot.press("a")
         await pilot.pause()
         dialog = app.screen
@@ -172,3 +176,94 @@ async def test_waits_for_a_run_to_start(store: RunStore) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, AddActionScreen)
+
+
+async def test_starts_on_the_item_list_so_the_first_key_is_a_key(store: RunStore) -> None:
+    run = start_run(store)
+    app = make_app(store, name="Priya")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.query_one("#mine", DataTable)
+        assert not isinstance(app.screen, NameScreen)  # the name is known: never asked
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddActionScreen)
+        assert store.actions(run.id) == []
+
+
+async def test_the_add_form_labels_its_fields(store: RunStore) -> None:
+    start_run(store)
+    app = make_app(store, name="Priya")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        labels = [str(label.render()) for label in app.screen.query(".field-label")
+                  if isinstance(label, Label)]
+        assert labels == ["Text", "Owner", "Due", "Session"]
+
+
+async def test_the_name_is_asked_once_when_not_known(store: RunStore) -> None:
+    run = start_run(store)
+    app = make_app(store)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen)
+        await pilot.press("down", "enter")  # Dana, then Priya
+        await pilot.pause()
+        assert not isinstance(app.screen, NameScreen)
+        assert app.attendee == "Priya"
+        assert text(app, "#me-line") == "You: Priya (n: change)"
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#add-text", Input).value = "Map the buying steps"
+        await pilot.press("enter")
+        await pilot.pause()
+        [item] = store.actions(run.id)
+        assert (item.owner, item.created_by) == ("Priya", "Priya")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, NameScreen)  # once
+
+
+async def test_a_typed_name_takes_the_rosters_spelling(store: RunStore) -> None:
+    start_run(store)
+    app = make_app(store)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#name-typed", Input).focus()
+        await pilot.press(*"dana", "enter")
+        await pilot.pause()
+        assert app.attendee == "Dana"
+        await pilot.press("n")  # a guest, after all
+        await pilot.pause()
+        app.screen.query_one("#name-typed", Input).focus()
+        await pilot.press(*"Zed", "enter")
+        await pilot.pause()
+        assert app.attendee == "Zed"
+
+
+async def test_a_name_from_the_command_line_takes_the_rosters_spelling(
+        store: RunStore) -> None:
+    run = start_run(store)
+    app = make_app(store, name="  priya ")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        assert app.attendee == "Priya"
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#add-text", Input).value = "Find the leads"
+        await pilot.press("enter")
+        await pilot.pause()
+        [item] = store.actions(run.id)
+        assert item.created_by == "Priya"
+
+
+async def test_served_the_picked_name_goes_into_the_pages_address(store: RunStore) -> None:
+    start_run(store)
+    app = make_app(store, page_url="http://127.0.0.1:8000/j/abcdefghijklmnop/")
+    opened: list[tuple[str, bool]] = []
+    app.open_url = lambda url, *, new_tab=True: opened.append((url, new_tab))  # type: ignore
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert opened == [("http://127.0.0.1:8000/j/abcdefghijklmnop/?name=Priya", False)]

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from tuneup_tui.agenda import schedule
+from tuneup_tui.agenda.room import current_session, run_clock
 from tuneup_tui.store.models import Run, ScheduleEvent
-from tuneup_tui.ui.attend.session import current_session, run_clock
 
 from .test_cli_log import AGENDA
 

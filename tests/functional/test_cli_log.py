@@ -75,6 +75,25 @@ def test_log_adds_to_the_current_run_and_prints_the_item(
         run.id, "Dana", "Site Health", "Priya", NEXT_WEEK)
 
 
+def test_without_session_the_item_goes_to_the_session_the_room_is_in(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    run = start_run()
+    assert main(["log", "Before the day starts", "--owner", "Dana"]) == 0
+    now = datetime.now()
+    with RunStore.open_default() as store:
+        store.add_event(run.id, "start", now - timedelta(minutes=5), {"to": 0})
+        store.add_event(run.id, "next", now - timedelta(minutes=1), {"to": 1})
+    assert main(["log", "Recheck the 404 list", "--owner", "Dana", "--by", "priya"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1].endswith("(owner Dana, session Site Health)")
+    first, second = stored_actions()
+    assert (first.session, second.session) == (None, "Site Health")
+    # Who logged it is spelled as the roster spells it; a guest as typed.
+    assert second.created_by == "Priya"
+    assert main(["log", "x", "--owner", "Dana", "--by", "  Zed  Q "]) == 0
+    assert stored_actions()[-1].created_by == "Zed Q"
+
+
 def test_log_to_a_named_run(capsys: pytest.CaptureFixture[str]) -> None:
     first = start_run(ended=True)
     start_run()

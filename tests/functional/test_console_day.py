@@ -166,11 +166,29 @@ async def test_every_key_has_an_id_a_palette_entry_and_a_help_line(
         assert isinstance(app.screen, HelpScreen)
         keys = dict(binding_rows(app.main))
         assert keys["n"] == "Next" and keys["c"] == "Compress" and keys["t"] == "Findings"
+        assert "Attendees' page: not served; `tuneup serve`" in screen_text(
+            app, "#help-attendees")
         await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.press(*"jump to", "enter")
         await pilot.pause()
         assert isinstance(app.screen, JumpDialog)
+
+
+async def test_the_help_shows_the_attendees_address_while_it_is_served(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    from tuneup_tui.web import join
+
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.live is not None
+        code = join.join_code(app.live.run.id)
+        url = join.page_url("http://192.168.1.20:8000", code)
+        join.write_served(app.live.run.id, url)  # as `tuneup serve` does, in this process
+        await pilot.press("f1")
+        await pilot.pause()
+        assert f"Attendees' page: {url}" in screen_text(app, "#help-attendees")
 
 
 async def test_opened_early_it_waits_for_the_first_session(

@@ -72,3 +72,9 @@ def test_names_and_values_are_read_as_typed() -> None:
     assert parse_value("goal_conversion_rate", "3.1%") == pytest.approx(0.031)
     with pytest.raises(ValueError, match="expected a number"):
         parse_value("leads", "forty")
+
+
+@pytest.mark.parametrize("typed", ["nan", "inf", "-inf", "1e999", "NaN%"])
+def test_a_figure_that_is_not_finite_is_refused_in_the_dialog(typed: str) -> None:
+    with pytest.raises(ValueError, match="finite"):
+        parse_value("expected_leads_to_sales", typed)

@@ -127,7 +127,8 @@ async def test_carry_over_shows_last_runs_items_literally_and_they_cannot_act(
         store.add_action(run_id, CLICK, f"Priya{ESCAPES}")
         store.end_run(run_id, clock.now())
     clock.advance(minutes=60 * 24 * 7)
-    before = sorted(p.name for p in tuneup_home.rglob("*"))
+    # The new run's console lock (locks/run-2.lock) is the console's own, not the click's.
+    before = sorted(p.name for p in tuneup_home.rglob("*") if p.suffix != ".lock")
     nxt = console(agenda, agenda_path, None, store, clock)
     async with nxt.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -142,7 +143,7 @@ async def test_carry_over_shows_last_runs_items_literally_and_they_cannot_act(
         await click_on(pilot, screen, "[@click=app.screenshot")
         await click_on(pilot, screen, CLICK)
         assert nxt.is_running
-    assert sorted(p.name for p in tuneup_home.rglob("*")) == before
+    assert sorted(p.name for p in tuneup_home.rglob("*") if p.suffix != ".lock") == before
     assert not list(tuneup_home.rglob("*.svg"))
 
 
@@ -364,3 +365,25 @@ async def _fuzz_round(text: str, owner: str, agenda: Agenda, agenda_path: Path,
             assert second.is_running
     finally:
         store.close()
+
+
+async def test_a_pasted_escape_code_never_lands_in_a_field(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    from textual import events
+    from textual.widgets import Input, TextArea
+
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await work_area_shown(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.post_message(events.Paste(f"Fix {ESCAPES} it\nsecond line"))
+        await pilot.pause()
+        assert app.screen.query_one("#text", Input).value == "Fix ]0;PWNED[31mz it"
+        assert_no_controls(drawn(app))
+        await pilot.press("escape", "ctrl+n")
+        await pilot.pause()
+        app.post_message(events.Paste(f"one\n\ttwo{ESCAPES}"))
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "one\n\ttwo]0;PWNED[31mz"
+        assert_no_controls(drawn(app))

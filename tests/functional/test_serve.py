@@ -1,114 +1,170 @@
-"""`tuneup serve`: the attendee app for browsers, on this machine unless asked otherwise."""
+"""`tuneup serve`: the run and the code checked before anything listens, the address printed,
+and a real server that refuses what it must."""
 
 from __future__ import annotations
 
 import os
-import shlex
 import signal
-import socket
+import stat
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
+from tuneup_tui import paths
 from tuneup_tui.cli import main
-from tuneup_tui.commands import attend
+from tuneup_tui.web import hosts, join, server
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_serve_answers_with_the_page(tuneup_home: Any) -> None:
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "tuneup_tui", "serve", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env=os.environ.copy())
-    try:
-        body, status = "", 0
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as reply:
-                    status, body = reply.status, reply.read().decode("utf-8")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        assert status == 200
-        assert "<html" in body.lower()
-        assert f"ws://127.0.0.1:{port}/ws" in body  # the page's websocket is on loopback
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            _, err = proc.communicate(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, err = proc.communicate(timeout=5)
-    assert "warning" not in err
-
-
-class FakeServer:
-    made: ClassVar[list[dict[str, Any]]] = []
-
-    def __init__(self, command: str, **kwargs: Any) -> None:
-        FakeServer.made.append({"command": command, **kwargs})
-
-    def serve(self) -> None:
-        pass
+from .test_cli_log import start_run
 
 
 @pytest.fixture
-def fake_server(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    import textual_serve.server
+def fake_run(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Replaces the serving loop: records what would be served, announces, returns."""
+    made: list[dict[str, Any]] = []
 
-    FakeServer.made = []
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
-    return FakeServer.made
+    def run(served: server.AttendeeServer, host: str, port: int, *, ready: Any = None) -> None:
+        made.append({"page": served.page, "host": host, "port": port})
+        if ready is not None:
+            ready()
+
+    monkeypatch.setattr(server, "run", run)
+    return made
 
 
-def test_defaults_to_loopback_without_warning(fake_server: list[dict[str, Any]],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_serves_the_run_in_progress_on_loopback(fake_run: list[dict[str, Any]],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    run = start_run()
     assert main(["serve"]) == 0
-    [made] = fake_server
-    assert (made["host"], made["port"]) == ("127.0.0.1", 8000)
-    assert shlex.split(made["command"]) == [sys.executable, "-m", "tuneup_tui", "attend"]
-    assert "warning" not in capsys.readouterr().err
+    [made] = fake_run
+    page = made["page"]
+    assert (made["host"], made["port"], page.run_id) == ("127.0.0.1", 8000, run.id)
+    assert page.command == [sys.executable, "-m", "tuneup_tui", "attend", "--run", str(run.id)]
+    assert page.max_attendees == 40
+    assert "127.0.0.1:8000" in page.hosts and "localhost:8000" in page.hosts
+    out, err = capsys.readouterr()
+    code = join.join_code(run.id)
+    assert f"  share this address: http://127.0.0.1:8000/j/{code}/\n" in out
+    assert err == ""
+    # The code is the run's, kept for its owner only, and the same next time.
+    assert stat.S_IMODE((paths.run_dir(run.id) / "join-code").stat().st_mode) == 0o600
+    assert main(["serve"]) == 0
+    assert fake_run[1]["page"].code == code
 
 
-def test_a_non_loopback_host_is_warned_about(fake_server: list[dict[str, Any]],
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--run", "4"]) == 0
-    [made] = fake_server
-    assert made["host"] == "0.0.0.0"
-    # Browsers elsewhere reach the page by this machine's name, not by 0.0.0.0.
-    assert made["public_url"] == f"http://{socket.gethostname()}:8123"
-    assert shlex.split(made["command"])[-2:] == ["--run", "4"]
-    err = capsys.readouterr().err
-    assert err.startswith("tuneup: warning: serving on 0.0.0.0: anyone who can reach")
+def test_a_new_code_replaces_the_old(fake_run: list[dict[str, Any]]) -> None:
+    run = start_run()
+    old = join.join_code(run.id)
+    assert main(["serve", "--new-code"]) == 0
+    new = fake_run[0]["page"].code
+    assert new != old and new == join.join_code(run.id) and join.is_code(new)
 
 
-def test_a_bad_port_is_refused(fake_server: list[dict[str, Any]],
-                               capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["serve", "--port", "70000"]) == 2
-    assert capsys.readouterr().err.strip() == (
-        "tuneup: --port: expected a port from 1 to 65535, got 70000")
-    assert fake_server == []
+def test_on_the_network_the_address_to_share_is_printed_with_a_warning(
+        fake_run: list[dict[str, Any]], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hosts, "lan_address", lambda: "192.168.1.20")
+    run = start_run()
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123",
+                 "--max-attendees", "12"]) == 0
+    page = fake_run[0]["page"]
+    assert page.base_url == "http://192.168.1.20:8123"
+    assert page.max_attendees == 12
+    assert {"192.168.1.20:8123", "127.0.0.1:8123"} <= page.hosts
+    out, err = capsys.readouterr()
+    assert f"share this address: http://192.168.1.20:8123/j/{page.code}/" in out
+    assert err.startswith("tuneup: warning: serving on 0.0.0.0: anyone who has the address")
+    assert run.id == page.run_id
 
 
-@pytest.mark.parametrize(("host", "loopback"), [
-    ("127.0.0.1", True), ("127.0.1.1", True), ("localhost", True), ("::1", True),
-    ("0.0.0.0", False), ("192.168.1.20", False), ("::", False), ("tuneup.local", False),
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--port", "70000"], "--port: expected a port from 1 to 65535, got 70000"),
+    (["--run", "99"], "no run 99; see `tuneup runs`"),
+    (["--max-attendees", "0"], "--max-attendees: expected 1 to 1000, got 0"),
+    (["--public-url", "192.168.1.20"],
+     "--public-url: expected an address like http://192.168.1.20:8000, got '192.168.1.20'"),
 ])
-def test_is_loopback(host: str, loopback: bool) -> None:
-    assert attend.is_loopback(host) is loopback
+def test_bad_choices_are_refused_before_serving(argv: list[str], message: str,
+                                                fake_run: list[dict[str, Any]],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    start_run()
+    assert main(["serve", *argv]) == 2
+    assert capsys.readouterr().err == f"tuneup: {message}\n"
+    assert fake_run == []
+
+
+def test_without_a_run_in_progress_nothing_is_served(fake_run: list[dict[str, Any]],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err == "tuneup: no run in progress; start one with `tuneup run`\n"
+    start_run(ended=True)
+    assert main(["serve"]) == 2
+    assert fake_run == []
 
 
 def test_attend_refuses_an_unknown_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["attend", "--run", "3"]) == 2
     assert capsys.readouterr().err.strip() == "tuneup: no run 3; see `tuneup runs`"
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as reply:
+            return int(reply.status), reply.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return int(err.code), err.read().decode("utf-8")
+
+
+@pytest.mark.slow
+def test_a_real_server_serves_the_code_and_refuses_the_rest() -> None:
+    from .serving import start_serving, stop
+
+    run = start_run()
+    served = start_serving()
+    try:
+        status, body = _get(served.url)
+        assert status == 200
+        code = join.join_code(run.id)
+        assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/j/{code}/ws"' in body
+        assert "googleapis" not in body and "https:" not in body
+        assert join.served_url(run.id) == served.url
+        base = f"http://127.0.0.1:{served.port}"
+        for path in ("/", "/static/", "/static/js/textual.js", f"/j/{code[:-1]}/", "/j//"):
+            assert _get(base + path) == (403, "403: Forbidden\n"), path
+        assert _get(served.url, {"Origin": "http://evil.example"})[0] == 403
+        assert _get(served.url, {"Host": "evil.example:80"})[0] == 403
+    finally:
+        stop(served.process)
+    assert join.served_url(run.id) is None  # the console's help no longer offers it
+
+
+def test_a_port_in_use_is_one_line() -> None:
+    import socket
+
+    start_run()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "tuneup_tui", "serve", "--port",
+                                 str(port)], capture_output=True, text=True, timeout=30,
+                                env=os.environ.copy())
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"tuneup: cannot listen on 127.0.0.1 port {port}: ")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_sigterm_stops_the_server(tmp_path: Any) -> None:
+    from .serving import start_serving
+
+    start_run()
+    served = start_serving()
+    served.process.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    assert served.process.wait(timeout=10) == 0
+    assert time.monotonic() - started < 10

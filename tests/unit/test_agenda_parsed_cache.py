@@ -106,3 +106,25 @@ def test_a_cache_that_cannot_be_written_changes_nothing(
     path.write_text(DAY, encoding="utf-8")
     assert load_agenda(path).title == "Day"
     assert load_agenda(path).title == "Day"
+
+
+def test_a_flipped_bit_in_the_cache_never_changes_the_agenda(
+        tmp_path: Path, tuneup_home: Path) -> None:
+    import random
+
+    path = tmp_path / "day.toml"
+    path.write_text(DAY, encoding="utf-8")
+    expected = load_agenda(path)
+    kept = _kept(tuneup_home)[0]
+    pristine = kept.read_bytes()
+    dice = random.Random(20)
+    changed = []
+    for _ in range(100):
+        flipped = bytearray(pristine)
+        bit = dice.randrange(len(flipped) * 8)
+        flipped[bit // 8] ^= 1 << (bit % 8)
+        kept.write_bytes(bytes(flipped))
+        if load_agenda(path) != expected:  # nor an AgendaError: the agenda is fine
+            changed.append(bit)
+    kept.write_bytes(pristine)
+    assert changed == []

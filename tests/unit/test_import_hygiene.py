@@ -17,7 +17,7 @@ import pytest
 
 import tuneup_tui
 
-CORE_PACKAGES = ("agenda", "data", "metrics", "store", "report", "commands")
+CORE_PACKAGES = ("agenda", "data", "metrics", "store", "report", "commands", "web")
 TOP_LEVEL = ("tuneup_tui", "tuneup_tui.cli", "tuneup_tui.paths", "tuneup_tui.fsutil")
 
 CHECK = """

@@ -77,14 +77,14 @@ def test_utf16_without_bom_is_named_for_its_source(tmp_path: Path) -> None:
     assert len(pack.frame("traffic")) == 2
 
 
-def test_old_binary_spreadsheets_ask_to_be_saved_as_xlsx_or_csv(tmp_path: Path) -> None:
+def test_broken_binary_spreadsheets_ask_to_be_saved_as_xlsx_or_csv(tmp_path: Path) -> None:
     pack = pack_with(tmp_path, "broken/xls/example-co_content.xls")
     assert pack.discovery().unplaced == (
-        "broken/xls/example-co_content.xls: an old binary Excel workbook (.xls): open it and "
-        "save it as .xlsx or CSV (UTF-8)",)
+        "broken/xls/example-co_content.xls: not a readable .xls workbook (Cannot detect file "
+        "format); save it again as .xlsx or CSV (UTF-8)",)
     toml = '[sources.social]\nfiles = ["broken/xls/*.xls"]\n'
     mapped = pack_with(tmp_path / "b", "broken/xls/example-co_content.xls", toml=toml)
-    assert "save it as .xlsx or CSV" in _error(mapped, "social")
+    assert "save it again as .xlsx or CSV" in _error(mapped, "social")
 
 
 def test_excel_resave_trailing_commas_and_dd_mm_yyyy(tmp_path: Path) -> None:

@@ -66,8 +66,9 @@ def first_sheet(path: Path) -> _xlsx.Taken:
 
 def test_cells_placed_by_reference_with_their_types(tmp_path: Path) -> None:
     shared = ["<t>Date</t>", "<t>Name</t>",
-              # Rich text: two runs, a phonetic run that is not part of the text.
-              '<r><rPr><b/></rPr><t>Hello </t></r><r><t xml:space="preserve">world</t></r>'
+              # Rich text: two runs (a space kept as Excel writes it, "preserve"), a phonetic
+              # run that is not part of the text.
+              '<r><rPr><b/></rPr><t xml:space="preserve">Hello </t></r><r><t>world</t></r>'
               "<rPh><t>ignored</t></rPh>"]
     sheet = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
              '<c r="C1" t="inlineStr"><is><t>Note</t></is></c></row>'
@@ -82,18 +83,19 @@ def test_cells_placed_by_reference_with_their_types(tmp_path: Path) -> None:
     # 46342: serials count days from 1899-12-30. 2000-01-01 is 36526; 2000..2025 are 26 years
     # with 7 leap days (2000, 04, 08, 12, 16, 20, 24): 26*365 + 7 = 9497, so 2026-01-01 is
     # 46023; Jan..Oct 2026 = 31+28+31+30+31+30+31+31+30+31 = 304 days, +15 = Nov 16:
-    # 46023 + 304 + 15 = 46342 -> 2026-11-16. 46343.5 under "dd-mmm-yyyy" is the next day
-    # (the half day is dropped: the format shows no time).
+    # 46023 + 304 + 15 = 46342 -> 2026-11-16. 46343.5 under "dd-mmm-yyyy" is noon the next
+    # day (the cell holds the half day even if the format hides it; a date column reads the
+    # day). An error cell (#DIV/0!) holds no value: empty, as a missing figure.
     assert taken.sheet.rows == (
         ("Date", "Name", "Note"),
         ("2026-11-16", "", "Hello world"),
         (),                                   # row 3 absent: an empty row keeps line numbers
-        ("2026-11-17", "TRUE", "0.0541666", "#DIV/0!"),
+        ("2026-11-17 12:00:00", "TRUE", "0.0541666"),
         ("1500", "1500"),
     )
     assert taken.names == ("Data", "Other")
     # As text every row is as wide as the widest (as Excel's CSV save writes it).
-    assert taken.sheet.text().splitlines()[2] == ",,,"
+    assert taken.sheet.text().splitlines()[2] == ",,"
 
 
 def test_1904_dates_and_a_second_sheet_chosen(tmp_path: Path) -> None:
@@ -168,17 +170,19 @@ def test_followers_workbook_takes_the_sheet_a_preset_knows(tmp_path: Path) -> No
     assert "other sheets not read: 'Location'" in " ".join(pack.notes("social"))
 
 
-def test_old_binary_xls_is_a_one_line_error(tmp_path: Path) -> None:
+def test_a_broken_binary_xls_is_a_one_line_error(tmp_path: Path) -> None:
     root = pack_dir(tmp_path)
+    # the old binary magic and nothing a workbook holds after it
     (root / "content.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     assert DataPack.open(root).discovery().unplaced == (
-        "content.xls: an old binary Excel workbook (.xls): open it and save it as .xlsx or "
-        "CSV (UTF-8)",)
+        "content.xls: not a readable .xls workbook (Cannot detect file format); save it again "
+        "as .xlsx or CSV (UTF-8)",)
     (root / "datapack.toml").write_text('[sources.social]\nfiles = ["content.xls"]\n')
     with pytest.raises(DataError) as info:
         DataPack.open(root).frame("social")
-    assert str(info.value) == (f"social ({root / 'content.xls'}): an old binary Excel workbook "
-                               "(.xls): open it and save it as .xlsx or CSV (UTF-8)")
+    assert str(info.value) == (f"social ({root / 'content.xls'}): not a readable .xls workbook "
+                               "(Cannot detect file format); save it again as .xlsx or CSV "
+                               "(UTF-8)")
 
 
 def test_corrupt_zip_is_that_sources_error_only(tmp_path: Path) -> None:
@@ -206,3 +210,48 @@ def test_zip_bomb_and_huge_sheet_are_refused(tmp_path: Path,
     wide = '<row r="1"><c r="XFD1"><v>1</v></c></row>'
     with pytest.raises(DataError, match=r"sheet too wide \(cell XFD1"):
         first_sheet(write_book(tmp_path / "wide.xlsx", [("S", wide)], []))
+
+
+def write_ods(path: Path, rows_xml: str) -> Path:
+    """An OpenDocument spreadsheet: the mimetype first (stored), then content.xml."""
+    office = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+              'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+              'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {office} '
+               'office:version="1.2"><office:body><office:spreadsheet>'
+               f'<table:table table:name="Content">{rows_xml}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                      compress_type=zipfile.ZIP_STORED)
+        book.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        book.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:'
+                      'names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+                      'manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+                      'opendocument.spreadsheet"/></manifest:manifest>')
+    return path
+
+
+def _ods_cell(value: str, kind: str = "string") -> str:
+    if kind == "date":
+        return (f'<table:table-cell office:value-type="date" office:date-value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>")
+    if kind == "float":
+        return (f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>")
+    return (f'<table:table-cell office:value-type="string"><text:p>{value}</text:p>'
+            "</table:table-cell>")
+
+
+def test_an_ods_save_of_the_followers_file_is_read(tmp_path: Path) -> None:
+    header = "".join(_ods_cell(h) for h in ("Date", "Sponsored followers", "Organic followers",
+                                            "Auto-invited followers", "Total followers"))
+    day = _ods_cell("2026-11-16", "date") + "".join(_ods_cell(n, "float")
+                                                    for n in ("1", "6", "0", "7"))
+    root = pack_dir(tmp_path)
+    write_ods(root / "followers.ods", f"<table:table-row>{header}</table:table-row>"
+                                      f"<table:table-row>{day}</table:table-row>")
+    pack = DataPack.open(root)
+    # 7 new followers on 2026-11-16, as in the CSV save
+    assert rows(pack.frame("social"), *SOCIAL) == [
+        ("2026-11-16", "linkedin", 7.0, 0.0, None, None)]

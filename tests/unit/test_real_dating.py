@@ -66,9 +66,9 @@ def test_an_all_time_report_is_set_aside_and_the_dated_one_beside_it_is_used(
     assert figures["cpc"] == pytest.approx(400 / 160)
     assert figures["ctr"] == pytest.approx(160 / 41200)
     aside = [n for n in paid["notes"] if "set aside" in n]
-    assert aside == ["Campaign report (1).csv: set aside, Campaign report (1).csv has no date "
-                     "column and no period: the report covers All time, which no review period "
-                     "can use: download it for one week or month (or segmented by Day)"]
+    assert aside == ["Campaign report (1).csv: set aside, has no date column and no period: the "
+                     "report covers All time, which no review period can use: download it for "
+                     "one week or month (or segmented by Day)"]
     out = inspect(root, capsys)
     assert "  paid: 2 rows, 2026-06-29..2026-07-05; set aside: Campaign report (1).csv\n" in out
 

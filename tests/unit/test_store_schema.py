@@ -89,9 +89,11 @@ def test_a_store_from_a_newer_tuneup_is_refused(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_store_is_one_line_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not sqlite, just text that is long enough " * 40)
-    with pytest.raises(StoreError, match="cannot open the run store") as err:
+    with pytest.raises(StoreError, match="is not a run store") as err:
         RunStore(path)
     assert "\n" not in str(err.value)
+    assert "kept as it is" in str(err.value)
+    assert path.read_bytes().startswith(b"this is not sqlite")
 
 
 def test_busy_steps_are_retried(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -132,3 +132,10 @@ def test_calendar_lines_carry_no_control_characters(store: RunStore) -> None:
         assert _controls(line) == [], line
     assert "SUMMARY:Dana: Fix]0\\;PWNED[31mred[0m[2J" in ics.replace("\r\n ", "")
     assert escape_text("a\tb\nc") == "a\tb\\nc"
+
+
+def test_a_summary_line_shows_escape_codes_as_symbols() -> None:
+    from tuneup_tui.report.text import md_escape
+
+    assert md_escape(f"Fix{TITLE_AND_WIPE}\nnow") == (
+        "Fix␛\\]0;PWNED␇␛\\[31mred␛\\[0m␛\\[2J now")

@@ -44,9 +44,14 @@ def load_agenda(path: Path) -> Agenda:
 def read_agenda(path: Path) -> tuple[Agenda, str]:
     """The agenda in the TOML file at `path` and the text it was read from (without a leading
     byte-order mark): what the console saves with a run, so the file is read once."""
+    from tuneup_tui.fsutil import MAX_AGENDA_BYTES, FileRefused, check_readable_file
+
     source = str(path)
     try:
+        check_readable_file(Path(path), MAX_AGENDA_BYTES)
         data = Path(path).read_bytes()
+    except FileRefused as err:
+        raise AgendaError([f"{source}: {err.strerror}; expected an agenda .toml file"]) from None
     except FileNotFoundError:
         raise AgendaError([f"{source}: no such file"]) from None
     except IsADirectoryError:

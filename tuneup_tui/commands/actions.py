@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def register(sub: Any) -> None:
         "actions", help="list action items",
         description="List the action items of a run (default: the run in progress, else the "
                     "newest run).")
-    actions.add_argument("--run", type=int, metavar="ID", help="the run to list")
+    actions.add_argument("--run", type=record_id, metavar="ID", help="the run to list")
     actions.add_argument("--owner", metavar="NAME", help="only this owner's items")
     actions.add_argument("--open", action="store_true", help="only items still open")
     actions.add_argument("--json", action="store_true", help="print a JSON list")

@@ -117,6 +117,7 @@ def run_copy(args: argparse.Namespace) -> int:
         dest = dest / f"{name}.toml"
     if dest.exists() and not args.force:
         raise CliError(f"{dest}: already exists (use --force to replace it)")
+    refuse_special_dest(dest)
     if not dest.parent.is_dir():
         raise CliError(f"{dest}: the folder {dest.parent} does not exist")
     try:
@@ -128,6 +129,15 @@ def run_copy(args: argparse.Namespace) -> int:
     print(f"{dest}: copied from the built-in {name}; put your people in its [[roles]], "
           f"then run `tuneup agenda check {dest}`")
     return 0
+
+
+def refuse_special_dest(dest: Path) -> None:
+    from tuneup_tui.fsutil import FileRefused, refuse_special_target
+
+    try:
+        refuse_special_target(dest)
+    except FileRefused as err:
+        raise CliError(f"{dest}: {err.strerror}") from None
 
 
 def outline(agenda: Agenda) -> list[str]:

@@ -1,20 +1,23 @@
 """`tuneup attend` and `tuneup serve`: the attendee app in a terminal, or in browsers.
 
-`tuneup serve` runs `tuneup attend` once per browser tab through textual-serve, on this machine
-only (127.0.0.1) unless --host says otherwise: anyone who can reach the page can add items to
-the run.
+`tuneup serve` runs `tuneup attend` once per browser tab through textual-serve's protocol, for
+one run, behind that run's join code (tuneup_tui.web); on this machine only (127.0.0.1) unless
+--host says otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import shlex
-import socket
+import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.models import Run
 
 
 def register(sub: Any) -> None:
@@ -22,20 +25,28 @@ def register(sub: Any) -> None:
         "attend", help="open the attendee app: the current session, your action items",
         description="The attendee app: the run in progress, your action items and everyone's, "
                     "and adding one.")
-    attend.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    attend.add_argument("--run", type=record_id, metavar="ID",
+                        help="the run (default: the current one)")
     attend.add_argument("--name", default="", metavar="NAME", help="your name, as items name you")
     attend.set_defaults(func=run_attend)
 
     serve = sub.add_parser(
-        "serve", help="serve the attendee app to browsers",
-        description="Serve `tuneup attend` to browsers (textual-serve).")
+        "serve", help="serve the attendee app to browsers, behind a join code",
+        description="Serve `tuneup attend` to browsers for one run. The page's address carries "
+                    "the run's secret join code; a request without it is refused.")
     serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: this machine only)")
+                       help="address to listen on (default 127.0.0.1: this machine only; "
+                            "0.0.0.0: the room's network)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
+    serve.add_argument("--run", type=record_id, metavar="ID",
+                       help="the run (default: the current one)")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address browsers use to reach the page (default: from --host;"
-                            " this machine's name when --host is 0.0.0.0 or ::)")
+                            " this machine's address when --host is 0.0.0.0 or ::)")
+    serve.add_argument("--new-code", action="store_true",
+                       help="make a new join code first (the old address stops working)")
+    serve.add_argument("--max-attendees", type=int, default=40, metavar="N",
+                       help="how many browsers may have the page open at once (default 40)")
     serve.set_defaults(func=run_serve)
 
 
@@ -53,52 +64,83 @@ def run_attend(args: argparse.Namespace) -> int:
             except StoreError as err:
                 raise CliError(str(err)) from err
         from tuneup_tui.ui.attend.app import AttendApp
+        from tuneup_tui.web.join import PAGE_ENV
 
-        AttendApp(store, run_id=args.run, name=args.name).run()
+        # Set by `tuneup serve` for the app it runs in each browser: the page's address.
+        page_url = os.environ.pop(PAGE_ENV, "")
+        AttendApp(store, run_id=args.run, name=args.name, page_url=page_url).run()
     finally:
         store.close()
     return 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from tuneup_tui.web import hosts, join
+
     if not 0 < args.port < 65536:
         raise CliError(f"--port: expected a port from 1 to 65535, got {args.port}")
-    if not is_loopback(args.host):
-        print(f"tuneup: warning: serving on {args.host}: anyone who can reach this address "
-              "can see the run's action items and add to them", file=sys.stderr)
-    command = attend_command(args.run)
-    from textual_serve.server import Server
+    if not 0 < args.max_attendees <= MAX_ATTENDEES:
+        raise CliError(f"--max-attendees: expected 1 to {MAX_ATTENDEES}, "
+                       f"got {args.max_attendees}")
+    base = _public_url(args.public_url) if args.public_url else hosts.base_url(args.host,
+                                                                                args.port)
+    run = _serving_run(args.run)
+    code = join.join_code(run.id, new=args.new_code)
+    from tuneup_tui.web.server import AttendeePage, AttendeeServer, PortInUse
+    from tuneup_tui.web.server import run as serve
 
-    public_url = args.public_url or public_url_for(args.host, args.port)
-    print(f"tuneup: serving the attendee app on {public_url}/", file=sys.stderr)
-    Server(command, host=args.host, port=args.port, title="tuneup attend",
-           public_url=public_url).serve()
+    page = AttendeePage(run_id=run.id, code=code, base_url=base,
+                        hosts=hosts.allowed_hosts(args.host, args.port, base),
+                        max_attendees=args.max_attendees, command=attend_command(run.id),
+                        title=f"tuneup attend: {run.title}")
+    url = join.page_url(base, code)
+
+    def announce() -> None:
+        join.write_served(run.id, url)
+        print(f"tuneup: serving the attendee page for run {run.id} ({run.title})\n"
+              f"  share this address: {url}\n"
+              f"  up to {args.max_attendees} browsers at once; Ctrl+C stops; "
+              "`tuneup serve --new-code` makes a new address", flush=True)
+        if not hosts.is_loopback(args.host):
+            print(f"tuneup: warning: serving on {args.host}: anyone who has the address can "
+                  "see this run's action items and add their own; the network carries it "
+                  "unencrypted", file=sys.stderr, flush=True)
+
+    try:
+        serve(AttendeeServer(page), args.host, args.port, ready=announce)
+    except PortInUse as err:
+        raise CliError(str(err)) from None
+    finally:
+        join.clear_served(run.id)
     return 0
 
 
-def attend_command(run_id: int | None) -> str:
-    """The shell command textual-serve runs for each browser: this Python, this tuneup."""
-    parts = [sys.executable, "-m", "tuneup_tui", "attend"]
-    if run_id is not None:
-        parts += ["--run", str(run_id)]
-    return shlex.join(parts)
+MAX_ATTENDEES = 1000
 
 
-def is_loopback(host: str) -> bool:
-    """Whether `host` only listens on this machine (127.0.0.0/8, ::1, localhost)."""
-    if host.strip().lower() == "localhost":
-        return True
+def _serving_run(run_id: int | None) -> Run:
+    """The run to serve, checked before anything listens: --run's, else the run in progress."""
+    from tuneup_tui.commands.log import open_store, resolve_run
+
+    store = open_store()
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return resolve_run(store, run_id)
+    finally:
+        store.close()
+
+
+def _public_url(text: str) -> str:
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CliError(f"--public-url: expected an address like http://192.168.1.20:8000, "
+                       f"got {text!r}")
+    try:
+        parts.port  # noqa: B018 (a bad port raises here)
     except ValueError:
-        return False
+        raise CliError(f"--public-url: bad port in {text!r}") from None
+    return f"{parts.scheme}://{parts.netloc}"
 
 
-def public_url_for(host: str, port: int) -> str:
-    """The page's address. The page's websocket is opened on it, so a wildcard listen address
-    (which no browser can connect to) is replaced by this machine's name."""
-    if host.strip("[]") in ("0.0.0.0", "::", ""):
-        host = socket.gethostname()
-    if ":" in host and not host.startswith("["):
-        host = f"[{host}]"
-    return f"http://{host}:{port}"
+def attend_command(run_id: int) -> list[str]:
+    """The command textual-serve runs for each browser: this Python, this tuneup, this run."""
+    return [sys.executable, "-m", "tuneup_tui", "attend", "--run", str(run_id)]

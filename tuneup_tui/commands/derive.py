@@ -47,6 +47,9 @@ def run_derive(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: is a folder; give the .toml file to write")
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists (use --force to replace it)")
+    from tuneup_tui.commands.agenda import refuse_special_dest
+
+    refuse_special_dest(out)
     if args.minutes is not None and args.minutes <= 0:
         raise CliError(f"--minutes: expected a positive number of minutes, not {args.minutes}")
     agenda, counts, origin = _source(args.source)

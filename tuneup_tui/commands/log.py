@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.textsafe import one_line, visible_line
 
 if TYPE_CHECKING:
@@ -33,9 +34,14 @@ def register(sub: Any) -> None:
     parser.add_argument("--owner", required=True, help="who will do it")
     parser.add_argument("--due",
                         help="due date: 2026-12-04, +N days, a weekday (fri), today, tomorrow")
-    parser.add_argument("--session", help="the session it came from (a topic of the agenda)")
-    parser.add_argument("--run", type=int, metavar="ID", help="the run (default: the current one)")
-    parser.add_argument("--by", metavar="NAME", help="who is logging it (default: your login)")
+    parser.add_argument("--session",
+                        help="the session it came from (a topic of the agenda; default: the "
+                             "session the room is in now)")
+    parser.add_argument("--run", type=record_id, metavar="ID",
+                        help="the run (default: the current one)")
+    parser.add_argument("--by", metavar="NAME",
+                        help="who is logging it (default: your login), spelled as the roster "
+                             "does")
     parser.set_defaults(func=run_log)
 
 
@@ -55,6 +61,8 @@ def run_log(args: argparse.Namespace) -> int:
         run = resolve_run(store, args.run)
         snapshot = snapshot_of(run)
         session = _session(args.session, snapshot.topics, run.id)
+        if args.session is None:
+            session = _room_session(store, run)
         known = snapshot.person(owner)
         if known is not None:
             owner = known
@@ -63,8 +71,9 @@ def run_log(args: argparse.Namespace) -> int:
                   f"{run.id}'s roster ({', '.join(snapshot.roster)}); added anyway",
                   file=sys.stderr)
         try:
+            by = " ".join((args.by or _login()).split())
             item = store.add_action(run.id, text, owner, due=due, session=session,
-                                    created_by=(args.by or _login()).strip() or "attendee")
+                                    created_by=snapshot.person(by) or by or "attendee")
         except StoreError as err:
             raise CliError(str(err)) from err
     finally:
@@ -129,6 +138,17 @@ def _session(wanted: str | None, topics: tuple[str, ...], run_id: int) -> str | 
             return topic
     raise CliError(f"--session: no session {wanted!r} in run {run_id}'s agenda; "
                    f"sessions: {', '.join(topics)}")
+
+
+def _room_session(store: RunStore, run: Run) -> str | None:
+    """The session the room is in now (None before the day, between sessions, after it)."""
+    from tuneup_tui.agenda.room import current_session
+    from tuneup_tui.store.db import StoreError
+
+    try:
+        return current_session(run, store.events(run.id))
+    except StoreError:
+        return None
 
 
 def _login() -> str:

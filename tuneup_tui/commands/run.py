@@ -112,6 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         resume: Run | None = None
         if args.resume:
             agenda, agenda_path, resume = _agenda_to_resume(store, args.agenda)
+        _refuse_if_open_elsewhere(resume or store.unfinished_run(agenda.series))
         data_dir, speed = (args.data, args.speed) if resume is None else carried_on(
             resume, args.data, args.speed)
         if data_dir is not None and not data_dir.is_dir():
@@ -170,6 +171,19 @@ def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as
                    prepare_data=prepare_data)
     app.run()
     return int(app.return_code or 0)
+
+
+def _refuse_if_open_elsewhere(run: Run | None) -> None:
+    """CliError when another console has `run` open: the one this console would resume, or
+    offer to resume (whose "start a new run" would end it under the other console)."""
+    from tuneup_tui.store.console_lock import RunInUse, check_free
+
+    if run is None:
+        return
+    try:
+        check_free(run.id)
+    except RunInUse as err:
+        raise CliError(str(err)) from None
 
 
 def _open_store() -> RunStore:
@@ -232,6 +246,9 @@ def _speed(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: expected a number such as 60") from None
+    # "not 0 < value" also refuses nan; a range "from 0" would offer the one speed refused.
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a speed from 0 to 3600")
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a speed above 0, up to 3600 (1 is real time, 60 a minute a "
+            "second)")
     return value

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from tuneup_tui.commands import _args
+
 
 def register(sub: Any) -> None:
     """Add `tuneup sample`."""
@@ -19,9 +21,9 @@ def register(sub: Any) -> None:
     parser.add_argument("dir", type=Path, help="the folder to write (created if needed)")
     parser.add_argument("--as-of", dest="as_of", metavar="DATE",
                         help="the run's date, YYYY-MM-DD (default: today)")
-    parser.add_argument("--scale", type=float, default=1.0, metavar="N",
+    parser.add_argument("--scale", type=_args.scale, default=1.0, metavar="N",
                         help="multiply the volumes (300 gives about a million leads)")
-    parser.add_argument("--seed", type=int, default=7, metavar="N",
+    parser.add_argument("--seed", type=_args.seed, default=7, metavar="N",
                         help="the random seed (the same seed gives the same files)")
     parser.set_defaults(func=run)
 
@@ -31,8 +33,6 @@ def run(args: argparse.Namespace) -> int:
     from tuneup_tui.commands._dates import as_of_date
 
     as_of = as_of_date(args.as_of)
-    if not args.scale > 0:
-        raise CliError(f"--scale must be above 0, not {args.scale:g}")
     out_dir: Path = args.dir
     if out_dir.exists() and not out_dir.is_dir():
         raise CliError(f"{out_dir} is a file, not a folder")

@@ -1,9 +1,12 @@
 """`tuneup store`: the run store itself. `push` copies this machine's runs into a shared store,
-`use` makes a store the one every command uses (written to the config file)."""
+`use` makes a store the one every command uses (written to the config file), `check` reports the
+store file's health without changing it (exit code 2, the trouble in one line, when it is not
+healthy)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from tuneup_tui.cli import CliError
@@ -27,6 +30,27 @@ def register(sub: Any) -> None:
                     "(postgresql://...), or `local` for this machine's file.")
     use.add_argument("url", metavar="URL", help="postgresql://... or local")
     use.set_defaults(func=run_use)
+    check = actions.add_parser(
+        "check", help="check the store file (read-only) and list the copies kept of it",
+        description="Check the store file without changing it: that it is an SQLite file, "
+                    "whole (SQLite's integrity check), at a schema this tuneup knows; and list "
+                    "the copies kept before migrations.")
+    check.add_argument("--path", type=Path, metavar="FILE",
+                       help="the store file to check (default: this machine's store file)")
+    check.set_defaults(func=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from tuneup_tui import paths
+    from tuneup_tui.store.checkup import check_store
+
+    path: Path = args.path or paths.store_path()
+    report = check_store(path)
+    for line in report.lines:
+        print(line)
+    if report.trouble is not None:
+        raise CliError(report.trouble)
+    return 0
 
 
 def run_push(args: argparse.Namespace) -> int:

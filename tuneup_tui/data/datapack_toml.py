@@ -11,6 +11,9 @@ period = "2026-W47"                 # this source's files cover this period (ove
 date_order = "day-first"            # or "month-first": settles dates like 03/04/2026
 [statuses]                          # optional: what the pack's lead statuses mean
 rejected = ["Not a fit"]            # accepted, rejected, working, converted, nurture
+[currency]                          # optional: money in several currencies (data/currency.py)
+base = "USD"
+rates = { EUR = 1.08 }              # USD per one EUR
 ```
 
 Every mistake is one line naming the file and the key path, with the closest known name. A glob
@@ -26,12 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tuneup_tui.data.currency import Currencies, parse_currency
 from tuneup_tui.data.period import Period, parse_period
 from tuneup_tui.data.sources import SOURCES
 
 FILE_NAME = "datapack.toml"
 DATE_ORDERS = ("day-first", "month-first")
-_TOP_KEYS = ("sources", "period", "date_order", "statuses")
+_TOP_KEYS = ("sources", "period", "date_order", "statuses", "currency")
 _SOURCE_KEYS = ("files", "preset", "columns", "period", "date_order")
 
 
@@ -61,6 +65,8 @@ class Datapack:
     date_order: str | None = None
     statuses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """`[statuses]`: lead statuses by class (see `tuneup_tui.data.status_map`)."""
+    currency: Currencies | None = None
+    """`[currency]`: the base currency and the rates into it (see `tuneup_tui.data.currency`)."""
 
 
 def closest(name: str, known: Iterable[str]) -> str:
@@ -110,7 +116,8 @@ def _validate(path: Path, data: dict[str, Any]) -> Datapack:
 
     statuses: dict[str, tuple[str, ...]] = (
         dict(parse_statuses(data["statuses"], fail)) if "statuses" in data else {})
-    return Datapack(path, entries, period, date_order, statuses)
+    currency = parse_currency(data["currency"], fail) if "currency" in data else None
+    return Datapack(path, entries, period, date_order, statuses, currency)
 
 
 def _entry(name: str, table: dict[str, Any], where: str, fail: Any) -> SourceEntry:
@@ -173,6 +180,8 @@ def _date_order(value: Any, key: str, fail: Any) -> str | None:
 
 
 def _check_glob(pattern: str, key: str, fail: Any) -> None:
+    if not pattern.strip():
+        raise fail(key, "expected a file name or glob, like \"ga4-*.csv\", found nothing")
     parts = Path(pattern).parts
     if Path(pattern).is_absolute() or pattern.startswith(("/", "\\", "~")) or (
             len(pattern) > 1 and pattern[1] == ":"):

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from tuneup_tui import paths
+from tuneup_tui.fsutil import private_folder
 
 DEMO_SEED = 7
 
@@ -26,7 +27,7 @@ def demo_pack(as_of: date, *, seed: int = DEMO_SEED) -> Path:
         return folder
     from tuneup_tui.data.sample import generate_sample
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(folder.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         generate_sample(staging, as_of, seed=seed)

@@ -35,6 +35,7 @@ from tuneup_tui.data.sources import SOURCES
 if TYPE_CHECKING:
     import pandas as pd
 
+    from tuneup_tui.data.currency import Currencies
     from tuneup_tui.data.discover import Discovery, RawTable
     from tuneup_tui.data.pack_parse import ParsedTable
 
@@ -129,6 +130,19 @@ class DataPack:
                 if not isinstance(fitted, DataError):
                     lines.extend(left_out)
         return tuple(dict.fromkeys(lines))
+
+    def currencies(self) -> Currencies | None:
+        """datapack.toml's `[currency]` (None without one, or when the file is broken: the
+        broken file is the sources' error)."""
+        from tuneup_tui.data.datapack_toml import DatapackError, load_datapack
+
+        if self.root is None:
+            return None
+        try:
+            config = load_datapack(self.root)
+        except DatapackError:
+            return None
+        return config.currency if config is not None else None
 
     def set_aside(self, source: str) -> tuple[str, ...]:
         """The files of `source` that could not be used, one line each ("file: reason")."""

@@ -27,7 +27,8 @@ def aside_line(err: DataError) -> str:
     place += [f"column {err.column!r}"] if err.column is not None else []
     name = err.file.name if err.file is not None else err.source
     where = f"{name} {', '.join(place)}" if place else name
-    return f"{where}: set aside, {err.detail}"
+    detail = err.detail.removeprefix(f"{name} ")  # "x.csv has no date column": said once
+    return f"{where}: set aside, {detail}"
 
 
 def ranged_rows(tables: Iterable[ParsedTable], kind: PeriodKind, rows: int

@@ -114,7 +114,10 @@ def normalise_name(name: str) -> str:
 
 def _read_bytes(path: Path, source: str) -> tuple[bytes, str]:
     """The file's bytes as UTF-8, and a note when they were another encoding."""
+    from tuneup_tui.fsutil import MAX_EXPORT_BYTES, check_readable_file
+
     try:
+        check_readable_file(path, MAX_EXPORT_BYTES)
         data = path.read_bytes()
     except FileNotFoundError as err:
         raise DataError(source, "file not found", file=path) from err

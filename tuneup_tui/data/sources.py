@@ -114,6 +114,7 @@ SOURCES: dict[str, SourceSchema] = {
                 _req("impressions", "integer"),
                 _req("clicks", "integer"),
                 _req("names", "integer"),
+                _opt("currency", "text"),
             ),
             "date",
         ),

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from tuneup_tui.data.currency import in_one_currency
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.calendar_entries import ENTRY_COLUMNS, entry_rows, kind_of
@@ -57,6 +58,11 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     if leads is not None:
         leads = leads_once(pack)  # a lead listed twice is one lead
     paid = optional_frame(pack, "paid", notes)
+    if paid is not None:
+        # euros and pounds are never added: without a stated rate the spend is left out
+        money = in_one_currency(paid, ("spend",), "paid", pack.currencies())
+        paid = None if money.error else money.frame
+        notes.extend(n for n in (money.error, money.note) if n)
     per_week = {
         "sessions": _weekly(traffic, "date", "sessions", baseline),
         "leads": _weekly(leads, "created_at", None, baseline),

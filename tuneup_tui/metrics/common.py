@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.currency import money_text
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
@@ -155,13 +156,13 @@ def num(value: Number, digits: int = 0) -> str:
     return f"{v:,.{digits}f}"
 
 
-def money(value: Number) -> str:
-    """Money for a sentence: 1234.5 -> "$1,234.50"; None -> "n/a"."""
+def money(value: Number, currency: str | None = None) -> str:
+    """Money for a sentence: 1234.5 -> "$1,234.50" ("£1,234.50" in GBP); None -> "n/a"."""
     v = clean_number(value)
     if v is None:
         return "n/a"
     sign = "-" if v < 0 else ""
-    return f"{sign}${abs(v):,.2f}"
+    return sign + money_text(f"{abs(v):,.2f}", currency)
 
 
 def days_between(later: pd.Series, earlier: pd.Series) -> pd.Series:

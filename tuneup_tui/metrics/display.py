@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from tuneup_tui.data.currency import money_text
 from tuneup_tui.metrics.catalogue import figure_info
 from tuneup_tui.metrics.figure_kinds import FIGURE_KINDS, FigureKind
 
@@ -126,12 +127,14 @@ def number(value: Any) -> float | None:
     return None if math.isnan(f) or math.isinf(f) else f
 
 
-def fmt_figure(name: str, value: Any, panel: str | None = None) -> str:
-    """A figure as the room reads it: "2.4%", "$1,204", "$2.36", "21,214", "6.7", "n/a"."""
+def fmt_figure(name: str, value: Any, panel: str | None = None,
+               currency: str | None = None) -> str:
+    """A figure as the room reads it: "2.4%", "$1,204", "$2.36", "21,214", "6.7", "n/a";
+    money in `currency` ("£1,204"; "$" when it is not known)."""
     f = number(value)
     if f is None:
         return NA
-    text = fmt_kind(kind_of(name, panel), f)
+    text = fmt_kind(kind_of(name, panel), f, currency)
     # a change column ("sessions_change") says which way it went
     key = name.lower()
     if (key == "change" or key.endswith("_change")) and f > 0 and _nonzero(text):
@@ -139,15 +142,15 @@ def fmt_figure(name: str, value: Any, panel: str | None = None) -> str:
     return text
 
 
-def fmt_kind(kind: FigureKind, f: float) -> str:
-    """A number written as a figure of `kind`."""
+def fmt_kind(kind: FigureKind, f: float, currency: str | None = None) -> str:
+    """A number written as a figure of `kind` (money in `currency`)."""
     if kind == "percent":
         return _no_minus_zero(f"{f * 100:.1f}") + "%"
     if kind == "money":
         digits = 2 if abs(f) < 100 else 0
         text = f"{abs(f):,.{digits}f}"
         negative = f < 0 and _nonzero(text)
-        return f"{'-' if negative else ''}${text}"
+        return f"{'-' if negative else ''}{money_text(text, currency)}"
     if kind == "number":
         # a count; its mean per period (or an estimate) keeps one decimal: 46.6 leads a week
         return f"{f:,.0f}" if f.is_integer() else _no_minus_zero(f"{f:,.1f}")
@@ -156,7 +159,7 @@ def fmt_kind(kind: FigureKind, f: float) -> str:
     return _no_minus_zero(f"{f:,.{digits}f}")
 
 
-def fmt_cell(column: str, value: Any, missing: str = "–") -> str:
+def fmt_cell(column: str, value: Any, missing: str = "–", currency: str | None = None) -> str:
     """A table cell: numbers by their column's kind, text as it is, flags yes/no, missing as
     `missing`."""
     if value is None:
@@ -169,7 +172,7 @@ def fmt_cell(column: str, value: Any, missing: str = "–") -> str:
         return str(value)  # a date or anything else the panel put in a cell
     if number(value) is None:
         return missing  # NaN or infinity: not a number to show
-    return fmt_figure(column, value)
+    return fmt_figure(column, value, currency=currency)
 
 
 def fmt_change(value: Any, average: Any, name: str = "", panel: str | None = None) -> str:
@@ -188,7 +191,8 @@ def fmt_change(value: Any, average: Any, name: str = "", panel: str | None = Non
     return text
 
 
-def short_change(name: str, value: Any, average: Any, panel: str | None = None) -> str:
+def short_change(name: str, value: Any, average: Any, panel: str | None = None,
+                 currency: str | None = None) -> str:
     """The change in a narrow column: rates in points ("-2.2 pts"), everything else by percent
     of the average ("+20%"); the plain difference against an average of zero ("+4"); "no
     change"; "" when either is unknown."""
@@ -202,7 +206,7 @@ def short_change(name: str, value: Any, average: Any, panel: str | None = None) 
         points = f"{(v - a) * 100:+.1f}"
         return ("0.0" if points in ("+0.0", "-0.0") else points) + " pts"
     if a == 0:
-        return _signed_difference(kind, v - a)
+        return _signed_difference(kind, v - a, currency)
     return relative_change(v, a)
 
 
@@ -217,9 +221,9 @@ def relative_change(value: Any, average: Any) -> str:
     return ("0" if pct in ("+0.0", "-0.0") else pct) + "%"
 
 
-def _signed_difference(kind: FigureKind, diff: float) -> str:
+def _signed_difference(kind: FigureKind, diff: float, currency: str | None = None) -> str:
     """A difference with its sign, in the kind's terms; one too small to show is unsigned."""
-    size = f"{abs(diff) * 100:.1f}" if kind == "percent" else fmt_kind(kind, abs(diff))
+    size = f"{abs(diff) * 100:.1f}" if kind == "percent" else fmt_kind(kind, abs(diff), currency)
     if diff == 0 or not _nonzero(size):
         size = "0" if diff == 0 else size
         return f"{size} pts" if kind == "percent" else size

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tuneup_tui.data.currency import in_one_currency
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.breakdown import by_key, records
 from tuneup_tui.metrics.common import folded, mean_per_period, optional_frame, trend
+from tuneup_tui.metrics.money import without_money
 from tuneup_tui.metrics.paid_findings import program_findings
 from tuneup_tui.metrics.paid_leads import ProgramLeads, program_leads
 from tuneup_tui.metrics.paid_sites import site_findings, site_rows
@@ -41,11 +43,12 @@ SITE_COLUMNS = ("program", "channel", "site", "spend", "impressions", "clicks", 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """Paid programs in total, per program and per site, against the baseline."""
     baseline = period.baseline(settings.baseline_periods)
-    paid = pack.frame("paid").copy()
+    money = in_one_currency(pack.frame("paid"), ("spend",), "paid", pack.currencies())
+    paid = money.frame.copy()
     # a paid row without a program is still paid spend: it counts in the totals as "(none)"
     paid["program"] = paid["program"].fillna(NO_PROGRAM)
     paid["program_key"] = folded(paid["program"])
-    notes: list[str] = []
+    notes: list[str] = [money.note] if money.note else []
     leads = optional_frame(pack, "leads", notes)
     opps = optional_frame(pack, "opportunities", notes) if leads is not None else None
     if leads is not None and opps is None:
@@ -68,16 +71,18 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     figures = {k: totals[k] for k in _FIGURES}
     baseline_figures = {k: totals[f"avg_{k}"] for k in _FIGURES}
-    findings = (*site_findings(sites, period, settings),
-                *program_findings(programs, outcome, period, baseline, settings))
-    return PanelResult(
+    findings = (*site_findings(sites, period, settings, money.currency),
+                *program_findings(programs, outcome, period, baseline, settings,
+                                  money.currency))
+    result = PanelResult(
         name=NAME, title=TITLE, period=period, baseline=baseline,
         figures=figures, baseline_figures=baseline_figures,
         tables={"programs": Table("Paid programs", PROGRAM_COLUMNS, tuple(programs)),
                 "sites": Table("Paid sites", SITE_COLUMNS, tuple(sites))},
         series=_series(paid, programs, period, baseline),
-        findings=tuple(findings), notes=tuple(notes),
+        findings=tuple(findings), notes=tuple(notes), currency=money.currency,
     )
+    return without_money(result, money.error) if money.error else result
 
 
 _FIGURES = ("spend", "impressions", "clicks", "names", "cpc", "ctr", "cost_per_name", "leads",

@@ -20,8 +20,9 @@ NAME = "paid"
 
 
 def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
-                     baseline: Baseline, settings: PanelSettings) -> list[Finding]:
-    """Findings per program, in the order of `rows`."""
+                     baseline: Baseline, settings: PanelSettings,
+                     currency: str | None = None) -> list[Finding]:
+    """Findings per program, in the order of `rows` (money written in `currency`)."""
     min_leads = float(settings.option("min_leads", 10))
     min_base_leads = float(settings.option("min_baseline_leads", 1))
     min_spend = float(settings.option("min_spend", 100))
@@ -55,11 +56,12 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
                 f"opportunities {when} against {pct(avg_conv)} on average {over}.",
                 opportunity_conversion=conv, avg_opportunity_conversion=avg_conv,
                 leads=r["leads"]))
-        found.extend(_spending(r, min_spend, above_share, when, over))
+        found.extend(_spending(r, min_spend, above_share, when, over, currency))
     return found
 
 
-def _spending(r: dict, min_spend: float, above_share: float, when: str, over: str
+def _spending(r: dict, min_spend: float, above_share: float, when: str, over: str,
+              currency: str | None = None
               ) -> list[Finding]:
     program = r["program"]
     cpl, avg_cpl = r["cost_per_lead"], r["avg_cost_per_lead"]
@@ -69,14 +71,14 @@ def _spending(r: dict, min_spend: float, above_share: float, when: str, over: st
     if r["leads"] == 0:
         return [finding(
             NAME, f"high_cost_per_lead:{program}", "high",
-            f"{program} spent {money(r['spend'])} {when} and brought no leads, against "
-            f"{money(avg_cpl)} per lead on average {over}.",
+            f"{program} spent {money(r['spend'], currency)} {when} and brought no leads, against "
+            f"{money(avg_cpl, currency)} per lead on average {over}.",
             spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)]
     if cpl is not None and cpl > avg_cpl * (1 + above_share):
         severity: Severity = "high" if cpl > avg_cpl * (1 + 2 * above_share) else "medium"
         return [finding(
             NAME, f"high_cost_per_lead:{program}", severity,
-            f"{program} cost {money(cpl)} per lead {when} against {money(avg_cpl)} on "
-            f"average {over}.",
+            f"{program} cost {money(cpl, currency)} per lead {when} against "
+            f"{money(avg_cpl, currency)} on average {over}.",
             cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])]
     return []

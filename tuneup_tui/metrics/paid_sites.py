@@ -90,7 +90,8 @@ def _suspect(row: dict, multiple: float, min_clicks: float) -> str | None:
     return None
 
 
-def site_findings(rows: list[dict], period: Period, settings: PanelSettings) -> list[Finding]:
+def site_findings(rows: list[dict], period: Period, settings: PanelSettings,
+                  currency: str | None = None) -> list[Finding]:
     """Click-farm findings for suspect sites."""
     multiple = float(settings.option("ctr_multiple", 3.0))
     when = period_phrase(period)
@@ -102,7 +103,7 @@ def site_findings(rows: list[dict], period: Period, settings: PanelSettings) -> 
             found.append(finding(
                 NAME, f"click_farm_no_names:{ident}", "high",
                 f"Suspected click farm: {label} had {num(r['clicks'])} clicks and no names "
-                f"{when} for {money(r['spend'])}.",
+                f"{when} for {money(r['spend'], currency)}.",
                 clicks=r["clicks"], names=r["names"], spend=r["spend"]))
         elif r["suspect"] is not None:
             found.append(finding(

@@ -50,11 +50,11 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
     if result.figures:
         lines.append("")
         lines.extend(_grid(("figure", "period", "average", "change", ""), [
-            _figure_row(name, key, value, result.baseline_figures.get(key))
+            _figure_row(name, key, value, result.baseline_figures.get(key), result.currency)
             for key, value in result.figures.items()], indent=3))
     for table in result.tables.values():
         lines.append("")
-        lines.extend(_table(table, width, top_rows))
+        lines.extend(_table(table, width, top_rows, result.currency))
     if result.findings:
         lines.append("")
         lines.append("   Findings")
@@ -67,29 +67,31 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
     return lines
 
 
-def _figure_row(panel: str, key: str, value: Any, average: Any) -> tuple[str, ...]:
+def _figure_row(panel: str, key: str, value: Any, average: Any,
+                currency: str | None = None) -> tuple[str, ...]:
     """A figure's line: its label, the period, the average, the change and whether the change
     is good news ("better", "worse"; nothing for a figure good neither way)."""
     judged = verdict(panel, key, value, average)
-    return (figure_label(panel, key), fmt_figure(key, value, panel),
-            fmt_figure(key, average, panel), short_change(key, value, average, panel),
+    return (figure_label(panel, key), fmt_figure(key, value, panel, currency),
+            fmt_figure(key, average, panel, currency),
+            short_change(key, value, average, panel, currency),
             judged if judged in ("better", "worse") else "")
 
 
-def fmt(key: str, value: Any) -> str:
+def fmt(key: str, value: Any, currency: str | None = None) -> str:
     """A table cell for reading: numbers by their column's kind, dates as ISO, flags yes/no,
     missing as "n/a"."""
     if hasattr(value, "isoformat") and not isinstance(value, int | float):
         return str(value.isoformat())
-    return fmt_cell(key, value, missing=NA)
+    return fmt_cell(key, value, missing=NA, currency=currency)
 
 
-def _table(table: Table, width: int, top_rows: int) -> list[str]:
+def _table(table: Table, width: int, top_rows: int, currency: str | None = None) -> list[str]:
     rows = table.rows[:top_rows]
     shown = f"top {len(rows)} of {len(table.rows)}" if len(table.rows) > len(rows) else \
         f"{len(table.rows)} rows"
     # A cell from a data file stays on its row whatever it holds.
-    cells = [[visible_line(fmt(c, row.get(c))) for c in table.columns] for row in rows]
+    cells = [[visible_line(fmt(c, row.get(c), currency)) for c in table.columns] for row in rows]
     widths = [min(max([len(c), *(len(r[i]) for r in cells)]), 40)
               for i, c in enumerate(table.columns)]
     keep, used = 0, 3

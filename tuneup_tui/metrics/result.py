@@ -106,6 +106,8 @@ class PanelResult:
     error: str | None = None
     notes: tuple[str, ...] = ()
     """Plain remarks on how a figure was taken (assumptions, sources missing but optional)."""
+    currency: str | None = None
+    """The currency of the panel's money ("GBP"); None when the files do not say."""
 
     @classmethod
     def failed(cls, name: str, title: str, period: Period, baseline: Baseline, error: str
@@ -123,6 +125,7 @@ class PanelResult:
             "series": {k: s.to_json() for k, s in self.series.items()},
             "findings": [f.to_json() for f in self.findings],
             "notes": list(self.notes),
+            "currency": self.currency,
             "error": self.error,
         }
 

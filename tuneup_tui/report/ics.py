@@ -10,7 +10,7 @@ events instead of adding copies.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from tuneup_tui.report.actions_csv import describe
 from tuneup_tui.report.model import Summary
@@ -53,13 +53,21 @@ def _event(item: ActionItem, run_id: int | None, run_label: str) -> list[str]:
         f"UID:{escape_text(uid)}@tuneup",
         f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
         f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{item.due + timedelta(days=1):%Y%m%d}",
+        *_day_end(item.due),
         f"SUMMARY:{escape_text(f'{item.owner}: {item.text}' if item.owner else item.text)}",
         f"DESCRIPTION:{escape_text(description)}",
         "STATUS:CONFIRMED",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]
+
+
+def _day_end(due: date) -> list[str]:
+    """DTEND, the day after `due`; none for the calendar's last day (an item stored before due
+    dates had a horizon): an all-day DTSTART alone lasts that one day (RFC 5545, 3.6.1)."""
+    if due == date.max:
+        return []
+    return [f"DTEND;VALUE=DATE:{due + timedelta(days=1):%Y%m%d}"]
 
 
 def escape_text(text: str) -> str:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from tuneup_tui.metrics import display
 from tuneup_tui.metrics.display import fmt_figure, label
 from tuneup_tui.metrics.result import Number
+from tuneup_tui.textsafe import visible_line
 
 __all__ = [
     "NA", "fmt_change", "fmt_clock", "fmt_day", "fmt_figure", "fmt_minutes", "fmt_number",
@@ -90,8 +91,10 @@ def fmt_minutes(minutes: float | None) -> str:
 
 def md_escape(text: str) -> str:
     """User text made safe for a Markdown line or table cell: specials backslash-escaped,
-    line breaks turned into spaces so a cell stays on its row."""
+    line breaks turned into spaces so a cell stays on its row, other control characters shown
+    as symbols (a summary printed in a terminal cannot act on it)."""
     flat = " ".join(text.split()) if any(c in text for c in "\r\n\t") else text
+    flat = visible_line(flat)
     return "".join("\\" + c if c in _MD_SPECIALS else c for c in flat)
 
 

@@ -21,6 +21,12 @@ from typing import Any, TypeVar, cast
 from tuneup_tui.store import pg
 from tuneup_tui.store.connection import StoreBusy, connect, run_write
 from tuneup_tui.store.errors import StoreError
+from tuneup_tui.store.health import (
+    NotAStore,
+    backup_before_migration,
+    kept,
+    refuse_if_not_a_store,
+)
 from tuneup_tui.store.models import ACTION_STATUSES
 from tuneup_tui.store.outbox import install_feed
 from tuneup_tui.store.schema import SchemaTooNew, migrate
@@ -47,19 +53,29 @@ class StoreBase:
         self.path = Path(path)
         self.address = str(self.path)
         try:
+            refuse_if_not_a_store(self.path)
             self._conn = connect(self.path)
+        except NotAStore as err:
+            raise StoreError(str(err)) from err
         except (sqlite3.Error, OSError, StoreBusy) as err:
-            raise StoreError(f"cannot open the run store {self.path}: {err}") from err
+            raise StoreError(f"cannot open the run store {self.path}: {err}; "
+                             f"{kept(self.path)}") from err
         self._conn.row_factory = sqlite3.Row
         try:
-            migrate(self._conn)
+            migrate(self._conn, before=self._backup)
         except SchemaTooNew as err:
             self._conn.close()
-            raise StoreError(f"{self.path}: {err}; upgrade tuneup") from err
-        except (sqlite3.Error, StoreBusy) as err:
+            raise StoreError(f"{self.path}: {err}; upgrade tuneup to open it "
+                             "(the file is kept as it is)") from err
+        except (sqlite3.Error, OSError, StoreBusy) as err:
             self._conn.close()
-            raise StoreError(f"cannot open the run store {self.path}: {err}") from err
+            raise StoreError(f"cannot open the run store {self.path}: {err}; "
+                             f"{kept(self.path)}") from err
         self._closed = False
+
+    def _backup(self, version: int) -> None:
+        """Keep a copy of an existing store before migrating it (see store.health)."""
+        backup_before_migration(self._conn, self.path, version)
 
     def _open_shared(self) -> None:
         self._conn = cast(sqlite3.Connection, pg.PgConnection(self.address))
@@ -125,6 +141,11 @@ class StoreBase:
                     "nothing was saved, try again") from err
             except sqlite3.OperationalError as err:
                 raise StoreError(f"the run store {self.where}: {err}") from err
+            except sqlite3.DatabaseError as err:
+                # "database disk image is malformed", "file is not a database": the file is
+                # damaged; say so and leave it as it is.
+                raise StoreError(f"the run store {self.where} is damaged ({err}); "
+                                 f"{kept(self.path)}") from err
 
     @staticmethod
     def _require_run(conn: sqlite3.Connection, run_id: int) -> None:

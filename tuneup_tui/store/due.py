@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EXPECTED = "expected a date like 2026-12-04, +N days, a weekday, today or tomorrow"
+HORIZON_YEARS = 5
 HINT = "a date (2026-12-04), +N days, a weekday (fri), today or tomorrow"
 """What the due-date fields and `--due` say they take."""
 
@@ -35,7 +36,19 @@ def read_due(text: str, today: date) -> date | None:
     if due < today:
         raise DueDateError(f"due date {due.isoformat()} is in the past "
                            f"(today is {today.isoformat()})")
+    latest = latest_due(today)
+    if due > latest:
+        raise DueDateError(f"due date {due.isoformat()} is more than {HORIZON_YEARS} years "
+                           f"ahead; expected one by {latest.isoformat()}")
     return due
+
+
+def latest_due(today: date) -> date:
+    """The last due date taken on `today`: HORIZON_YEARS ahead (28 February for a 29th)."""
+    try:
+        return today.replace(year=today.year + HORIZON_YEARS)
+    except ValueError:
+        return today.replace(year=today.year + HORIZON_YEARS, day=28)
 
 
 def _relative(word: str, today: date) -> date | None:

@@ -146,7 +146,8 @@ class Records(StoreBase):
                       session: str | None = None) -> RecordedFigure:
         """Record (or re-record: the latest value of a name in a run wins) a figure."""
         name = _required(name, "a recorded figure needs a name")
-        values = (run_id, session or None, name, float(value), one_line(unit),
+        value = _finite(value, name)
+        values = (run_id, session or None, name, value, one_line(unit),
                   rows.dt_text(self._now()))
 
         def body(conn: sqlite3.Connection) -> int:
@@ -213,6 +214,18 @@ def _required(value: str, message: str) -> str:
     if not value:
         raise StoreError(message)
     return value
+
+
+def _finite(value: float, name: str) -> float:
+    """`value` as a float; StoreError for nan or infinity (the column refuses NULL, and neither
+    is a figure anyone recorded)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise StoreError(f"{name}: expected a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise StoreError(f"{name}: expected a finite number, got {number!r}")
+    return number
 
 
 def _action_row(conn: sqlite3.Connection, action_id: int) -> sqlite3.Row | None:

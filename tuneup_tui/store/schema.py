@@ -153,8 +153,13 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Any, *, target: int = SCHEMA_VERSION) -> int:
-    """Bring the store to `target` one step at a time; return the version it was at."""
+def migrate(conn: Any, *, target: int = SCHEMA_VERSION,
+            before: Callable[[int], None] | None = None) -> int:
+    """Bring the store to `target` one step at a time; return the version it was at.
+
+    `before(version)` is called once before an existing SQLite store (version 1 or more) is
+    changed: the store keeps a copy of the file there.
+    """
     if not isinstance(conn, sqlite3.Connection):
         return _migrate_shared(conn, target)
     found = user_version(conn)
@@ -162,6 +167,8 @@ def migrate(conn: Any, *, target: int = SCHEMA_VERSION) -> int:
         raise SchemaTooNew(
             f"the run store is schema version {found}; this tuneup knows up to {SCHEMA_VERSION}"
         )
+    if before is not None and 0 < found < target:
+        before(found)
     for version in range(found, target):
         with write_transaction(conn):
             # Another process may have migrated while we waited for the write lock.

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -24,7 +24,7 @@ from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.config import ConsoleConfig
-from tuneup_tui.ui.literal import say
+from tuneup_tui.ui.literal import plain_paste, say
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.startup import StartupApp
@@ -113,6 +113,9 @@ class TuneupApp(StartupApp):
         self.panels_worker: Worker[None] | None = None
         """The worker computing the day's panels, started once the first frame is drawn."""
         self.main = MainScreen()
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(plain_paste(event))
 
     # the clock
 
@@ -214,6 +217,15 @@ class TuneupApp(StartupApp):
             "try `tuneup summary` later.", severity="error", timeout=30)
 
     # app-wide actions
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved in the run's folder (see ui/screenshot.py); a file
+        name or folder asked for is not used."""
+        from tuneup_tui.ui.screenshot import screenshot_into
+
+        return screenshot_into(super().deliver_screenshot, self,
+                               self.live.run.id if self.live is not None else None)
 
     def action_help(self) -> None:
         from tuneup_tui.ui.screens.help import HelpScreen

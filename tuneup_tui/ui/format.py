@@ -28,8 +28,8 @@ __all__ = [
 ]
 
 
-def change(name: str, value: Any, baseline: Any, panel: str | None = None
-           ) -> tuple[str, str]:
+def change(name: str, value: Any, baseline: Any, panel: str | None = None,
+           currency: str | None = None) -> tuple[str, str]:
     """The arrow and the change of a figure against its baseline: ("▲", "+12%").
 
     Rates change in percentage points; counts and money by percent of the baseline. The arrow
@@ -40,7 +40,7 @@ def change(name: str, value: Any, baseline: Any, panel: str | None = None
         return "", ""
     if math.isclose(v, b, rel_tol=1e-9, abs_tol=1e-12):
         return "=", "no change"
-    return ("▲" if v > b else "▼"), short_change(name, v, b, panel)
+    return ("▲" if v > b else "▼"), short_change(name, v, b, panel, currency)
 
 
 def change_style(panel: str, name: str, value: Any, baseline: Any) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.widget import Widget
 
-from tuneup_tui.textsafe import visible, visible_line
+from tuneup_tui.textsafe import multi_line, visible, visible_line
 
 CELL_WIDTH = 80
 """The widest a table's cell or a title is drawn: one very long name does not widen every
@@ -44,6 +45,16 @@ def one_line_text(text: Text, width: int | None = CELL_WIDTH) -> Text:
         text = text.copy()
         text.truncate(width, overflow="ellipsis")
     return text
+
+
+def plain_paste(event: events.Event) -> events.Event:
+    """A paste with its control characters left out (its lines and tabs kept), any other
+    event as it is: a pasted escape code never lands in a field, where it would be drawn."""
+    if isinstance(event, events.Paste) and not event.is_forwarded:
+        text = multi_line(event.text)
+        if text != event.text:
+            return events.Paste(text)
+    return event
 
 
 def say(node: Widget | App[Any], message: str, *, title: str = "",

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from tuneup_tui.agenda.clock import Clock
+    from tuneup_tui.store.console_lock import ConsoleLock
     from tuneup_tui.store.models import Run
     from tuneup_tui.ui.dialogs.carry_over import CarryDecision
 
@@ -40,6 +41,8 @@ class StartupApp(PanelFeedApp):
     _carry_from: Run | None
     panels_worker: Worker[None] | None
     _panels_held = False
+    _console_lock: ConsoleLock | None = None
+    """This console's hold on its run (one console per run)."""
     """Whether the panels wait for the answer to the resume question."""
 
     def on_load(self) -> None:
@@ -60,6 +63,19 @@ class StartupApp(PanelFeedApp):
 
     def on_unmount(self) -> None:
         gc.enable()  # in case the console left before drawing its first frame
+        if self._console_lock is not None:
+            self._console_lock.release()
+            self._console_lock = None
+
+    def _hold(self, run_id: int) -> None:
+        """Hold the run for this console (store/console_lock.py). The command line has refused
+        a run open elsewhere already; losing a race for it after that is said, not fatal."""
+        from tuneup_tui.store.console_lock import RunInUse, take_console_lock
+
+        try:
+            self._console_lock = take_console_lock(run_id)
+        except RunInUse as err:
+            self.notify(str(err), severity="error", timeout=30)
 
     def get_default_screen(self) -> Screen[None]:
         # The main screen is the app's first screen (not pushed over an empty default one):
@@ -136,6 +152,7 @@ class StartupApp(PanelFeedApp):
         """
         config = self.config
         if resume is not None:
+            self._hold(resume.id)
             self.live = LiveRun.resume(self.agenda, self.store, resume, self.clock)
         else:
             toml = config.agenda_toml  # the command line passes the text it loaded
@@ -145,6 +162,8 @@ class StartupApp(PanelFeedApp):
                 self.agenda, self.store, self.clock, agenda_toml=toml or "",
                 agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
                 mode=config.mode, speed=config.speed, start_now=config.start_now)
+        if resume is None:
+            self._hold(self.live.run.id)
         self.sub_title = f"run {self.live.run.id}"
         previous = self.store.previous_run(self.live.run)
         if previous is not None:

@@ -98,15 +98,18 @@ def read_text(path: Path, source: str, *, head: bool = False) -> str:
 
 def read_text_noted(path: Path, source: str, *, head: bool = False) -> tuple[str, str]:
     """`read_text` and the note on its encoding ("" when UTF-8 or a workbook)."""
-    from tuneup_tui.data.presets._xlsx import BIFF_HELP, file_kind
+    from tuneup_tui.data.presets._xlsx import file_kind
+    from tuneup_tui.fsutil import MAX_EXPORT_BYTES, check_readable_file
 
+    try:
+        check_readable_file(path, MAX_EXPORT_BYTES)
+    except OSError as err:
+        raise DataError(source, f"can't read the file ({err.strerror or err})", file=path) from err
     kind = file_kind(path)
     if kind == "workbook":
         from tuneup_tui.data.presets.registry import workbook_sheet
 
         return workbook_sheet(path, source).sheet.text(), ""
-    if kind == "biff":
-        raise DataError(source, BIFF_HELP, file=path)
     try:
         with path.open("rb") as handle:
             data = handle.read(HEAD_BYTES) if head else handle.read()

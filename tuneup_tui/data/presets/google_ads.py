@@ -39,6 +39,7 @@ class GoogleAdsCampaigns(Preset):
         "spend": ("cost",),
         "impressions": ("impr.", "impressions"),
         "clicks": ("clicks", "interactions"),
+        "currency": ("currency code", "currency"),
     }}
 
     def locate(self, recs: list[Record], path: Path, source: str) -> Located:

@@ -10,13 +10,14 @@ an empty table, not an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.presets._base import Columns, Located, Options, Preset
+from tuneup_tui.data.presets._base import Columns, Located, Options, Preset, find
 from tuneup_tui.data.presets._table import Record
 from tuneup_tui.data.presets._values import constant
 
@@ -63,6 +64,12 @@ class MetaAdsCampaigns(Preset):
         out.setdefault("site", constant(raw, "facebook.com"))
         located.derived.update(channel="(default 'Meta')", site="(default 'facebook.com')",
                                clicks="(default '0')")
+        spent = find(located.header, ("re:^amount spent",))
+        code = re.search(r"\(([A-Za-z]{3})\)", spent or "")
+        if "currency" not in out and code is not None:
+            # the account's currency is in the column's title: "Amount spent (GBP)"
+            out["currency"] = constant(raw, code.group(1).upper())
+            located.derived["currency"] = f"(from {spent!r})"
         if "clicks" not in out:
             out["clicks"] = constant(raw, "0")
             notes.append("no Link clicks or Clicks (all) column: clicks = 0 (add one of them "

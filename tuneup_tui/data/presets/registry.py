@@ -40,7 +40,7 @@ from tuneup_tui.data.presets._table import (
     records,
     sniff_delimiter,
 )
-from tuneup_tui.data.presets._xlsx import BIFF_HELP, Taken, file_kind, take_sheet
+from tuneup_tui.data.presets._xlsx import Taken, file_kind, take_sheet
 from tuneup_tui.data.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -104,12 +104,10 @@ class Placed:
 def recognise(path: Path) -> Recognition:
     """The preset of the file at `path`, by its first lines (a workbook: by its sheets')."""
     kind = file_kind(path)
-    if kind == "biff":
-        return Recognition(None, why=BIFF_HELP)
     if not kind and path.suffix.casefold() in SHEET_SUFFIXES:
-        return Recognition(None, why=f"a spreadsheet ({path.suffix}) but not an Excel "
-                                     ".xlsx workbook: open it and save it as .xlsx or CSV "
-                                     "(UTF-8)")
+        return Recognition(None, why=f"a spreadsheet ({path.suffix}) but not a workbook "
+                                     "(.xlsx, .xls or .ods): open it and save it as .xlsx or "
+                                     "CSV (UTF-8)")
     try:
         head = read_text(path, "?", head=True)
     except DataError as err:

@@ -54,16 +54,23 @@ class AddActionScreen(ModalScreen[NewAction | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="add-dialog"):
             yield Label("Add an action item", id="add-title")
-            yield Input(placeholder="What is to be done", id="add-text")
-            yield Input(one_line(self.default_owner), placeholder="Owner",
-                        suggester=SuggestFromList(self.roster, case_sensitive=False),
-                        id="add-owner")
-            yield Input(self.default_due.isoformat(),
-                        placeholder="Due: 2026-12-04, +N days, fri, today",
-                        id="add-due")
-            yield Input(one_line(self.default_session or ""), placeholder="Session (optional)",
-                        suggester=SuggestFromList(self.topics, case_sensitive=False),
-                        id="add-session")
+            with Horizontal(classes="add-field"):
+                yield Label("Text", classes="field-label")
+                yield Input(placeholder="What is to be done", id="add-text")
+            with Horizontal(classes="add-field"):
+                yield Label("Owner", classes="field-label")
+                yield Input(one_line(self.default_owner), placeholder="who will do it",
+                            suggester=SuggestFromList(self.roster, case_sensitive=False),
+                            id="add-owner")
+            with Horizontal(classes="add-field"):
+                yield Label("Due", classes="field-label")
+                yield Input(self.default_due.isoformat(),
+                            placeholder="2026-12-04, +N days, fri, today", id="add-due")
+            with Horizontal(classes="add-field"):
+                yield Label("Session", classes="field-label")
+                yield Input(one_line(self.default_session or ""), placeholder="optional",
+                            suggester=SuggestFromList(self.topics, case_sensitive=False),
+                            id="add-session")
             yield Static("", id="add-error")
             with Horizontal(id="add-buttons"):
                 yield Button("Add", variant="primary", id="add-ok")

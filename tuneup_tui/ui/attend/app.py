@@ -10,21 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import ClassVar
+from urllib.parse import quote
 
 from rich.text import Text
-from textual import on
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
 
+from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
-from tuneup_tui.ui.attend.session import current_session
-from tuneup_tui.ui.literal import literal_line, say
+from tuneup_tui.ui.attend.name import NameScreen
+from tuneup_tui.ui.literal import literal_line, plain_paste, say
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -33,18 +35,35 @@ moves sessions on by itself in follow-the-clock runs)."""
 COLUMNS = ("id", "owner", "due", "status", "session", "text")
 
 
+class KeysFooter(Footer):
+    """The footer, drawn while the app does not have the focus too. A browser tab starts
+    unfocused, and Textual's footer waits for the focus before listing the keys: on a phone the
+    page showed no Add key until it was tapped."""
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.recompose)
+
+
 class AttendApp(App[None]):
     """The attendee's view of one run."""
 
     CSS_PATH = "attend.tcss"
     TITLE = "tuneup attend"
+    ENABLE_COMMAND_PALETTE = False
+    """An attendee needs four keys; the palette would add screenshots and themes, which write
+    files on the facilitator's machine when the app is served to a browser."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add action item", id="attend.add"),
+        Binding("a", "add", "Add item", id="attend.add"),
+        Binding("n", "name", "Name", id="attend.name"),
         Binding("r", "refresh", "Refresh", id="attend.refresh"),
-        Binding("ctrl+q", "quit", "Quit", id="attend.quit"),
     ]
+    """ctrl+q quits too (Textual's own key, left out of the footer: a phone's footer has room
+    for little more than these)."""
 
     def __init__(self, store: RunStore, *, run_id: int | None = None, name: str = "",
+                 page_url: str = "",
                  today: Callable[[], date] = date.today,
                  now: Callable[[], datetime] = datetime.now,
                  poll_seconds: float = POLL_SECONDS) -> None:
@@ -53,6 +72,9 @@ class AttendApp(App[None]):
         self.fixed_run_id = run_id
         """The run asked for with --run; None follows the run in progress."""
         self.attendee = one_line(name)
+        self.page_url = page_url
+        """The served page's address (with its join code); empty in a terminal."""
+        self._asked_name = bool(self.attendee)
         self.today = today
         self.now = now
         self.poll_seconds = poll_seconds
@@ -62,22 +84,24 @@ class AttendApp(App[None]):
         self._seen_version: int | None = None
         self._session_checked = 0.0
 
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(plain_paste(event))
+
     def compose(self) -> ComposeResult:
+        yield Static(self.TITLE, id="title")
         yield Static("", id="run-line")
         yield Static("", id="session-line")
-        with Horizontal(id="name-row"):
-            yield Label("Your name ")
-            yield Input(self.attendee, placeholder="type your name to see your items",
-                        id="name")
+        yield Static("", id="me-line")
         yield Label("My action items", classes="heading")
         yield DataTable(id="mine", cursor_type="row", zebra_stripes=True)
         yield Label("Everyone's action items", classes="heading")
         yield DataTable(id="everyone", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for table_id in ("#mine", "#everyone"):
             self.query_one(table_id, DataTable).add_columns(*COLUMNS)
+        self.query_one("#mine", DataTable).focus()
         self.action_refresh()
         self.set_interval(self.poll_seconds, self.poll)
 
@@ -102,12 +126,22 @@ class AttendApp(App[None]):
         except StoreError as err:
             say(self, str(err), severity="error")
             return
+        if self.attendee and (known := self.snapshot.person(self.attendee)):
+            self.attendee = known
         self._show_run()
         self._show_session()
+        self._show_me()
         self._fill(self.query_one("#everyone", DataTable), items)
         me = self.attendee.casefold()
         mine = [i for i in items if me and i.owner.casefold() == me]
         self._fill(self.query_one("#mine", DataTable), mine)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved under the data folder (see ui/screenshot.py)."""
+        from tuneup_tui.ui.screenshot import screenshot_into
+
+        return screenshot_into(super().deliver_screenshot, self, None)
 
     def action_add(self) -> None:
         if self.the_run is None:
@@ -120,10 +154,27 @@ class AttendApp(App[None]):
                                  session=self.session, today=today)
         self.push_screen(screen, self._added)
 
-    @on(Input.Changed, "#name")
-    def name_changed(self, event: Input.Changed) -> None:
-        self.attendee = one_line(event.value)
+    def action_name(self) -> None:
+        """Ask who the attendee is (the roster first)."""
+        self._asked_name = True
+        self.push_screen(NameScreen(self.snapshot.roster, self.attendee), self._named)
+
+    def _named(self, name: str | None) -> None:
+        if not name:
+            return
+        self.attendee = self.snapshot.person(name) or one_line(name)
+        if self.page_url:
+            # Served: the name goes into the page's address, so a reload or a bookmark keeps
+            # it (the page opens again with a fresh app that knows it).
+            self.open_url(f"{self.page_url}?name={quote(self.attendee)}", new_tab=False)
         self.action_refresh()
+
+    def _ask_name_once(self) -> None:
+        """The first time the run (and so its roster) is known and the name is not."""
+        if self._asked_name or self.the_run is None:
+            return
+        self._asked_name = True
+        self.call_later(self.action_name)
 
     def _added(self, item: NewAction | None) -> None:
         if item is None or self.the_run is None:
@@ -139,6 +190,12 @@ class AttendApp(App[None]):
             f" ({saved.owner} is not on the roster)")
         say(self, f"Added item {saved.id} for {saved.owner}{note}.")
         self.action_refresh()
+
+    def _show_me(self) -> None:
+        line = (f"You: {self.attendee} (n: change)" if self.attendee
+                else "You: not named yet (n: pick your name)")
+        self.query_one("#me-line", Static).update(literal_line(line, width=None))
+        self._ask_name_once()
 
     def _find_run(self) -> Run | None:
         if self.fixed_run_id is not None:

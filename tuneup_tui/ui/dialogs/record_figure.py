@@ -57,7 +57,8 @@ def read_value(name: str, text: str) -> tuple[float, str]:
         raise ValueError(f"value {text.strip()!r}: expected a number such as 41 or 3.1%"
                          ) from None
     if not math.isfinite(value):
-        raise ValueError(f"value {text.strip()!r}: expected a number such as 41 or 3.1%")
+        # float() reads "nan", "inf" and "1e999": no figure a room records.
+        raise ValueError(f"value {text.strip()!r}: expected a finite number such as 41 or 3.1%")
     if kind_of(name) != "percent":
         return value, ""
     typed = text.strip()

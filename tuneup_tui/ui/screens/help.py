@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -18,6 +19,21 @@ ABOUT = (
     "Quit at any time; `tuneup run --resume` brings the day back. Ctrl+P opens the command "
     "palette. While the notes have focus, letters type; escape leaves the notes."
 )
+
+
+def attendee_page_line(app: object) -> str:
+    """Where attendees add their items: the served page's address (with its join code) while
+    `tuneup serve` runs for this run, else how to serve it."""
+    from tuneup_tui.web.join import served_url
+
+    live = getattr(app, "live", None)
+    run_id = live.run.id if live is not None else None
+    url = served_url(run_id) if run_id is not None else None
+    if url is not None:
+        return f"Attendees' page: {url} (give it only to the room; `tuneup serve --new-code` "\
+               "makes a new one)"
+    return ("Attendees' page: not served; `tuneup serve` in another terminal prints the "
+            "address to give the room (`--host 0.0.0.0` for the room's network).")
 
 
 def binding_rows(screen: Screen[None]) -> list[tuple[str, str]]:
@@ -85,6 +101,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="dialog-title")
             yield Static(table)
             yield Static(literal(f"\n{ABOUT}"))
+            yield Static(Text(f"\n{attendee_page_line(self.app)}"), id="help-attendees")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

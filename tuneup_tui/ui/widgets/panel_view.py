@@ -121,7 +121,7 @@ def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
         out.append(Static(share_bars(series.labels, series.values), classes="share-bars"))
     for table in result.tables.values():
         out.append(Static(literal_line(table.title, "bold"), classes="table-title"))
-        out.append(_data_table(table))
+        out.append(_data_table(table, result.currency))
     for note in result.notes:
         out.append(Static(literal(note, "dim italic"), classes="panel-note"))
     return out
@@ -137,10 +137,10 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
     panel = result.name
     for name, value in result.figures.items():
         base = result.baseline_figures.get(name)
-        arrow, delta = change(name, value, base, panel)
+        arrow, delta = change(name, value, base, panel, result.currency)
         row: list[Text | str] = [
-            figure_label(panel, name), fmt_figure(name, value, panel),
-            fmt_figure(name, base, panel),
+            figure_label(panel, name), fmt_figure(name, value, panel, result.currency),
+            fmt_figure(name, base, panel, result.currency),
             Text(f"{arrow} {delta}".strip(), style=change_style(panel, name, value, base)),
         ]
         if with_last and last_run is not None:
@@ -177,9 +177,9 @@ def _trend(series: Series) -> list[Widget]:
     return [Static(caption, classes="chart-title"), Sparkline(data, classes="trend")]
 
 
-def _data_table(table: Table) -> LineTable:
+def _data_table(table: Table, currency: str | None = None) -> LineTable:
     rows: list[tuple[Hashable, Sequence[Text | str]]] = [
-        (i, [fmt_cell(c, row.get(c)) for c in table.columns])
+        (i, [fmt_cell(c, row.get(c), currency=currency) for c in table.columns])
         for i, row in enumerate(table.rows[:MAX_TABLE_ROWS])]
     if len(table.rows) > MAX_TABLE_ROWS:
         more = f"… {len(table.rows) - MAX_TABLE_ROWS} more"

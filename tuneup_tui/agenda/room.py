@@ -1,4 +1,4 @@
-"""Which session a run is in, as seen from an attendee's laptop.
+"""Which session a run is in, as seen from outside the console (the attendee app, `tuneup log`).
 
 The facilitator's console writes every schedule action to the store; replaying them
 (`Schedule.restore`) on the run's clock gives the current session. When the run's agenda or its
