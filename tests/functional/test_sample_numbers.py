@@ -85,3 +85,45 @@ def test_unqualified_leads_count_as_rejected(runs: dict[str, dict],
         # accepted: sent, found in the CRM, and not Unqualified (the sample's one rejection)
         accepted = int((sent & status.notna() & (status != "Unqualified")).sum())
         assert run["figures"]["sales_accepted"] == accepted, day
+
+
+def test_every_comparison_finding_carries_evidence_that_passes_its_test(
+        runs: dict[str, dict]) -> None:
+    from tuneup_tui.metrics.significance import poisson_z, proportion_z, severity_of
+
+    # the findings that compare the period with the baseline; the others are rules
+    compared = ("low_conversion:", "sessions_drop:", "followers_not_traffic:",
+                "low_opportunity_conversion:", "high_cost_per_lead:", "referrer_drop:",
+                "not_found_rising", "attrition_high", "few_calls:", "few_emails:",
+                "low_step_rate:")
+    seen = 0
+    for run, doc in runs.items():
+        for panel in doc["panels"].values():
+            for f in panel["findings"]:
+                if not f["key"].startswith(compared):
+                    continue
+                seen += 1
+                e = f["evidence"]
+                if e["test"] == "two-proportion":
+                    assert 0 <= e["count"] <= e["of"], (run, f["key"])
+                    z = proportion_z(e["count"], e["of"], e["baseline_count"], e["baseline_of"])
+                else:
+                    z = poisson_z(e["count"], e["baseline_count"], e["baseline_of"] / e["of"])
+                assert z == pytest.approx(e["z"]), (run, f["key"])
+                assert severity_of(z) == f["severity"], (run, f["key"])
+    assert seen > 0
+
+
+def test_one_fact_is_one_finding_of_the_day(runs: dict[str, dict]) -> None:
+    from tuneup_tui.metrics.day_findings import day_findings
+    from tuneup_tui.metrics.result import Finding
+
+    doc = runs[AS_OF.isoformat()]
+    found = [Finding(f["panel"], f["key"], f["severity"], f["message"],
+                     evidence=f.get("evidence"), fact=f.get("fact"))
+             for panel in doc["panels"].values() for f in panel["findings"]]
+    facts = [f for f in found if f.fact == "referral_drop:linkedin"]
+    assert {f.panel for f in facts} >= {"referrers", "social"}
+    day = day_findings(found)
+    identities = [d.finding.identity for d in day]
+    assert len(identities) == len(set(identities)) == len(found) - len(facts) + 1

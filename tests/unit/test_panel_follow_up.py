@@ -119,19 +119,28 @@ def test_calls_and_emails_by_rep() -> None:
     assert r.baseline_figures["calls"] == pytest.approx(9 + 6 + 0)
 
 
-def test_rep_far_below_average() -> None:
+def test_rep_far_below_average_but_within_chance() -> None:
+    # Alex made 3 calls against 18 over 2 baseline weeks (9 a week): 3 <= 0.5 x 9, yet at
+    # that volume it is chance. Poisson: lambda = (3 + 18) / 3 = 7;
+    # z = (3 - 9) / sqrt(7 x 1.5) = -1.85, under 1.96: no finding
     found = {f.key: f for f in run().findings}
-    # 3 <= 0.5 x 9
-    assert found["few_calls:Alex Kim"].message == (
-        "Alex Kim made 3 calls last week against 9 on average")
-    assert "few_calls:Bea Lo" not in found
-    assert not any(k.startswith("few_emails") for k in found)
-    # emails: Alex 5 against 5 fires only when the share is 1; Bea's average is 0, never
-    keys = {f.key for f in run(below_share=1.0).findings}
-    assert "few_emails:Alex Kim" in keys and "few_emails:Bea Lo" not in keys
-    # at the threshold: 3 <= 9 x 1/3 fires; 9 x 0.33 = 2.97 does not
-    assert "few_calls:Alex Kim" in {f.key for f in run(below_share=1 / 3).findings}
-    assert "few_calls:Alex Kim" not in {f.key for f in run(below_share=0.33).findings}
+    assert "few_calls:Alex Kim" not in found
+    assert not any(k.startswith(("few_calls", "few_emails")) for k in found)
+
+
+def test_rep_far_below_average_with_volume() -> None:
+    # ten times the calls: 30 against 180 over 2 weeks (90 a week): lambda = 210 / 3 = 70;
+    # z = (30 - 90) / sqrt(70 x 1.5) = -5.86: high
+    acts = [dict(a) for a in ACTIVITIES for _ in range(10)]
+    r = compute(pack_of(leads=LEADS, crm=CRM, activities=acts, territories=TERRITORIES),
+                period(), settings())
+    found = {f.key: f for f in r.findings}
+    few = found["few_calls:Alex Kim"]
+    assert few.message == "Alex Kim made 30 calls last week against 90 on average"
+    assert few.severity == "high"
+    assert few.evidence is not None
+    assert (few.evidence["count"], few.evidence["baseline_count"]) == (30, 180)
+    assert few.evidence["z"] == pytest.approx(-60 / (70 * 1.5) ** 0.5)
 
 
 def test_capacity_against_demand() -> None:

@@ -90,15 +90,36 @@ def test_step_counts_and_rates() -> None:
 def test_step_rate_finding_at_the_threshold() -> None:
     # defaults: sent to sales 0.4 vs 0.5 is 20% below, under the 25% threshold
     assert _run().findings == ()
-    # 0.4 < 0.5 x 0.81 = 0.405, and 10 leads >= min_volume 10
-    found = {f.key: f for f in _run(below_share=0.19, min_volume=10).findings}
+    # 0.4 < 0.5 x 0.81 = 0.405 with 10 leads >= min_volume 10, but 4 of 10 against 10 of 20
+    # is chance: p = 14 / 30, z = -0.1 / sqrt(p (1 - p) (1/10 + 1/20)) = -0.52
+    assert _run(below_share=0.19, min_volume=10).findings == ()
+
+
+def test_step_rate_finding_with_volume() -> None:
+    # thirty times the leads: 120 of 300 sent against 300 of 600; pooled p = 420 / 900;
+    # z = (0.4 - 0.5) / sqrt(p (1 - p) (1/300 + 1/600)) = -2.83: high
+    leads = (
+        [_lead(i, "2026-11-17", "2026-11-18" if i < 120 else None) for i in range(300)]
+        + [_lead(1000 + i, "2026-11-03", "2026-11-05" if i < 150 else None)
+           for i in range(240)]
+        + [_lead(2000 + i, "2026-11-10", "2026-11-12" if i < 150 else None)
+           for i in range(360)])
+    pack = pack_of(traffic=TRAFFIC, leads=leads, opportunities=[])
+    r = run_panel("funnel", pack, period(), settings(below_share=0.19, min_volume=10))
+    found = {f.key: f for f in r.findings}
     assert list(found) == ["low_step_rate:sent_to_sales"]
-    assert found["low_step_rate:sent_to_sales"].severity == "medium"
-    assert found["low_step_rate:sent_to_sales"].message == (
-        "40.0% of leads created became sent to sales last week against 50.0% on average "
-        "over 2 weeks.")
-    # 10 leads < min_volume 11: too small to judge
-    assert _run(below_share=0.19, min_volume=11).findings == ()
+    low = found["low_step_rate:sent_to_sales"]
+    assert low.severity == "high"
+    assert low.message == ("40.0% of leads created became sent to sales last week against "
+                           "50.0% on average over 2 weeks.")
+    p = 420 / 900
+    assert low.evidence is not None
+    assert (low.evidence["count"], low.evidence["of"]) == (120, 300)
+    assert (low.evidence["baseline_count"], low.evidence["baseline_of"]) == (300, 600)
+    assert low.evidence["z"] == pytest.approx(-0.1 / (p * (1 - p) * (1 / 300 + 1 / 600)) ** 0.5)
+    # 300 leads < min_volume 301: too small to judge
+    assert run_panel("funnel", pack, period(),
+                     settings(below_share=0.19, min_volume=301)).findings == ()
 
 
 def test_missing_sources_leave_steps_na() -> None:

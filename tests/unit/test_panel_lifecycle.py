@@ -16,19 +16,22 @@ from tuneup_tui.metrics.lifecycle import compute
 from tuneup_tui.metrics.registry import run_panel
 
 
-def lead(lead_id: str, program: str | None, created: str, status: str = "Open") -> dict:
+def lead(lead_id: str, program: str | None, created: str, status: str = "Open",
+         sent: str | None = None) -> dict:
     return {"lead_id": lead_id, "created_at": created, "program": program, "score": 70,
-            "status": status, "sent_to_sales_at": None, "territory": "East"}
+            "status": status, "sent_to_sales_at": sent, "territory": "East"}
 
 
+# Sent to sales within the 90-day lifetime (2026-08-25..2026-11-23): L-2, L-5, L-6, L-7; L-1
+# was sent 91 days before, so its touches are not counted
 LEADS = [
-    lead("L-1", "Webinar", "2026-08-24 10:00"),   # 91 days, no opportunity: past
-    lead("L-2", "Webinar", "2026-08-25 09:00"),   # 90 days: not past
+    lead("L-1", "Webinar", "2026-08-24 10:00", sent="2026-08-24 12:00"),  # 91 days: past
+    lead("L-2", "Webinar", "2026-08-25 09:00", sent="2026-08-25 10:00"),  # 90 days: not past
     lead("L-3", "Webinar", "2026-07-01", "Disqualified"),  # disqualified in leads
     lead("L-4", "Webinar", "2026-07-01"),          # disqualified in the CRM
-    lead("L-5", "Webinar", "2026-09-01 00:00"),   # opportunity after 10.5 days
-    lead("L-6", "Paid", "2026-10-01 00:00"),      # first opportunity after 2 days
-    lead("L-7", "paid", "2026-10-10 00:00"),      # opportunity after 6 days; "paid" is Paid
+    lead("L-5", "Webinar", "2026-09-01 00:00", sent="2026-09-01 06:00"),  # opp. 10.5 days on
+    lead("L-6", "Paid", "2026-10-01 00:00", sent="2026-10-01 06:00"),  # first opp. 2 days on
+    lead("L-7", "paid", "2026-10-10 00:00", sent="2026-10-10 06:00"),  # opp. 6 days; "paid"
     lead("L-8", "Paid", "2026-06-01 00:00"),      # 175 days, no opportunity, not in CRM: past
     lead("L-9", None, "2026-11-20 00:00"),        # no program
     lead("L-10", "Paid", "2026-11-25 00:00"),     # after the as-of date: left out
@@ -80,9 +83,10 @@ def test_figures_worked_by_hand() -> None:
     assert f["conversion"] == pytest.approx(3 / 9)
     assert f["median_days_to_opportunity"] == pytest.approx(6)  # of 10.5, 2, 6
     assert f["past_lifetime"] == 2                       # L-1, L-8
-    # touches 2 + 3 + 1 = 6 over 9 leads; median of 2,0,0,0,3,1,0,0,0 is 0
-    assert f["touches_per_lead"] == pytest.approx(6 / 9)
-    assert f["touches_per_lead_median"] == pytest.approx(0)
+    # touches over the leads sent within the lifetime, L-2 0, L-5 3, L-6 1, L-7 0: mean 4 / 4;
+    # median of 0, 0, 1, 3 is 0.5 (L-1's 2 touches: sent before the lifetime, not counted)
+    assert f["touches_per_lead"] == pytest.approx(4 / 4)
+    assert f["touches_per_lead_median"] == pytest.approx(0.5)
     assert f["tactics_under_min_reps"] == 2              # Paid (1 rep), Webinar (2)
 
 
@@ -95,14 +99,14 @@ def test_tactics_table() -> None:
     assert paid["conversion"] == pytest.approx(2 / 3)
     assert paid["median_days_to_opportunity"] == pytest.approx(4)
     assert paid["few_reps"] is True
-    assert paid["touches_mean"] == pytest.approx(1 / 3)   # L-6: 1
+    assert paid["touches_mean"] == pytest.approx(1 / 2)   # sent: L-6 1, L-7 0
     web = rows["Webinar"]
     # L-1..L-5; opportunity L-5 only (10.5 days); owners Alex, Bea
     assert (web["leads"], web["with_opportunity"], web["reps"]) == (5, 1, 2)
     assert web["conversion"] == pytest.approx(1 / 5)
     assert web["median_days_to_opportunity"] == pytest.approx(10.5)
-    assert web["touches_mean"] == pytest.approx(5 / 5)    # L-1: 2, L-5: 3
-    assert web["touches_median"] == pytest.approx(0)
+    assert web["touches_mean"] == pytest.approx(3 / 2)    # sent: L-2 0, L-5 3
+    assert web["touches_median"] == pytest.approx(1.5)
     none = rows["(no program)"]
     assert none["median_days_to_opportunity"] is None
     assert none["few_reps"] is False                     # 1 lead: too few to judge

@@ -75,7 +75,12 @@ def test_webinar_row_worked_by_hand() -> None:
     # leads L-1, L-2, L-3, L-9 (L-4 is after the as-of date); opportunities O-1, O-2
     assert (w["leads"], w["with_opportunity"], w["opportunities"]) == (4, 2, 2)
     assert w["conversion"] == pytest.approx(2 / 4)
-    assert (w["proposals"], w["closed_won"], w["closed_won_revenue"]) == (1, 1, 4000)
+    # reached Proposal: O-2 (at Proposal) and O-1 (Closed Won passed through it)
+    assert (w["proposals"], w["closed_won"], w["closed_won_revenue"]) == (2, 1, 4000)
+    # pipeline: all their amounts 4000 + 1000; still open: O-2's 1000
+    assert (w["pipeline"], w["open_pipeline"]) == (5000, 1000)
+    # cost per opportunity 1500 / 2; per won deal 1500 / 1
+    assert (w["cost_per_opportunity"], w["cost_per_won_deal"]) == (750, 1500)
     assert w["romi"] == pytest.approx((4000 - 1500) / 1500)
 
 
@@ -85,7 +90,9 @@ def test_paid_search_and_trade_show_rows() -> None:
     # L-5 with two opportunities (won 1000, lost 500), L-6 none
     assert (p["leads"], p["with_opportunity"], p["opportunities"]) == (2, 1, 2)
     assert p["conversion"] == pytest.approx(1 / 2)
-    assert (p["proposals"], p["closed_won"], p["closed_won_revenue"]) == (0, 1, 1000)
+    # O-3 won (so past Proposal); O-4 lost, and no stage history says it reached Proposal
+    assert (p["proposals"], p["closed_won"], p["closed_won_revenue"]) == (1, 1, 1000)
+    assert (p["pipeline"], p["open_pipeline"]) == (1500, 0)
     assert p["romi"] == pytest.approx((1000 - 3000) / 3000)
     assert p["share_of_budget"] == pytest.approx(3000 / 2500)
     t = r["Trade Show"]
@@ -111,7 +118,8 @@ def test_totals_row_and_figures() -> None:
     assert f["tactics"] == 3
     assert f["total_cost"] == 4500
     assert f["romi"] == pytest.approx(500 / 4500)
-    assert f["proposals"] == 1
+    assert f["proposals"] == 2 + 1
+    assert (f["pipeline"], f["open_pipeline"]) == (6500, 1000)
     assert any("1 lead from programs that are not in tactics" in n for n in r.notes)
 
 

@@ -88,13 +88,23 @@ def test_table_by_source() -> None:
 
 def test_findings_default() -> None:
     found = {f.key: f for f in _run().findings}
-    # google / cpc 2.0% against 5.0%: 60% below; over twice the 25% threshold -> high
+    # google / cpc 2.0% against 5.0%: 60% below the average. Its severity is the test's:
+    # 6 of 300 against 30 of 600, pooled p = 36 / 900 = 0.04,
+    # z = (0.02 - 0.05) / sqrt(0.04 x 0.96 x (1/300 + 1/600)) = -2.17: medium (under 2.58)
     low = found["low_conversion:google / cpc"]
-    assert low.severity == "high"
+    assert low.severity == "medium"
+    assert low.evidence is not None
+    assert (low.evidence["count"], low.evidence["of"]) == (6, 300)
+    assert (low.evidence["baseline_count"], low.evidence["baseline_of"]) == (30, 600)
+    assert low.evidence["z"] == pytest.approx(-0.03 / (0.04 * 0.96 * (1 / 300 + 1 / 600)) ** 0.5)
     assert low.message == ("google / cpc converted 2.0% of sessions last week against 5.0% "
                            "on average over 2 weeks.")
-    # bing: 0 against 250 on average, 250 >= 200 sessions
-    assert "sessions_drop:bing / cpc" in found
+    # bing: 0 against 250 on average, 250 >= 200 sessions. Poisson: lambda = 500 / 3,
+    # z = (0 - 250) / sqrt(500 / 3 x 1.5) = -15.8: high
+    drop = found["sessions_drop:bing / cpc"]
+    assert drop.severity == "high"
+    assert drop.evidence is not None
+    assert drop.evidence["z"] == pytest.approx(-250 / (500 / 3 * 1.5) ** 0.5)
     # (direct): 1% against 4% but only 100 sessions
     assert not any(k.endswith("(direct) / (none)") for k in found)
 

@@ -7,8 +7,9 @@ denominator gives None, shown as "n/a".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -134,10 +135,12 @@ def optional_frame(pack: DataPack, source: str, notes: list[str]) -> pd.DataFram
 
 
 def finding(panel: str, key: str, severity: Severity, message: str,
+            evidence: Mapping[str, Any] | None = None, fact: str | None = None,
             **figures: Number) -> Finding:
-    """A Finding with its numbers attached."""
+    """A Finding with its numbers attached (and its evidence and fact, when it has them)."""
     return Finding(panel=panel, key=key, severity=severity, message=message,
-                   figures={k: clean_number(v) for k, v in figures.items()})
+                   figures={k: clean_number(v) for k, v in figures.items()},
+                   evidence=evidence, fact=fact)
 
 
 def pct(value: Number, digits: int = 1) -> str:

@@ -40,7 +40,8 @@ _PERCENT = (
 )
 _MONEY = (
     "spend", "cpc", "cost_per_name", "cost_per_lead", "budget", "paid_budget", "expected_spend",
-    "cost", "internal_cost", "total_cost", "closed_won_revenue", "amount",
+    "cost", "internal_cost", "total_cost", "closed_won_revenue", "amount", "pipeline",
+    "open_pipeline", "cost_per_opportunity", "cost_per_won_deal",
 )
 _RATIO = (
     # sends per contact over 4 weeks; email sessions per email click

@@ -53,11 +53,11 @@ from tuneup_tui.metrics.result import (
     PanelResult,
     PanelSettings,
     Series,
-    Severity,
     Table,
     ratio,
 )
 from tuneup_tui.metrics.shared import leads_once, opportunities_once
+from tuneup_tui.metrics.significance import evidence_severity, rate_evidence
 
 NAME = "funnel"
 TITLE = "Buying cycle funnel"
@@ -233,14 +233,20 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
             continue
         if row["of"] is None or row["of"] < min_volume:
             continue
+        if row["step"] == "leads" or row["baseline_of"] is None:
+            continue  # leads per goal completion is a ratio, not a rate of one cohort
         if is_below(rate, avg_rate, below_share):
-            clear = is_below(rate, avg_rate, min(2 * below_share, 0.9))
-            severity: Severity = "high" if clear else "medium"
+            evidence = rate_evidence(round((rate or 0.0) * row["of"]), row["of"],
+                                     round((avg_rate or 0.0) * row["baseline_of"]),
+                                     row["baseline_of"])
+            severity = evidence_severity(evidence)
+            if severity is None:
+                continue
             found.append(finding(
                 NAME, f"low_step_rate:{row['step']}", severity,
                 f"{pct(rate)} of {before['label'].lower()} became "
                 f"{row['label'].lower()} {when} against {pct(avg_rate)} on average {over}.",
-                rate=rate, avg_rate=avg_rate, of=row["of"]))
+                evidence=evidence, rate=rate, avg_rate=avg_rate, of=row["of"]))
     return found
 
 

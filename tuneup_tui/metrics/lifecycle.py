@@ -24,7 +24,13 @@ from tuneup_tui.metrics._lifecycle_groups import TacticLeads, overall, tactics_o
 from tuneup_tui.metrics._lifecycle_groups import rep_rows as _rep_rows
 from tuneup_tui.metrics._lifecycle_groups import tactic_rows as _tactic_rows
 from tuneup_tui.metrics._sales import capped, names_option, plural, stamp, text
-from tuneup_tui.metrics.common import days_between, finding, optional_frame, up_to_day
+from tuneup_tui.metrics.common import (
+    days_between,
+    finding,
+    optional_frame,
+    up_to_day,
+    window_mask,
+)
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
 from tuneup_tui.metrics.shared import (
@@ -63,7 +69,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         names=names, tactic=tactic, has_opportunity=first >= 0,
         days_to_opportunity=_days_to(everyone["created_at"][pick], opps, first),
         touches=(None if activities is None
-                 else _touches(pack, activities, as_of, len(everyone))[pick]),
+                 else _touches(pack, activities, everyone, as_of,
+                               int(settings.option("lifetime_days", 90)))[pick]),
         owner=None if crm is None else crm_column(pack, "owner").take(pick),
     )
     # left out of the advice: leads whose status (lead or CRM) is rejected (with the agenda's
@@ -177,11 +184,18 @@ def _first_opportunity(pack: DataPack, opps: pd.DataFrame, as_of: date, leads: i
     return first_rows(lead_rows(pack, "opportunities_once", opps), order, leads)
 
 
-def _touches(pack: DataPack, activities: pd.DataFrame, as_of: date, leads: int) -> np.ndarray:
-    """Activities naming each lead (by position in leads_once), up to the as-of date."""
+def _touches(pack: DataPack, activities: pd.DataFrame, everyone: pd.DataFrame, as_of: date,
+             lifetime: int) -> np.ndarray:
+    """Activities naming each lead (by position in leads_once), up to the as-of date; NaN for a
+    lead not sent to sales within the lifetime before the as-of date: a lead never sent (or
+    sent long ago) is not one sales should be touching, so it is not counted as untouched."""
     positions = lead_rows(pack, "activities", activities)
     counted = positions[(positions >= 0) & up_to_day(activities["date"].to_numpy(), as_of)]
-    return np.bincount(counted, minlength=leads).astype(float)
+    touches = np.bincount(counted, minlength=len(everyone)).astype(float)
+    start = as_of - timedelta(days=lifetime)
+    sent = window_mask(everyone, "sent_to_sales_at", start, as_of).to_numpy(dtype=bool)
+    touches[~sent] = np.nan
+    return touches
 
 
 def _past_row(r: dict, as_of: date) -> dict:

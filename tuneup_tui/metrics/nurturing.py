@@ -32,6 +32,7 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
+from tuneup_tui.metrics.significance import evidence_severity, rate_evidence
 
 NAME = "nurturing"
 WINDOW_DAYS = 28
@@ -197,10 +198,18 @@ def _findings(period: Period, figures: dict, base: dict, campaigns: list[dict],
     attrition, base_attrition = figures["list_attrition"], base["list_attrition"]
     if (attrition is not None and base_attrition is not None and base_attrition > 0
             and attrition >= base_attrition * (1 + above)):
-        out.append(finding(
-            NAME, "attrition_high", "medium",
-            f"Unsubscribes and bounces took {pct(attrition, 2)} of the database in the 4 weeks "
-            f"to {period.end.isoformat()} against {pct(base_attrition, 2)} on average",
-            list_attrition=attrition, list_attrition_avg=base_attrition,
-        ))
+        periods = int(settings.baseline_periods)
+        lost = (figures["unsubscribes_4w"] or 0) + (figures["bounces_4w"] or 0)
+        base_lost = ((base["unsubscribes_4w"] or 0) + (base["bounces_4w"] or 0)) * periods
+        evidence = rate_evidence(lost, figures["database_size"] or 0, round(base_lost),
+                                 (base["database_size"] or 0) * periods)
+        severity = evidence_severity(evidence)
+        if severity is not None:
+            out.append(finding(
+                NAME, "attrition_high", severity,
+                f"Unsubscribes and bounces took {pct(attrition, 2)} of the database in the 4 "
+                f"weeks to {period.end.isoformat()} against {pct(base_attrition, 2)} on "
+                "average", evidence=evidence,
+                list_attrition=attrition, list_attrition_avg=base_attrition,
+            ))
     return out

@@ -14,7 +14,8 @@ from tuneup_tui.metrics.common import (
     period_phrase,
 )
 from tuneup_tui.metrics.paid_leads import ProgramLeads
-from tuneup_tui.metrics.result import Finding, PanelSettings, Severity
+from tuneup_tui.metrics.result import Finding, PanelSettings
+from tuneup_tui.metrics.significance import count_evidence, evidence_severity, rate_evidence
 
 NAME = "paid"
 
@@ -30,6 +31,7 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
     min_opps = float(settings.option("min_expected_opportunities", 3))
     above_share = float(settings.option("cost_above_share", 0.5))
     when, over = period_phrase(period), baseline_phrase(baseline)
+    periods = len(baseline)
     found: list[Finding] = []
     for r in rows:
         program, key = r["program"], r["program_key"]
@@ -50,35 +52,46 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
         expected = (r["leads"] or 0.0) * (avg_conv or 0.0)
         if (r["leads"] or 0) >= min_leads and expected >= min_opps and \
                 is_below(conv, avg_conv, below_share):
-            found.append(finding(
-                NAME, f"low_opportunity_conversion:{program}", "medium",
-                f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
-                f"opportunities {when} against {pct(avg_conv)} on average {over}.",
-                opportunity_conversion=conv, avg_opportunity_conversion=avg_conv,
-                leads=r["leads"]))
-        found.extend(_spending(r, min_spend, above_share, when, over, currency))
+            base_leads = (r["avg_leads"] or 0.0) * periods
+            evidence = rate_evidence(round((conv or 0.0) * r["leads"]), r["leads"],
+                                     round((avg_conv or 0.0) * base_leads), base_leads)
+            severity = evidence_severity(evidence)
+            if severity is not None:
+                found.append(finding(
+                    NAME, f"low_opportunity_conversion:{program}", severity,
+                    f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
+                    f"opportunities {when} against {pct(avg_conv)} on average {over}.",
+                    evidence=evidence, opportunity_conversion=conv,
+                    avg_opportunity_conversion=avg_conv, leads=r["leads"]))
+        found.extend(_spending(r, min_spend, above_share, when, over, periods, currency))
     return found
 
 
 def _spending(r: dict, min_spend: float, above_share: float, when: str, over: str,
-              currency: str | None = None
-              ) -> list[Finding]:
+              periods: int, currency: str | None = None) -> list[Finding]:
     program = r["program"]
     cpl, avg_cpl = r["cost_per_lead"], r["avg_cost_per_lead"]
     # an average of $0 per lead (leads but no spend in the baseline) is no yardstick
     if r["spend"] < min_spend or r["leads"] is None or avg_cpl is None or avg_cpl <= 0:
         return []
+    # a cost per lead is spend over leads: the test is on the leads the spend brought, against
+    # the leads the baseline's spend brought (a Poisson count per dollar)
+    evidence = count_evidence(r["leads"], (r["avg_leads"] or 0.0) * periods,
+                              (r["avg_spend"] or 0.0) * periods, of=r["spend"])
+    severity = evidence_severity(evidence)
+    if severity is None:
+        return []
     if r["leads"] == 0:
         return [finding(
-            NAME, f"high_cost_per_lead:{program}", "high",
-            f"{program} spent {money(r['spend'], currency)} {when} and brought no leads, against "
-            f"{money(avg_cpl, currency)} per lead on average {over}.",
+            NAME, f"high_cost_per_lead:{program}", severity,
+            f"{program} spent {money(r['spend'], currency)} {when} and brought no leads, "
+            f"against {money(avg_cpl, currency)} per lead on average {over}.",
+            evidence=evidence,
             spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)]
     if cpl is not None and cpl > avg_cpl * (1 + above_share):
-        severity: Severity = "high" if cpl > avg_cpl * (1 + 2 * above_share) else "medium"
         return [finding(
             NAME, f"high_cost_per_lead:{program}", severity,
             f"{program} cost {money(cpl, currency)} per lead {when} against "
-            f"{money(avg_cpl, currency)} on average {over}.",
+            f"{money(avg_cpl, currency)} on average {over}.", evidence=evidence,
             cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])]
     return []

@@ -31,10 +31,10 @@ from tuneup_tui.metrics.result import (
     PanelResult,
     PanelSettings,
     Series,
-    Severity,
     Table,
     ratio,
 )
+from tuneup_tui.metrics.significance import count_evidence, evidence_severity, referral_fact
 from tuneup_tui.metrics.social_aliases import network_of_source
 
 NAME = "referrers"
@@ -114,12 +114,14 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
     for r in rows:
         avg = r["avg_sessions"]
         if avg is not None and avg >= min_sessions and is_below(r["sessions"], avg, drop_share):
-            severity: Severity = "high" if r["sessions"] == 0 else "medium"
-            found.append(finding(
-                NAME, f"referrer_drop:{r['site']}", severity,
-                f"{r['site']} referred {num(r['sessions'])} sessions {when} against "
-                f"{num(avg)} on average {over}.",
-                sessions=r["sessions"], avg_sessions=avg))
+            evidence = count_evidence(r["sessions"], avg * len(baseline), len(baseline))
+            severity = evidence_severity(evidence)
+            if severity is not None:
+                found.append(finding(
+                    NAME, f"referrer_drop:{r['site']}", severity,
+                    f"{r['site']} referred {num(r['sessions'])} sessions {when} against "
+                    f"{num(avg)} on average {over}.", evidence=evidence,
+                    fact=referral_fact(r["site"]), sessions=r["sessions"], avg_sessions=avg))
         elif r["new"] and r["sessions"] >= min_sessions:
             found.append(finding(
                 NAME, f"new_referrer:{r['site']}", "low",

@@ -17,6 +17,7 @@ from typing import Any
 
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.catalogue import figure_label, verdict
+from tuneup_tui.metrics.day_findings import day_findings
 from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, short_change
 from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table
 from tuneup_tui.textsafe import visible_line
@@ -32,6 +33,12 @@ def text_report(results: Mapping[str, PanelResult], period: Period, *, as_of: da
     for name, result in results.items():
         lines.append("")
         lines.extend(panel_text(name, result, width=width, top_rows=top_rows))
+    day = day_findings(results)
+    if day:
+        lines += ["", "== Findings of the day (one per fact, with the panels that saw it)"]
+        for d in day:
+            lines.extend(_wrap(f"[{d.finding.severity}] {d.finding.message} "
+                               f"({', '.join(d.panels)})", width))
     return "\n".join(lines) + "\n"
 
 

@@ -47,15 +47,33 @@ class Finding:
     message: str
     """One plain sentence with the numbers in it."""
     figures: Mapping[str, Number] = field(default_factory=dict)
+    evidence: Mapping[str, Any] | None = None
+    """For a change against the baseline: `count`, `of`, `baseline_count`, `baseline_of`, the
+    `test` it passed ("two-proportion" for a rate, "poisson" for a count) and its `z`
+    (`tuneup_tui.metrics.significance`)."""
+    fact: str | None = None
+    """The underlying fact when several panels see it ("referral_drop:linkedin"): one soft
+    spot in the day's list, shown in each panel it concerns."""
+
+    @property
+    def identity(self) -> str:
+        """What makes two findings one: their shared fact, else the panel's own key."""
+        return self.fact or self.key
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "panel": self.panel,
             "key": self.key,
             "severity": self.severity,
             "message": self.message,
             "figures": {k: clean_number(v) for k, v in self.figures.items()},
         }
+        if self.evidence is not None:
+            out["evidence"] = {k: v if isinstance(v, str) else clean_number(v)
+                               for k, v in self.evidence.items()}
+        if self.fact is not None:
+            out["fact"] = self.fact
+        return out
 
 
 @dataclass(frozen=True)

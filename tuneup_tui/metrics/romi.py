@@ -2,8 +2,12 @@
 
 A tactic's leads are the leads whose program is the tactic (names compared ignoring case),
 created up to the as-of date; their opportunities are those naming one of those leads, created
-up to the as-of date. Options (`[panels.romi]`): `min_leads` (a tactic with at least this many
-leads and no opportunity is a finding, default 1).
+up to the as-of date. Proposals are the opportunities that reached Proposal: now at a stage
+beginning "Proposal" or "Negotiation", or Closed Won (a won deal passed through it); a Closed
+Lost one is left out, since a snapshot of stages cannot say whether it got that far. Pipeline is
+the amount of all their opportunities, open pipeline of those not yet closed. Options
+(`[panels.romi]`): `min_leads` (a tactic with at least this many leads and no opportunity is
+a finding, default 1).
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSetting
 from tuneup_tui.metrics.shared import lead_column, lead_rows, leads_once, opportunities_once
 
 NAME = "romi"
-PROPOSAL = "proposal"
-CLOSED_WON = "closed won"
 COLUMNS = ("tactic", "start", "end", "budget", "cost", "internal_cost", "total_cost",
            "share_of_budget", "leads", "with_opportunity", "conversion", "opportunities",
-           "proposals", "closed_won", "closed_won_revenue", "romi")
+           "proposals", "closed_won", "pipeline", "open_pipeline", "closed_won_revenue",
+           "cost_per_opportunity", "cost_per_won_deal", "romi")
+REACHED_PROPOSAL = ("proposal", "negotiation", "closedwon")
+"""Stage keys (letters only, lower-cased) that begin a stage at or past Proposal."""
+CLOSED = ("closedwon", "closedlost")
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
@@ -48,10 +54,12 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     safe = np.where(at >= 0, at, 0)
     joins = ((at >= 0) & kept[safe] & (program.codes >= 0)[safe]
              & up_to_day(every_opp["created_at"].to_numpy(), settings.as_of))
-    stage = fold(every_opp["stage"][joins])
+    stage = fold(every_opp["stage"][joins]).str.replace(r"[^a-z]", "", regex=True)
     opps = TacticOpps(tactic=tactic[program.codes[safe[joins]]], lead=at[joins],
-                      won=(stage == CLOSED_WON).fillna(False).to_numpy(dtype=bool),
-                      proposal=(stage == PROPOSAL).fillna(False).to_numpy(dtype=bool),
+                      won=(stage == "closedwon").fillna(False).to_numpy(dtype=bool),
+                      proposal=stage.str.startswith(REACHED_PROPOSAL).fillna(False)
+                      .to_numpy(dtype=bool),
+                      open=~stage.isin(CLOSED).to_numpy(dtype=bool),
                       amount=every_opp["amount"][joins].to_numpy(dtype="float64"))
 
     # leads per tactic counted once, on the codes
@@ -67,7 +75,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         "tactics": len(rows),
         **{k: totals[k] for k in ("cost", "internal_cost", "total_cost", "leads",
                                   "with_opportunity", "conversion", "opportunities",
-                                  "proposals", "closed_won", "closed_won_revenue", "romi")},
+                                  "proposals", "closed_won", "pipeline", "open_pipeline",
+                                  "closed_won_revenue", "cost_per_opportunity",
+                                  "cost_per_won_deal", "romi")},
     }
     tables = {"tactics": Table("Return on marketing investment per tactic", COLUMNS,
                                (*rows, totals))}
@@ -103,7 +113,9 @@ class TacticOpps:
     won: np.ndarray
     """Whether the stage is Closed Won (names compared ignoring case)."""
     proposal: np.ndarray
-    """Whether the stage is Proposal."""
+    """Whether the opportunity reached Proposal (now at Proposal, Negotiation or Closed Won)."""
+    open: np.ndarray
+    """Whether it is not closed (won or lost) yet."""
     amount: np.ndarray
 
 
@@ -129,6 +141,8 @@ def _tactic_row(name: str, group: pd.DataFrame, per_tactic: dict[str, int], opps
         "opportunities": int(theirs.sum()),
         "proposals": int((theirs & opps.proposal).sum()),
         "closed_won": int(won.sum()),
+        "pipeline": float(pd.Series(opps.amount[theirs]).fillna(0).sum()),
+        "open_pipeline": float(pd.Series(opps.amount[theirs & opps.open]).fillna(0).sum()),
         # the won amounts in file order, summed as the column always was
         "closed_won_revenue": float(pd.Series(opps.amount[won]).fillna(0).sum()),
     }
@@ -140,6 +154,8 @@ def _rates(row: dict) -> dict:
     row["total_cost"] = total_cost
     row["share_of_budget"] = ratio(total_cost, row["budget"])
     row["conversion"] = ratio(row["with_opportunity"], row["leads"])
+    row["cost_per_opportunity"] = ratio(total_cost, row["opportunities"])
+    row["cost_per_won_deal"] = ratio(total_cost, row["closed_won"])
     row["romi"] = ratio(row["closed_won_revenue"] - total_cost, total_cost)
     return row
 
@@ -147,7 +163,7 @@ def _rates(row: dict) -> dict:
 def _totals(rows: list[dict]) -> dict:
     total: dict = {"tactic": "Total", "start": None, "end": None}
     for key in ("cost", "internal_cost", "leads", "with_opportunity", "opportunities",
-                "proposals", "closed_won", "closed_won_revenue"):
+                "proposals", "closed_won", "pipeline", "open_pipeline", "closed_won_revenue"):
         total[key] = sum(r[key] for r in rows)
     budgets = [r["budget"] for r in rows if r["budget"] is not None]
     total["budget"] = sum(budgets) if budgets else None

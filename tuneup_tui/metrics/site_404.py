@@ -25,6 +25,7 @@ from tuneup_tui.metrics.common import (
     trend,
 )
 from tuneup_tui.metrics.result import Finding, PanelSettings, Severity, Table
+from tuneup_tui.metrics.significance import count_evidence, evidence_severity
 from tuneup_tui.metrics.site_part import SitePart
 
 NAME = "site_health"
@@ -97,7 +98,11 @@ def _findings(rows: list[dict[str, Any]], part: SitePart, period: Period, baseli
     hits, avg = part.figures["not_found_hits"], part.baseline_figures["not_found_hits"]
     rise = change(hits, avg)
     if hits is not None and hits >= min_total and rise is not None and rise > rise_share:
-        found.append(finding(NAME, "not_found_rising", "medium",
-                             f"404 hits rose to {num(hits)} {when} against {num(avg)} on "
-                             f"average {over}.", hits=hits, avg_hits=avg))
+        evidence = count_evidence(hits, (avg or 0.0) * len(baseline), len(baseline))
+        rising = evidence_severity(evidence)
+        if rising is not None:
+            found.append(finding(NAME, "not_found_rising", rising,
+                                 f"404 hits rose to {num(hits)} {when} against {num(avg)} on "
+                                 f"average {over}.", evidence=evidence, hits=hits,
+                                 avg_hits=avg))
     return found

@@ -37,11 +37,16 @@ from tuneup_tui.metrics.result import (
     PanelResult,
     PanelSettings,
     Series,
-    Severity,
     Table,
     ratio,
 )
 from tuneup_tui.metrics.shared import leads_once
+from tuneup_tui.metrics.significance import (
+    count_evidence,
+    evidence_severity,
+    rate_evidence,
+    referral_fact,
+)
 
 NAME = "traffic"
 TITLE = "Traffic and goal conversion"
@@ -165,29 +170,38 @@ def _findings(rows: list[dict[str, Any]], period: Period, baseline: Baseline,
     min_goals = float(settings.option("min_expected_goals", 10))
     when, over = period_phrase(period), baseline_phrase(baseline)
     found: list[Finding] = []
+    periods = len(baseline)
     for row in rows:
         name = row["source_medium"]
         conv, avg_conv = row["goal_conversion"], row["avg_goal_conversion"]
         # goals this source would have brought at its average rate: a handful is noise
         expected = row["sessions"] * (avg_conv or 0.0)
+        base_sessions = (row["avg_sessions"] or 0.0) * periods
         if (row["sessions"] >= min_sessions and expected >= min_goals
                 and is_below(conv, avg_conv, below_share)):
-            # twice the threshold below its average is a clear break, not drift
-            clear = is_below(conv, avg_conv, min(2 * below_share, 0.9))
-            severity: Severity = "high" if clear else "medium"
-            found.append(finding(
-                NAME, f"low_conversion:{name}", severity,
-                f"{name} converted {pct(conv)} of sessions {when} against {pct(avg_conv)} "
-                f"on average {over}.",
-                sessions=row["sessions"], goal_conversion=conv, avg_goal_conversion=avg_conv))
+            evidence = rate_evidence(row["goal_completions"], row["sessions"],
+                                     round((avg_conv or 0.0) * base_sessions), base_sessions)
+            severity = evidence_severity(evidence)
+            if severity is not None:
+                found.append(finding(
+                    NAME, f"low_conversion:{name}", severity,
+                    f"{name} converted {pct(conv)} of sessions {when} against "
+                    f"{pct(avg_conv)} on average {over}.", evidence=evidence,
+                    sessions=row["sessions"], goal_conversion=conv,
+                    avg_goal_conversion=avg_conv))
         avg = row["avg_sessions"]
         if avg is not None and avg >= min_sessions and is_below(row["sessions"], avg,
                                                                  drop_share):
-            found.append(finding(
-                NAME, f"sessions_drop:{name}", "medium",
-                f"{name} brought {num(row['sessions'])} sessions {when} against "
-                f"{num(avg)} on average {over}.",
-                sessions=row["sessions"], avg_sessions=avg))
+            evidence = count_evidence(row["sessions"], base_sessions, periods)
+            severity = evidence_severity(evidence)
+            source, _, medium = name.partition(" / ")
+            if severity is not None:
+                found.append(finding(
+                    NAME, f"sessions_drop:{name}", severity,
+                    f"{name} brought {num(row['sessions'])} sessions {when} against "
+                    f"{num(avg)} on average {over}.", evidence=evidence,
+                    fact=referral_fact(source) if medium == "referral" else None,
+                    sessions=row["sessions"], avg_sessions=avg))
     return found
 
 

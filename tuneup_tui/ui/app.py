@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from tuneup_tui.agenda.clock import Clock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
+from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.config import ConsoleConfig
+from tuneup_tui.ui.keymap import KeymapError, load_keymap
 from tuneup_tui.ui.literal import plain_paste, say
 from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.screens.main import MainScreen
@@ -56,6 +58,8 @@ def make_app(
     poll_seconds: float = 0.5,
     prepare_data: Callable[[], Path] | None = None,
     panels_in_process: bool = True,
+    rehearsal: bool = False,
+    compare_with: Run | None = None,
 ) -> TuneupApp:
     """The console for one run of `agenda` on the pack in `data_dir`, saved in `store`."""
     return TuneupApp(ConsoleConfig(
@@ -63,7 +67,7 @@ def make_app(
         clock=clock, mode=mode, speed=speed, resume_run=resume_run, start_now=start_now,
         offer_resume=offer_resume, agenda_toml=agenda_toml, tick_seconds=tick_seconds,
         poll_seconds=poll_seconds, prepare_data=prepare_data,
-        panels_in_process=panels_in_process,
+        panels_in_process=panels_in_process, rehearsal=rehearsal, compare_with=compare_with,
     ))
 
 
@@ -81,10 +85,7 @@ class TuneupApp(StartupApp):
     TITLE = "tuneup"
     COMMANDS = App.COMMANDS | {_console_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # noqa: RUF012
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="quit_anywhere", priority=True, show=False),
-        Binding("f1", "help", "Help", id="help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
 
     def __init__(self, config: ConsoleConfig) -> None:
         super().__init__()
@@ -113,6 +114,20 @@ class TuneupApp(StartupApp):
         self.panels_worker: Worker[None] | None = None
         """The worker computing the day's panels, started once the first frame is drawn."""
         self.main = MainScreen()
+        self.keymap: dict[str, str] = {}
+        """The keys the user's keymap file moved, by binding id."""
+        self.keymap_problem: str | None = None
+        """Why the user's keymap file was left out, said once the console is up."""
+        try:
+            self.keymap = load_keymap()
+        except KeymapError as err:
+            self.keymap_problem = str(err)
+        self.set_keymap(self.keymap)
+
+    def on_mount(self) -> None:
+        # Textual calls each class's own on_mount: the start-up's runs as well.
+        if self.keymap_problem:
+            say(self, self.keymap_problem, severity="warning", timeout=30)
 
     async def on_event(self, event: events.Event) -> None:
         await super().on_event(plain_paste(event))

@@ -6,22 +6,11 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Next session", "next_session", "Move to the next session"),
-    ("Previous session", "previous_session", "Go back to the previous session"),
-    ("Pause or resume the timer", "pause", "Stop or restart the session's clock"),
-    ("Extend the session by 5 minutes", "extend", "Give the current session 5 more minutes"),
-    ("Skip the session", "skip", "Skip the current session"),
-    ("Compress the rest of the day", "compress", "Shrink the remaining sessions to end on time"),
-    ("Add an action item", "add_action", "What, who and by when"),
-    ("Promote a finding to a soft spot", "promote", "Pick a finding, its severity and owner"),
-    ("Record a figure", "record", "A number the later sessions use"),
-    ("Jump to a session", "jump", "Go to any session of the day"),
-    ("Show the findings (or the panel)", "switch_tab", "Switch between the panel and its findings"),
-    ("Write notes", "focus_notes", "Put the cursor in the session's notes"),
-    ("Show the keys", "app.help", "The help screen"),
-    ("Quit", "app.quit", "Everything is already saved"),
-)
+from tuneup_tui.ui.actions import CONSOLE_ACTIONS
+
+COMMANDS: tuple[tuple[str, str, str], ...] = tuple(
+    (entry.title, entry.action, entry.help) for entry in CONSOLE_ACTIONS)
+"""(name, action, what it does) for every action of the console."""
 
 
 class TuneupCommands(Provider):

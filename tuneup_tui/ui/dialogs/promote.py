@@ -119,6 +119,6 @@ class PromoteDialog(FormDialog[SoftSpotDraft | None]):
         self.dismiss(SoftSpotDraft(
             text=text, severity=severity, owner=owner,
             panel=finding.panel if finding else None,
-            finding_key=finding.key if finding else None,
+            finding_key=finding.identity if finding else None,
             figures=dict(finding.figures) if finding else {},
         ))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tuneup_tui.ui.actions import CONSOLE_ACTIONS
 from tuneup_tui.ui.literal import literal, literal_line
 
 ABOUT = (
@@ -36,19 +38,14 @@ def attendee_page_line(app: object) -> str:
             "address to give the room (`--host 0.0.0.0` for the room's network).")
 
 
-def binding_rows(screen: Screen[None]) -> list[tuple[str, str]]:
-    """(keys, description) for each binding of `screen` and the app, in order."""
+def help_rows(app: App[None], keymap: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(keys, what it does) for every action of the console, with the keys `keymap` moved."""
     rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    app = screen.app
-    for binding in [*screen.BINDINGS, *app.BINDINGS]:
-        if not isinstance(binding, Binding) or not binding.description:
-            continue
-        key = app.get_key_display(binding) if binding.key else ""
-        if binding.id and binding.id in seen:
-            continue
-        seen.add(binding.id or binding.key)
-        rows.append((key, binding.description))
+    for entry in CONSOLE_ACTIONS:
+        keys = [key for binding in entry.keys
+                for key in keymap.get(binding.id, binding.key).split(",")]
+        shown = ", ".join(app.get_key_display(Binding(key, entry.action)) for key in keys)
+        rows.append((shown, entry.help))
     return rows
 
 
@@ -75,28 +72,12 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, padding=(0, 2), show_header=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        descriptions = {
-            "Next": "next session (starts the day if it has not started)",
-            "Previous": "back to the previous session",
-            "Pause": "pause or resume the timer",
-            "+5 min": "extend the current session by 5 minutes",
-            "Skip": "skip the current session",
-            "Compress": "shrink the rest of the day to end on time (asks first)",
-            "Action": "add an action item (owner completes from the roster)",
-            "Soft spot": "promote a finding of the panel to a soft spot",
-            "Record": "record a figure (shown again in later sessions)",
-            "Jump": "jump to any session",
-            "Findings": "switch between the panel and its findings",
-            "Notes": "write notes for this session (escape leaves them)",
-            "Leave notes": "leave the notes (they are saved)",
-            "Quit": "quit (everything is already saved)",
-            "Help": "this screen",
-        }
-        for key, description in binding_rows(self.main):
-            # Keys and descriptions can come from a user's keymap: drawn as they are.
-            table.add_row(literal_line(key, width=None),
-                          literal_line(descriptions.get(description, description), width=None))
-        table.add_row("ctrl+p", "command palette: every action by name")
+        keymap: Mapping[str, str] = getattr(self.app, "keymap", {})
+        for keys, text in help_rows(self.app, keymap):
+            # Keys can come from a user's keymap: drawn as they are.
+            table.add_row(literal_line(keys, width=None), literal_line(text, width=None))
+        palette = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ""))
+        table.add_row(palette, "command palette: every action by name")
         with VerticalScroll():
             yield Static("Keys", classes="dialog-title")
             yield Static(table)

@@ -1,7 +1,7 @@
 """The main screen: the facilitator's view of the day and every key of the day.
 
-Each key is a binding with an id (so it can be remapped); the command palette and the help
-screen list the same bindings.
+Each key is a binding with an id (so a user's keymap can move it); the bindings, the command
+palette and the help screen are all made from `tuneup_tui.ui.actions`.
 """
 
 from __future__ import annotations
@@ -10,16 +10,20 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from tuneup_tui.agenda.clock import ScaledClock
 from tuneup_tui.store.db import StoreError
+from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
+from tuneup_tui.ui.widgets.actions_table import ActionsTable
 
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
 # first frame is on screen: importing them all up front delayed the first frame.
 if TYPE_CHECKING:
     from tuneup_tui.ui.dialogs.add_action import ActionDraft
+    from tuneup_tui.ui.dialogs.edit_action import ActionEdit
     from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
     from tuneup_tui.ui.dialogs.record_figure import FigureDraft
 
@@ -30,23 +34,19 @@ class MainScreen(MainView):
     AUTO_FOCUS = ""
     """Nothing has focus at first, so every key of the day works at once."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_session", "Next", id="next"),
-        Binding("p", "previous_session", "Previous", id="previous", show=False),
-        Binding("space", "pause", "Pause", id="pause"),
-        Binding("e", "extend", "+5 min", id="extend"),
-        Binding("s", "skip", "Skip", id="skip", show=False),
-        Binding("c", "compress", "Compress", id="compress"),
-        Binding("a", "add_action", "Action", id="add_action"),
-        Binding("f", "promote", "Soft spot", id="promote"),
-        Binding("r", "record", "Record", id="record"),
-        Binding("j", "jump", "Jump", id="jump"),
-        Binding("t", "switch_tab", "Findings", id="switch_tab"),
-        Binding("ctrl+n", "focus_notes", "Notes", id="focus_notes"),
-        Binding("escape", "leave_notes", "Leave notes", id="leave_notes", show=False),
-        Binding("question_mark", "app.help", "Help", id="help_key", show=False),
-        Binding("q", "app.quit", "Quit", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("screen"))
+    """The keys of the day, from the console's one list of actions."""
+
+    def on_screen_suspend(self) -> None:
+        """A dialog is over the day: a rehearsal's clock waits for the answer."""
+        clock = self.tuneup.clock
+        if isinstance(clock, ScaledClock):
+            clock.hold()
+
+    def on_screen_resume(self) -> None:
+        clock = self.tuneup.clock
+        if isinstance(clock, ScaledClock):
+            clock.release()
 
     def _act(self, name: str, *args: object) -> bool:
         """Run a schedule action, then redraw at once (the next tick would be later)."""
@@ -131,6 +131,37 @@ class MainScreen(MainView):
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
             say(self, f"Action item for {draft.owner} added.")
+        self.refresh_store_data()
+
+    def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
+        """Enter on an action item: fix it (or delete it) in its dialog."""
+        event.stop()
+        live = self.live
+        if live is None:
+            return
+        try:
+            item = live.store.action(event.item_id)
+        except StoreError as err:  # deleted meanwhile, from another terminal
+            say(self, str(err), severity="warning")
+            self.refresh_store_data()
+            return
+        from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
+
+        self.app.push_screen(EditActionDialog(item, live.agenda.roster, live.run.as_of),
+                             partial(self._edit_action, item.id))
+
+    def _edit_action(self, item_id: int, edit: ActionEdit | None) -> None:
+        live = self.live
+        if edit is None or live is None:
+            return
+        store = live.store
+        if edit.delete:
+            if self._safely(partial(store.delete_action, item_id, by="facilitator")):
+                say(self, "Action item deleted.")
+        elif self._safely(partial(store.update_action, item_id, text=edit.text,
+                                  owner=edit.owner, due=edit.due, clear_due=edit.due is None,
+                                  status=edit.status, by="facilitator")):
+            say(self, f"Action item for {edit.owner} saved.")
         self.refresh_store_data()
 
     def action_record(self) -> None:

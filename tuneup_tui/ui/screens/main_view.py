@@ -253,7 +253,11 @@ class MainView(WorkAreaSteps):
         found = [f for name in session.panels
                  for f in (self.tuneup.results[name].findings
                            if name in self.tuneup.results else ())]
-        return sorted(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
+        # one fact seen by two of the session's panels is one finding (the first, most severe)
+        kept: dict[str, Finding] = {}
+        for f in sorted(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
+            kept.setdefault(f.identity, f)
+        return list(kept.values())
 
     def _show_findings(self, session: Session) -> None:
         live = self.live

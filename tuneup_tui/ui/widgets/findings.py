@@ -41,8 +41,10 @@ class FindingsList(Static):
             style = SEVERITY_STYLE.get(finding.severity, "")
             text.append(f" {visible_line(finding.severity.upper())} ", style=style)
             text.append(f" {visible(finding.message)}")
-            if finding.key in promoted:
-                owner = promoted[finding.key]
+            # a fact several panels see is promoted once, under its identity
+            mark = finding.identity if finding.identity in promoted else finding.key
+            if mark in promoted:
+                owner = promoted[mark]
                 text.append(f"  ✓ soft spot{f' ({visible_line(owner)})' if owner else ''}",
                         style="bold green")
         self.update(text)
