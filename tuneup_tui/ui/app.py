@@ -84,7 +84,7 @@ class TuneupApp(StartupApp):
     CSS_PATH = "app.tcss"
     TITLE = "tuneup"
     COMMANDS = App.COMMANDS | {_console_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-small"), (90, "-narrow"), (112, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
 
     def __init__(self, config: ConsoleConfig) -> None:
@@ -189,7 +189,8 @@ class TuneupApp(StartupApp):
             return
         shared_status = getattr(self.store, "shared_status", None)
         if shared_status is not None:
-            self.main.query_one(HeaderBar).show_shared(shared_status().line)
+            state = shared_status()
+            self.main.query_one(HeaderBar).show_shared(state.line, state.short)
         version = self.store.data_version()
         if version != self._data_version:
             self._data_version = version
