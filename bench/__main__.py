@@ -1,7 +1,7 @@
 """`python -m bench`: every benchmark, a table of figures against their targets, and JSON.
 
 Options: `--quick` (small scales, few repeats: a smoke run), `--only NAME` (one figure group:
-start, data, responsiveness, store, summary; may be repeated). Results go to
+start, data, responsiveness, store, summary, attendees; may be repeated). Results go to
 bench/results/latest.json. A missed target is printed as MISSED; the exit code is 0 either way
 (the bench measures, the test suite judges), unless a benchmark could not run at all (1).
 """
@@ -21,7 +21,8 @@ from typing import Any
 
 from bench.common import RESULTS, Figure, Options, compile_sources
 
-GROUPS: tuple[str, ...] = ("start", "data", "responsiveness", "store", "summary")
+GROUPS: tuple[str, ...] = ("start", "data", "responsiveness", "store", "summary",
+                          "attendees")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from typing import Any
 from bench.common import AS_OF, SEED, Figure, Options, median, temp_home
 
 TARGET_MS = 200.0
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "txt", "html", "json")
 """With these, `write_run_summary` also writes actions.csv and actions.ics: every format."""
 
 

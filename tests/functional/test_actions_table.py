@@ -26,6 +26,8 @@ def _item(n: int, text: str, owner: str = "Dana", session: str | None = "Traffic
 
 
 class TableApp(App[None]):
+    AUTO_FOCUS = None  # as on the console's screen: the items have the focus once tabbed to
+
     def compose(self) -> ComposeResult:
         yield ActionsTable(id="actions")
 
@@ -146,13 +148,27 @@ async def test_a_panel_table_has_a_row_cursor_the_arrows_move() -> None:
         assert table.cursor_row == 0 and table.scroll_offset.y == 0
 
 
-async def test_the_arrows_scroll_the_action_items() -> None:
-    app = TableApp()
+class OpeningApp(TableApp):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[int] = []
+
+    def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
+        self.opened.append(event.item_id)
+
+
+async def test_the_arrows_move_the_cursor_in_view_and_enter_opens_the_item() -> None:
+    app = OpeningApp()
     async with app.run_test(size=(100, 6)) as pilot:
         table = await _show(pilot, [_item(n, f"Item {n}") for n in range(1, 21)])
+        blurred = list(table.render_line(1))
         table.focus()
-        await pilot.press("down", "down")
-        assert table.scroll_offset.y == 2
+        await pilot.pause()
+        assert list(table.render_line(1)) != blurred  # the cursor shows once focused
+        await pilot.press("down", "down", "down", "down", "down", "down")
+        assert table.cursor_row == 6 and table.scroll_offset.y > 0  # kept in view
         assert table.render_line(0).text.split()[:2] == ["Action", "Owner"]
-        await pilot.press("up")
-        assert table.scroll_offset.y == 1
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        # newest first: the sixth row down is item 15
+        assert app.opened == [15]

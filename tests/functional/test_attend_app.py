@@ -267,3 +267,21 @@ async def test_served_the_picked_name_goes_into_the_pages_address(store: RunStor
         await pilot.press("down", "enter")
         await pilot.pause()
     assert opened == [("http://127.0.0.1:8000/j/abcdefghijklmnop/?name=Priya", False)]
+
+
+async def test_a_changed_item_is_shown_changed(store: RunStore, tmp_path: Path) -> None:
+    run = start_run(store)
+    first = store.add_action(run.id, "Fix the 404s", "Dana")
+    app = make_app(store, name="Dana")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        with RunStore(tmp_path / "tuneup.db") as other:
+            other.add_action(run.id, "Find the leads", "Priya")  # only added: rows appended
+            other.update_action(first.id, status="done")  # changed: shown again
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if len(rows(app, "#everyone")) == 2 and rows(app, "#everyone")[0][3] == "done":
+                break
+        assert [(r[0], r[3], r[5]) for r in rows(app, "#everyone")] == [
+            ("1", "done", "Fix the 404s"), ("2", "open", "Find the leads")]
+        assert [r[3] for r in rows(app, "#mine")] == ["done"]

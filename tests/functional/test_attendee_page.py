@@ -3,6 +3,7 @@ checks, the cap on attendees and its page, the static files; with a stand-in att
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -128,6 +129,10 @@ async def test_one_process_per_attendee_started_without_a_shell(
     assert process.argv[-2:] == ["--name", "Priya K"]
     with open(f"/proc/{process.pid}/cmdline", "rb") as cmdline:
         assert cmdline.read().split(b"\0")[0] == sys.executable.encode()
+    # Below the console's priority, so thirty apps starting at once leave it room to draw.
+    with open(f"/proc/{process.pid}/stat", encoding="ascii") as stat:
+        niceness = int(stat.read().rsplit(")", 1)[1].split()[16])
+    assert niceness == min(19, os.nice(0) + 10)
     await socket.close()
     await _ended(served)
 

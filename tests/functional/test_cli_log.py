@@ -204,5 +204,5 @@ def test_runs_lists_newest_first(capsys: pytest.CaptureFixture[str]) -> None:
     assert "agenda_toml" not in runs[0]
     assert main(["runs"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["id", "started", "ended", "series", "cadence", "title"]
+    assert lines[0].split() == ["id", "started", "ended", "series", "cadence", "kind", "title"]
     assert "in progress" in lines[1] and lines[1].startswith(str(second.id))

@@ -17,17 +17,17 @@ from tuneup_tui.paths import run_dir
 from tuneup_tui.store.db import RunStore
 
 
-def make_run(*, spots: dict[str, int] | None = None) -> int:
+def make_run(*, spots: dict[str, int] | None = None, speed: float = 1.0,
+             day: date = date(2026, 11, 23)) -> int:
     """A finished one-day run of the built-in agenda: every session on time."""
     path = resolve_agenda("one-day-tuneup")
     agenda = load_agenda(path)
-    day = date(2026, 11, 23)
     anchor = datetime.combine(day, agenda.sessions[0].start)
     store = RunStore.open_default()
     try:
         run = store.create_run(title=agenda.title, series=agenda.series, cadence="day",
                                agenda_toml=path.read_text(encoding="utf-8"), as_of=day,
-                               data_dir=None, mode="facilitator", speed=1.0, anchor=anchor,
+                               data_dir=None, mode="facilitator", speed=speed, anchor=anchor,
                                started_at=anchor - timedelta(minutes=5))
         clock = FakeClock(anchor)
         schedule = Schedule(agenda, clock, anchor=anchor)
@@ -68,7 +68,8 @@ def test_summary_of_the_newest_run_in_its_folder(capsys: pytest.CaptureFixture[s
     assert cli.main(["summary"]) == 0
     out = capsys.readouterr().out
     folder = run_dir(newest)
-    for name in ("summary.md", "summary.html", "summary.json", "actions.csv", "actions.ics",
+    for name in ("summary.md", "summary.txt", "summary.html", "summary.json", "actions.csv",
+                 "actions.ics",
                  "agenda-month.toml", "agenda-week.toml"):
         assert (folder / name).is_file()
         assert str(folder / name) in out
@@ -122,3 +123,31 @@ def test_derive_from_a_builtin_and_errors(tmp_path: Path,
                      "--out", str(tmp_path / "y.toml")]) == 2
     assert "too short" in capsys.readouterr().err
     assert not (tmp_path / "x.toml").exists() and not (tmp_path / "y.toml").exists()
+
+
+def test_derive_passes_over_a_newer_rehearsal_unless_asked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real = make_run(spots={"Paid Programs": 2})
+    rehearsal = make_run(spots={"Site Health": 2}, speed=60, day=date(2026, 11, 24))
+    out = tmp_path / "weekly.toml"
+    assert cli.main(["agenda", "derive", "--cadence", "week", "--out", str(out)]) == 0
+    assert f"(from run {real})" in capsys.readouterr().out
+    assert cli.main(["agenda", "derive", "--cadence", "week", "--out", str(out), "--force",
+                     "--include-rehearsals"]) == 0
+    assert f"(from run {rehearsal})" in capsys.readouterr().out
+
+
+def test_summary_compares_with_the_real_run_before_or_the_one_asked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real = make_run()
+    rehearsal = make_run(speed=60, day=date(2026, 11, 24))
+    later = make_run(day=date(2026, 11, 25))
+    assert cli.main(["summary", str(later), "--out", str(tmp_path), "--format", "json"]) == 0
+    assert json.loads((tmp_path / "summary.json").read_text())["run"]["previous_run_id"] == real
+    assert cli.main(["summary", str(later), "--out", str(tmp_path), "--format", "json",
+                     "--compare-with", str(rehearsal)]) == 0
+    saved = json.loads((tmp_path / "summary.json").read_text())
+    assert saved["run"]["previous_run_id"] == rehearsal
+    capsys.readouterr()
+    assert cli.main(["summary", str(later), "--compare-with", "99"]) == 2
+    assert capsys.readouterr().err == "tuneup: --compare-with: no run 99; see `tuneup runs`\n"

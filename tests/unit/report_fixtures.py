@@ -1,8 +1,9 @@
 """A small scripted run, built by hand, that the report tests share.
 
 Three sessions (Traffic Study ran 15 minutes over, Paid Programs was skipped), two owners
-(Dana, Priya), three action items, one soft spot, two recorded figures, one panel, one item
-carried over from run 6 and a hand-made weekly proposal. tests/fixtures/summary/expected.md is
+(Dana, Priya), three action items, one soft spot, two recorded figures, notes with a decision,
+questions ticked and not, one panel, one item carried over from run 6 and a hand-made weekly
+proposal. tests/fixtures/summary/expected.md is
 its Markdown, written by hand.
 """
 
@@ -20,6 +21,7 @@ from tuneup_tui.report.model import (
     FigureLine,
     PanelFigure,
     PanelFigures,
+    SessionRecord,
     Summary,
 )
 from tuneup_tui.store.models import ActionItem, SoftSpot
@@ -75,7 +77,14 @@ def weekly_proposal() -> CadenceProposal:
     return CadenceProposal("week", agenda)
 
 
+TRAFFIC_NOTES = """bing / cpc: the tags on the newsletter links are wrong.
+
+Decision: pause bing cpc until the UTM tags are fixed"""
+
+
 def small_summary() -> Summary:
+    leads = FigureLine("expected_leads_to_sales", 41, "", "Traffic Study", previous=38)
+    cost = FigureLine("cost_per_lead", 52.5, "$", "Paid Programs")
     return Summary(
         title="Small Tune Up",
         series="small-tuneup",
@@ -99,9 +108,14 @@ def small_summary() -> Summary:
                      finding_key="low_conversion:bing / cpc",
                      figures={"rate": 0.009, "average": 0.031}),
         ),
-        figures=(
-            FigureLine("expected_leads_to_sales", 41, "", "Traffic Study", previous=38),
-            FigureLine("cost_per_lead", 52.5, "$", "Paid Programs"),
+        figures=(leads, cost),
+        sessions=(
+            SessionRecord("Traffic Study", "Webmaster", "09:00", TRAFFIC_NOTES,
+                          (("Which sources convert below their average?", True),
+                           ("How many leads do we expect to send to sales?", False)),
+                          (leads,)),
+            SessionRecord("Paid Programs", "Marketing Programs", "09:30", "",
+                          (("Any click farms?", False),), (cost,)),
         ),
         panels=(
             PanelFigures("traffic", "Traffic and goal conversion", (

@@ -164,3 +164,72 @@ def test_a_day_still_running_shows_its_projected_end(store: RunStore) -> None:
     assert s.day_run is not None and s.day_run.projected and s.day_run.extensions == 1
     # stopped at the last action (09:40), extended to 40 minutes: 09:40 + 30 + 30 = 10:40
     assert "is projected to end at 10:40, 10 minutes late" in render_markdown(s)
+
+
+QUESTIONED = AGENDA.replace('panel = "traffic"\n', 'panel = "traffic"\nquestions = ["Which '
+                            'sources convert below average?", "What do we expect?"]\n')
+
+
+def test_notes_questions_and_figures_reach_the_summary_session_by_session(
+        store: RunStore) -> None:
+    from tuneup_tui.store.note_text import compose_note
+
+    run = store.create_run(title="Small Tune Up", series="small", cadence="day",
+                           agenda_toml=QUESTIONED, as_of=date(2026, 11, 23), data_dir=None,
+                           mode="facilitator", speed=1.0, anchor=datetime(2026, 11, 23, 9),
+                           started_at=datetime(2026, 11, 23, 9))
+    questions = ["Which sources convert below average?", "What do we expect?"]
+    store.save_note(run.id, "Traffic Study",
+                    compose_note("bing is low\nDecision: pause bing", questions, {0}))
+    store.save_note(run.id, "Site Health", "404s on /pricing")
+    store.record_figure(run.id, "expected_leads_to_sales", 41, session="Traffic Study")
+    store.record_figure(run.id, "cost_per_lead", 52.5, unit="$")  # in no session
+    s = collect_summary(store, run.id)
+    traffic, site, elsewhere = s.sessions  # Paid Programs: nothing noted, asked or recorded
+    assert (traffic.topic, traffic.who, traffic.start) == ("Traffic Study", "Webmaster",
+                                                           "09:00")
+    assert traffic.notes == "bing is low\nDecision: pause bing"
+    assert traffic.questions == (("Which sources convert below average?", True),
+                                 ("What do we expect?", False))
+    assert [f.name for f in traffic.figures] == ["expected_leads_to_sales"]
+    assert (site.topic, site.notes, site.questions, site.figures) == (
+        "Site Health", "404s on /pricing", (), ())
+    assert elsewhere.topic == "" and [f.name for f in elsewhere.figures] == ["cost_per_lead"]
+    assert s.decisions() == [("Traffic Study", "pause bing")]
+    text = render_markdown(s)
+    assert "- [x] Which sources convert below average?\n- [ ] What do we expect?" in text
+    assert "### Outside the sessions" in text
+
+
+def test_a_deleted_item_leaves_the_summary_the_csv_and_the_calendar(
+        store: RunStore, tmp_path: Path) -> None:
+    from tuneup_tui.report.write import write_summary
+
+    run = play_day(store, date(2026, 11, 23))
+    store.add_action(run.id, "Fix the 404s", "Dana", due=date(2026, 11, 27))
+    junk = store.add_action(run.id, "xjunkx", "Dana", due=date(2026, 11, 27))
+    store.delete_action(junk.id, by="Maya")
+    write_summary(collect_summary(store, run.id), tmp_path)
+    for name in ("summary.md", "summary.txt", "summary.html", "summary.json", "actions.csv",
+                 "actions.ics"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "Fix the 404s" in text and "xjunkx" not in text, name
+
+
+def test_a_rehearsal_between_two_days_is_not_compared_with(store: RunStore) -> None:
+    first = play_day(store, date(2026, 11, 16))
+    store.record_figure(first.id, "expected_leads_to_sales", 38)
+    rehearsal = store.create_run(title="Small Tune Up", series="small", cadence="day",
+                                 agenda_toml=AGENDA, as_of=date(2026, 11, 20), data_dir=None,
+                                 mode="facilitator", speed=60,
+                                 anchor=datetime(2026, 11, 20, 19),
+                                 started_at=datetime(2026, 11, 20, 19))
+    store.record_figure(rehearsal.id, "expected_leads_to_sales", 99)
+    run = play_day(store, date(2026, 11, 23))
+    store.record_figure(run.id, "expected_leads_to_sales", 41)
+    s = collect_summary(store, run.id)
+    assert s.previous_run_id == first.id
+    assert [(f.value, f.previous) for f in s.figures] == [(41, 38)]
+    asked = collect_summary(store, run.id, compare_with=rehearsal.id)
+    assert asked.previous_run_id == rehearsal.id
+    assert [(f.value, f.previous) for f in asked.figures] == [(41, 99)]

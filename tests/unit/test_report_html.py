@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from tests.unit.report_fixtures import action, small_summary
 from tuneup_tui.report.html import render_html
+from tuneup_tui.report.model import SessionRecord
 
 
 class _Collect(HTMLParser):
@@ -68,3 +69,30 @@ def test_figures_show_labels_and_values_as_the_room_reads_them() -> None:
                   "Rate: 0.9%; Average: 3.1%"):
         assert words in text, words
     assert "goal_conversion_rate" not in text and "0.028" not in text
+
+
+def test_the_page_opens_with_soft_spots_and_holds_the_record_of_each_session() -> None:
+    page = render_html(small_summary())
+    order = ["<h2>Soft spots", "<h2>Decisions", "<h2>Action items", "<h2>Session by session",
+             "<h2>Key figures by panel"]
+    assert [page.index(h) for h in order] == sorted(page.index(h) for h in order)
+    parser = _Collect()
+    parser.feed(page)
+    text = "".join(parser.text)
+    for words in ("Dana" "Fri 2026-11-27",  # the soft spot's owner, then when its fix is due
+                  "pause bing cpc until the UTM tags are fixed (Traffic Study)",
+                  "09:00 Traffic Study (Webmaster)",
+                  "bing / cpc: the tags on the newsletter links are wrong.",
+                  "☑ covered: Which sources convert below their average?",
+                  "☐ not covered: How many leads do we expect to send to sales?",
+                  "09:30 Paid Programs (Marketing Programs)", "No notes.",
+                  "☐ not covered: Any click farms?", "Cost per lead$52.50"):
+        assert words in text, words
+
+
+def test_notes_are_escaped_and_keep_their_lines() -> None:
+    record = SessionRecord("Site Health", notes="<b>404s</b> on /pricing\nDecision: fix & check")
+    page = render_html(replace(small_summary(), sessions=(record,)))
+    assert "<blockquote>&lt;b&gt;404s&lt;/b&gt; on /pricing\nDecision: fix &amp; check" \
+           "</blockquote>" in page
+    assert "<li>fix &amp; check <span" in page

@@ -11,7 +11,7 @@ from tuneup_tui.report.json_out import render_json
 def test_top_level_and_nested_keys() -> None:
     doc = json.loads(render_json(small_summary()))
     assert list(doc) == ["run", "period", "attendees", "actions", "soft_spots", "figures",
-                         "panels", "day", "carried", "cadence"]
+                         "panels", "day", "carried", "cadence", "decisions", "sessions"]
     assert doc["run"] == {"id": 7, "title": "Small Tune Up", "series": "small-tuneup",
                           "date": "2026-11-23", "previous_run_id": 6}
     assert doc["period"] == {"label": "2026-W47", "kind": "week", "start": "2026-11-16",
@@ -19,7 +19,7 @@ def test_top_level_and_nested_keys() -> None:
     assert set(doc["actions"][0]) == {"id", "text", "owner", "due", "session", "status",
                                       "carried_from"}
     assert set(doc["soft_spots"][0]) == {"rank", "id", "severity", "text", "session", "owner",
-                                         "panel", "finding_key", "figures"}
+                                         "fix_due", "panel", "finding_key", "figures"}
     assert set(doc["day"]) == {"planned_end", "ended_at", "end_drift_minutes", "compressions",
                                "extensions", "overruns", "skipped", "sessions"}
     assert set(doc["carried"][0]) == {"text", "previous_owner", "owner", "due", "outcome",
@@ -50,3 +50,23 @@ def test_values() -> None:
     assert doc["cadence"]["week"]["minutes"] == 30
     assert doc["cadence"]["week"]["sessions"][1] == {
         "start": "09:20", "topic": "Paid Programs and Site Health", "minutes": 10}
+
+
+def test_the_record_session_by_session() -> None:
+    doc = json.loads(render_json(small_summary()))
+    # Dana's open Traffic Study item is due 2026-11-27: the soft spot's fix is due then
+    assert doc["soft_spots"][0]["fix_due"] == "2026-11-27"
+    assert doc["decisions"] == [{"session": "Traffic Study",
+                                 "text": "pause bing cpc until the UTM tags are fixed"}]
+    traffic, paid = doc["sessions"]
+    assert (traffic["topic"], traffic["who"], traffic["start"]) == (
+        "Traffic Study", "Webmaster", "09:00")
+    assert traffic["notes"].startswith("bing / cpc: the tags")
+    assert traffic["questions"] == [
+        {"question": "Which sources convert below their average?", "covered": True},
+        {"question": "How many leads do we expect to send to sales?", "covered": False}]
+    assert [(f["name"], f["value"], f["change"]) for f in traffic["figures"]] == [
+        ("expected_leads_to_sales", 41, 3)]
+    assert paid["notes"] == "" and paid["questions"] == [
+        {"question": "Any click farms?", "covered": False}]
+    assert paid["figures"][0]["value"] == 52.5 and paid["figures"][0]["unit"] == "$"

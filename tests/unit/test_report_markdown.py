@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from tests.unit.report_fixtures import action, small_summary
 from tuneup_tui.report.markdown import render_markdown
-from tuneup_tui.report.model import Summary
+from tuneup_tui.report.model import SessionRecord, Summary
 
 EXPECTED = Path(__file__).resolve().parent.parent / "fixtures" / "summary" / "expected.md"
 
@@ -37,7 +38,9 @@ def test_user_text_cannot_break_a_table_row() -> None:
 def test_an_empty_run_says_so_in_every_section() -> None:
     text = render_markdown(Summary(title="T", series="s", day=small_summary().day))
     for sentence in ("No action items were recorded.", "No soft spots were recorded.",
-                     "No figures were recorded.", "No panel figures were kept for this run.",
+                     "Nothing was noted, asked or recorded in the sessions.",
+                     "No decisions were noted",
+                     "No panel figures were kept for this run.",
                      "No timings were kept for this run.",
                      "This is the first run of the series.",
                      "No shorter agendas were derived."):
@@ -64,3 +67,33 @@ def test_panel_columns_only_when_there_is_something_to_compare() -> None:
     assert ("| Figure | This period |\n|---|---|\n| Paid spend | $1,501 |\n"
             "| Paid click-through rate | n/a |"
             in text)
+
+
+def test_the_summary_opens_with_soft_spots_then_decisions_items_and_sessions() -> None:
+    text = render_markdown(small_summary())
+    order = ["## Soft spots", "## Decisions", "## Action items", "## Session by session",
+             "## Key figures by panel", "## How the day ran"]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+
+
+def test_a_soft_spots_fix_is_due_with_its_owners_earliest_open_item_of_its_session() -> None:
+    spot = small_summary().soft_spots[0]  # Dana's, from Traffic Study
+    summary = replace(small_summary(), actions=(
+        action(1, "later", "dana", date(2026, 12, 4), "Traffic Study"),
+        action(2, "earlier", "Dana", date(2026, 11, 30), "Traffic Study"),
+        action(3, "done already", "Dana", date(2026, 11, 24), "Traffic Study", "done"),
+        action(4, "another session", "Dana", date(2026, 11, 24), "Site Health"),
+        action(5, "someone else", "Priya", date(2026, 11, 24), "Traffic Study"),
+    ))
+    assert summary.fix_due(spot) == date(2026, 11, 30)
+    assert "| Dana | Mon 2026-11-30 |" in render_markdown(summary)
+    assert summary.fix_due(spot._replace(owner=None)) is None
+
+
+def test_decision_lines_in_notes_and_notes_text_is_escaped() -> None:
+    record = SessionRecord("Site Health", notes="- Decided: fix /pricing *first*\n"
+                           "decision pending\nAgreed:\nAGREED: weekly 404 check")
+    assert record.decisions == ("fix /pricing *first*", "weekly 404 check")
+    text = render_markdown(replace(small_summary(), sessions=(record,)))
+    assert "- fix /pricing \\*first\\* (Site Health)" in text
+    assert "> - Decided: fix /pricing \\*first\\*\n> decision pending\n" in text

@@ -16,7 +16,7 @@ from tuneup_tui.report.write import parse_formats, write_summary
 def test_writes_every_file(tmp_path: Path) -> None:
     out = tmp_path / "runs" / "7"
     paths = write_summary(small_summary(), out)
-    assert [p.name for p in paths] == ["summary.md", "summary.html", "summary.json",
+    assert [p.name for p in paths] == ["summary.md", "summary.txt", "summary.html", "summary.json",
                                        "actions.csv", "actions.ics", "agenda-week.toml"]
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)  # no temps
     assert json.loads((out / "summary.json").read_text())["run"]["id"] == 7
@@ -68,6 +68,6 @@ def test_write_run_summary_from_the_store(tmp_path: Path) -> None:
     finally:
         store.close()
     # a weekly run proposes nothing shorter and has no dated items: md, html, json, csv
-    assert [p.name for p in paths] == ["summary.md", "summary.html", "summary.json",
+    assert [p.name for p in paths] == ["summary.md", "summary.txt", "summary.html", "summary.json",
                                        "actions.csv"]
     assert all(p.parent == run_dir(run.id) for p in paths)

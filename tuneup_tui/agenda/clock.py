@@ -8,6 +8,7 @@ system clock (or a scaled one for rehearsals, `--speed 60`: a minute a second); 
 from __future__ import annotations
 
 import time as _time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -29,19 +30,39 @@ class ScaledClock:
     """A clock that runs `speed` times faster than the wall clock from `anchor` on.
 
     At creation it reads `anchor` (default: the wall clock's now); every real second after that
-    moves it `speed` seconds.
+    moves it `speed` seconds, except while it is held: a rehearsal's clock waits while a dialog
+    waits for an answer (at 60 times the pace, a minute spent typing an item would be an hour).
     """
 
-    def __init__(self, speed: float, anchor: datetime | None = None) -> None:
+    def __init__(self, speed: float, anchor: datetime | None = None, *,
+                 ticks: Callable[[], float] = _time.monotonic) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
         self.speed = speed
         self.anchor = anchor if anchor is not None else datetime.now()
-        self._started = _time.monotonic()
+        self._ticks = ticks
+        """Real seconds (tests pass their own)."""
+        self._started = ticks()
+        self._held_at: float | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._held_at is not None
+
+    def hold(self) -> None:
+        """Stop the clock where it is (holding it again changes nothing)."""
+        if self._held_at is None:
+            self._held_at = self._ticks()
+
+    def release(self) -> None:
+        """Let the clock run again from where it stopped."""
+        if self._held_at is not None:
+            self._started += self._ticks() - self._held_at
+            self._held_at = None
 
     def now(self) -> datetime:
-        elapsed = _time.monotonic() - self._started
-        return self.anchor + timedelta(seconds=elapsed * self.speed)
+        moment = self._ticks() if self._held_at is None else self._held_at
+        return self.anchor + timedelta(seconds=(moment - self._started) * self.speed)
 
 
 class FakeClock:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
+from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.models import Run, ScheduleEvent
 from tuneup_tui.store.snapshot import snapshot_of
 
@@ -43,12 +45,20 @@ def run_clock(run: Run, events: Sequence[ScheduleEvent], wall: datetime) -> date
     return moment
 
 
+@lru_cache(maxsize=4)
+def _agenda(text: str, name: str) -> Agenda:
+    """A run's agenda, read once: the attendee app asks for the session after every commit
+    to the store, and thirty of them on one machine read it a thousand times a minute."""
+    from tuneup_tui.agenda.load import loads_agenda
+
+    return loads_agenda(text, name)
+
+
 def _replayed(run: Run, events: Sequence[ScheduleEvent], moment: datetime) -> str | None:
     from tuneup_tui.agenda.clock import FakeClock
-    from tuneup_tui.agenda.load import loads_agenda
     from tuneup_tui.agenda.schedule import Schedule, ScheduleAction
 
-    agenda = loads_agenda(run.agenda_toml, f"run {run.id}'s agenda")
+    agenda = _agenda(run.agenda_toml, f"run {run.id}'s agenda")
     actions = [ScheduleAction(e.kind, e.at, dict(e.payload))  # type: ignore[arg-type]
                for e in events]
     schedule = Schedule.restore(agenda, FakeClock(moment), anchor=run.anchor, mode=run.mode,

@@ -1,7 +1,8 @@
 """`tuneup actions` and `tuneup runs`: what the run store holds, as a table or as JSON.
 
 `tuneup actions` lists the action items of one run: --run ID, else the run in progress, else the
-newest run. `tuneup runs` lists every run, newest first.
+newest run. `tuneup runs` lists every run, newest first, rehearsals marked as such. Changing
+items and deleting runs live in `commands.edit`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands.edit import register_actions, register_runs
 from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
@@ -34,10 +36,13 @@ def register(sub: Any) -> None:
     actions.add_argument("--open", action="store_true", help="only items still open")
     actions.add_argument("--json", action="store_true", help="print a JSON list")
     actions.set_defaults(func=run_actions)
+    register_actions(actions)
 
-    runs = sub.add_parser("runs", help="list runs", description="List runs, newest first.")
+    runs = sub.add_parser("runs", help="list runs (or delete one)",
+                          description="List runs, newest first; rehearsals are marked.")
     runs.add_argument("--json", action="store_true", help="print a JSON list")
     runs.set_defaults(func=run_runs)
+    register_runs(runs)
 
 
 def run_actions(args: argparse.Namespace) -> int:
@@ -93,11 +98,18 @@ def run_runs(args: argparse.Namespace) -> int:
         print("no runs yet; start one with `tuneup run`")
         return 0
     print(_table(
-        ["id", "started", "ended", "series", "cadence", "title"],
+        ["id", "started", "ended", "series", "cadence", "kind", "title"],
         [[str(r.id), r.started_at.strftime("%Y-%m-%d %H:%M"),
           r.ended_at.strftime("%Y-%m-%d %H:%M") if r.ended_at else "in progress",
-          r.series, r.cadence, r.title] for r in runs]))
+          r.series, r.cadence, _kind(r), r.title] for r in runs]))
     return 0
+
+
+def _kind(run: Run) -> str:
+    """"rehearsal" (and its speed when sped up), else "run"."""
+    if not run.rehearsal:
+        return "run"
+    return "rehearsal" if run.speed == 1 else f"rehearsal x{run.speed:g}"
 
 
 def _open_store_if_any(run_id: int | None) -> RunStore | None:

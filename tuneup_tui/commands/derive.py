@@ -28,8 +28,10 @@ def add_derive_parser(agenda_sub: Any) -> None:
                         help="month (210 minutes unless --minutes) or week (30 minutes)")
     parser.add_argument("--from", dest="source", metavar="RUN|AGENDA", default=None,
                         help="a run number (its agenda and soft spots), an agenda file or a "
-                        "built-in name; default: the newest run, else the built-in one-day "
-                        "agenda")
+                        "built-in name; default: the newest run (rehearsals passed over), else "
+                        "the built-in one-day agenda")
+    parser.add_argument("--include-rehearsals", action="store_true",
+                        help="let the newest run be a rehearsal")
     parser.add_argument("--minutes", type=int, default=None, metavar="N",
                         help="the length of the derived agenda in minutes")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE",
@@ -52,7 +54,7 @@ def run_derive(args: argparse.Namespace) -> int:
     refuse_special_dest(out)
     if args.minutes is not None and args.minutes <= 0:
         raise CliError(f"--minutes: expected a positive number of minutes, not {args.minutes}")
-    agenda, counts, origin = _source(args.source)
+    agenda, counts, origin = _source(args.source, args.include_rehearsals)
     try:
         derived = derive_agenda(agenda, args.cadence, minutes=args.minutes,
                                 soft_spot_counts=counts)
@@ -68,16 +70,19 @@ def run_derive(args: argparse.Namespace) -> int:
     return 0
 
 
-def _source(source: str | None) -> tuple[Agenda, Mapping[str, int], str]:
+def _source(source: str | None, rehearsals: bool = False
+            ) -> tuple[Agenda, Mapping[str, int], str]:
     """(agenda, soft spot counts per session topic, where it came from in words)."""
     if source is None or (source.isdigit() and not Path(source).exists()):
-        found = _from_run(int(source) if source else None)
+        found = _from_run(int(source) if source else None, rehearsals)
         if found is not None:
             return found
     return _from_agenda(source)
 
 
-def _from_run(run_id: int | None) -> tuple[Agenda, Mapping[str, int], str] | None:
+def _from_run(run_id: int | None, rehearsals: bool
+              ) -> tuple[Agenda, Mapping[str, int], str] | None:
+    """The run asked for, or the newest run (a rehearsal only when `rehearsals`)."""
     from tuneup_tui.agenda.load import AgendaError, loads_agenda
     from tuneup_tui.report.collect import soft_spot_counts
     from tuneup_tui.store.db import RunStore, StoreError
@@ -88,9 +93,9 @@ def _from_run(run_id: int | None) -> tuple[Agenda, Mapping[str, int], str] | Non
         raise CliError(str(err)) from None
     try:
         if run_id is None:
-            runs = store.runs()
+            runs = [r for r in store.runs() if rehearsals or not r.rehearsal]
             if not runs:
-                return None  # no run yet: the built-in day is the natural start
+                return None  # no real run yet: the built-in day is the natural start
             run = runs[0]
         else:
             run = store.get_run(run_id)

@@ -71,7 +71,7 @@ def run_log(args: argparse.Namespace) -> int:
                   f"{run.id}'s roster ({', '.join(snapshot.roster)}); added anyway",
                   file=sys.stderr)
         try:
-            by = " ".join((args.by or _login()).split())
+            by = " ".join((args.by or login()).split())
             item = store.add_action(run.id, text, owner, due=due, session=session,
                                     created_by=snapshot.person(by) or by or "attendee")
         except StoreError as err:
@@ -151,7 +151,8 @@ def _room_session(store: RunStore, run: Run) -> str | None:
         return None
 
 
-def _login() -> str:
+def login() -> str:
+    """Who is typing: the login name, or "attendee" when it cannot be read."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._dates import as_of_date
 
 if TYPE_CHECKING:
@@ -67,6 +68,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="the run's date for the review period (YYYY-MM-DD; default today)")
     parser.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                         help="run the clock N times faster (rehearsals: 60 = a minute a second)")
+    parser.add_argument("--rehearsal", action="store_true",
+                        help="a rehearsal at the real pace: kept apart from the real runs "
+                        "(any --speed other than 1 is a rehearsal too)")
+    parser.add_argument("--compare-with", type=record_id, metavar="ID",
+                        help="compare with this run (a rehearsal too) instead of the series' "
+                        "previous real run")
 
 
 @contextmanager
@@ -128,7 +135,8 @@ def _run(args: argparse.Namespace) -> int:
         clock = run_clock(speed, store, resume)
         return _run_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode,
                         speed=speed, resume=resume, start_now=args.start_now,
-                        agenda_toml=agenda_toml)
+                        agenda_toml=agenda_toml, rehearsal=args.rehearsal,
+                        compare_with=_compared(store, args.compare_with))
     finally:
         store.close()
 
@@ -145,7 +153,8 @@ def _demo(args: argparse.Namespace) -> int:
         mode = "follow_clock" if args.follow_clock else "facilitator"
         return _run_app(agenda, agenda_path, demo_folder(as_of), as_of, store, clock,
                         mode=mode, speed=args.speed, resume=None, start_now=True,
-                        agenda_toml=agenda_toml, prepare_data=lambda: demo_data(as_of))
+                        agenda_toml=agenda_toml, prepare_data=lambda: demo_data(as_of),
+                        rehearsal=True, compare_with=_compared(store, args.compare_with))
     finally:
         store.close()
 
@@ -167,14 +176,27 @@ def demo_folder(as_of: date) -> Path:
 
 def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as_of: date,
              store: RunStore, clock: Clock, *, mode: Any, speed: float, resume: Run | None,
-             start_now: bool, agenda_toml: str | None, prepare_data: Any = None) -> int:
+             start_now: bool, agenda_toml: str | None, prepare_data: Any = None,
+             rehearsal: bool = False, compare_with: Run | None = None) -> int:
     from tuneup_tui.ui.app import make_app
 
     app = make_app(agenda, agenda_path, data_dir, as_of, store, clock, mode=mode, speed=speed,
                    resume_run=resume, start_now=start_now, agenda_toml=agenda_toml,
-                   prepare_data=prepare_data)
+                   prepare_data=prepare_data, rehearsal=rehearsal, compare_with=compare_with)
     app.run()
     return int(app.return_code or 0)
+
+
+def _compared(store: RunStore, run_id: int | None) -> Run | None:
+    """The run `--compare-with` names (CliError when there is none), or None."""
+    from tuneup_tui.store.db import StoreError
+
+    if run_id is None:
+        return None
+    try:
+        return store.get_run(run_id)
+    except StoreError as err:
+        raise CliError(f"--compare-with: {err}") from None
 
 
 def _refuse_if_open_elsewhere(run: Run | None) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
+from tuneup_tui.commands._args import record_id
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda
@@ -26,18 +27,21 @@ def register(sub: Any) -> None:
         "summary",
         help="write a run's next-steps summary",
         description="Write the next-steps summary of a run: summary.md, summary.html, "
-        "summary.json, actions.csv, actions.ics and the proposed shorter agendas "
+        "summary.txt, summary.json, actions.csv, actions.ics and the proposed shorter agendas "
         "(see docs/summary.md).",
     )
     parser.add_argument("run", nargs="?", metavar="RUN", default=None,
                         help="the run number (default: the newest run)")
     parser.add_argument("--out", type=Path, default=None, metavar="DIR",
                         help="the folder to write to (default: the run's own folder)")
-    parser.add_argument("--format", default="md,html,json", metavar="md,html,json",
+    parser.add_argument("--format", default="md,txt,html,json", metavar="md,txt,html,json",
                         help="which summary documents to write (actions.csv and actions.ics "
                         "are always written)")
     parser.add_argument("--data", type=Path, default=None, metavar="DIR",
                         help="recompute the panels from this data folder (default: the run's)")
+    parser.add_argument("--compare-with", type=record_id, metavar="ID",
+                        help="compare with this run (a rehearsal too) instead of the series' "
+                        "previous real run")
     parser.add_argument("--no-data", action="store_true",
                         help="do not recompute panels; show the figures the run saved")
     parser.set_defaults(func=run_summary)
@@ -60,7 +64,8 @@ def run_summary(args: argparse.Namespace) -> int:
     try:
         run = _pick_run(store, args.run)
         results = None if args.no_data else _panel_results(run, args.data)
-        summary = collect_summary(store, run.id, results)
+        compare = _compared(store, args.compare_with)
+        summary = collect_summary(store, run.id, results, compare_with=compare)
     except StoreError as err:
         raise CliError(str(err)) from None
     finally:
@@ -74,6 +79,17 @@ def run_summary(args: argparse.Namespace) -> int:
     for path in paths:
         print(f"  {path}")
     return 0
+
+
+def _compared(store: Any, run_id: int | None) -> int | None:
+    from tuneup_tui.store.db import StoreError
+
+    if run_id is None:
+        return None
+    try:
+        return int(store.get_run(run_id).id)
+    except StoreError as err:
+        raise CliError(f"--compare-with: {err}") from None
 
 
 def _pick_run(store: Any, wanted: str | None) -> Run:

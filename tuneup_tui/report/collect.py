@@ -27,10 +27,12 @@ from tuneup_tui.report.model import (
     FigureLine,
     PanelFigure,
     PanelFigures,
+    SessionRecord,
     Summary,
 )
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import ActionItem, Run, SoftSpot
+from tuneup_tui.store.note_text import split_note
 
 # Placeholder names a roster uses for "the whole room"; they are not attendees.
 NOT_PEOPLE = frozenset({"everyone", "all", "team", "the team"})
@@ -42,12 +44,16 @@ NEXT_CADENCES: dict[str, tuple[DerivedCadence, ...]] = {
 
 
 def collect_summary(store: RunStore, run_id: int,
-                    panel_results: Mapping[str, PanelResult] | None = None) -> Summary:
-    """The summary of run `run_id` (StoreError when it is unknown)."""
+                    panel_results: Mapping[str, PanelResult] | None = None, *,
+                    compare_with: int | None = None) -> Summary:
+    """The summary of run `run_id` (StoreError when it is unknown), compared with run
+    `compare_with`, else with the series' previous real run (rehearsals passed over)."""
     run = store.get_run(run_id)
     agenda = loads_agenda(run.agenda_toml, f"run {run.id} agenda")
-    previous = store.previous_run(run)
+    previous = (store.get_run(compare_with) if compare_with is not None
+                else store.previous_run(run))
     spots = store.soft_spots(run.id)
+    figures = _figures(store, run, previous)
     return Summary(
         title=agenda.title,
         series=agenda.series,
@@ -59,12 +65,37 @@ def collect_summary(store: RunStore, run_id: int,
         previous_run_id=previous.id if previous else None,
         actions=tuple(store.actions(run.id)),
         soft_spots=tuple(spots),
-        figures=_figures(store, run, previous),
+        figures=figures,
         panels=_panels(store, run, previous, agenda, panel_results or {}),
         day_run=day_run(store, run, agenda),
         carried=_carried(store, run, previous),
         cadence=proposals(agenda, soft_spot_counts(spots)),
+        sessions=session_records(agenda, {n.session: n.text for n in
+                                          store.notes(run.id).values()}, figures),
     )
+
+
+def session_records(agenda: Agenda, notes: Mapping[str, str],
+                    figures: tuple[FigureLine, ...]) -> tuple[SessionRecord, ...]:
+    """Session by session, in the agenda's order, those with notes, questions or figures;
+    then the figures recorded outside any of the agenda's sessions (a record with no topic).
+    """
+    out = []
+    topics = set()
+    for session in agenda.sessions:
+        topics.add(session.topic)
+        text, ticked = split_note(notes.get(session.topic, ""), session.questions)
+        questions = tuple((q, i in ticked) for i, q in enumerate(session.questions))
+        own = tuple(f for f in figures if f.session == session.topic)
+        if text.strip() or questions or own:
+            out.append(SessionRecord(
+                topic=session.topic, who=session.who,
+                start=f"{session.start.hour:02d}:{session.start.minute:02d}",
+                notes=text.strip(), questions=questions, figures=own))
+    elsewhere = tuple(f for f in figures if f.session not in topics)
+    if elsewhere:
+        out.append(SessionRecord(topic="", figures=elsewhere))
+    return tuple(out)
 
 
 def soft_spot_counts(spots: list[SoftSpot]) -> dict[str, int]:

@@ -14,11 +14,15 @@ from tuneup_tui.metrics.catalogue import figure_label, verdict
 from tuneup_tui.report import svg
 from tuneup_tui.report.markdown import (
     CADENCE_NAMES,
+    FIGURE_HEADER,
+    NO_DECISIONS,
+    SOFT_SPOT_HEADER,
     day_sentence,
-    figure_change,
+    figure_row,
     numbers_text,
     panel_table,
     period_text,
+    session_title,
 )
 from tuneup_tui.report.model import Summary, actual_minutes, overrun_minutes
 from tuneup_tui.report.text import (
@@ -26,7 +30,6 @@ from tuneup_tui.report.text import (
     fmt_day,
     fmt_minutes,
     fmt_signed,
-    fmt_value,
     label,
     plural,
 )
@@ -41,6 +44,8 @@ th{background:#f0f4f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .good{color:#2e7d32}.bad{color:#c0392b}.sev-high{color:#c0392b;font-weight:bold}.sev-medium{color:#b7791f}.sev-low{color:#52606d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}
 .muted{color:#52606d}svg{max-width:100%;height:auto}
+blockquote{margin:.3rem 0 .6rem;padding:.1rem .8rem;border-left:3px solid #d9e2ec;
+white-space:pre-wrap}ul.questions{list-style:none;padding-left:.5rem}
 """
 
 
@@ -50,8 +55,10 @@ def render_html(summary: Summary) -> str:
     body = [
         f"<h1>Next steps: {escape(s.title)}</h1>",
         _headline(s),
-        _actions(s),
         _soft_spots(s),
+        _decisions(s),
+        _actions(s),
+        _sessions(s),
         _figures(s),
         _panels(s),
         _day_run(s),
@@ -124,31 +131,50 @@ def _soft_spots(s: Summary) -> str:
         return "<h2>Soft spots</h2>" + _none("No soft spots were recorded.")
     rows = [
         [str(n), f'<span class="sev-{escape(sp.severity)}">{escape(sp.severity)}</span>',
-         escape(sp.text), escape(numbers_text(sp.figures)), escape(sp.session or ""),
-         escape(sp.owner or "")]
+         escape(sp.text), escape(sp.owner or ""), escape(fmt_day(s.fix_due(sp))),
+         escape(numbers_text(sp.figures)), escape(sp.session or "")]
         for n, sp in enumerate(spots, start=1)
     ]
-    header = ["#", "Severity", "Soft spot", "Numbers", "Session", "Owner of the fix"]
-    return "<h2>Soft spots</h2>" + _table(header, rows, numeric=(0,))
+    return "<h2>Soft spots</h2>" + _table(SOFT_SPOT_HEADER, rows, numeric=(0,))
+
+
+CHECKED = '&#9745; <span class="muted">covered:</span>'
+UNCHECKED = '&#9744; <span class="muted">not covered:</span>'
+
+
+def _decisions(s: Summary) -> str:
+    decided = s.decisions()
+    if not decided:
+        return "<h2>Decisions</h2>" + _none(NO_DECISIONS)
+    items = "".join(f"<li>{escape(text)} <span class=\"muted\">({escape(topic)})</span></li>"
+                    for topic, text in decided)
+    return f"<h2>Decisions</h2><ul>{items}</ul>"
+
+
+def _sessions(s: Summary) -> str:
+    out = ["<h2>Session by session</h2>"]
+    if not s.sessions:
+        return "".join([*out, _none("Nothing was noted, asked or recorded in the sessions.")])
+    for record in s.sessions:
+        out.append(f"<h3>{escape(session_title(record))}</h3>")
+        if record.topic:
+            out.append(f"<blockquote>{escape(record.notes)}</blockquote>" if record.notes
+                       else _none("No notes."))
+        if record.questions:
+            marks = "".join(f"<li>{CHECKED if ticked else UNCHECKED} {escape(q)}</li>"
+                            for q, ticked in record.questions)
+            out.append(f'<ul class="questions">{marks}</ul>')
+        if record.figures:
+            rows = [[escape(c) for c in figure_row(f)] for f in record.figures]
+            out.append(_table(FIGURE_HEADER, rows, numeric=(1, 2, 3)))
+    return "\n".join(out)
 
 
 def _figures(s: Summary) -> str:
-    if not s.figures:
-        return "<h2>Recorded figures</h2>" + _none("No figures were recorded.")
-    rows = [
-        [escape(label(f.name)), escape(fmt_value(f.value, f.unit, f.name)),
-         escape(f.session or ""),
-         "" if f.previous is None else escape(fmt_value(f.previous, f.unit, f.name)),
-         "" if f.previous is None else escape(figure_change(f.name, f.unit, f.value,
-                                                            f.previous))]
-        for f in s.figures
-    ]
+    """The recorded figures' changes since the previous run, as one chart."""
     changes = [(label(f.name), f.change / abs(f.previous) * 100) for f in s.figures
                if f.previous and f.change is not None]
-    chart = svg.change_bars(changes, "Recorded figures: change since the previous run (%)")
-    return ("<h2>Recorded figures</h2>"
-            + _table(["Figure", "Value", "Session", "Previous run", "Change"], rows, (1, 3, 4))
-            + chart)
+    return svg.change_bars(changes, "Recorded figures: change since the previous run (%)")
 
 
 def _panels(s: Summary) -> str:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tuneup_tui.metrics.result import clean_number
-from tuneup_tui.report.model import Summary, actual_minutes, overrun_minutes
+from tuneup_tui.report.model import FigureLine, Summary, actual_minutes, overrun_minutes
 
 
 def render_json(summary: Summary) -> str:
@@ -44,17 +44,13 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         ],
         "soft_spots": [
             {"rank": n, "id": sp.id, "severity": sp.severity, "text": sp.text,
-             "session": sp.session, "owner": sp.owner, "panel": sp.panel,
+             "session": sp.session, "owner": sp.owner, "fix_due": _iso(s.fix_due(sp)),
+             "panel": sp.panel,
              "finding_key": sp.finding_key,
              "figures": {k: _plain(v) for k, v in sp.figures.items()}}
             for n, sp in enumerate(s.ranked_soft_spots(), start=1)
         ],
-        "figures": [
-            {"name": f.name, "value": clean_number(f.value), "unit": f.unit,
-             "session": f.session, "previous": clean_number(f.previous),
-             "change": clean_number(f.change)}
-            for f in s.figures
-        ],
+        "figures": [_figure(f) for f in s.figures],
         "panels": {
             p.panel: {
                 "title": p.title,
@@ -87,7 +83,21 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             }
             for p in s.cadence
         },
+        "decisions": [{"session": topic, "text": text} for topic, text in s.decisions()],
+        "sessions": [
+            {"topic": r.topic or None, "who": r.who, "start": r.start or None,
+             "notes": r.notes,
+             "questions": [{"question": q, "covered": ticked} for q, ticked in r.questions],
+             "figures": [_figure(f) for f in r.figures]}
+            for r in s.sessions
+        ],
     }
+
+
+def _figure(f: FigureLine) -> dict[str, Any]:
+    return {"name": f.name, "value": clean_number(f.value), "unit": f.unit,
+            "session": f.session, "previous": clean_number(f.previous),
+            "change": clean_number(f.change)}
 
 
 def _day(s: Summary) -> dict[str, Any] | None:

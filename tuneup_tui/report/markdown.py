@@ -1,5 +1,10 @@
 """The next-steps summary as Markdown: reads well pasted into an email or a wiki.
 
+It reads as a VP forwards it: the day's soft spots first (whose fix, due when, the numbers
+behind each), then what was decided and the action items, then session by session what the
+room noted, which questions it covered and which figures it recorded; the panels' key figures,
+how the day ran, what became of last run's items and the shorter agendas follow.
+
 Figures show their label ("Goal conversion", not `goal_conversion`) and their value as the
 room reads it ("2.8%", "$52.50"), the way `tuneup_tui.metrics.display` writes them. User
 text (action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in the
@@ -16,7 +21,9 @@ from tuneup_tui.metrics.result import Number
 from tuneup_tui.report.model import (
     CadenceProposal,
     DayRun,
+    FigureLine,
     PanelFigures,
+    SessionRecord,
     Summary,
     actual_minutes,
     overrun_minutes,
@@ -45,9 +52,10 @@ def render_markdown(summary: Summary) -> str:
     """The whole summary as one Markdown document (ends with a newline)."""
     parts = [
         _headline(summary),
-        _actions(summary),
         _soft_spots(summary),
-        _figures(summary),
+        _decisions(summary),
+        _actions(summary),
+        _sessions(summary),
         _panels(summary.panels),
         _day_run(summary.day_run),
         _carried(summary),
@@ -112,12 +120,56 @@ def _soft_spots(s: Summary) -> str:
     if not spots:
         return "\n".join([*out, "No soft spots were recorded."])
     rows = [
-        [str(n), sp.severity, md_escape(sp.text), md_escape(numbers_text(sp.figures)),
-         md_escape(sp.session or ""), md_escape(sp.owner or "")]
+        [str(n), sp.severity, md_escape(sp.text), md_escape(sp.owner or ""),
+         fmt_day(s.fix_due(sp)), md_escape(numbers_text(sp.figures)),
+         md_escape(sp.session or "")]
         for n, sp in enumerate(spots, start=1)
     ]
-    header = ["#", "Severity", "Soft spot", "Numbers", "Session", "Owner of the fix"]
-    return "\n".join([*out, table(header, rows)])
+    return "\n".join([*out, table(SOFT_SPOT_HEADER, rows)])
+
+
+SOFT_SPOT_HEADER = ["#", "Severity", "Soft spot", "Owner of the fix", "Fix due", "Numbers",
+                    "Session"]
+
+
+def _decisions(s: Summary) -> str:
+    out = ["## Decisions", ""]
+    decided = s.decisions()
+    if not decided:
+        return "\n".join([*out, NO_DECISIONS])
+    return "\n".join([*out, *(f"- {md_escape(text)} ({md_escape(topic)})"
+                              for topic, text in decided)])
+
+
+NO_DECISIONS = ("No decisions were noted (a line of a session's notes that starts with "
+                "\"Decision:\" is one).")
+
+
+def _sessions(s: Summary) -> str:
+    out = ["## Session by session"]
+    if not s.sessions:
+        return "\n".join([*out, "", "Nothing was noted, asked or recorded in the sessions."])
+    for record in s.sessions:
+        out += ["", f"### {md_escape(session_title(record))}"]
+        if record.topic:
+            out += ["", "**Notes:**", ""]
+            out += [f"> {md_escape(line)}" if line.strip() else ">"
+                    for line in record.notes.splitlines()] or ["No notes."]
+        if record.questions:
+            out += ["", "**Questions:**", ""]
+            out += [f"- [{'x' if ticked else ' '}] {md_escape(q)}"
+                    for q, ticked in record.questions]
+        if record.figures:
+            out += ["", "**Figures recorded:**", "", _figure_table(record.figures)]
+    return "\n".join(out)
+
+
+def session_title(record: SessionRecord) -> str:
+    """"09:00 Traffic Study (Webmaster)"; "Outside the sessions" for figures without one."""
+    if not record.topic:
+        return "Outside the sessions"
+    who = f" ({record.who})" if record.who else ""
+    return f"{record.start} {record.topic}{who}".strip()
 
 
 def numbers_text(figures: Mapping[str, Any]) -> str:
@@ -133,20 +185,20 @@ def numbers_text(figures: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _figures(s: Summary) -> str:
-    out = ["## Recorded figures", ""]
-    if not s.figures:
-        return "\n".join([*out, "No figures were recorded."])
-    rows = [
-        [md_escape(label(f.name)), md_escape(fmt_value(f.value, f.unit, f.name)),
-         md_escape(f.session or ""),
-         "" if f.previous is None else md_escape(fmt_value(f.previous, f.unit, f.name)),
-         "" if f.previous is None else md_escape(figure_change(f.name, f.unit, f.value,
-                                                               f.previous))]
-        for f in s.figures
-    ]
-    return "\n".join([*out, table(["Figure", "Value", "Session", "Previous run", "Change"],
-                                  rows)])
+def _figure_table(figures: Sequence[FigureLine]) -> str:
+    return table(FIGURE_HEADER, [[md_escape(c) for c in figure_row(f)] for f in figures])
+
+
+FIGURE_HEADER = ["Figure", "Value", "Previous run", "Change"]
+
+
+def figure_row(f: FigureLine) -> list[str]:
+    """A recorded figure as plain text cells: its label, value, previous value and change."""
+    if f.previous is None:
+        return [label(f.name), fmt_value(f.value, f.unit, f.name), "", ""]
+    return [label(f.name), fmt_value(f.value, f.unit, f.name),
+            fmt_value(f.previous, f.unit, f.name),
+            figure_change(f.name, f.unit, f.value, f.previous)]
 
 
 def figure_change(name: str, unit: str, value: float, previous: float) -> str:

@@ -37,6 +37,36 @@ class FigureLine:
 
 
 @dataclass(frozen=True)
+class SessionRecord:
+    """What the room recorded in one session: its notes, its questions (ticked or not), the
+    figures recorded in it. A record with no topic holds figures recorded outside any session."""
+
+    topic: str
+    who: str = ""
+    start: str = ""
+    """The planned start, "HH:MM"."""
+    notes: str = ""
+    questions: tuple[tuple[str, bool], ...] = ()
+    """(question, ticked) in the agenda's order."""
+    figures: tuple[FigureLine, ...] = ()
+
+    @property
+    def decisions(self) -> tuple[str, ...]:
+        """The notes' lines that say what was decided ("Decision: ...", "Decided: ...")."""
+        found = []
+        for line in self.notes.splitlines():
+            text = line.strip().lstrip("-*").strip()
+            head, sep, rest = text.partition(":")
+            if sep and head.strip().casefold() in DECISION_WORDS and rest.strip():
+                found.append(rest.strip())
+        return tuple(found)
+
+
+DECISION_WORDS = frozenset({"decision", "decided", "agreed"})
+"""A notes line starting with one of these and a colon is one of the day's decisions."""
+
+
+@dataclass(frozen=True)
 class PanelFigure:
     """One headline figure of a panel: this period, the baseline, the previous run."""
 
@@ -148,6 +178,22 @@ class Summary:
     day_run: DayRun | None = None
     carried: tuple[CarriedItem, ...] = ()
     cadence: tuple[CadenceProposal, ...] = field(default_factory=tuple)
+    sessions: tuple[SessionRecord, ...] = ()
+    """Session by session, in the agenda's order: the ones with notes, questions or figures."""
+
+    def decisions(self) -> list[tuple[str, str]]:
+        """(session topic, what was decided), in the agenda's order."""
+        return [(r.topic, text) for r in self.sessions for text in r.decisions]
+
+    def fix_due(self, spot: SoftSpot) -> date | None:
+        """When the soft spot's fix is due: the earliest due date of its owner's open action
+        items from its session (None without an owner, a session or such an item)."""
+        if not spot.owner or not spot.session:
+            return None
+        owner = spot.owner.casefold()
+        dates = [a.due for a in self.actions if a.due is not None and a.status == "open"
+                 and a.session == spot.session and a.owner.casefold() == owner]
+        return min(dates, default=None)
 
     def actions_by_owner(self) -> list[tuple[str, list[ActionItem]]]:
         """Action items grouped by owner (owners A to Z), each group by due date then id.

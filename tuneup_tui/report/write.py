@@ -15,6 +15,7 @@ from tuneup_tui.report.ics import render_actions_ics
 from tuneup_tui.report.json_out import render_json
 from tuneup_tui.report.markdown import render_markdown
 from tuneup_tui.report.model import Summary
+from tuneup_tui.report.plain import render_text
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, tuple[str, Callable[[Summary], str]]] = {
     "md": ("summary.md", render_markdown),
+    "txt": ("summary.txt", render_text),
     "html": ("summary.html", render_html),
     "json": ("summary.json", render_json),
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("md", "html", "json")
+DEFAULT_FORMATS: tuple[str, ...] = ("md", "txt", "html", "json")
 CSV_NAME = "actions.csv"
 ICS_NAME = "actions.ics"
 

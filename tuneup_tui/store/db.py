@@ -64,10 +64,11 @@ class RunStore(Records):
     def create_run(self, *, title: str, series: str, cadence: str, agenda_toml: str,
                    as_of: date, data_dir: str | None, mode: str, speed: float,
                    anchor: datetime, started_at: datetime,
-                   agenda_path: str | None = None,
+                   agenda_path: str | None = None, rehearsal: bool | None = None,
                    events: Sequence[tuple[str, datetime, Mapping[str, Any]]] = ()) -> Run:
         """A new run; `events` (kind, at, payload), such as the day's start when it starts at
-        once, are saved with it in the same commit (seq 1, 2, ...)."""
+        once, are saved with it in the same commit (seq 1, 2, ...). A run at another speed
+        than 1 is a rehearsal unless `rehearsal` says otherwise."""
         if mode not in RUN_MODES:
             raise StoreError(f"mode must be one of {', '.join(RUN_MODES)}, got {mode!r}")
         if not speed > 0:
@@ -75,7 +76,8 @@ class RunStore(Records):
         values = dict(title=title, series=series, cadence=cadence, agenda_toml=agenda_toml,
                       agenda_path=agenda_path, as_of=rows.date_text(as_of), data_dir=data_dir,
                       mode=mode, speed=float(speed), anchor=rows.dt_text(anchor),
-                      started_at=rows.dt_text(started_at))
+                      started_at=rows.dt_text(started_at),
+                      rehearsal=int(speed != 1 if rehearsal is None else rehearsal))
 
         first = [(seq, *_event_values(kind, at, payload))
                  for seq, (kind, at, payload) in enumerate(events, 1)]
@@ -83,9 +85,9 @@ class RunStore(Records):
         def body(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
                 "INSERT INTO runs (title, series, cadence, agenda_toml, agenda_path, as_of,"
-                " data_dir, mode, speed, anchor, started_at) VALUES (:title, :series, :cadence,"
-                " :agenda_toml, :agenda_path, :as_of, :data_dir, :mode, :speed, :anchor,"
-                " :started_at)", values)
+                " data_dir, mode, speed, anchor, started_at, rehearsal) VALUES (:title, :series,"
+                " :cadence, :agenda_toml, :agenda_path, :as_of, :data_dir, :mode, :speed,"
+                " :anchor, :started_at, :rehearsal)", values)
             run_id = int(cur.lastrowid or 0)
             conn.executemany(_INSERT_EVENT, [(run_id, *event) for event in first])
             return run_id
@@ -120,15 +122,32 @@ class RunStore(Records):
                         f" ORDER BY {_NEWEST} LIMIT 1", (series,))
         return None if row is None else rows.run_from(row)
 
-    def previous_run(self, run: Run) -> Run | None:
-        """The run of the same series started just before `run`, or None."""
+    def previous_run(self, run: Run, *, include_rehearsals: bool = False) -> Run | None:
+        """The run of the same series started just before `run`, or None. Rehearsals are
+        passed over unless `include_rehearsals`."""
         started = rows.dt_text(run.started_at)
+        real = "" if include_rehearsals else " AND rehearsal = 0"
         row = self._one(
-            "SELECT * FROM runs WHERE series = ? AND id != ?"
+            f"SELECT * FROM runs WHERE series = ? AND id != ?{real}"
             " AND (started_at < ? OR (started_at = ? AND id < ?))"
             f" ORDER BY {_NEWEST} LIMIT 1",
             (run.series, run.id, started, started, run.id))
         return None if row is None else rows.run_from(row)
+
+    def delete_run(self, run_id: int) -> None:
+        """Remove a run and everything recorded in it (StoreError when there is none). A later
+        run's items carried from it keep their text; only their pointer back goes."""
+
+        def body(conn: sqlite3.Connection) -> None:
+            self._require_run(conn, run_id)
+            conn.execute("UPDATE action_items SET carried_from = NULL WHERE carried_from IN"
+                         " (SELECT id FROM action_items WHERE run_id = ?)", (run_id,))
+            for table in ("action_item_changes", "action_items", "schedule_events", "notes",
+                          "soft_spots", "recorded_figures", "panel_figures"):
+                conn.execute(f"DELETE FROM {table} WHERE run_id = ?", (run_id,))
+            conn.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+
+        self._write(body)
 
     def end_run(self, run_id: int, ended_at: datetime) -> None:
         def body(conn: sqlite3.Connection) -> None:

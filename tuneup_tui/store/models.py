@@ -41,6 +41,9 @@ class Run(NamedTuple):
     started_at: datetime
     ended_at: datetime | None = None
     agenda_path: str | None = None
+    rehearsal: bool = False
+    """A rehearsal (run at another speed, or started as one): kept apart from the real runs
+    of its series, never carried over from or compared with unless asked."""
 
     @property
     def finished(self) -> bool:
@@ -82,6 +85,20 @@ class ActionItem(NamedTuple):
     updated_at: datetime
     carried_from: int | None = None
     """The id of the previous run's item this one carries over, if any."""
+
+
+class ActionChange(NamedTuple):
+    """One change to an action item: who made it, when, and the values before and after."""
+
+    id: int
+    action_id: int
+    run_id: int
+    change: str
+    """"edit", "close" (done), "drop", "reopen" or "delete"."""
+    old_values: Mapping[str, Any]
+    new_values: Mapping[str, Any]
+    changed_by: str
+    changed_at: datetime
 
 
 class SoftSpot(NamedTuple):

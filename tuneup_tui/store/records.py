@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from tuneup_tui.store import rows
-from tuneup_tui.store.base import StoreBase
+from tuneup_tui.store.action_log import EDITABLE, ActionLog, change_kind, log_change
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.models import ActionItem, RecordedFigure, SoftSpot
 from tuneup_tui.textsafe import one_line
@@ -22,7 +22,7 @@ from tuneup_tui.textsafe import one_line
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 
 
-class Records(StoreBase):
+class Records(ActionLog):
     """Action items, soft spots, recorded figures and panel figures of runs."""
 
     # action items
@@ -57,8 +57,10 @@ class Records(StoreBase):
 
     def update_action(self, action_id: int, *, text: str | None = None,
                       owner: str | None = None, due: date | None = None,
-                      status: str | None = None, clear_due: bool = False) -> ActionItem:
-        """Change what is given (`clear_due=True` removes the due date); the rest stays."""
+                      status: str | None = None, clear_due: bool = False,
+                      by: str = "facilitator") -> ActionItem:
+        """Change what is given (`clear_due=True` removes the due date); the rest stays. What
+        changed is kept in the item's history with `by` and the time."""
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = _required(text, "an action item needs its text")
@@ -71,11 +73,16 @@ class Records(StoreBase):
         if status is not None:
             self._check_status(status)
             changes["status"] = status
-        changes["updated_at"] = rows.dt_text(self._now())
+        at = changes["updated_at"] = rows.dt_text(self._now())
 
         def body(conn: sqlite3.Connection) -> None:
-            if _action_row(conn, action_id) is None:
+            row = _action_row(conn, action_id)
+            if row is None:
                 raise StoreError(f"no action item {action_id}; see `tuneup actions`")
+            old = {k: row[k] for k in EDITABLE if k in changes and row[k] != changes[k]}
+            new = {k: changes[k] for k in old}
+            if new:
+                log_change(conn, row, change_kind(old, new), old, new, by, at)
             assignments = ", ".join(f"{column} = ?" for column in changes)
             conn.execute(f"UPDATE action_items SET {assignments} WHERE id = ?",
                          (*changes.values(), action_id))

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from tuneup_tui.store.models import (
+    ActionChange,
     ActionItem,
     ActionStatus,
     Note,
@@ -82,6 +83,7 @@ def run_from(row: sqlite3.Row | Mapping[str, Any]) -> Run:
         started_at=_dt(row["started_at"]),
         ended_at=_opt_dt(row["ended_at"]),
         agenda_path=row["agenda_path"],
+        rehearsal=bool(row["rehearsal"]),
     )
 
 
@@ -109,6 +111,13 @@ def action_from(row: sqlite3.Row) -> ActionItem:
         updated_at=_dt(row["updated_at"]),
         carried_from=row["carried_from"],
     )
+
+
+def change_from(row: sqlite3.Row) -> ActionChange:
+    return ActionChange(id=row["id"], action_id=row["action_id"], run_id=row["run_id"],
+                        change=row["change"], old_values=_mapping(row["old_values"]),
+                        new_values=_mapping(row["new_values"]), changed_by=row["changed_by"],
+                        changed_at=_dt(row["changed_at"]))
 
 
 def soft_spot_from(row: sqlite3.Row) -> SoftSpot:
@@ -165,4 +174,5 @@ def run_as_dict(run: Run) -> dict[str, Any]:
         "started_at": dt_text(run.started_at),
         "ended_at": dt_text(run.ended_at) if run.ended_at else None,
         "finished": run.finished,
+        "rehearsal": run.rehearsal,
     }

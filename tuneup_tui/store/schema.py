@@ -110,6 +110,27 @@ CREATE TABLE panel_figures (
 );
 """
 
+# A rehearsal (a run at another speed than 1, or started with --rehearsal) is kept apart from
+# the real runs of its series: never carried over from or compared with unless asked. Runs
+# recorded before this version were rehearsals when their clock ran at another speed.
+# Every change to an action item (edit, close, reopen, delete) is kept with who made it and
+# when; a deleted item leaves action_items, its last values stay here.
+_V3 = """
+ALTER TABLE runs ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0;
+UPDATE runs SET rehearsal = 1 WHERE speed <> 1;
+CREATE TABLE action_item_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    action_id INTEGER NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    change TEXT NOT NULL,
+    old_values TEXT NOT NULL DEFAULT '{}',
+    new_values TEXT NOT NULL DEFAULT '{}',
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX action_item_changes_item ON action_item_changes(action_id);
+"""
+
 
 ID_TABLES: set[str] = set()
 """Tables whose rows have an `id` (an INSERT on PostgreSQL returns it, as sqlite3's lastrowid)."""
@@ -140,6 +161,7 @@ def _statements(script: str) -> list[str]:
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     _run_script(_V1),  # 0 -> 1: the first release
     _run_script(_V2),  # 1 -> 2: headline figures per panel, to compare the next run against
+    _run_script(_V3),  # 2 -> 3: rehearsals kept apart; the history of action item changes
     add_uids,  # 4 -> 5: rows named alike on every machine; panel figures keep their order
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -58,6 +58,8 @@ def make_app(
     poll_seconds: float = 0.5,
     prepare_data: Callable[[], Path] | None = None,
     panels_in_process: bool = True,
+    rehearsal: bool = False,
+    compare_with: Run | None = None,
 ) -> TuneupApp:
     """The console for one run of `agenda` on the pack in `data_dir`, saved in `store`."""
     return TuneupApp(ConsoleConfig(
@@ -65,7 +67,7 @@ def make_app(
         clock=clock, mode=mode, speed=speed, resume_run=resume_run, start_now=start_now,
         offer_resume=offer_resume, agenda_toml=agenda_toml, tick_seconds=tick_seconds,
         poll_seconds=poll_seconds, prepare_data=prepare_data,
-        panels_in_process=panels_in_process,
+        panels_in_process=panels_in_process, rehearsal=rehearsal, compare_with=compare_with,
     ))
 
 

@@ -42,3 +42,7 @@ class ConsoleConfig(NamedTuple):
     panels_in_process: bool = True
     """Compute the panels in a child process (the console keeps drawing while pandas works);
     False computes them in the worker thread."""
+    rehearsal: bool = False
+    """Start the run as a rehearsal even at speed 1 (`--rehearsal`, the demo)."""
+    compare_with: Run | None = None
+    """Compare with this run (`--compare-with`) rather than the series' previous real run."""

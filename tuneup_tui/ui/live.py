@@ -107,6 +107,7 @@ class LiveRun:
         mode: Mode,
         speed: float,
         start_now: bool = False,
+        rehearsal: bool = False,
     ) -> LiveRun:
         """Create the run in the store and its schedule, anchored by `plan_anchor`."""
         now = clock.now()
@@ -123,6 +124,7 @@ class LiveRun:
             data_dir=str(data_dir) if data_dir is not None else None,
             mode=mode,
             speed=speed,
+            rehearsal=True if rehearsal else None,
             anchor=anchor,
             started_at=now,
             agenda_path=str(agenda_path) if agenda_path is not None else None,

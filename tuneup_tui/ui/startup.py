@@ -162,11 +162,13 @@ class StartupApp(PanelFeedApp):
             self.live = LiveRun.start_new(
                 self.agenda, self.store, self.clock, agenda_toml=toml or "",
                 agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
-                mode=config.mode, speed=config.speed, start_now=config.start_now)
+                mode=config.mode, speed=config.speed, start_now=config.start_now,
+                rehearsal=config.rehearsal)
         if resume is None:
             self._hold(self.live.run.id)
-        self.sub_title = f"run {self.live.run.id}"
-        previous = self.store.previous_run(self.live.run)
+        run = self.live.run
+        self.sub_title = f"rehearsal {run.id}" if run.rehearsal else f"run {run.id}"
+        previous = config.compare_with or self.store.previous_run(run)
         if previous is not None:
             self.last_run_figures = self.store.panel_figures(previous.id)
         for result in self.results.values():
@@ -174,7 +176,8 @@ class StartupApp(PanelFeedApp):
         self._data_version = self.store.data_version()
         self.main.open_run(self.live)
         self._step()
-        self._carry_from = previous if resume is None else None
+        # A rehearsal carries nothing over: closing an item there would close the real one.
+        self._carry_from = previous if resume is None and not run.rehearsal else None
 
     def _start_clock(self) -> None:
         """Keep the opened run's clock ticking and the store watched (`_open` has just shown

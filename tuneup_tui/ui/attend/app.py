@@ -1,7 +1,8 @@
 """The attendee app (`tuneup attend`, and `tuneup serve` in a browser).
 
 A small window on the run in progress: which session the room is in, the attendee's own action
-items and everyone's, and a dialog to add one. It polls the store's `data_version` twice a
+items and everyone's, a dialog to add one, and enter on an item of one's own to fix it (`c`
+closes it: `edit_item.py`). It polls the store's `data_version` twice a
 second (a cheap pragma) and redraws only when another process committed something.
 """
 
@@ -13,7 +14,7 @@ from typing import ClassVar
 from urllib.parse import quote
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,6 +25,7 @@ from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.textsafe import one_line
+from tuneup_tui.ui.attend import edit_item
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.name import NameScreen
 from tuneup_tui.ui.literal import literal_line, plain_paste, say
@@ -56,6 +58,7 @@ class AttendApp(App[None]):
     files on the facilitator's machine when the app is served to a browser."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add item", id="attend.add"),
+        Binding("c", "close_item", "Close mine", id="attend.close"),
         Binding("n", "name", "Name", id="attend.name"),
         Binding("r", "refresh", "Refresh", id="attend.refresh"),
     ]
@@ -82,6 +85,10 @@ class AttendApp(App[None]):
         self.snapshot = RunSnapshot()
         self.session: str | None = None
         self._seen_version: int | None = None
+        self._snapshot_source: str | None = None
+        self._rows_shown: dict[str, list[tuple[str, ...]]] = {}
+        self._lines_shown: dict[str, str] = {}
+        self._read_snapshot = RunSnapshot()
         self._session_checked = 0.0
 
     async def on_event(self, event: events.Event) -> None:
@@ -121,7 +128,7 @@ class AttendApp(App[None]):
         try:
             self._seen_version = self.store.data_version()
             self.the_run = self._find_run()
-            self.snapshot = snapshot_of(self.the_run) if self.the_run else RunSnapshot()
+            self.snapshot = self._snapshot(self.the_run)
             items = self.store.actions(self.the_run.id) if self.the_run else []
         except StoreError as err:
             say(self, str(err), severity="error")
@@ -153,6 +160,24 @@ class AttendApp(App[None]):
                                  owner=self.attendee, due=today + timedelta(days=7),
                                  session=self.session, today=today)
         self.push_screen(screen, self._added)
+
+    @on(DataTable.RowSelected)
+    def item_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on an item: fix it, when it is one's own."""
+        event.stop()
+        if event.row_key.value is not None:
+            edit_item.open_item(self, int(event.row_key.value))
+
+    def action_close_item(self) -> None:
+        """`c`: close the highlighted item of one's own as done."""
+        table = self.focused if isinstance(self.focused, DataTable) else self.query_one(
+            "#mine", DataTable)
+        if table.row_count == 0:
+            self.notify("No item to close.", severity="warning")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            edit_item.close_item(self, int(key))
 
     def action_name(self) -> None:
         """Ask who the attendee is (the roster first)."""
@@ -194,8 +219,22 @@ class AttendApp(App[None]):
     def _show_me(self) -> None:
         line = (f"You: {self.attendee} (n: change)" if self.attendee
                 else "You: not named yet (n: pick your name)")
-        self.query_one("#me-line", Static).update(literal_line(line, width=None))
+        self._line("#me-line", line)
         self._ask_name_once()
+
+    def _line(self, widget_id: str, text: str) -> None:
+        """Show `text` in a one-line Static, literally; nothing is redrawn when it is shown."""
+        if self._lines_shown.get(widget_id) != text:
+            self._lines_shown[widget_id] = text
+            self.query_one(widget_id, Static).update(literal_line(text, width=None))
+
+    def _snapshot(self, run: Run | None) -> RunSnapshot:
+        """The run's roster and topics, read again only when its agenda is another."""
+        source = run.agenda_toml if run is not None else None
+        if source != self._snapshot_source:
+            self._snapshot_source = source
+            self._read_snapshot = snapshot_of(run) if run is not None else RunSnapshot()
+        return self._read_snapshot
 
     def _find_run(self) -> Run | None:
         if self.fixed_run_id is not None:
@@ -203,14 +242,13 @@ class AttendApp(App[None]):
         return self.store.current_run()
 
     def _show_run(self) -> None:
-        line = self.query_one("#run-line", Static)
         if self.the_run is None:
-            line.update("No run in progress yet; this page follows the day once it starts.")
+            self._line("#run-line",
+                       "No run in progress yet; this page follows the day once it starts.")
             return
         run = self.the_run
         state = "ended" if run.finished else "in progress"
-        line.update(literal_line(f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})",
-                                 width=None))
+        self._line("#run-line", f"Run {run.id}: {run.title} ({run.as_of.isoformat()}, {state})")
 
     def _show_session(self) -> None:
         self._session_checked = self._monotonic()
@@ -222,18 +260,27 @@ class AttendApp(App[None]):
             except StoreError:
                 events = []
             self.session = current_session(self.the_run, events, now=self.now())
-        text = f"Now: {self.session}" if self.session else "Now: no session running"
-        self.query_one("#session-line", Static).update(literal_line(text, width=None))
+        self._line("#session-line",
+                   f"Now: {self.session}" if self.session else "Now: no session running")
 
-    @staticmethod
-    def _fill(table: DataTable[str | Text], items: list[ActionItem]) -> None:
-        table.clear()
-        for item in items:
+    def _fill(self, table: DataTable[str | Text], items: list[ActionItem]) -> None:
+        """Show `items`: nothing is redrawn when they are what is shown, and only the new rows
+        are added when items were only added (as when thirty attendees add theirs, and every
+        app on the machine refreshes after every one)."""
+        rows: list[tuple[str, ...]] = [
+            (str(i.id), i.owner, i.due.isoformat() if i.due else "-", str(i.status),
+             i.session or "-", i.text) for i in items]
+        shown = self._rows_shown.get(str(table.id), [])
+        if rows == shown:
+            return
+        if rows[:len(shown)] != shown:
+            table.clear()
+            shown = []
+        for row in rows[len(shown):]:
             # What attendees typed is drawn as it is: Text cells, never markup.
-            table.add_row(str(item.id), literal_line(item.owner),
-                          item.due.isoformat() if item.due else "-", item.status,
-                          literal_line(item.session or "-"), literal_line(item.text),
-                          key=str(item.id))
+            table.add_row(row[0], literal_line(row[1]), row[2], row[3], literal_line(row[4]),
+                          literal_line(row[5]), key=row[0])
+        self._rows_shown[str(table.id)] = rows
 
     def _elapsed_since_session_check(self) -> float:
         return self._monotonic() - self._session_checked

@@ -12,15 +12,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import BindingType
 
+from tuneup_tui.agenda.clock import ScaledClock
 from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
+from tuneup_tui.ui.widgets.actions_table import ActionsTable
 
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
 # first frame is on screen: importing them all up front delayed the first frame.
 if TYPE_CHECKING:
     from tuneup_tui.ui.dialogs.add_action import ActionDraft
+    from tuneup_tui.ui.dialogs.edit_action import ActionEdit
     from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
     from tuneup_tui.ui.dialogs.record_figure import FigureDraft
 
@@ -33,6 +36,17 @@ class MainScreen(MainView):
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("screen"))
     """The keys of the day, from the console's one list of actions."""
+
+    def on_screen_suspend(self) -> None:
+        """A dialog is over the day: a rehearsal's clock waits for the answer."""
+        clock = self.tuneup.clock
+        if isinstance(clock, ScaledClock):
+            clock.hold()
+
+    def on_screen_resume(self) -> None:
+        clock = self.tuneup.clock
+        if isinstance(clock, ScaledClock):
+            clock.release()
 
     def _act(self, name: str, *args: object) -> bool:
         """Run a schedule action, then redraw at once (the next tick would be later)."""
@@ -117,6 +131,37 @@ class MainScreen(MainView):
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
             say(self, f"Action item for {draft.owner} added.")
+        self.refresh_store_data()
+
+    def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
+        """Enter on an action item: fix it (or delete it) in its dialog."""
+        event.stop()
+        live = self.live
+        if live is None:
+            return
+        try:
+            item = live.store.action(event.item_id)
+        except StoreError as err:  # deleted meanwhile, from another terminal
+            say(self, str(err), severity="warning")
+            self.refresh_store_data()
+            return
+        from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
+
+        self.app.push_screen(EditActionDialog(item, live.agenda.roster, live.run.as_of),
+                             partial(self._edit_action, item.id))
+
+    def _edit_action(self, item_id: int, edit: ActionEdit | None) -> None:
+        live = self.live
+        if edit is None or live is None:
+            return
+        store = live.store
+        if edit.delete:
+            if self._safely(partial(store.delete_action, item_id, by="facilitator")):
+                say(self, "Action item deleted.")
+        elif self._safely(partial(store.update_action, item_id, text=edit.text,
+                                  owner=edit.owner, due=edit.due, clear_due=edit.due is None,
+                                  status=edit.status, by="facilitator")):
+            say(self, f"Action item for {edit.owner} saved.")
         self.refresh_store_data()
 
     def action_record(self) -> None:

@@ -1,6 +1,8 @@
 """The day's action items: this session's first, then the rest, attendees' included.
 
-A `LineTable`: when attendees log items only their new lines are drawn. (A DataTable drew every
+Tab to it, move with up and down, and enter opens the item under the cursor to fix it (the
+main screen opens the dialog). A `LineTable`: when attendees log items only their new lines are
+drawn. (A DataTable drew every
 visible row again for each row added: that was nearly all of what the console did while five
 attendees logged, 25 to 50 ms at a time.)
 """
@@ -8,8 +10,12 @@ attendees logged, 25 to 50 ms at a time.)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.textsafe import visible_line
@@ -24,8 +30,28 @@ HEADER = ("Action", "Owner", "Due", "Session")
 class ActionsTable(LineTable):
     """Action items of the run, newest first within this session and then the day."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_item", "Edit item", id="actions.edit"),
+    ]
+    BLURRED_CURSOR = False
+    """The cursor shows once the items have the focus (tab): the day's screen stays plain."""
+
+    @dataclass
+    class Opened(Message):
+        """Enter on an item: open it to fix it."""
+
+        item_id: int
+
     def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("cursor", True)
         super().__init__(HEADER, **kwargs)  # type: ignore[arg-type]
+        self.item_ids: list[int] = []
+        """The ids of the items shown, in their rows' order."""
+
+    def action_open_item(self) -> None:
+        row = self.cursor_row
+        if row is not None and 0 <= row < len(self.item_ids):
+            self.post_message(self.Opened(self.item_ids[row]))
 
     def show(self, items: Sequence[ActionItem], session: str | None) -> None:
         mine = [a for a in items if a.session == session]
@@ -36,6 +62,7 @@ class ActionsTable(LineTable):
         if self.border_title != title:
             self.border_title = title
         rows = [_row(item, session) for item in ordered]
+        self.item_ids = [item.id for item in ordered]
         # A row's key is what it shows: an item changed is drawn again.
         self.set_rows([((item.id, *_signature(row)), row)
                        for item, row in zip(ordered, rows, strict=True)])

@@ -62,6 +62,9 @@ class LineTable(ScrollView, can_focus=True):
     }
     """
 
+    BLURRED_CURSOR: ClassVar[bool] = True
+    """Whether the cursor shows while the table does not have the focus."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
@@ -135,7 +138,7 @@ class LineTable(ScrollView, can_focus=True):
             index = scroll_y + y - 1
             if not 0 <= index < len(self._rows):
                 return Strip.blank(width, self.rich_style)
-            if index == self.cursor_row:
+            if index == self.cursor_row and (self.BLURRED_CURSOR or self.has_focus):
                 line, style = self._line(self._rows[index], "line-table--cursor")
             else:
                 # Stripes counted from the last row: rows added above the others (newest

@@ -1,0 +1,80 @@
+"""Rehearsals in the console: stored and titled as such, nothing carried over into or out of
+them, and their clock waits while a dialog waits for an answer."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tests.functional.console_fixtures import (
+    DAY_START,
+    agenda,
+    agenda_path,
+    clock,
+    console,
+    store,
+)
+from tuneup_tui.agenda.clock import FakeClock, ScaledClock
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.ui.dialogs.add_action import AddActionDialog
+from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
+
+__all__ = ["agenda", "agenda_path", "clock", "store"]
+
+
+def _ended_run_with_an_item(store: RunStore, text: str, *, speed: float = 1.0,
+                            hours: int = 0) -> int:
+    at = DAY_START - timedelta(days=7) + timedelta(hours=hours)
+    run = store.create_run(title="Tune Up", series="ops-tuneup", cadence="day",
+                           agenda_toml="", as_of=at.date(), data_dir=None, mode="facilitator",
+                           speed=speed, anchor=at, started_at=at)
+    store.add_action(run.id, text, "Dana")
+    store.end_run(run.id, at + timedelta(hours=1))
+    return run.id
+
+
+async def test_a_rehearsal_carries_nothing_over_and_is_never_carried_from(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock) -> None:
+    _ended_run_with_an_item(store, "Real item")
+    rehearsal_id = _ended_run_with_an_item(store, "Rehearsal junk", speed=60, hours=3)
+    # --rehearsal at the real pace: no carry-over question, titled and stored as a rehearsal
+    app = console(agenda, agenda_path, None, store, clock, rehearsal=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, CarryOverDialog)
+        assert app.live is not None and app.live.run.rehearsal
+        assert app.sub_title == f"rehearsal {app.live.run.id}"
+        await pilot.press("q")
+    store.end_run(app.live.run.id, DAY_START + timedelta(hours=1))
+    # the next real run offers the real run's item, not the rehearsal's
+    clock.advance(minutes=120)
+    real = console(agenda, agenda_path, None, store, clock)
+    async with real.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(real.screen, CarryOverDialog)
+        assert [i.text for i in real.screen.items] == ["Real item"]
+        assert real.live is not None and not real.live.run.rehearsal
+        assert real.sub_title == f"run {real.live.run.id}"
+    assert store.get_run(rehearsal_id).rehearsal
+
+
+async def test_a_rehearsals_clock_waits_while_a_dialog_is_open(
+        agenda: Agenda, agenda_path: Path, store: RunStore) -> None:
+    seconds = [1000.0]
+    sped = ScaledClock(60, anchor=datetime(2026, 11, 23, 8, 0), ticks=lambda: seconds[0])
+    app = console(agenda, agenda_path, None, store, sped)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        seconds[0] += 10  # ten seconds: ten minutes of the rehearsal
+        assert sped.now() == datetime(2026, 11, 23, 8, 10)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddActionDialog) and sped.held
+        seconds[0] += 60  # a minute typing the item: the rehearsal does not move
+        assert sped.now() == datetime(2026, 11, 23, 8, 10)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not sped.held
+        seconds[0] += 1
+        assert sped.now() == datetime(2026, 11, 23, 8, 11)

@@ -1,0 +1,86 @@
+"""An attendee fixes or closes an item of their own from the attendee app.
+
+"Their own": items they own, or items they added. Enter on one in either list opens the same
+dialog the facilitator's console opens (text, owner, due, status; delete after a question); `c`
+closes the highlighted one as done. Someone else's item is refused with a line saying whose it
+is. Every change is kept in the store with the attendee's name.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from tuneup_tui.store.db import StoreError
+from tuneup_tui.store.models import ActionItem
+from tuneup_tui.ui.dialogs.edit_action import ActionEdit, EditActionDialog
+from tuneup_tui.ui.literal import say
+
+if TYPE_CHECKING:
+    from tuneup_tui.ui.attend.app import AttendApp
+
+
+def is_theirs(item: ActionItem, attendee: str) -> bool:
+    """Whether `attendee` owns the item or added it (whatever the case)."""
+    me = attendee.strip().casefold()
+    return bool(me) and me in (item.owner.casefold(), item.created_by.casefold())
+
+
+def open_item(app: AttendApp, item_id: int) -> None:
+    """Open the item to fix it, when it is the attendee's."""
+    item = _theirs(app, item_id)
+    if item is not None:
+        app.push_screen(EditActionDialog(item, app.snapshot.roster, app.today()),
+                        partial(_save, app, item.id))
+
+
+def close_item(app: AttendApp, item_id: int) -> None:
+    """Mark the item done, when it is the attendee's."""
+    item = _theirs(app, item_id)
+    if item is None:
+        return
+    if item.status == "done":
+        say(app, f"Item {item.id} is already done.")
+        return
+    try:
+        app.store.update_action(item.id, status="done", by=app.attendee)
+    except StoreError as err:
+        say(app, str(err), severity="error")
+        return
+    say(app, f"Item {item.id} closed as done.")
+    app.action_refresh()
+
+
+def _theirs(app: AttendApp, item_id: int) -> ActionItem | None:
+    if not app.attendee:
+        say(app, "Type your name first: you can change the items you own or added.",
+                   severity="warning")
+        return None
+    try:
+        item = app.store.action(item_id)
+    except StoreError as err:  # deleted meanwhile
+        say(app, str(err), severity="warning")
+        app.action_refresh()
+        return None
+    if not is_theirs(item, app.attendee):
+        say(app, f"Item {item.id} is {item.owner}'s (added by {item.created_by}): only "
+                   "they or the facilitator can change it.", severity="warning")
+        return None
+    return item
+
+
+def _save(app: AttendApp, item_id: int, edit: ActionEdit | None) -> None:
+    if edit is None:
+        return
+    try:
+        if edit.delete:
+            app.store.delete_action(item_id, by=app.attendee)
+            say(app, f"Item {item_id} deleted.")
+        else:
+            app.store.update_action(item_id, text=edit.text, owner=edit.owner, due=edit.due,
+                                    clear_due=edit.due is None, status=edit.status,
+                                    by=app.attendee)
+            say(app, f"Item {item_id} saved.")
+    except StoreError as err:
+        say(app, str(err), severity="error")
+    app.action_refresh()
