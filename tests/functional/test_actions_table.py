@@ -172,3 +172,34 @@ async def test_the_arrows_move_the_cursor_in_view_and_enter_opens_the_item() -> 
         await pilot.pause()
         # newest first: the sixth row down is item 15
         assert app.opened == [15]
+
+
+class PaneApp(App[None]):
+    """The action items pane as wide as it is beside the notes at 120x36."""
+
+    def compose(self) -> ComposeResult:
+        yield ActionsTable(id="actions")
+
+    CSS = "#actions { width: 37; height: 8; }"
+
+
+async def test_owner_and_due_stay_in_view_beside_a_long_action() -> None:
+    app = PaneApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        long = "Fix the goal tracking on /pricing and the webinar sign-up form"
+        table = await _show(pilot, [_item(1, long, owner="Priya"), _item(2, "Call Maria",
+                                                                         session="Calendar")])
+        lines = _lines(app)
+        assert all(len(line.rstrip()) <= 37 for line in lines)
+        assert lines[0].split()[-2:] == ["Owner", "Due"]  # the session makes way first
+        first = lines[1]
+        assert "Priya" in first and "04 Dec" in first
+        assert first.startswith(" Fix the goal track") and "…" in first  # cut, not pushed out
+        assert "Dana" in lines[2] and "Call Maria" in lines[2]
+        assert table.virtual_size.width <= 37  # nothing behind a horizontal scrollbar
+        # Wider, the session comes back and nothing is cut.
+        table.styles.width = 110
+        for _ in range(3):
+            await pilot.pause()
+        lines = _lines(app)
+        assert lines[0].split()[-1] == "Session" and long in lines[1]

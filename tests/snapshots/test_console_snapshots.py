@@ -1,4 +1,5 @@
-"""The main screen at 120x36 in three sessions, on a fake clock and the small sample pack.
+"""The main screen at 120x36 in three sessions, and at 100x30 and 80x24, on a fake clock and
+the small sample pack.
 
 Update after a deliberate change of the screen: `pytest tests/snapshots --snapshot-update`,
 then look at the SVGs before committing them.
@@ -103,3 +104,33 @@ def test_leads_to_sales_running_over(snap_compare: Any, agenda: Agenda, agenda_p
         await _drawn(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def _traffic_study_with_an_item(app: TuneupApp, store: RunStore, clock: FakeClock
+                                ) -> Any:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        clock.advance(minutes=30)
+        await pilot.press("n")
+        assert app.live is not None
+        store.add_action(app.live.run.id, "Fix goal tracking on /pricing and the webinar form",
+                         "Priya", due=date(2026, 11, 30), session="Traffic Study")
+        app.main.refresh_store_data()
+        app.tick()
+        await _drawn(pilot)
+
+    return run_before
+
+
+def test_traffic_study_at_100x30(snap_compare: Any, agenda: Agenda, agenda_path: Path,
+                                 sample_pack: Path, store: RunStore, clock: FakeClock) -> None:
+    app = _app(agenda, agenda_path, sample_pack, store, clock)
+    assert snap_compare(app, terminal_size=(100, 30),
+                        run_before=_traffic_study_with_an_item(app, store, clock))
+
+
+def test_traffic_study_at_80x24(snap_compare: Any, agenda: Agenda, agenda_path: Path,
+                                sample_pack: Path, store: RunStore, clock: FakeClock) -> None:
+    app = _app(agenda, agenda_path, sample_pack, store, clock)
+    assert snap_compare(app, terminal_size=(80, 24),
+                        run_before=_traffic_study_with_an_item(app, store, clock))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.real_fixtures import case, panel
+from tests.unit.real_fixtures import case, inspect, panel
 from tuneup_tui import cli
 
 AS_OF = "2026-07-06"  # the review week is 2026-06-29..2026-07-05
@@ -42,6 +42,9 @@ def test_gbp_and_eur_are_not_added_without_a_rate(tmp_path: Path,
         "paid money is in EUR and GBP, with no rate to add them: spend and the figures made of "
         "it are not shown (state [currency] base and rates in datapack.toml)")
     assert all(row["spend"] is None for row in paid["tables"]["programs"])
+    out = inspect(root, capsys)
+    assert ("  paid: 2 rows, 2026-06-29..2026-07-05; paid money is in EUR and GBP, with no rate "
+            "to add them") in out
 
 
 def test_a_stated_rate_adds_them_in_the_base_currency(

@@ -61,6 +61,15 @@ class Session(NamedTuple):
         return self.panels[0] if self.panels else None
 
 
+NOT_PEOPLE = frozenset({"everyone", "everybody", "all"})
+"""Names a role may hold that stand for the whole room, not a person (the role All)."""
+
+
+def is_person(name: str) -> bool:
+    """Whether a name in a role is a person (not "everyone")."""
+    return name.strip().casefold() not in NOT_PEOPLE
+
+
 class Agenda(NamedTuple):
     """A whole agenda: the day's frame, the roster and the sessions in order."""
 
@@ -93,11 +102,13 @@ class Agenda(NamedTuple):
 
     @property
     def roster(self) -> tuple[str, ...]:
-        """Everyone named in the roles, in order, each once."""
+        """Every person named in the roles, in order, each once ("everyone", who holds the
+        role All, is not a person who can own an item)."""
         seen: dict[str, None] = {}
         for r in self.roles:
             for person in r.people:
-                seen.setdefault(person, None)
+                if is_person(person):
+                    seen.setdefault(person, None)
         return tuple(seen)
 
     def settings_for(self, panel: str) -> Mapping[str, Any]:

@@ -80,7 +80,7 @@ def inspect_pack(root: Path) -> PackReport:
                 if summary.first_date is not None else "")
         aside = (f"; set aside: {', '.join(line.split(':')[0] for line in summary.set_aside)}"
                  if summary.set_aside else "")
-        sources[name] = f"{summary.rows} rows{span}{aside}"
+        sources[name] = f"{summary.rows} rows{span}{aside}{_money(pack, name)}"
     return PackReport(Path(root), tuple(files), found.unplaced, found.skipped, sources,
                       found.error, _statuses(root, pack))
 
@@ -105,6 +105,17 @@ def _statuses(root: Path, pack: DataPack) -> tuple[str, ...]:
         for status, count in counts.items():
             seen[(str(status), source)] = int(count)
     return tuple(describe(status_map, seen))
+
+
+def _money(pack: DataPack, source: str) -> str:
+    """"; money in EUR and GBP, with no rate..." for a source whose currencies cannot be added."""
+    from tuneup_tui.data.currency import in_one_currency
+
+    frame = pack.frame(source)
+    if "currency" not in frame.columns or frame["currency"].isna().all():
+        return ""
+    money = in_one_currency(frame, ("spend",), source, pack.currencies())
+    return f"; {money.error}" if money.error else ""
 
 
 def inspect_file(root: Path, source_file: SourceFile) -> FileReport:

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from tuneup_tui.agenda.model import is_person
 from tuneup_tui.store.models import Run
 
 
@@ -41,7 +42,7 @@ def snapshot_of(run: Run) -> RunSnapshot:
     people: dict[str, None] = {}
     for role in _tables(doc.get("roles")):
         for person in role.get("people", ()) if isinstance(role.get("people"), list) else ():
-            if isinstance(person, str) and person.strip():
+            if isinstance(person, str) and person.strip() and is_person(person):
                 people.setdefault(person.strip(), None)
     topics = tuple(s["topic"].strip() for s in _tables(doc.get("sessions"))
                    if isinstance(s.get("topic"), str) and s["topic"].strip())

@@ -84,7 +84,7 @@ class TuneupApp(StartupApp):
     CSS_PATH = "app.tcss"
     TITLE = "tuneup"
     COMMANDS = App.COMMANDS | {_console_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-small"), (90, "-narrow"), (112, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
 
     def __init__(self, config: ConsoleConfig) -> None:

@@ -48,6 +48,14 @@ class Dialog(ModalScreen[ResultT]):
     Dialog .dialog-buttons Button {
         margin-left: 2;
     }
+    /* While a dialog is open, notifications come at the top: at the bottom right, where they
+       usually are, they covered the dialog's buttons on a small terminal. */
+    Dialog ToastRack {
+        dock: top;
+        align: right top;
+        margin-bottom: 0;
+        max-height: 40%;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -22,10 +22,16 @@ from tuneup_tui.ui.widgets.actions_table import ActionsTable
 # The dialogs are imported when they are opened, and the work area (tabs, notes) once the
 # first frame is on screen: importing them all up front delayed the first frame.
 if TYPE_CHECKING:
+    from tuneup_tui.agenda.schedule import ScheduleStatus
     from tuneup_tui.ui.dialogs.add_action import ActionDraft
     from tuneup_tui.ui.dialogs.edit_action import ActionEdit
     from tuneup_tui.ui.dialogs.promote import SoftSpotDraft
     from tuneup_tui.ui.dialogs.record_figure import FigureDraft
+
+
+DAY_MOVES = frozenset({"next_session", "previous_session", "pause", "extend", "skip",
+                       "compress"})
+"""The keys that move the day along: nothing to move once it is over."""
 
 
 class MainScreen(MainView):
@@ -47,6 +53,18 @@ class MainScreen(MainView):
         clock = self.tuneup.clock
         if isinstance(clock, ScaledClock):
             clock.release()
+
+    @property
+    def footer_hidden(self) -> frozenset[str]:
+        """The actions the footer leaves out: once the day is over, those that move it (their
+        keys still say why nothing happens)."""
+        return DAY_MOVES if self.status is not None and self.status.finished else frozenset()
+
+    def show_status(self, status: ScheduleStatus) -> None:
+        was_over = self.status is not None and self.status.finished
+        super().show_status(status)
+        if status.finished != was_over:  # the footer's keys change with the day's end
+            self.refresh_bindings()
 
     def _act(self, name: str, *args: object) -> bool:
         """Run a schedule action, then redraw at once (the next tick would be later)."""
@@ -88,6 +106,11 @@ class MainScreen(MainView):
     def action_compress(self) -> None:
         live = self.live
         if live is None:
+            return
+        status = live.status()
+        if status.finished:  # no plan to offer: nothing is left
+            self.notify(f"The day ended at {status.projected_end:%H:%M}: nothing is left to "
+                        "compress.", severity="warning")
             return
         try:
             plan = live.preview_compress()
@@ -131,6 +154,7 @@ class MainScreen(MainView):
         if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
                                 due=draft.due, session=session.topic if session else None)):
             say(self, f"Action item for {draft.owner} added.")
+            self._warn_off_roster(draft.owner)
         self.refresh_store_data()
 
     def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
@@ -176,17 +200,30 @@ class MainScreen(MainView):
         from tuneup_tui.ui.dialogs.record_figure import RecordFigureDialog
 
         self.app.push_screen(
-            RecordFigureDialog(names, default, session.topic if session else None),
+            RecordFigureDialog(names, default, session.topic if session else None,
+                               here=wanted),
             self._record)
 
     def _record(self, draft: FigureDraft | None) -> None:
+        from tuneup_tui.ui.format import fmt_figure, label
+
         live = self.live
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
-                             unit=draft.unit, session=session.topic if session else None))
+        if self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
+                                unit=draft.unit, session=session.topic if session else None)):
+            say(self, f"Recorded {label(draft.name)}: {fmt_figure(draft.name, draft.value)}.")
         self.refresh_store_data()
+
+    def _warn_off_roster(self, owner: str) -> None:
+        """Say that `owner` is not on the roster (added anyway: guests own items too), as
+        `tuneup log` does."""
+        live = self.live
+        roster = live.agenda.roster if live else ()
+        if roster and owner.casefold() not in {p.casefold() for p in roster}:
+            say(self, f"{owner} is not on the roster ({', '.join(roster)}); added anyway.",
+                severity="warning", timeout=10)
 
     def action_promote(self) -> None:
         live = self.live
@@ -210,6 +247,8 @@ class MainScreen(MainView):
         self.refresh_store_data()
         if saved:
             say(self, "Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
+            if draft.owner:
+                self._warn_off_roster(draft.owner)
 
     async def action_switch_tab(self) -> None:
         work = await self.need_work_area()

@@ -21,13 +21,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.widgets import Footer
+from textual.geometry import Size
 
 from tuneup_tui.store.db import StoreError
 from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.note_text import compose_note, split_note
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaList
+from tuneup_tui.ui.widgets.console_footer import ConsoleFooter
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class MainView(WorkAreaSteps):
         self._figures_shown: tuple[object, ...] = ()
         self.card: SessionCard | None = None
         """The session card, once it has joined the screen (just after the first frame)."""
+        self._laid_out_at: Size | None = None
+        """The terminal size the screen was last laid out for."""
 
     @property
     def tuneup(self) -> TuneupApp:
@@ -70,16 +73,17 @@ class MainView(WorkAreaSteps):
         return self.app
 
     def compose(self) -> ComposeResult:
+        self._laid_out_at = self.app.size  # the first layout is at the app's size
         self._set_width_class(self.app.size.width)
         yield HeaderBar(self.tuneup.agenda.title, id="header")
         # The session card joins #left, and the work area (work_area.py) #body, after the
         # first frame.
         with Horizontal(id="body"), Vertical(id="left"):
             yield AgendaList(id="agenda")
-        yield Footer(compact=True, show_command_palette=False)
+        yield ConsoleFooter(compact=True, show_command_palette=False)
 
     def _set_width_class(self, width: int) -> None:
-        """Set the class the app's breakpoints give this width (-narrow, -wide) before the
+        """Set the class the app's breakpoints give this width (-small, -narrow, -wide) before the
         first layout: set later, on the first resize, it styled and laid the screen out a
         second time."""
         breakpoints = sorted(self.app.HORIZONTAL_BREAKPOINTS or [], reverse=True)
@@ -112,13 +116,17 @@ class MainView(WorkAreaSteps):
         super().start_work_area()
 
     def on_resize(self, event: events.Resize) -> None:
-        # The screen's own handler lays the whole screen out again; it is skipped for a size
-        # the app has already moved past (a newer resize, to the app's size, is on its way)
-        # and for the size the screen is already laid out at. Headless, the console starts at
-        # 80x25 before the driver says 80x24, and the start-up repeats the resize: each one
-        # was a full layout and paint before the first frame.
-        if event.size != self.app.size or event.size == self.size:
+        # The screen's own handler lays the whole screen out again at the new size (and sets
+        # the width classes); it is skipped for a size the app has already moved past (a
+        # newer resize, to the app's size, is on its way) and for the size the screen was
+        # last laid out at. Headless, the console starts at 80x25 before the driver says
+        # 80x24, and the start-up repeats the resize: each one was a full layout and paint
+        # before the first frame. (`self.size` is the app's size already, never the size the
+        # screen is laid out at: compared with it, every resize was dropped.)
+        if event.size != self.app.size or event.size == self._laid_out_at:
             event.prevent_default()
+            return
+        self._laid_out_at = event.size
 
     def _work_ready(self) -> None:
         self._show_session(self.shown)
@@ -200,6 +208,8 @@ class MainView(WorkAreaSteps):
     def _show_session(self, index: int | None) -> None:
         self.save_notes()
         self.shown = index
+        if self.card is not None:  # each session's card is read from its topic down
+            self.card.scroll_home(animate=False, immediate=True)
         live = self.live
         session = self._session(index)
         work = self.work

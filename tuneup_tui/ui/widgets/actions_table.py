@@ -20,12 +20,16 @@ from textual.message import Message
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.actions import bindings
+from tuneup_tui.ui.literal import literal_line
 from tuneup_tui.ui.widgets.line_table import LineTable
 
-Row = tuple[Text, str, str, str]
+Row = tuple[Text, Text, str, str]
 """Action, owner, due, session."""
 
 HEADER = ("Action", "Owner", "Due", "Session")
+
+OWNER_WIDTH = 20
+"""The most an owner's name takes of a row."""
 
 
 class ActionsTable(LineTable):
@@ -43,7 +47,10 @@ class ActionsTable(LineTable):
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("cursor", True)
-        super().__init__(HEADER, **kwargs)  # type: ignore[arg-type]
+        # The owner and the due date always in view: the action's text is cut to the room
+        # left (in full in the summary), and the session is left out first when there is none.
+        super().__init__(HEADER, fit=0, fit_min=16, optional=(3,),
+                         **kwargs)  # type: ignore[arg-type]
         self.item_ids: list[int] = []
         """The ids of the items shown, in their rows' order."""
 
@@ -76,9 +83,12 @@ def _row(item: ActionItem, session: str | None) -> Row:
         text.append(f" ({visible_line(item.created_by)})", style="dim italic")
     if item.carried_from is not None:
         text.append(" (carried)", style="dim italic")
-    return (text, item.owner, f"{item.due:%d %b}" if item.due else "–", item.session or "–")
+    # An owner is a name: one too long to be one is cut, not left to squeeze the action out.
+    owner = literal_line(item.owner, width=OWNER_WIDTH)
+    return (text, owner, f"{item.due:%d %b}" if item.due else "–", item.session or "–")
 
 
 def _signature(row: Row) -> tuple[str, ...]:
     text = row[0]
-    return (text.plain, str(text.style), *(str(s.style) for s in text.spans), *row[1:])
+    return (text.plain, str(text.style), *(str(s.style) for s in text.spans),
+            row[1].plain, *row[2:])

@@ -59,8 +59,11 @@ class HeaderBar(Static):
         text.append("│ ")
         over = False
         warn = False
+        drift_minutes = status.drift.total_seconds() / 60
         if status.finished:
-            text.append("The day is over", style="bold")
+            # Once it is over the day does not "end" any more: when it ended, against the plan.
+            text.append(f"The day ended at {status.projected_end:%H:%M}", style="bold")
+            text.append(f" {fmt_drift(drift_minutes)}")
         elif not status.started or status.current is None or topic is None:
             start = status.rows[0].start if status.rows else status.now
             wait = max((start - status.now).total_seconds(), 0)
@@ -80,8 +83,8 @@ class HeaderBar(Static):
             warn = not over and status.remaining <= WARNING_AT
             if status.paused:
                 text.append(" · PAUSED", style="bold reverse")
-        drift_minutes = status.drift.total_seconds() / 60
-        text.append(f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
+        if not status.finished:
+            text.append(f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
         if self.shared is not None:
             text.append("  │ ")
             text.append(visible_line(self.shared), style="bold" if "offline" in self.shared else "")

@@ -7,6 +7,10 @@ drawn while the panels compute and attendees log, where that was most of the con
 stalls. This one draws a row's line when it is first shown and keeps it until the columns'
 widths or the styles change. A table can have a row cursor (arrow keys move it), drawn on top
 of the kept lines.
+
+A table can fit its width: one column (the action's text, a figure's name) is cut with an
+ellipsis so the others stay in view, and columns that matter least (an action item's session)
+are left out when even that does not leave them room. It fits again when it is resized.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
@@ -70,12 +75,22 @@ class LineTable(ScrollView, can_focus=True):
         Binding("down", "cursor(1)", "Down", show=False),
     ]
 
-    def __init__(self, header: Sequence[str], *, cursor: bool = False, **kwargs: object) -> None:
+    def __init__(self, header: Sequence[str], *, cursor: bool = False, fit: int | None = None,
+                 fit_min: int = 12, optional: Sequence[int] = (), **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.header = tuple(header)
+        self.fit = fit
+        """The column cut to the table's width so the others stay in view (None: none)."""
+        self.fit_min = fit_min
+        """The fewest cells the cut column keeps."""
+        self.optional = tuple(optional)
+        """Columns left out, in this order, while the others do not fit."""
         self._rows: list[Sequence[Cell]] = []
         self._keys: list[Hashable] = []
-        self._widths = tuple(cell_len(name) for name in self.header)
+        self._natural = tuple(cell_len(name) for name in self.header)
+        """Each column's width with nothing cut."""
+        self._widths = self._natural
+        """Each column's width as drawn (0: left out)."""
         self._lines: dict[tuple[Hashable, bool], tuple[Strip, Style]] = {}
         """Drawn lines by row key and stripe, at the widths above and the styles as they
         are (both drop them)."""
@@ -98,20 +113,45 @@ class LineTable(ScrollView, can_focus=True):
         # Cells drawn on one line each, whatever they hold, and no wider than CELL_WIDTH.
         cells: list[Sequence[Cell]] = [
             [literal_line(c) if isinstance(c, str) else one_line_text(c) for c in row]
-                 for _, row in rows]
-        widths = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
-                       for i, name in enumerate(self.header))
-        if widths != self._widths:
-            self._widths = widths
-            self._lines.clear()
-        else:  # the lines of rows no longer shown go
+            for _, row in rows]
+        self._natural = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
+                              for i, name in enumerate(self.header))
+        self._rows, self._keys = cells, keys
+        if not self._fit_width():  # the lines of rows no longer shown go
             shown = {*keys, _HEADER}
             self._lines = {key: line for key, line in self._lines.items() if key[0] in shown}
-        self._rows, self._keys = cells, keys
         if self.cursor_row is not None:
             self.cursor_row = min(self.cursor_row, max(len(cells) - 1, 0))
-        self.virtual_size = Size(sum(widths) + 2 * PADDING * len(widths), len(cells) + 1)
         self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._fit_width():
+            self.refresh()
+
+    def _fit_width(self) -> bool:
+        """Set the columns' widths for the rows and the table's width; whether they changed
+        (the drawn lines are then dropped)."""
+        widths = fitted_widths(self._natural, self._room(), self.fit, self.fit_min,
+                               self.optional)
+        self.virtual_size = Size(sum(w + 2 * PADDING for w in widths if w),
+                                 len(self._rows) + 1)
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        self._lines.clear()
+        return True
+
+    def _room(self) -> int | None:
+        """The cells a line has room for (None before the table is laid out, or when it fits
+        nothing: then nothing is cut)."""
+        if self.fit is None and not self.optional:
+            return None
+        width = self.size.width
+        if width <= 0:
+            return None
+        if len(self._rows) + 1 > self.size.height:  # room kept for the vertical scrollbar
+            width -= self.styles.scrollbar_size_vertical
+        return width
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -164,13 +204,50 @@ class LineTable(ScrollView, can_focus=True):
         pad = " " * PADDING
         segments: list[Segment] = []
         for cell, width in zip(cells, self._widths, strict=True):
+            if not width:
+                continue  # left out for room
             text = literal_line(cell) if isinstance(cell, str) else cell
+            if text.cell_len > width:
+                text = text.copy()
+                text.truncate(width, overflow="ellipsis")
             segments.append(Segment(pad))
             # `render` draws the spans; the text's own style goes under them.
             segments.extend(Segment.apply_style(text.render(console),
                                                 console.get_style(text.style)))
             segments.append(Segment(" " * (width - text.cell_len) + pad))
         return Strip(Segment.apply_style(segments, style)), style
+
+
+def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit_min: int,
+                  optional: Sequence[int]) -> tuple[int, ...]:
+    """Columns' widths in `room` cells (each padded on both sides): the `fit` column cut down
+    to `fit_min` cells (or its own width, if less); then `optional` columns left out (width 0)
+    in turn while the rest does not fit; then, as a last resort, the `fit` column cut to the
+    room that is left (one cell at least), so that the other columns stay whole."""
+    widths = list(natural)
+    if room is None:
+        return tuple(widths)
+    dropped = list(optional)
+
+    def used() -> int:
+        return sum(w + 2 * PADDING for w in widths if w)
+
+    def cut(least: int) -> None:
+        if fit is not None:
+            spare = room - (used() - widths[fit])
+            widths[fit] = max(min(natural[fit], least), min(natural[fit], spare))
+
+    while used() > room:
+        cut(fit_min)
+        if used() <= room:
+            break
+        if not dropped:
+            cut(1)
+            break
+        widths[dropped.pop(0)] = 0
+        if fit is not None:
+            widths[fit] = natural[fit]  # given back what a dropped column left
+    return tuple(widths)
 
 
 def _width(cell: Cell) -> int:

@@ -160,7 +160,8 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
             extra: list[Text | str] = [note, Text(fmt_figure(other, mine.value), style="bold")]
             extra += [""] * (len(columns) - 2)
             rows.append(((name, "recorded", other), extra))
-    table = LineTable(columns, cursor=True, classes="figures")
+    # The figure's name is cut before its Average and Change are pushed out of view.
+    table = LineTable(columns, cursor=True, fit=0, fit_min=14, classes="figures")
     table.set_rows(rows)
     return table
 

@@ -1,0 +1,117 @@
+"""The console in terminals of different sizes: it follows a resize, and at 100x30 and 80x24
+the footer keeps F1 and the panel keeps its Average and Change columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widgets import Footer
+
+from tests.functional.console_fixtures import (
+    agenda,
+    agenda_path,
+    clock,
+    console,
+    panels_computed,
+    sample_pack,
+    store,
+    work_area_shown,
+)
+from tuneup_tui.agenda.clock import FakeClock
+from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.ui.app import TuneupApp
+from tuneup_tui.ui.widgets.line_table import LineTable
+
+__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
+
+
+async def _settled(pilot: Pilot[None]) -> None:
+    await panels_computed(pilot)
+    await work_area_shown(pilot)
+    for _ in range(6):  # a panel mounts over a few frames
+        await pilot.pause()
+
+
+def _help_key_shown(app: TuneupApp) -> bool:
+    """Whether the footer's F1 key is drawn whole inside the screen, on top."""
+    keys = list(app.screen.query_one(Footer).query(".-help"))
+    if len(keys) != 1:
+        return False
+    key = keys[0]
+    region = key.region
+    inside = Region(0, 0, *app.size).contains_region(region) and region.width >= len("f1 Help")
+    return inside and all(app.screen.get_widget_at(x, region.y)[0] is key
+                          for x in range(region.x, region.right))
+
+
+def _figure_columns_in_view(app: TuneupApp) -> list[str]:
+    """The headings of the panel's figures table that are drawn inside the table."""
+    table = app.screen.query_one(".figures", LineTable)
+    header = table.render_line(0).text
+    return [name for name in ("Figure", "Period", "Average", "Change") if name in header]
+
+
+async def _resize(pilot: Pilot[None], width: int, height: int) -> None:
+    await pilot.resize_terminal(width, height)
+    for _ in range(4):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize(("start", "after"), [
+    ((120, 36), (100, 30)), ((100, 30), (120, 36)), ((120, 36), (80, 24))])
+async def test_the_layout_follows_a_resize_and_the_footer_stays(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock, start: tuple[int, int], after: tuple[int, int]) -> None:
+    app = console(agenda, agenda_path, sample_pack, store, clock)
+    async with app.run_test(size=start) as pilot:
+        await _settled(pilot)
+        await _resize(pilot, *after)
+        width, height = after
+        footer = app.screen.query_one(Footer)
+        assert footer.region == Region(0, height - 1, width, 1)
+        body = app.screen.query_one("#body")
+        assert body.region.bottom == height - 1  # down to the footer, not past it
+        assert body.region.width == width
+        assert _help_key_shown(app)
+        assert _figure_columns_in_view(app) == ["Figure", "Period", "Average", "Change"]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_a_smaller_terminal_keeps_f1_and_the_figures_average_and_change(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock, size: tuple[int, int]) -> None:
+    app = console(agenda, agenda_path, sample_pack, store, clock)
+    async with app.run_test(size=size) as pilot:
+        await _settled(pilot)
+        assert _help_key_shown(app)
+        assert _figure_columns_in_view(app) == ["Figure", "Period", "Average", "Change"]
+        # The session card has room for its questions (at 80x24 the agenda makes way).
+        questions = app.screen.query_one("#questions")
+        assert questions.region.height >= 3
+
+
+async def test_the_last_run_column_is_not_cut_at_120x36(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock) -> None:
+    from tuneup_tui.ui.format import fmt_figure
+
+    app = console(agenda, agenda_path, sample_pack, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _settled(pilot)
+        funnel = app.results["funnel"]
+        # The last run had the very same figures: each Last run cell reads "22,881 = no
+        # change" (the widest it gets), and each is drawn whole.
+        app.last_run_figures = {"funnel": dict(funnel.figures)}
+        app.main._show_panels(agenda.sessions[0])
+        for _ in range(6):
+            await pilot.pause()
+        table = app.screen.query_one(".figures", LineTable)
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        assert "Last run" in lines[0] and "Change" in lines[0]
+        sessions = fmt_figure("sessions", funnel.figures["sessions"])
+        assert any(f"{sessions} = no change" in line for line in lines)
+        assert table.virtual_size.width <= table.size.width
