@@ -1,4 +1,5 @@
-"""`tuneup log`, `tuneup actions` and `tuneup runs`, as an attendee types them."""
+"""`tuneup log`, `tuneup actions` and `tuneup runs`, as an attendee types them: on this
+machine's store file, and on a shared store (TUNEUP_STORE=postgresql://...)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,13 @@ start = "09:00"
 topic = "Site Health"
 who = "Webmaster"
 """
+
+@pytest.fixture(autouse=True)
+def either_store(store_target: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs twice: on the store file of TUNEUP_HOME, then on a shared store."""
+    if store_target.startswith("postgresql://"):
+        monkeypatch.setenv("TUNEUP_STORE", store_target)
+
 
 TODAY = date.today()
 NEXT_WEEK = TODAY + timedelta(days=7)

@@ -123,3 +123,51 @@ def test_an_unreachable_shared_store_stops_nothing(tmp_path: Path) -> None:
         assert [i.text for i in console.actions(run.id)] == ["typed while offline"]
     finally:
         console.close()
+
+
+def test_a_new_empty_database_gets_its_tables_from_the_console(
+        tmp_path: Path, shared_server: SharedServer) -> None:
+    shared_server.admin("CREATE DATABASE brand_new")
+    url = shared_server.url("brand_new")
+    console = LocalFirstStore(tmp_path / "tuneup.db", url, start=False)
+    try:
+        run = make_run(console)
+        console.sync.sync_once()
+        assert console.shared_status().line == "shared store: up to date"
+        with RunStore(url) as shared:
+            assert [r.title for r in shared.runs()] == [run.title]
+    finally:
+        console.close()
+
+
+def test_what_the_header_says() -> None:
+    from tuneup_tui.store.local_first import SharedStatus
+
+    offline = SharedStatus(False, 12, "postgresql://ops:***@db/tuneup")
+    assert (offline.line, offline.short) == ("shared store: offline, 12 changes waiting",
+                                             "shared: offline, 12 waiting")
+    one = SharedStatus(True, 1, "x")
+    assert (one.line, one.short) == ("shared store: 1 change waiting", "shared: 1 to send")
+    assert SharedStatus(True, 0, "x").line == "shared store: up to date"
+
+
+def test_another_teams_run_in_progress_is_never_this_machines_current_run(
+        tmp_path: Path, shared_url: str) -> None:
+    console = LocalFirstStore(tmp_path / "tuneup.db", shared_url, start=False)
+    try:
+        mine = make_run(console, series="emea-ops")
+        console.sync.sync_once()
+        with RunStore(shared_url) as shared:
+            later = DAY.replace(hour=9)
+            shared.create_run(title="Tune Up", series="amer-ops", cadence="day",
+                              agenda_toml="", as_of=later.date(), data_dir=None,
+                              mode="facilitator", speed=1, anchor=later, started_at=later)
+        console.sync.sync_once()
+        assert [r.series for r in console.runs()] == ["amer-ops", "emea-ops"]
+        current = console.current_run()
+        assert current is not None and current.id == mine.id
+        console.end_run(mine.id, DAY)
+        assert console.current_run() is None  # the other team's run is not resumed here
+        assert console.unfinished_run("amer-ops") is not None  # by its agenda, it can be
+    finally:
+        console.close()

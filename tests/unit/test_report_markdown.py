@@ -96,4 +96,5 @@ def test_decision_lines_in_notes_and_notes_text_is_escaped() -> None:
     assert record.decisions == ("fix /pricing *first*", "weekly 404 check")
     text = render_markdown(replace(small_summary(), sessions=(record,)))
     assert "- fix /pricing \\*first\\* (Site Health)" in text
-    assert "> - Decided: fix /pricing \\*first\\*\n> decision pending\n" in text
+    # lines typed one under the other stay apart: two spaces end each one followed by another
+    assert "> - Decided: fix /pricing \\*first\\*  \n> decision pending  \n" in text

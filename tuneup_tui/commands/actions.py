@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands._team import add_team, newest_run, team_of
 from tuneup_tui.commands.edit import register_actions, register_runs
 from tuneup_tui.textsafe import visible_line
 
@@ -35,12 +36,14 @@ def register(sub: Any) -> None:
     actions.add_argument("--owner", metavar="NAME", help="only this owner's items")
     actions.add_argument("--open", action="store_true", help="only items still open")
     actions.add_argument("--json", action="store_true", help="print a JSON list")
+    add_team(actions)
     actions.set_defaults(func=run_actions)
     register_actions(actions)
 
     runs = sub.add_parser("runs", help="list runs (or delete one)",
                           description="List runs, newest first; rehearsals are marked.")
     runs.add_argument("--json", action="store_true", help="print a JSON list")
+    add_team(runs)
     runs.set_defaults(func=run_runs)
     register_runs(runs)
 
@@ -57,7 +60,7 @@ def run_actions(args: argparse.Namespace) -> int:
             if args.run is not None:
                 run = store.get_run(args.run)
             else:
-                run = store.current_run() or next(iter(store.runs()), None)
+                run = newest_run(store, team_of(args))
             if run is not None:
                 items = store.actions(run.id, owner=args.owner,
                                       status="open" if args.open else None)
@@ -88,7 +91,7 @@ def run_runs(args: argparse.Namespace) -> int:
     store = _open_store_if_any(None)
     if store is not None:
         try:
-            runs = store.runs()
+            runs = store.runs(series=team_of(args))
         finally:
             store.close()
     if args.json:

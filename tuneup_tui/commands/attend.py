@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
 
 if TYPE_CHECKING:
     from tuneup_tui.store.models import Run
@@ -28,6 +29,7 @@ def register(sub: Any) -> None:
     attend.add_argument("--run", type=record_id, metavar="ID",
                         help="the run (default: the current one)")
     attend.add_argument("--name", default="", metavar="NAME", help="your name, as items name you")
+    add_team(attend)
     attend.set_defaults(func=run_attend)
 
     serve = sub.add_parser(
@@ -58,17 +60,24 @@ def run_attend(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise CliError(str(err)) from err
     try:
-        if args.run is not None:
+        run_id = args.run
+        if run_id is not None:
             try:
-                store.get_run(args.run)
+                store.get_run(run_id)
             except StoreError as err:
                 raise CliError(str(err)) from err
+        elif (team := team_of(args)) is not None:
+            # One team's day out of a shared store: follow its run in progress.
+            run = current_run(store, team)
+            if run is None:
+                raise CliError(no_run(team))
+            run_id = run.id
         from tuneup_tui.ui.attend.app import AttendApp
         from tuneup_tui.web.join import PAGE_ENV
 
         # Set by `tuneup serve` for the app it runs in each browser: the page's address.
         page_url = os.environ.pop(PAGE_ENV, "")
-        AttendApp(store, run_id=args.run, name=args.name, page_url=page_url).run()
+        AttendApp(store, run_id=run_id, name=args.name, page_url=page_url).run()
     finally:
         store.close()
     return 0

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
 from tuneup_tui.textsafe import one_line, visible_line
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--by", metavar="NAME",
                         help="who is logging it (default: your login), spelled as the roster "
                              "does")
+    add_team(parser)
     parser.set_defaults(func=run_log)
 
 
@@ -58,7 +60,7 @@ def run_log(args: argparse.Namespace) -> int:
     due = parse_due(args.due, today=date.today()) if args.due is not None else None
     store = open_store()
     try:
-        run = resolve_run(store, args.run)
+        run = resolve_run(store, args.run, team_of(args))
         snapshot = snapshot_of(run)
         session = _session(args.session, snapshot.topics, run.id)
         if args.session is None:
@@ -109,8 +111,8 @@ def open_store() -> RunStore:
         raise CliError(str(err)) from err
 
 
-def resolve_run(store: RunStore, run_id: int | None) -> Run:
-    """The run asked for, or the one in progress; CliError when there is none."""
+def resolve_run(store: RunStore, run_id: int | None, team: str | None = None) -> Run:
+    """The run asked for, or the one in progress (of `team`); CliError when there is none."""
     from tuneup_tui.store.db import StoreError
 
     if run_id is not None:
@@ -118,9 +120,9 @@ def resolve_run(store: RunStore, run_id: int | None) -> Run:
             return store.get_run(run_id)
         except StoreError as err:
             raise CliError(str(err)) from err
-    run = store.current_run()
+    run = current_run(store, team)
     if run is None:
-        raise CliError(NO_RUN)
+        raise CliError(no_run(team))
     return run
 
 

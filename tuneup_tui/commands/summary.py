@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands._team import add_team, team_of
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda
@@ -44,6 +45,7 @@ def register(sub: Any) -> None:
                         "previous real run")
     parser.add_argument("--no-data", action="store_true",
                         help="do not recompute panels; show the figures the run saved")
+    add_team(parser)
     parser.set_defaults(func=run_summary)
 
 
@@ -62,7 +64,7 @@ def run_summary(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise CliError(str(err)) from None
     try:
-        run = _pick_run(store, args.run)
+        run = _pick_run(store, args.run, team_of(args))
         results = None if args.no_data else _panel_results(run, args.data)
         compare = _compared(store, args.compare_with)
         summary = collect_summary(store, run.id, results, compare_with=compare)
@@ -92,11 +94,12 @@ def _compared(store: Any, run_id: int | None) -> int | None:
         raise CliError(f"--compare-with: {err}") from None
 
 
-def _pick_run(store: Any, wanted: str | None) -> Run:
+def _pick_run(store: Any, wanted: str | None, team: str | None = None) -> Run:
     if wanted is None:
-        runs = store.runs()
+        runs = store.runs(series=team)
         if not runs:
-            raise CliError("no runs yet; start one with `tuneup run`")
+            raise CliError("no runs yet; start one with `tuneup run`" if team is None
+                           else f"no runs of team {team!r}; see `tuneup runs`")
         run: Run = runs[0]
         return run
     if not wanted.strip().isdigit():

@@ -153,8 +153,7 @@ def _sessions(s: Summary) -> str:
         out += ["", f"### {md_escape(session_title(record))}"]
         if record.topic:
             out += ["", "**Notes:**", ""]
-            out += [f"> {md_escape(line)}" if line.strip() else ">"
-                    for line in record.notes.splitlines()] or ["No notes."]
+            out += quoted_lines(record.notes) or ["No notes."]
         if record.questions:
             out += ["", "**Questions:**", ""]
             out += [f"- [{'x' if ticked else ' '}] {md_escape(q)}"
@@ -162,6 +161,20 @@ def _sessions(s: Summary) -> str:
         if record.figures:
             out += ["", "**Figures recorded:**", "", _figure_table(record.figures)]
     return "\n".join(out)
+
+
+def quoted_lines(notes: str) -> list[str]:
+    """Notes as a block quote, line for line: a line followed by another ends in two spaces
+    (a Markdown line break), so lines typed one under the other do not run together."""
+    lines = notes.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            out.append(">")
+            continue
+        more = i + 1 < len(lines) and lines[i + 1].strip()
+        out.append(f"> {md_escape(line)}" + ("  " if more else ""))
+    return out
 
 
 def session_title(record: SessionRecord) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tuneup_tui import paths
+from tuneup_tui.store import rows
 from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.models import Run
 from tuneup_tui.store.outbox import waiting
 from tuneup_tui.store.pg import shown
 from tuneup_tui.store.syncer import Syncer
@@ -35,6 +37,13 @@ class SharedStatus(NamedTuple):
         if not self.online:
             return f"shared store: offline, {count}"
         return "shared store: up to date" if not self.waiting else f"shared store: {count}"
+
+    @property
+    def short(self) -> str:
+        """The same in fewer columns, for a narrow header."""
+        if not self.online:
+            return f"shared: offline, {self.waiting} waiting"
+        return "shared: up to date" if not self.waiting else f"shared: {self.waiting} to send"
 
 
 class LocalFirstStore(RunStore):
@@ -57,6 +66,15 @@ class LocalFirstStore(RunStore):
         if paths.store_is_shared():
             return cls(paths.store_path(), address)
         return RunStore(address)
+
+    def current_run(self) -> Run | None:
+        """The newest unfinished run made on this machine (other teams' runs in progress are
+        here too, from the shared store: never resume one of those by mistake). A run made on
+        another machine is resumed by its agenda: `tuneup run --resume AGENDA`."""
+        row = self._one("SELECT * FROM runs WHERE ended_at IS NULL AND uid NOT IN"
+                        " (SELECT uid FROM arrived_runs) ORDER BY started_at DESC, id DESC"
+                        " LIMIT 1")
+        return None if row is None else rows.run_from(row)
 
     def shared_status(self) -> SharedStatus:
         with self._guard():

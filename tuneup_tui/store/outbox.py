@@ -29,6 +29,9 @@ def install_outbox(conn: sqlite3.Connection) -> None:
                  " pulling INTEGER NOT NULL DEFAULT 0, seen INTEGER NOT NULL DEFAULT 0,"
                  " shared TEXT NOT NULL DEFAULT '')")
     conn.execute("INSERT OR IGNORE INTO sync_state (id) VALUES (1)")
+    # Runs that came from the shared store (other teams', other machines'), as opposed to runs
+    # made here: "the run in progress" on this machine is one made here, when there is one.
+    conn.execute("CREATE TABLE IF NOT EXISTS arrived_runs (uid TEXT PRIMARY KEY)")
     for spec in SYNCED:
         for event in ("INSERT", "UPDATE", "DELETE"):
             row = "OLD" if event == "DELETE" else "NEW"
@@ -45,9 +48,11 @@ def install_outbox(conn: sqlite3.Connection) -> None:
 
 
 def waiting(conn: sqlite3.Connection) -> int:
-    """How many changes are saved here and not yet in the shared store."""
+    """How many changes are saved here and not yet in the shared store: rows (or panels'
+    figure sets) to send, each counted once however often it changed."""
     try:
-        return int(conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        return int(conn.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT tbl, key FROM outbox)").fetchone()[0])
     except sqlite3.OperationalError:
         return 0  # no outbox yet: this file was never a shared store's copy
 

@@ -19,7 +19,9 @@ class Synced:
     match: tuple[str, ...]
     """The columns a change names its row (or group of rows) by, in the store it was made in."""
     refs: dict[str, str] = field(default_factory=dict)
-    """Columns holding the id of a row of another table (translated through its uid)."""
+    """Columns holding the id of a row of another table (translated through its uid). A row
+    whose reference cannot be found where it lands is left out, except `carried_from`, which
+    is left empty (the item carried over was removed)."""
     whole_group: bool = False
     """`match` names a group of rows sent as a whole (the rows of one run's panel)."""
 
@@ -43,6 +45,7 @@ SYNCED: tuple[Synced, ...] = (
     Synced("soft_spots", ("id",), RUN),
     Synced("recorded_figures", ("id",), RUN),
     Synced("panel_figures", ("run_id", "panel"), RUN, whole_group=True),
+    Synced("action_item_changes", ("id",), {**RUN, "action_id": "action_items"}),
 )
 """In the order a fresh copy is made (a run before what belongs to it)."""
 

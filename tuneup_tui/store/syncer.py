@@ -22,8 +22,9 @@ from typing import Any
 
 from tuneup_tui.store.connection import connect, write_transaction
 from tuneup_tui.store.errors import StoreError
-from tuneup_tui.store.outbox import install_outbox, waiting
+from tuneup_tui.store.outbox import install_feed, install_outbox, waiting
 from tuneup_tui.store.pg import PgConnection, shown
+from tuneup_tui.store.schema import SchemaTooNew, migrate
 from tuneup_tui.store.synced import BY_TABLE
 from tuneup_tui.store.transfer import Change, id_of, land, read_change
 
@@ -100,7 +101,19 @@ class Syncer:
 
     def _connection(self) -> PgConnection:
         if self._shared is None:
-            self._shared = PgConnection(self.url)
+            shared = PgConnection(self.url)
+            try:
+                # A new shared store gets its tables here (and its change feed) as it would from
+                # any command; one written by a newer tuneup is left alone.
+                migrate(shared)
+                shared.write(install_feed)
+            except SchemaTooNew as err:
+                shared.close()
+                raise StoreError(f"{err}; upgrade tuneup") from err
+            except StoreError:
+                shared.close()
+                raise
+            self._shared = shared
         return self._shared
 
     def _send(self) -> None:
@@ -146,6 +159,7 @@ class Syncer:
                     return  # send first; what is here now is newer than what came
                 local.execute("UPDATE sync_state SET pulling = 1 WHERE id = 1")
                 for change in changes:
+                    _note_arrival(local, change)
                     land(local, change)
                 local.execute("UPDATE sync_state SET pulling = 0, seen = ? WHERE id = 1",
                               (int(entries[-1]["seq"]),))
@@ -155,6 +169,15 @@ class Syncer:
             self._shared.close()
             self._shared = None
         self._local.close()
+
+
+def _note_arrival(local: sqlite3.Connection, change: Change) -> None:
+    """Remember a run that comes from elsewhere (not one of this machine's coming back)."""
+    if change.spec.table != "runs":
+        return
+    for row in change.rows:
+        if id_of(local, "runs", row["uid"]) is None:
+            local.execute("INSERT OR IGNORE INTO arrived_runs (uid) VALUES (?)", (row["uid"],))
 
 
 def _changes(conn: Any, named: list[tuple[str, str]]) -> list[Change]:

@@ -77,13 +77,14 @@ def _portable(src: Any, spec: Synced, row: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in row.items() if not (k == "id" and spec.has_uid)}
     for column, table in spec.refs.items():
         if out.get(column) is not None:
-            out[column] = uid_of(src, table, out[column])
+            # A removed row leaves no uid: a marker that can match no uid where it lands.
+            out[column] = uid_of(src, table, out[column]) or "(removed)"
     return out
 
 
 def _local(dst: Any, spec: Synced, row: dict[str, Any],
            missing: Missing | None) -> dict[str, Any] | None:
-    """The row with its references as `dst`'s ids; None when a run it belongs to is missing."""
+    """The row with its references as `dst`'s ids; None when one it needs is not there."""
     out = dict(row)
     for column, table in spec.refs.items():
         uid = out.get(column)
@@ -93,7 +94,7 @@ def _local(dst: Any, spec: Synced, row: dict[str, Any],
         if found is None and missing is not None:
             missing(table, uid)
             found = id_of(dst, table, uid)
-        if found is None and column == "run_id":
+        if found is None and column != "carried_from":
             return None
         out[column] = found
     return out

@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-UID_TABLES: tuple[str, ...] = ("runs", "action_items", "soft_spots", "recorded_figures")
+UID_TABLES: tuple[str, ...] = ("runs", "action_items", "soft_spots", "recorded_figures",
+                               "action_item_changes")
 """The tables whose rows have an id, hence a uid."""
 
 SQLITE_UID = "lower(hex(randomblob(16)))"

@@ -189,7 +189,8 @@ class TuneupApp(StartupApp):
             return
         shared_status = getattr(self.store, "shared_status", None)
         if shared_status is not None:
-            self.main.query_one(HeaderBar).show_shared(shared_status().line)
+            state = shared_status()
+            self.main.query_one(HeaderBar).show_shared(state.line, state.short)
         version = self.store.data_version()
         if version != self._data_version:
             self._data_version = version

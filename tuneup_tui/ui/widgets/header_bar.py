@@ -34,15 +34,16 @@ class HeaderBar(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self._title = title
         self._shown: str | None = None
-        self.shared: str | None = None
-        """The shared store's state as the header says it; None with a local store only."""
+        self.shared: tuple[str, str] | None = None
+        """The shared store's state as the header says it, in full and short; None with a
+        local store only."""
         self._last: tuple[ScheduleStatus | None, str | None, str] | None = None
 
-    def show_shared(self, line: str) -> None:
+    def show_shared(self, line: str, short: str) -> None:
         """Say the shared store's state (at once, not at the next tick) when it changed."""
-        if line == self.shared:
+        if (line, short) == self.shared:
             return
-        self.shared = line
+        self.shared = (line, short)
         if self._last is not None:
             self.show(*self._last)
 
@@ -83,14 +84,28 @@ class HeaderBar(Static):
             warn = not over and status.remaining <= WARNING_AT
             if status.paused:
                 text.append(" · PAUSED", style="bold reverse")
-        if not status.finished:
-            text.append(f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
-        if self.shared is not None:
-            text.append("  │ ")
-            text.append(visible_line(self.shared), style="bold" if "offline" in self.shared else "")
+        day_ends = ("" if status.finished else
+                    f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
+        if self.shared is None:
+            text.append(day_ends)
+        else:
+            self._append_shared(text, day_ends)
         self.set_class(warn, "-warning")
         self.set_class(over, "-over")
         self._show(text)
+
+    def _append_shared(self, text: Text, day_ends: str) -> None:
+        """The day's end and the shared store's state, in the longest form that fits; on a
+        narrow terminal the day's end gives way (the agenda list shows it too)."""
+        assert self.shared is not None
+        line, short = self.shared
+        width = self.size.width or 10_000
+        forms = [(day_ends, line), (day_ends, short), ("", line), ("", short)]
+        ends, said = next(((e, s) for e, s in forms
+                           if text.cell_len + len(e) + 4 + len(s) <= width), forms[-1])
+        text.append(ends)
+        text.append("  │ ")
+        text.append(visible_line(said), style="bold" if "offline" in said else "")
 
     def _show(self, text: Text) -> None:
         # The header redraws every tick; skipping unchanged text and the layout pass (its
