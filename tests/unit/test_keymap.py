@@ -56,7 +56,7 @@ def test_a_bad_entry_is_named_with_the_file(tmp_path: Path, text: str, words: st
 
 
 def test_every_key_of_the_registry_is_bound_once_with_its_id() -> None:
-    made = bindings("screen") + bindings("app")
+    made = bindings("screen") + bindings("app") + bindings("actions")
     assert sorted(b.id or "" for b in made) == sorted(binding_ids())
     assert len(binding_ids()) == sum(len(entry.keys) for entry in CONSOLE_ACTIONS)
     # An app binding runs on the app itself.

@@ -84,6 +84,10 @@ def _collector_paused() -> Iterator[None]:
     collector walking it over and over delayed the first frame by tens of milliseconds. The
     console turns collections back on once its first frame is drawn (after freezing what
     start-up made); they are on again here in any case when the command ends.
+
+    Measured with `python -m bench --only start` (121 launches each, a busy 2-core machine): with
+    the collector paused, launch to first frame 1.50x a bare Textual app (90% interval 1.43x to
+    1.61x); with it left on, 1.61x (1.55x to 1.70x). Start-up is the seam it is kept for.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -13,7 +13,7 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Place = Literal["screen", "app"]
+Place = Literal["screen", "app", "actions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,8 @@ class Key:
     id: str
     key: str
     place: Place = "screen"
-    """"screen": only on the main screen, so the notes can type it; "app": everywhere."""
+    """"screen": only on the main screen, so the notes can type it; "app": everywhere;
+    "actions": on the action items list, once it has the focus."""
     footer: bool = False
     priority: bool = False
 
@@ -75,6 +76,9 @@ CONSOLE_ACTIONS: tuple[ConsoleAction, ...] = (
     ConsoleAction("focus_notes", "Notes", "Write notes",
                   "write notes for this session (escape leaves them)",
                   (Key("focus_notes", "ctrl+n", footer=True),)),
+    ConsoleAction("open_item", "Edit item", "Edit an action item",
+                  "fix or delete the action item under the cursor (tab to the action items)",
+                  (Key("actions.edit", "enter", place="actions", footer=True),)),
     ConsoleAction("leave_notes", "Leave notes", "Leave the notes",
                   "leave the notes (they are saved)", (Key("leave_notes", "escape"),)),
     ConsoleAction("app.help", "Help", "Show the keys", "this screen",
@@ -86,7 +90,7 @@ CONSOLE_ACTIONS: tuple[ConsoleAction, ...] = (
 
 
 def bindings(place: Place) -> list[Binding]:
-    """The bindings of the main screen ("screen") or of the app ("app"), with their ids."""
+    """The bindings of the main screen, the app or the action items list, with their ids."""
     made: list[Binding] = []
     for entry in CONSOLE_ACTIONS:
         for key in entry.keys:

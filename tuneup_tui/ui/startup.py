@@ -52,6 +52,7 @@ class StartupApp(PanelFeedApp):
         # No garbage collections until the first frame is drawn: start-up makes a great deal
         # that lives all day, and a full collection walking it (30 ms and more) held up the
         # first frame. `_after_first_frame` freezes what start-up made and turns it back on.
+        # It is worth about a tenth of a bare app's start (see `commands/run.py`).
         gc.disable()
         # The run is opened (or resumed) before anything is composed, so the main screen's
         # first frame already shows the day: the clock, the session, its countdown, the agenda.

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.textsafe import visible_line
+from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.literal import literal_line
 from tuneup_tui.ui.widgets.line_table import LineTable
 
@@ -34,9 +35,7 @@ OWNER_WIDTH = 20
 class ActionsTable(LineTable):
     """Action items of the run, newest first within this session and then the day."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_item", "Edit item", id="actions.edit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("actions"))
     BLURRED_CURSOR = False
     """The cursor shows once the items have the focus (tab): the day's screen stays plain."""
 
