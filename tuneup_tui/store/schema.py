@@ -162,7 +162,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     _run_script(_V1),  # 0 -> 1: the first release
     _run_script(_V2),  # 1 -> 2: headline figures per panel, to compare the next run against
     _run_script(_V3),  # 2 -> 3: rehearsals kept apart; the history of action item changes
-    add_uids,  # 4 -> 5: rows named alike on every machine; panel figures keep their order
+    add_uids,  # 3 -> 4: rows named alike on every machine; panel figures keep their order
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

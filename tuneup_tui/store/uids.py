@@ -1,4 +1,4 @@
-"""Schema version 5: a row is named alike on every machine, and panel figures keep their order.
+"""Schema version 4: a row is named alike on every machine, and panel figures keep their order.
 
 A shared store takes rows from many machines, each numbering its own rows; a `uid` (32 hex
 digits, drawn when the row is made) is what says "this run", "this item" everywhere. SQLite
@@ -21,7 +21,7 @@ POSTGRESQL_UID = "md5(random()::text || clock_timestamp()::text)"
 
 
 def add_uids(conn: Any) -> None:
-    """Migration 4 -> 5."""
+    """Migration 3 -> 4."""
     sqlite = isinstance(conn, sqlite3.Connection)
     conn.execute("ALTER TABLE panel_figures ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
     if sqlite:
