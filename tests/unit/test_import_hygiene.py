@@ -61,3 +61,21 @@ def test_the_check_catches_a_textual_import() -> None:
     result = subprocess.run([sys.executable, "-c", CHECK, json.dumps(["tuneup_tui.ui.app"])],
                             capture_output=True, text=True, check=False, timeout=120)
     assert "tuneup_tui.ui.app" in json.loads(result.stdout)
+
+
+OPTIONAL_DRIVER = """
+import importlib, sys
+for name in ("tuneup_tui.store", "tuneup_tui.store.db", "tuneup_tui.store.pg", "tuneup_tui.ui.live",
+             "tuneup_tui.ui.app", "tuneup_tui.commands.run", "tuneup_tui.commands.log"):
+    importlib.import_module(name)
+print(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg'))
+"""
+
+
+def test_the_embedded_store_and_the_console_never_import_the_postgresql_driver() -> None:
+    """PostgreSQL's driver is an optional extra: only a shared store address loads it, so a
+    plain install (the README's run command) starts the console without it."""
+    result = subprocess.run([sys.executable, "-c", OPTIONAL_DRIVER], capture_output=True,
+                            text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

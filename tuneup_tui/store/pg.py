@@ -115,7 +115,11 @@ class PgConnection:
             self._raw.close()
 
     def _open(self) -> None:
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as err:
+            raise StoreError(f"the shared store {shown(self.url)} needs PostgreSQL's driver: "
+                             "pip install 'tuneup-tui[postgres]'") from err
 
         try:
             self._raw = psycopg.connect(self.url, autocommit=True, row_factory=_row_factory,
@@ -123,7 +127,7 @@ class PgConnection:
         except psycopg.Error as err:
             raise StoreError(f"cannot reach the shared store {shown(self.url)}: "
                              f"{_one_line(err)}") from err
-        self._raw.adapters.register_loader("numeric", _NumberLoader)
+        self._raw.adapters.register_loader("numeric", _number_loader())
         self._raw.adapters.register_dumper(float, _float_dumper())
         self._raw.execute(CHANGES_TABLE)
         self._raw.execute("INSERT INTO store_changes (id, counter) VALUES (1, 0)"
@@ -170,21 +174,23 @@ def _float_dumper() -> Any:
     return FloatAsNumeric
 
 
-def _number_loader_base() -> Any:
+@lru_cache(maxsize=1)
+def _number_loader() -> Any:
+    """NUMERIC as the int or float it was written as (a column of any number, as in SQLite).
+
+    Built on first use: psycopg is imported only once a store is a shared one, so a console
+    without the `postgres` extra installed never needs it."""
     from psycopg.types.numeric import NumericLoader
 
-    return NumericLoader
+    class NumberLoader(NumericLoader):
+        def load(self, data: Any) -> int | float | None:  # type: ignore[override]
+            value: Decimal = super().load(data)
+            if value.is_nan():
+                return None
+            text = str(value)
+            return int(value) if "." not in text and "E" not in text else float(value)
 
-
-class _NumberLoader(_number_loader_base()):  # type: ignore[misc]
-    """NUMERIC as the int or float it was written as (a column of any number, as in SQLite)."""
-
-    def load(self, data: Any) -> int | float | None:
-        value: Decimal = super().load(data)
-        if value.is_nan():
-            return None
-        text = str(value)
-        return int(value) if "." not in text and "E" not in text else float(value)
+    return NumberLoader
 
 
 _PLACEHOLDER = re.compile(r"\?|(?<!:):([A-Za-z_]\w*)|%")
