@@ -3,7 +3,7 @@ them, and their clock waits while a dialog waits for an answer."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tests.functional.console_fixtures import (
@@ -78,3 +78,32 @@ async def test_a_rehearsals_clock_waits_while_a_dialog_is_open(
         assert not sped.held
         seconds[0] += 1
         assert sped.now() == datetime(2026, 11, 23, 8, 11)
+
+
+async def test_a_rehearsal_is_recorded_at_wall_clock_times_and_sorts_among_real_runs(
+        agenda: Agenda, agenda_path: Path, store: RunStore) -> None:
+    """At 60 times the pace the rehearsal's own clock reads 10:00 after two real minutes: the
+    run's record keeps the wall clock's start and end, so a real run started after it on the
+    wall is the newer one."""
+    seconds = [0.0]
+    wall = [datetime(2026, 11, 22, 19, 0)]
+    sped = ScaledClock(60, anchor=datetime(2026, 11, 23, 8, 0), ticks=lambda: seconds[0],
+                       wall=lambda: wall[0])
+    app = console(agenda, agenda_path, None, store, sped, speed=60.0)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        seconds[0] += 120
+        wall[0] += timedelta(minutes=2)
+        assert sped.now() == datetime(2026, 11, 23, 10, 0)
+        assert app.live is not None
+        app.live.end()
+        await pilot.press("q")
+    rehearsal = store.get_run(app.live.run.id)
+    assert rehearsal.rehearsal
+    assert rehearsal.started_at == datetime(2026, 11, 22, 19, 0)
+    assert rehearsal.ended_at == datetime(2026, 11, 22, 19, 2)
+    real = store.create_run(title="Tune Up", series=agenda.series, cadence="day",
+                            agenda_toml="", as_of=date(2026, 11, 23), data_dir=None,
+                            mode="facilitator", speed=1.0, anchor=DAY_START,
+                            started_at=datetime(2026, 11, 22, 19, 30))
+    assert [r.id for r in store.runs()][:2] == [real.id, rehearsal.id]

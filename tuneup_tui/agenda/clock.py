@@ -35,13 +35,16 @@ class ScaledClock:
     """
 
     def __init__(self, speed: float, anchor: datetime | None = None, *,
-                 ticks: Callable[[], float] = _time.monotonic) -> None:
+                 ticks: Callable[[], float] = _time.monotonic,
+                 wall: Callable[[], datetime] = datetime.now) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
         self.speed = speed
         self.anchor = anchor if anchor is not None else datetime.now()
         self._ticks = ticks
         """Real seconds (tests pass their own)."""
+        self.wall = wall
+        """The time on the wall, which the rehearsal's own time runs ahead of."""
         self._started = ticks()
         self._held_at: float | None = None
 
@@ -63,6 +66,13 @@ class ScaledClock:
     def now(self) -> datetime:
         moment = self._ticks() if self._held_at is None else self._held_at
         return self.anchor + timedelta(seconds=(moment - self._started) * self.speed)
+
+
+def wall_time(clock: Clock) -> datetime:
+    """When something happened, for the run's record: the wall clock's time, never a
+    rehearsal's scaled one (a rehearsal's "16:00" may fall at 01:21 on the wall, and a run's
+    record is ordered among real runs by when it truly started)."""
+    return clock.wall() if isinstance(clock, ScaledClock) else clock.now()
 
 
 class FakeClock:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from tuneup_tui.agenda.clock import Clock
+from tuneup_tui.agenda.clock import Clock, wall_time
 from tuneup_tui.agenda.model import Agenda, Session, minutes_of
 from tuneup_tui.agenda.schedule import (
     CompressPlan,
@@ -126,7 +126,7 @@ class LiveRun:
             speed=speed,
             rehearsal=True if rehearsal else None,
             anchor=anchor,
-            started_at=now,
+            started_at=wall_time(clock),
             agenda_path=str(agenda_path) if agenda_path is not None else None,
             events=[] if started is None else [
                 (started.kind, started.at, dict(started.payload))],
@@ -204,7 +204,7 @@ class LiveRun:
         if not self.schedule.status().finished:
             self._persist(self.schedule.end())
         if not self.run.finished:
-            self.store.end_run(self.run.id, self.clock.now())
+            self.store.end_run(self.run.id, wall_time(self.clock))
             self.run = self.store.get_run(self.run.id)
 
     def _persist(self, action: ScheduleAction) -> ScheduleAction:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
+from tuneup_tui.agenda.clock import wall_time
 from tuneup_tui.ui.live import LiveRun, carried_on, run_clock
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main_view import session_to_show
@@ -141,7 +142,7 @@ class StartupApp(PanelFeedApp):
             self._carry_on(waiting)
             self._open(waiting)
         else:
-            self.store.end_run(waiting.id, self.clock.now())
+            self.store.end_run(waiting.id, wall_time(self.clock))
             self._open(None)
         self._start_clock()
         if self._panels_held:
