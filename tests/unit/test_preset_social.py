@@ -47,3 +47,14 @@ def test_facebook_posts_and_page_insights(tmp_path: Path) -> None:
         ("2026-11-16", "facebook", None, 1201.0, 1.0, None),
     ]
     assert dropped_of(pack, "social")[0].startswith("line 2 ")
+
+
+def test_linkedin_content_downloaded_as_a_binary_xls_workbook(tmp_path: Path) -> None:
+    # The same content file as the CSV above, as LinkedIn's XLS download (Excel 97-2003 binary,
+    # its dates date cells): 50+25+3+2 = 80 and 25+10+1+0 = 36 engagements.
+    pack = pack_with(tmp_path, "linkedin-xls")
+    assert rows(pack.frame("social"), *SOCIAL) == [
+        ("2026-11-16", "linkedin", None, 80.0, None, None),
+        ("2026-11-17", "linkedin", None, 36.0, None, None),
+    ]
+    assert "description row" in dropped_of(pack, "social")[0]
