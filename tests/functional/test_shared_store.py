@@ -171,3 +171,38 @@ def test_another_teams_run_in_progress_is_never_this_machines_current_run(
         assert console.unfinished_run("amer-ops") is not None  # by its agenda, it can be
     finally:
         console.close()
+
+
+def test_removals_travel_both_ways(tmp_path: Path, shared_url: str) -> None:
+    """An item deleted here leaves the shared store (so a summary written anywhere leaves it
+    out), one deleted there leaves this machine, and a run deleted here takes all it recorded
+    with it everywhere."""
+    console = LocalFirstStore(tmp_path / "tuneup.db", shared_url, start=False)
+    run = make_run(console)
+    junk = console.add_action(run.id, "x", "Dana")
+    console.add_action(run.id, "Fix the 404s", "Dana")
+    console.add_action(run.id, "Check the CRM sync", "Priya")
+    console.sync.sync_once()
+    assert counts(shared_url)["action_items"] == 3
+    console.delete_action(junk.id, by="Maya")
+    assert console.shared_status().waiting > 0
+    console.sync.sync_once()
+    with RunStore(shared_url) as shared:
+        [there] = shared.runs()
+        assert sorted(i.text for i in shared.actions(there.id)) == [
+            "Check the CRM sync", "Fix the 404s"]
+        [crm] = [i for i in shared.actions(there.id) if i.owner == "Priya"]
+        shared.delete_action(crm.id, by="Priya")
+    console.sync.sync_once()
+    assert [i.text for i in console.actions(run.id)] == ["Fix the 404s"]
+    assert console.shared_status().waiting == 0
+    # a second run, then the first deleted here: gone from the shared store with its items
+    other = make_run(console, series="ops-west")
+    console.add_action(other.id, "Call back the webinar leads", "Lee")
+    console.sync.sync_once()
+    console.delete_run(run.id)
+    console.sync.sync_once()
+    assert counts(shared_url)["runs"] == 1 and counts(shared_url)["action_items"] == 1
+    with RunStore(shared_url) as shared:
+        assert [r.series for r in shared.runs()] == ["ops-west"]
+    console.close()

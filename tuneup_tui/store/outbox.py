@@ -36,6 +36,10 @@ def install_outbox(conn: sqlite3.Connection) -> None:
         for event in ("INSERT", "UPDATE", "DELETE"):
             row = "OLD" if event == "DELETE" else "NEW"
             key = ", ".join(f"{row}.{column}" for column in spec.match)
+            if event == "DELETE" and spec.has_uid:
+                # A removed row can no longer be read: its uid goes with the key, so that the
+                # shared store removes the same row (see `transfer.removal`).
+                key += ", OLD.uid"
             when = QUIET
             if event == "UPDATE" and spec.has_uid:
                 # The uid drawn just after an insert is not a change of its own.
@@ -64,7 +68,9 @@ DECLARE
 BEGIN
     IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
     INSERT INTO change_log (tbl, key) SELECT TG_TABLE_NAME,
-        (SELECT jsonb_agg(r -> a.name ORDER BY a.n)::text
+        (SELECT (jsonb_agg(r -> a.name ORDER BY a.n)
+                 || CASE WHEN TG_OP = 'DELETE' AND r ? 'uid'
+                         THEN jsonb_build_array(r -> 'uid') ELSE '[]'::jsonb END)::text
          FROM unnest(TG_ARGV) WITH ORDINALITY AS a(name, n));
     RETURN NULL;
 END $$

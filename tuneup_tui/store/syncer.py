@@ -26,7 +26,7 @@ from tuneup_tui.store.outbox import install_feed, install_outbox, waiting
 from tuneup_tui.store.pg import PgConnection, shown
 from tuneup_tui.store.schema import SchemaTooNew, migrate
 from tuneup_tui.store.synced import BY_TABLE
-from tuneup_tui.store.transfer import Change, id_of, land, read_change
+from tuneup_tui.store.transfer import Change, id_of, land, read_change, removal
 
 BATCH = 200
 """Changes sent (or brought in) per transaction."""
@@ -189,5 +189,6 @@ def _changes(conn: Any, named: list[tuple[str, str]]) -> list[Change]:
         if spec is None or (table, key) in done:
             continue
         done.add((table, key))
-        changes.append(read_change(conn, spec, json.loads(key)))
+        values = json.loads(key)
+        changes.append(removal(spec, values) or read_change(conn, spec, values))
     return changes

@@ -29,6 +29,18 @@ class Change:
     spec: Synced
     key: dict[str, Any]
     rows: tuple[dict[str, Any], ...]
+    gone: bool = False
+    """The row named by `key["uid"]` was removed where the change was made."""
+
+
+def removal(spec: Synced, key: Sequence[Any]) -> Change | None:
+    """The removal a change log entry names, or None for an entry that names a row as it is.
+
+    A row with a uid that is removed is logged with its uid after its key (its id alone
+    names nothing once it is gone)."""
+    if not spec.has_uid or len(key) != len(spec.match) + 1:
+        return None
+    return Change(spec, {"uid": key[-1]}, (), gone=True)
 
 
 def read_change(src: Any, spec: Synced, key: Sequence[Any]) -> Change:
@@ -43,6 +55,10 @@ def read_change(src: Any, spec: Synced, key: Sequence[Any]) -> Change:
 def land(dst: Any, change: Change, missing: Missing | None = None) -> bool:
     """Make `dst` hold the change's rows; False when it refers to a run `dst` lacks."""
     spec = change.spec
+    if change.gone:
+        # What belongs to a removed run goes with it (ON DELETE CASCADE on both engines).
+        dst.execute(f"DELETE FROM {spec.table} WHERE uid = ?", (change.key["uid"],))
+        return True
     if spec.whole_group:
         key = _local(dst, spec, change.key, missing)
         if key is None:
