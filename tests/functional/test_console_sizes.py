@@ -115,3 +115,24 @@ async def test_the_last_run_column_is_not_cut_at_120x36(
         sessions = fmt_figure("sessions", funnel.figures["sessions"])
         assert any(f"{sessions} = no change" in line for line in lines)
         assert table.virtual_size.width <= table.size.width
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("key", ["a", "r"])
+async def test_the_add_and_record_dialogs_keep_their_buttons_on_screen(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock,
+        size: tuple[int, int], key: str) -> None:
+    from textual.widgets import Button
+
+    from tuneup_tui.ui.dialogs.base import Dialog
+
+    app = console(agenda, agenda_path, None, store, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, Dialog)
+        box = app.screen.query_one(".dialog").content_region
+        assert Region(0, 0, *size).contains_region(box)
+        for button in app.screen.query(Button):
+            assert box.contains_region(button.region), f"{button.id} is cut off"

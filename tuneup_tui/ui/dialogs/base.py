@@ -48,6 +48,12 @@ class Dialog(ModalScreen[ResultT]):
     Dialog .dialog-buttons Button {
         margin-left: 2;
     }
+    /* A short terminal (80x24): the blank lines between the fields go, so that a form of
+       three fields keeps its buttons on screen. */
+    Dialog.-short .dialog-title, Dialog.-short .field-label, Dialog.-short .dialog-buttons {
+        margin-top: 0;
+        margin-bottom: 0;
+    }
     /* While a dialog is open, notifications come at the top: at the bottom right, where they
        usually are, they covered the dialog's buttons on a small terminal. */
     Dialog ToastRack {
@@ -61,6 +67,15 @@ class Dialog(ModalScreen[ResultT]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
+
+    SHORT_BELOW = 30
+    """Terminal rows under which the dialog drops the blank lines between its fields."""
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.height < self.SHORT_BELOW, "-short")
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.height < self.SHORT_BELOW, "-short")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
