@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -37,6 +38,24 @@ def complete_name(text: str, roster: Sequence[str]) -> str:
         return exact[0]
     matches = [p for p in roster if p.casefold().startswith(typed.casefold())]
     return matches[0] if len(matches) == 1 else typed
+
+
+def read_text_and_owner(form: FormDialog[Any],
+                        roster: Sequence[str]) -> tuple[str, str] | None:
+    """An item form's text and owner (completed from the roster), or None after saying on the
+    form's error line which one is missing, with the focus put back on it."""
+    error = form.query_one("#error", Static)
+    text = form.query_one("#text", Input).value.strip()
+    owner = complete_name(form.query_one("#owner", Input).value, roster)
+    if not text:
+        error.update("Say what needs doing.")
+        form.query_one("#text", Input).focus()
+        return None
+    if not owner:
+        error.update("Every action item needs an owner.")
+        form.query_one("#owner", Input).focus()
+        return None
+    return text, owner
 
 
 class AddActionDialog(FormDialog[ActionDraft | None]):
@@ -77,21 +96,14 @@ class AddActionDialog(FormDialog[ActionDraft | None]):
             field.value = complete_name(field.value, self.roster)
 
     def save(self) -> None:
-        error = self.query_one("#error", Static)
-        text = self.query_one("#text", Input).value.strip()
-        owner = complete_name(self.query_one("#owner", Input).value, self.roster)
-        if not text:
-            error.update("Say what needs doing.")
-            self.query_one("#text", Input).focus()
+        fields = read_text_and_owner(self, self.roster)
+        if fields is None:
             return
-        if not owner:
-            error.update("Every action item needs an owner.")
-            self.query_one("#owner", Input).focus()
-            return
+        text, owner = fields
         try:
             due = read_due(self.query_one("#due", Input).value, self.run_date)
         except ValueError as err:
-            error.update(literal(str(err)))
+            self.query_one("#error", Static).update(literal(str(err)))
             self.query_one("#due", Input).focus()
             return
         self.dismiss(ActionDraft(text, owner, due))

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from tuneup_tui.store.due import read_due
 from tuneup_tui.store.models import ACTION_STATUSES, ActionItem
-from tuneup_tui.ui.dialogs.add_action import complete_name
+from tuneup_tui.ui.dialogs.add_action import complete_name, read_text_and_owner
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.dialogs.confirm import ConfirmDialog
 from tuneup_tui.ui.literal import literal_line
@@ -107,16 +107,10 @@ class EditActionDialog(FormDialog[ActionEdit | None]):
 
     def save(self) -> None:
         error = self.query_one("#error", Static)
-        text = self.query_one("#text", Input).value.strip()
-        owner = complete_name(self.query_one("#owner", Input).value, self.roster)
-        if not text:
-            error.update("Say what needs doing.")
-            self.query_one("#text", Input).focus()
+        fields = read_text_and_owner(self, self.roster)
+        if fields is None:
             return
-        if not owner:
-            error.update("Every action item needs an owner.")
-            self.query_one("#owner", Input).focus()
-            return
+        text, owner = fields
         typed = self.query_one("#due", Input).value.strip()
         try:
             # The date it already has stands, even once it has passed.
