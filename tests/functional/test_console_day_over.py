@@ -86,7 +86,7 @@ async def test_notifications_keep_clear_of_a_dialogs_buttons(
             toasts = [t.region for t in app.screen.query(Toast) if t.region]
             buttons = [b.region for b in app.screen.query(Button)]
             assert toasts and buttons
-            assert not [(t, b) for t in toasts for b in buttons if t.overlaps(b)]
+            assert not [(t, b) for t in toasts for b in buttons if t.overlaps(b)], dialog_key
             await pilot.press("escape")
             await _frames(pilot)
             app.clear_notifications()

@@ -61,6 +61,13 @@ class Dialog(ModalScreen[ResultT]):
         align: right top;
         margin-bottom: 0;
         max-height: 40%;
+        overflow: hidden hidden;
+    }
+    /* ... and tighter, so that three of them stay above the buttons of a dialog that fills
+       most of an 80x24 terminal; more than fit wait their turn. */
+    Dialog Toast {
+        padding: 0 1;
+        margin-top: 0;
     }
     """
 
