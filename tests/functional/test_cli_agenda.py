@@ -303,8 +303,8 @@ def test_one_day_outline(capsys: pytest.CaptureFixture[str]) -> None:
     # starts at end_of_day and lasts 0 min.
     assert any(line.startswith("12:00    1  Lunch ") for line in lines)
     assert any(line.startswith("12:01   59  Lead Scoring ") for line in lines)
-    assert any(line.startswith("16:00    0  End of Day ") and line.endswith("romi, tactic_economics, funnel")
-               for line in lines)
+    assert any(line.startswith("16:00    0  End of Day ")
+               and line.endswith("romi, tactic_economics, funnel") for line in lines)
     assert len(lines) < 25  # one screen
 
 
