@@ -21,13 +21,13 @@ from textual.binding import BindingType
 from tuneup_tui.agenda.clock import Clock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
+from tuneup_tui.run.live import LiveRun
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.config import ConsoleConfig
 from tuneup_tui.ui.keymap import KeymapError, load_keymap
 from tuneup_tui.ui.literal import plain_paste, say
-from tuneup_tui.ui.live import LiveRun
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.startup import StartupApp
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
@@ -102,7 +102,6 @@ class TuneupApp(StartupApp):
         self.summary_folder: Path | None = None
         self._summary_written_for_day = False
         self._belled: set[tuple[int, int]] = set()
-        self._data_version: int | None = None
         self._day_timers: list[Timer] = []
         self._waiting: Run | None = None
         """An unfinished run of the series the console asks about before opening its own."""
@@ -191,9 +190,7 @@ class TuneupApp(StartupApp):
         if shared_status is not None:
             state = shared_status()
             self.main.query_one(HeaderBar).show_shared(state.line, state.short)
-        version = self.store.data_version()
-        if version != self._data_version:
-            self._data_version = version
+        if self.live is not None and self.live.store_changed():
             self.main.refresh_store_data()
 
     def _showing(self) -> bool:

@@ -1,7 +1,7 @@
 """Computing the day's panels for the console, without ever holding it up.
 
 A thread worker waits until the first frame is on screen, then drives a child process
-(`panel_job.py`) that imports pandas and computes every panel of the day once, the current
+(`run/panels.py`) that imports pandas and computes every panel of the day once, the current
 session's first; each result is posted to the console as it comes, its figures saved to the
 store from the worker.
 """
@@ -18,9 +18,9 @@ from textual.app import App
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda
     from tuneup_tui.metrics.result import PanelResult
+    from tuneup_tui.run.live import LiveRun
     from tuneup_tui.store.db import RunStore
     from tuneup_tui.ui.config import ConsoleConfig
-    from tuneup_tui.ui.live import LiveRun
     from tuneup_tui.ui.messages import PanelReady, PanelsFailed
     from tuneup_tui.ui.screens.main import MainScreen
 
@@ -56,8 +56,9 @@ class PanelFeedApp(App[None]):
             return
         from textual.worker import get_current_worker
 
+        from tuneup_tui.metrics.settings import day_settings
+        from tuneup_tui.run.panels import PackNotOpened, compute_panels, panel_order
         from tuneup_tui.ui.messages import PanelsFailed
-        from tuneup_tui.ui.panel_job import PackNotOpened, compute_panels, panel_order
 
         worker = get_current_worker()
         names = panel_order(self.agenda, first)
@@ -67,7 +68,8 @@ class PanelFeedApp(App[None]):
             data_dir = self.config.data_dir
             if self.config.prepare_data is not None:
                 data_dir = self.config.prepare_data()
-            compute_panels(self.agenda, data_dir, self.config.as_of, names, self._post_panel,
+            compute_panels(day_settings(self.agenda), data_dir, self.config.as_of, names,
+                           self._post_panel,
                            in_process=self.config.panels_in_process,
                            cancelled=lambda: worker.is_cancelled or not self._running)
         except PackNotOpened as err:  # every panel says why
@@ -108,10 +110,12 @@ class PanelFeedApp(App[None]):
         self._freeze_when_all_panels_are_in()
 
     def on_panels_failed(self, message: PanelsFailed) -> None:
-        from tuneup_tui.ui.panel_job import failed_results, panel_order
+        from tuneup_tui.metrics.settings import day_settings
+        from tuneup_tui.run.panels import failed_results, panel_order
 
         pending = [n for n in panel_order(self.agenda, None) if n not in self.results]
-        for result in failed_results(self.agenda, self.config.as_of, pending, message.error):
+        for result in failed_results(day_settings(self.agenda), self.config.as_of, pending,
+                                     message.error):
             self.results[result.name] = result
             self.main.panel_ready(result.name)
         self._freeze_when_all_panels_are_in()
@@ -119,11 +123,10 @@ class PanelFeedApp(App[None]):
     def _freeze_when_all_panels_are_in(self) -> None:
         # The day's results and the panel on screen live on: out of the collector's view, the
         # full collections while attendees log stay short.
-        from tuneup_tui.ui.panel_job import panel_order
+        from tuneup_tui.run.panels import panel_order
 
         if set(panel_order(self.agenda, None)) <= set(self.results):
             self.call_after_refresh(gc.freeze)
 
     def _save_panel_figures(self, result: PanelResult, live: LiveRun) -> None:
-        if result.error is None and result.figures:
-            self.store.save_panel_figures(live.run.id, result.name, dict(result.figures))
+        live.save_panel_figures(result)

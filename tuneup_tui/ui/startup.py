@@ -16,7 +16,8 @@ import gc
 from typing import TYPE_CHECKING
 
 from tuneup_tui.agenda.clock import wall_time
-from tuneup_tui.ui.live import LiveRun, carried_on, run_clock
+from tuneup_tui.run.clock import carried_on, run_clock
+from tuneup_tui.run.opening import NewRun, open_day
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main_view import session_to_show
 
@@ -38,7 +39,6 @@ class StartupApp(PanelFeedApp):
 
     clock: Clock
     last_run_figures: dict[str, dict[str, float | int | None]]
-    _data_version: int | None
     _day_timers: list[Timer]
     _waiting: Run | None
     _carry_from: Run | None
@@ -166,30 +166,26 @@ class StartupApp(PanelFeedApp):
         config = self.config
         if resume is not None:
             self._hold(resume.id)
-            self.live = LiveRun.resume(self.agenda, self.store, resume, self.clock)
-        else:
-            toml = config.agenda_toml  # the command line passes the text it loaded
-            if toml is None and config.agenda_path is not None:
-                toml = config.agenda_path.read_text(encoding="utf-8").removeprefix("\ufeff")
-            self.live = LiveRun.start_new(
-                self.agenda, self.store, self.clock, agenda_toml=toml or "",
-                agenda_path=config.agenda_path, as_of=config.as_of, data_dir=config.data_dir,
-                mode=config.mode, speed=config.speed, start_now=config.start_now,
-                rehearsal=config.rehearsal)
+        toml = config.agenda_toml  # the command line passes the text it loaded
+        if resume is None and toml is None and config.agenda_path is not None:
+            toml = config.agenda_path.read_text(encoding="utf-8").removeprefix("\ufeff")
+        day = open_day(self.agenda, self.store, self.clock, resume=resume,
+                       compare_with=config.compare_with, new=NewRun(
+                           agenda_toml=toml or "", agenda_path=config.agenda_path,
+                           as_of=config.as_of, data_dir=config.data_dir, mode=config.mode,
+                           speed=config.speed, start_now=config.start_now,
+                           rehearsal=config.rehearsal))
+        self.live = day.live
         if resume is None:
             self._hold(self.live.run.id)
         run = self.live.run
         self.sub_title = f"rehearsal {run.id}" if run.rehearsal else f"run {run.id}"
-        previous = config.compare_with or self.store.previous_run(run)
-        if previous is not None:
-            self.last_run_figures = self.store.panel_figures(previous.id)
+        self.last_run_figures = day.last_run_figures
         for result in self.results.values():
-            self._save_panel_figures(result, self.live)
-        self._data_version = self.store.data_version()
+            self.live.save_panel_figures(result)
         self.main.open_run(self.live)
         self._step()
-        # A rehearsal carries nothing over: closing an item there would close the real one.
-        self._carry_from = previous if resume is None and not run.rehearsal else None
+        self._carry_from = day.carry_from
 
     def _start_clock(self) -> None:
         """Keep the opened run's clock ticking and the store watched (`_open` has just shown
@@ -212,14 +208,13 @@ class StartupApp(PanelFeedApp):
     def _carry_over(self, decisions: list[CarryDecision] | None) -> None:
         if self.live is None or not decisions:
             return
-        run_id = self.live.run.id
         for choice in decisions:
             item = choice.item
             if choice.decision == "close":
-                self.store.update_action(item.id, status="done")
+                self.live.close_action(item.id)
             else:
-                self.store.add_action(run_id, item.text, choice.owner, due=item.due,
-                                      session=item.session, carried_from=item.id)
+                self.live.add_action(item.text, choice.owner, due=item.due,
+                                     session=item.session, carried_from=item.id)
         self.main.refresh_store_data()
 
     def tick(self) -> None:

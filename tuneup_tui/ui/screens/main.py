@@ -151,11 +151,11 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
-                                due=draft.due, session=session.topic if session else None)):
+        if self._safely(partial(live.add_action, draft.text, draft.owner, due=draft.due,
+                                session=session.topic if session else None)):
             say(self, f"Action item for {draft.owner} added.")
             self._warn_off_roster(draft.owner)
-        self.refresh_store_data()
+        self._draw_records()
 
     def on_actions_table_opened(self, event: ActionsTable.Opened) -> None:
         """Enter on an action item: fix it (or delete it) in its dialog."""
@@ -164,7 +164,7 @@ class MainScreen(MainView):
         if live is None:
             return
         try:
-            item = live.store.action(event.item_id)
+            item = live.action(event.item_id)
         except StoreError as err:  # deleted meanwhile, from another terminal
             say(self, str(err), severity="warning")
             self.refresh_store_data()
@@ -178,22 +178,20 @@ class MainScreen(MainView):
         live = self.live
         if edit is None or live is None:
             return
-        store = live.store
         if edit.delete:
-            if self._safely(partial(store.delete_action, item_id, by="facilitator")):
+            if self._safely(partial(live.delete_action, item_id)):
                 say(self, "Action item deleted.")
-        elif self._safely(partial(store.update_action, item_id, text=edit.text,
-                                  owner=edit.owner, due=edit.due, clear_due=edit.due is None,
-                                  status=edit.status, by="facilitator")):
+        elif self._safely(partial(live.update_action, item_id, text=edit.text,
+                                  owner=edit.owner, due=edit.due, status=edit.status)):
             say(self, f"Action item for {edit.owner} saved.")
-        self.refresh_store_data()
+        self._draw_records()
 
     def action_record(self) -> None:
         live = self.live
         if live is None:
             return
         session = self._session(self.shown)
-        done = {f.name for f in live.store.figures(live.run.id)}
+        done = {f.name for f in live.records().figures}
         wanted = list(session.record) if session else []
         names = wanted + [n for a in live.agenda.sessions for n in a.record]
         default = next((n for n in wanted if n not in done), wanted[0] if wanted else None)
@@ -211,10 +209,10 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        if self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
-                                unit=draft.unit, session=session.topic if session else None)):
+        if self._safely(partial(live.record_figure, draft.name, draft.value, unit=draft.unit,
+                                session=session.topic if session else None)):
             say(self, f"Recorded {label(draft.name)}: {fmt_figure(draft.name, draft.value)}.")
-        self.refresh_store_data()
+        self._draw_records()
 
     def _warn_off_roster(self, owner: str) -> None:
         """Say that `owner` is not on the roster (added anyway: guests own items too), as
@@ -241,10 +239,10 @@ class MainScreen(MainView):
             return
         session = self._session(self.shown)
         saved = self._safely(partial(
-            live.store.add_soft_spot, live.run.id, draft.text, severity=draft.severity,
+            live.add_soft_spot, draft.text, severity=draft.severity,
             session=session.topic if session else None, owner=draft.owner, panel=draft.panel,
             finding_key=draft.finding_key, figures=draft.figures))
-        self.refresh_store_data()
+        self._draw_records()
         if saved:
             say(self, "Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))
             if draft.owner:

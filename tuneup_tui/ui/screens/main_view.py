@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Session
     from tuneup_tui.agenda.schedule import ScheduleStatus
     from tuneup_tui.metrics.result import Finding
+    from tuneup_tui.run.live import LiveRun
     from tuneup_tui.ui.app import TuneupApp
-    from tuneup_tui.ui.live import LiveRun
     from tuneup_tui.ui.widgets.notes import NotesEditor
     from tuneup_tui.ui.widgets.questions import QuestionList
     from tuneup_tui.ui.widgets.session_card import SessionCard
@@ -136,7 +136,7 @@ class MainView(WorkAreaSteps):
     def open_run(self, live: LiveRun) -> None:
         self.live = live
         self.shown = None
-        self.refresh_store_data()
+        self._draw_records()
 
     def show_status(self, status: ScheduleStatus) -> None:
         """Redraw the clock-driven parts; switch the session shown when the day moved on."""
@@ -157,14 +157,22 @@ class MainView(WorkAreaSteps):
             self._show_panels(session)
 
     def refresh_store_data(self) -> None:
-        """Redraw what lives in the store: action items, recorded figures, soft spots."""
+        """The store changed: read it again and redraw what lives there (action items,
+        recorded figures, soft spots)."""
+        if self.live is not None:
+            self.live.reread()
+        self._draw_records()
+
+    def _draw_records(self) -> None:
+        """Redraw what lives in the store from the run's records (read once per change)."""
         live = self.live
         if live is None or self.work is None:
             return
         session = self._session(self.shown)
         topic = session.topic if session else None
-        self.work.actions.show(live.store.actions(live.run.id), topic)
-        figures = tuple((f.name, f.value, f.session) for f in live.store.figures(live.run.id))
+        records = live.records()
+        self.work.actions.show(records.actions, topic)
+        figures = tuple((f.name, f.value, f.session) for f in records.figures)
         if session is not None and figures != self._figures_shown:
             # The panel shows recorded figures beside its own: redraw it when they change.
             self._show_panels(session)
@@ -191,7 +199,7 @@ class MainView(WorkAreaSteps):
         questions = session.questions if session else ()
         stored = compose_note(editor.text, questions, self.checked.get(editor.session, set()))
         try:
-            live.store.save_note(live.run.id, editor.session, stored)
+            live.save_note(editor.session, stored)
         except StoreError as err:  # kept on screen (still unsaved) and tried again later
             say(self, f"Notes not saved: {err}", severity="error", timeout=20)
             return
@@ -221,15 +229,14 @@ class MainView(WorkAreaSteps):
                 work.notes.load_session(None, "")
                 work.panel.show((), {})
             return
-        note = live.store.notes(live.run.id).get(session.topic)
-        text, checked = split_note(note.text if note else "", session.questions)
+        text, checked = split_note(live.records().note_text(session.topic), session.questions)
         self.checked[session.topic] = checked
         self._show_card()
         if work is None:
             return
         work.notes.load_session(session.topic, text)
         self._show_panels(session)
-        self.refresh_store_data()
+        self._draw_records()
 
     def _show_card(self) -> None:
         """Draw the session on screen (its ticked questions as loaded) on the card, once the
@@ -249,7 +256,7 @@ class MainView(WorkAreaSteps):
         work = self.work
         if work is None:
             return
-        figures = live.store.figures(live.run.id) if live else []
+        figures = live.records().figures if live else ()
         self._figures_shown = tuple((f.name, f.value, f.session) for f in figures)
         recorded = {f.name: f for f in figures}
         work.panel.show(session.panels, self.tuneup.results, recorded=recorded,
@@ -275,8 +282,7 @@ class MainView(WorkAreaSteps):
         if work is None:
             return
         findings = self._findings(session)
-        promoted = {s.finding_key: s.owner for s in live.store.soft_spots(live.run.id)
-                    if s.finding_key} if live else {}
+        promoted = live.records().promoted() if live else {}
         pending = any(name not in self.tuneup.results for name in session.panels)
         work.findings.show(findings, promoted, pending=pending)
         label = "Findings" if pending and not findings else f"Findings ({len(findings)})"
@@ -293,7 +299,7 @@ class MainView(WorkAreaSteps):
         live = self.live
         if live is None or self.card is None:
             return
-        figures = live.store.figures(live.run.id)
+        figures = live.records().figures
         wanted: set[str] = set(session.record) if session else set()
         if session is not None:
             for name in session.panels:
