@@ -155,9 +155,13 @@ class LiveRun:
             item_id, text=text, owner=owner, due=due, clear_due=due is None, status=status,
             by="facilitator"))
 
-    def close_action(self, item_id: int) -> None:
-        """Mark an item done (a previous run's, closed as it is carried over)."""
-        self._changed(self.store.update_action(item_id, status="done"))
+    def carry_over(self, item: ActionItem, owner: str | None) -> None:
+        """Take a previous run's open item into this run for `owner`, or close it (None)."""
+        if owner is None:
+            self._changed(self.store.update_action(item.id, status="done"))
+        else:
+            self.add_action(item.text, owner, due=item.due, session=item.session,
+                            carried_from=item.id)
 
     def delete_action(self, item_id: int) -> None:
         self.store.delete_action(item_id, by="facilitator")
