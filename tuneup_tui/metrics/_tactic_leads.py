@@ -43,7 +43,14 @@ class TacticData:
 
 def tactic_data(pack: DataPack, keys: set[str], as_of: date, crm: pd.DataFrame | None
                 ) -> TacticData:
-    """The leads and opportunities of the tactics whose folded names are `keys`."""
+    """The leads and opportunities of the tactics whose folded names are `keys` (built once
+    per pack: the tactic economics and budget pacing panels both read them)."""
+    return pack.derived(("tactic_data", frozenset(keys), as_of, crm is not None),
+                        lambda: _build(pack, keys, as_of, crm))
+
+
+def _build(pack: DataPack, keys: set[str], as_of: date, crm: pd.DataFrame | None
+           ) -> TacticData:
     everyone = leads_once(pack)
     kept = everyone[up_to_day(everyone["created_at"].to_numpy(), as_of)]
     program = fold(kept["program"])
@@ -60,9 +67,12 @@ def tactic_data(pack: DataPack, keys: set[str], as_of: date, crm: pd.DataFrame |
     opps = _opportunities(pack, leads, as_of)
     # each lead's earliest opportunity: sorted by time, the first row of each lead
     first = opps.sort_values("created_at", kind="stable").drop_duplicates("lead_id")
-    when = dict(zip(first["lead_id"], first["created_at"], strict=True))
-    leads["first_opp_at"] = pd.Series([when.get(i, pd.NaT) for i in leads["lead_id"]],
-                                      index=leads.index, dtype=leads["created_at"].dtype)
+    stamps = leads["created_at"].dtype
+    if len(first):
+        when = pd.Series(first["created_at"].to_numpy(), index=first["lead_id"].to_numpy())
+        leads["first_opp_at"] = pd.to_datetime(leads["lead_id"].map(when)).astype(stamps)
+    else:
+        leads["first_opp_at"] = pd.Series(pd.NaT, index=leads.index, dtype=stamps)
     return TacticData(leads=leads, opps=opps, stray=stray, has_crm=crm is not None)
 
 
@@ -126,3 +136,32 @@ def as_date(value: object) -> date | None:
         return pd.Timestamp(value).date()  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+
+
+def tactic_flights(tactics: pd.DataFrame) -> dict[str, dict]:
+    """Folded tactic name -> its first spelling, summed cost, and flight (earliest start,
+    latest end) and summed budget (None when no row gives one), in file order; rows naming
+    one tactic in two cases are one tactic."""
+    out: dict[str, dict] = {}
+    named = tactics[tactics["tactic"].notna()]
+    for key, row in zip(fold(named["tactic"]), named.to_dict("records"), strict=True):
+        internal = number_cell(row["internal_hours"]) * number_cell(row["hourly_rate"])
+        flight = out.setdefault(key, {"name": str(row["tactic"]), "cost": 0.0, "internal": 0.0,
+                                      "start": None, "end": None, "budget": None})
+        flight["cost"] += number_cell(row["cost"])
+        flight["internal"] += internal
+        if isinstance(row["budget"], int | float) and row["budget"] == row["budget"]:
+            flight["budget"] = (flight["budget"] or 0.0) + float(row["budget"])
+        start, end = as_date(row["start"]), as_date(row["end"])
+        if start is not None and (flight["start"] is None or start < flight["start"]):
+            flight["start"] = start
+        if end is not None and (flight["end"] is None or end > flight["end"]):
+            flight["end"] = end
+    return out
+
+
+def number_cell(value: object) -> float:
+    """A number cell as a float, a blank one as 0 (a blank cost adds nothing)."""
+    if not isinstance(value, int | float) or value != value:
+        return 0.0
+    return float(value)

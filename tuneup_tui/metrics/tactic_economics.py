@@ -18,13 +18,13 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
-from tuneup_tui.metrics._sales import fold, plural
+from tuneup_tui.metrics._sales import plural
 from tuneup_tui.metrics._tactic_cohorts import ALL_TACTICS, cohort_rows
 from tuneup_tui.metrics._tactic_leads import (
     TacticData,
-    as_date,
     median_days,
     tactic_data,
+    tactic_flights,
     window_cost,
 )
 from tuneup_tui.metrics._tactic_reps import rep_findings, rep_rows
@@ -51,11 +51,16 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     notes: list[str] = []
     tactics = pack.frame("tactics")
     crm = optional_frame(pack, "crm", notes)
-    flights = _flights(tactics)
+    flights = tactic_flights(tactics)
     data = tactic_data(pack, set(flights), as_of, crm)
     quarter = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
     windows = {"period": (period.start, period.end), "qtd": (quarter, as_of)}
-    rows = [_row(key, flight, data, windows, as_of) for key, flight in flights.items()]
+    # each tactic's rows cut out once (not one comparison of every lead per tactic)
+    leads_of = dict(tuple(data.leads.groupby("tactic", sort=False)))
+    opps_of = dict(tuple(data.opps.groupby("tactic", sort=False)))
+    rows = [_row(flight, leads_of.get(key, data.leads.iloc[0:0]),
+                 opps_of.get(key, data.opps.iloc[0:0]), data.has_crm, windows, as_of)
+            for key, flight in flights.items()]
     totals = _totals(rows, data)
     if data.stray:
         notes.append(f"{plural(data.stray, 'lead')} from programs that are not in tactics")
@@ -102,41 +107,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _flights(tactics: pd.DataFrame) -> dict[str, dict]:
-    """Folded tactic name -> its first spelling, summed cost, and flight (earliest start,
-    latest end), in file order; rows naming one tactic in two cases are one tactic."""
-    out: dict[str, dict] = {}
-    named = tactics[tactics["tactic"].notna()]
-    for key, row in zip(fold(named["tactic"]), named.to_dict("records"), strict=True):
-        internal = _num(row["internal_hours"]) * _num(row["hourly_rate"])
-        flight = out.setdefault(key, {"name": str(row["tactic"]), "cost": 0.0, "internal": 0.0,
-                                      "start": None, "end": None})
-        flight["cost"] += _num(row["cost"])
-        flight["internal"] += internal
-        start, end = as_date(row["start"]), as_date(row["end"])
-        if start is not None and (flight["start"] is None or start < flight["start"]):
-            flight["start"] = start
-        if end is not None and (flight["end"] is None or end > flight["end"]):
-            flight["end"] = end
-    return out
-
-
-def _num(value: object) -> float:
-    """A number cell as a float, a blank one as 0 (a blank cost adds nothing)."""
-    if not isinstance(value, int | float) or value != value:
-        return 0.0
-    return float(value)
-
-
-def _row(key: str, flight: dict, data: TacticData, windows: dict[str, tuple[date, date]],
-         as_of: date) -> dict:
-    leads = data.leads[data.leads["tactic"] == key]
-    opps = data.opps[data.opps["tactic"] == key]
+def _row(flight: dict, leads: pd.DataFrame, opps: pd.DataFrame, has_crm: bool,
+         windows: dict[str, tuple[date, date]], as_of: date) -> dict:
     won = opps[opps["won"]]
     row: dict = {
         "tactic": flight["name"], "cost": flight["cost"], "internal_cost": flight["internal"],
         "leads": len(leads),
-        "accepted": int(leads["accepted"].sum()) if data.has_crm else None,
+        "accepted": int(leads["accepted"].sum()) if has_crm else None,
         "opportunities": len(opps), "proposals": int(opps["proposal"].sum()),
         "closed_won": len(won), "pipeline": float(opps["amount"].sum()),
         "closed_won_revenue": float(won["amount"].sum()),
