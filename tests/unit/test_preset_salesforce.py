@@ -66,11 +66,12 @@ def test_opportunities_day_first_and_closed_at_only_for_closed_stages(tmp_path: 
 
 def test_activities_types_lowercased_and_ambiguous_dates_said(tmp_path: Path) -> None:
     pack = pack_with(tmp_path, "salesforce/activities/report1764062400003.csv")
-    # "11/12/2026" can't be settled by the data: read month-first (Nov 12) and said.
+    # "11/12/2026" can't be settled by the data: read month-first (Nov 12) and said. The
+    # outcome is read (the connect rate counts calls by it); a blank one is missing.
     assert rows(pack.frame("activities")) == [
-        ("2026-11-12", "Priya Shah", "call", "00Q5g00000AbCdE"),
-        ("2026-11-12", "Priya Shah", "email", "00Q5g00000AbCdE"),
-        ("2026-10-11", "Sam Reed", "meeting", "00Q5g00000AbCdG"),
+        ("2026-11-12", "Priya Shah", "call", "00Q5g00000AbCdE", "Left voicemail"),
+        ("2026-11-12", "Priya Shah", "email", "00Q5g00000AbCdE", None),
+        ("2026-10-11", "Sam Reed", "meeting", "00Q5g00000AbCdG", "Held"),
     ]
     raw = pack.discovery().files["activities"][0].read()
     assert rows(raw.frame, "outcome") == [("Left voicemail",), ("",), ("Held",)]  # raw text

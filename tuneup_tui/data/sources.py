@@ -9,7 +9,7 @@ What `DataPack.frame(source)` hands a panel: date and datetime columns as naive 
 (missing: NaT); number and integer columns as float64 (missing: NaN); text as the str dtype,
 stripped, with empty cells missing (NA); flags as bool (missing: False). Every schema column is
 present, optional ones absent from the file as all-missing, except the reference columns
-(`loaded=False`: a lead's email and company, an activity's outcome, a bad-data reason): files
+(`loaded=False`: a lead's email and company, a bad-data reason): files
 may carry them and they are checked by name, but no figure reads them, so they are not loaded
 (on a million leads, the e-mail addresses alone cost half of the reading time).
 """
@@ -212,7 +212,7 @@ SOURCES: dict[str, SourceSchema] = {
                 _req("rep", "text"),
                 _req("type", "text"),
                 _req("lead_id", "text"),
-                _ref("outcome", "text"),
+                _opt("outcome", "text"),
             ),
             "date",
         ),
