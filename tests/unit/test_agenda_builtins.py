@@ -67,12 +67,12 @@ PANELS = {
     "Paid Programs": ("paid",),
     "Referring Sites": ("referrers",),
     "Site Health": ("site_health",),
-    "Calendar": ("calendar",),
+    "Calendar": ("calendar", "budget_pacing"),
     "Lunch": (),
     "Lead Scoring": ("lead_scoring",),
     "Nurturing": ("nurturing", "lifecycle"),
     "Leads to Sales": ("handoff",),
-    "Sales Follow Up": ("follow_up",),
+    "Sales Follow Up": ("follow_up", "service_level"),
     "End of Day": ("romi", "tactic_economics", "funnel"),
 }
 

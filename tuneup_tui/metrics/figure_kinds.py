@@ -1,4 +1,4 @@
-"""The kind of every figure key and table column the 13 panels emit, listed by hand.
+"""The kind of every figure key and table column the panels emit, listed by hand.
 
 A key's name is not enough to know how it reads: `turnover_rate` is sends per contact (6.7),
 not a share; `budget_to_spend` is a share (91%), not money; `romi` and `list_attrition` are
@@ -86,10 +86,21 @@ _NUMBER = (
 # tactic economics, budget pacing and follow-up service level
 _DEEPER: dict[str, FigureKind] = {
     **dict.fromkeys(("romi_period", "romi_qtd", "romi_life", "conversion_30d",
-                     "conversion_60d", "conversion_90d", "low", "high"), "percent"),
-    **dict.fromkeys(("cost_period", "revenue_period", "cost_qtd", "revenue_qtd"), "money"),
-    **dict.fromkeys(("median_days_to_won",), "ratio"),
-    **dict.fromkeys(("rank", "reps_clearly_behind"), "number"),
+                     "conversion_60d", "conversion_90d", "low", "high", "connect_rate",
+                     "utilisation", "reached_attempts_7d", "sent_without_activity_share",
+                     "share_spent", "share_elapsed"), "percent"),
+    **dict.fromkeys(("cost_period", "revenue_period", "cost_qtd", "revenue_qtd", "spent",
+                     "spent_month", "spent_quarter", "budget_month", "budget_quarter",
+                     "projected_spend", "priced_pipeline", "cost_at_cost_per_lead"), "money"),
+    **dict.fromkeys(("median_days_to_won", "attempts_first_7d"), "ratio"),
+    **dict.fromkeys(("rank", "reps_clearly_behind", "with_outcome", "connects",
+                     "calls_with_outcome", "first_week_leads", "sent_without_activity",
+                     "new_leads", "worked_leads", "calls_demanded", "territories_over_capacity",
+                     "proposed_reassignments", "reassignments_short", "flights_running_out",
+                     "flights_over_budget", "coming_launches", "coming_closes", "holiday_weeks",
+                     "closes",
+                     "priced_opportunities", "entries_priced_on_other_rates",
+                     "leads_from_sessions"), "number"),
 }
 
 FIGURE_KINDS: dict[str, FigureKind] = {

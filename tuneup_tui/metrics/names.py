@@ -21,6 +21,8 @@ PANEL_TITLES: dict[str, str] = {
     "romi": "Return on marketing investment",
     "lifecycle": "Lead lifecycle",
     "tactic_economics": "Tactic economics",
+    "service_level": "Follow-up service level",
+    "budget_pacing": "Campaign budget pacing",
 }
 
 PANEL_NAMES: tuple[str, ...] = tuple(PANEL_TITLES)

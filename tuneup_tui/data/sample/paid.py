@@ -27,6 +27,14 @@ from tuneup_tui.data.sample.world import (
 
 CLICK_FARM = "clickfarm-network.example"
 HIGH_CTR_SITE = "gadgets-hub.example"
+BUDGET_HEADROOM: dict[str, float] = {
+    "Google Search": 1.35, "Bing Search": 1.15, "LinkedIn Ads": 1.05, "Display Network": 1.6,
+    "Content Syndication": 1.25,
+}
+"""Each tactic's budget over its total cost to date (1.15 for the others). The paid tactics'
+flights run four weeks past the as-of date, about 78% of them gone: LinkedIn Ads and Bing Search
+spend too fast and run out before their flights end, Display Network spends too slowly, Google
+Search and Content Syndication are on pace (soft spot k)."""
 TRADE_SHOW_COST = 42000.0
 """Booth, travel and badge scanner for the Trade Show (x scale); it has no paid rows."""
 
@@ -66,7 +74,7 @@ def make_tactics(paid: pd.DataFrame, tl: Timeline, scale: float) -> pd.DataFrame
             "hourly_rate": HOURLY_RATE,
             "start": start,
             "end": end,
-            "budget": float(round(total * 1.15, -2)),
+            "budget": float(round(total * BUDGET_HEADROOM.get(program.name, 1.15), -2)),
         })
     return pd.DataFrame(rows)
 
