@@ -21,11 +21,17 @@ from textual import events
 from textual.app import App
 from textual.binding import BindingType
 
-from tuneup_tui.agenda.clock import Clock, wall_time
+from tuneup_tui.agenda.clock import Clock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Mode
 from tuneup_tui.run.clock import carried_on, run_clock
-from tuneup_tui.run.opening import Figures, open_day
+from tuneup_tui.run.opening import (
+    Figures,
+    close_unfinished,
+    open_day,
+    open_items,
+    unfinished,
+)
 from tuneup_tui.run.pulse import DayPulse
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
@@ -159,7 +165,7 @@ class TuneupApp(App[None]):
             self._open(config.resume_run)
             return
         if config.offer_resume:
-            self._waiting = self.store.unfinished_run(self.agenda.series)
+            self._waiting = unfinished(self.store, self.agenda)
         if self._waiting is None:
             self._open(None)
 
@@ -226,7 +232,7 @@ class TuneupApp(App[None]):
             self._carry_on(waiting)
             self._open(waiting)
         else:
-            self.store.end_run(waiting.id, wall_time(self.clock))
+            close_unfinished(self.store, waiting, self.clock)
             self._open(None)
         self._start_clock()
         if self._panels_held:
@@ -277,7 +283,7 @@ class TuneupApp(App[None]):
         self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
                             self.set_interval(config.poll_seconds, self.poll_store)]
         previous, self._carry_from = self._carry_from, None
-        items = self.store.actions(previous.id, status="open") if previous else []
+        items = open_items(self.store, previous)
         if items:
             from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
 
