@@ -42,7 +42,6 @@ from tuneup_tui.ui.literal import plain_paste, say
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeed
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.screens.session_parts import session_to_show
-from tuneup_tui.ui.summary import SummaryWriter
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
 
 if TYPE_CHECKING:
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from tuneup_tui.store.console_lock import ConsoleLock
     from tuneup_tui.ui.dialogs.carry_over import CarryDecision
     from tuneup_tui.ui.messages import PanelReady, PanelsFailed, SummaryFailed, SummaryWritten
+    from tuneup_tui.ui.summary import SummaryWriter
 
 
 def make_app(
@@ -117,7 +117,7 @@ class TuneupApp(App[None]):
         """The day's panels: their worker and results."""
         self.last_run_figures: Figures = {}
         """The previous run of the series' panel figures, to show each figure's change."""
-        self.summary = SummaryWriter(self, config.store)
+        self._summary: SummaryWriter | None = None
         self.pulse = DayPulse(len(config.agenda.sessions))
         self._day_timers: list[Timer] = []
         self._waiting: Run | None = None
@@ -361,9 +361,18 @@ class TuneupApp(App[None]):
             self.summary.write(self.live.run.id, self.results)
 
     @property
+    def summary(self) -> SummaryWriter:
+        """The summary's writer (imported once the day needs it, not before the first frame)."""
+        if self._summary is None:
+            from tuneup_tui.ui.summary import SummaryWriter
+
+            self._summary = SummaryWriter(self, self.store)
+        return self._summary
+
+    @property
     def summary_folder(self) -> Path | None:
         """Where the day's summary was written, once it has been."""
-        return self.summary.folder
+        return self._summary.folder if self._summary is not None else None
 
     def on_summary_written(self, message: SummaryWritten) -> None:
         again = self.summary.written(message.folder)
@@ -405,8 +414,8 @@ class TuneupApp(App[None]):
             timer.stop()
         self._day_timers = []
         self.main.save_notes()
-        if self.live is not None:
-            self.summary.again_on_quit(self.live.run.id, dict(self.results))
+        if self.live is not None and self._summary is not None:
+            self._summary.again_on_quit(self.live.run.id, dict(self.results))
         self.exit()
 
     def now(self) -> datetime:
