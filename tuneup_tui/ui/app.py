@@ -37,6 +37,7 @@ from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.config import ConsoleConfig, new_run
+from tuneup_tui.ui.hangup import ConsoleHold
 from tuneup_tui.ui.keymap import KeymapError, load_keymap
 from tuneup_tui.ui.literal import plain_paste, say
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeed
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
     from tuneup_tui.metrics.result import PanelResult
     from tuneup_tui.run.live import LiveRun
-    from tuneup_tui.store.console_lock import ConsoleLock
     from tuneup_tui.ui.dialogs.carry_over import CarryDecision
     from tuneup_tui.ui.messages import PanelReady, PanelsFailed, SummaryFailed, SummaryWritten
     from tuneup_tui.ui.summary import SummaryWriter
@@ -127,9 +127,8 @@ class TuneupApp(App[None]):
         there)."""
         self._panels_held = False
         """Whether the panels wait for the answer to the resume question."""
-        self._console_lock: ConsoleLock | None = None
-        """This console's hold on its run (one console per run)."""
-        self._undo_stop_signals: Callable[[], None] | None = None
+        self.hold = ConsoleHold()
+        """This console's hold on its run and on the stop signals."""
         self.main = MainScreen(config.agenda, config.clock, self.feed.results, self.tick)
         self.keymap: dict[str, str] = {}
         """The keys the user's keymap file moved, by binding id."""
@@ -175,13 +174,10 @@ class TuneupApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        from tuneup_tui.ui.hangup import on_stop_signals
-
         if self.keymap_problem:
             say(self, self.keymap_problem, severity="warning", timeout=30)
         # Told to stop (kill, a closed terminal): save the note being typed, then quit.
-        self._undo_stop_signals = on_stop_signals(
-            self.main.save_notes, lambda: self.call_later(self.action_quit))
+        self.hold.on_stop(self.main.save_notes, lambda: self.call_later(self.action_quit))
         self.call_after_refresh(self._after_first_frame)
         waiting = self._waiting
         if waiting is not None:
@@ -194,12 +190,7 @@ class TuneupApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.enable()  # in case the console left before drawing its first frame
-        if self._undo_stop_signals is not None:
-            self._undo_stop_signals()
-            self._undo_stop_signals = None
-        if self._console_lock is not None:
-            self._console_lock.release()
-            self._console_lock = None
+        self.hold.release()
 
     def _after_first_frame(self) -> None:
         # Start-up's objects will live all day: moving them out of the collector's view keeps
@@ -267,14 +258,9 @@ class TuneupApp(App[None]):
         self._carry_from = day.carry_from
 
     def _hold(self, run_id: int) -> None:
-        """Hold the run for this console (store/console_lock.py). The command line has refused
-        a run open elsewhere already; losing a race for it after that is said, not fatal."""
-        from tuneup_tui.store.console_lock import RunInUse, take_console_lock
-
-        try:
-            self._console_lock = take_console_lock(run_id)
-        except RunInUse as err:
-            self.notify(str(err), severity="error", timeout=30)
+        problem = self.hold.take_run(run_id)
+        if problem is not None:
+            self.notify(problem, severity="error", timeout=30)
 
     def _start_clock(self) -> None:
         """Keep the opened run's clock ticking and the store watched; then offer the previous
