@@ -19,9 +19,15 @@ def panel_settings(agenda: Agenda | None, name: str, as_of: date) -> PanelSettin
     """The settings panel `name` runs with under `agenda` (or the defaults) on `as_of`."""
     if agenda is None:
         return PanelSettings(as_of=as_of, baseline_periods=DEFAULT_BASELINE_PERIODS)
+    sessions: dict[str, str] = {}
+    for session in agenda.sessions:
+        for panel in session.panels:
+            sessions.setdefault(panel, session.topic)
     return PanelSettings(
         as_of=as_of,
         baseline_periods=agenda.baseline_periods,
         period_kind=agenda.period,
         options=dict(agenda.settings_for(name)),
+        panel_options={panel: dict(options) for panel, options in agenda.panels.items()},
+        sessions=sessions,
     )
