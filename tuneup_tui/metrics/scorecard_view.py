@@ -114,11 +114,15 @@ def scorecard_text(result: PanelResult) -> list[str]:
         parts += [str(c).rjust(w) for c, w in zip(r[1:4], widths[1:4], strict=True)]
         parts += [r[4].ljust(widths[4]), r[5]]
         out.append("  ".join(parts).rstrip())
-    notes = [f"{ln.question}: {ln.note}" for ln in lines if ln.note]
-    notes += list(result.notes)
+    notes = [*scorecard_notes(result), *result.notes]
     if notes:
         out += ["", "notes:"] + [f"  {n}" for n in notes]
     return out
+
+
+def scorecard_notes(result: PanelResult) -> list[str]:
+    """One line per row with a note: what it covers, or why it is not answered yet."""
+    return [f"{ln.question}: {ln.note}" for ln in scorecard_lines(result) if ln.note]
 
 
 def _against(line: ScorecardLine) -> str:
