@@ -1,14 +1,15 @@
 """The next-steps summary as Markdown: reads well pasted into an email or a wiki.
 
-It reads as a VP forwards it: the day's soft spots first (whose fix, due when, the numbers
-behind each), then what was decided and the action items, then session by session what the
-room noted, which questions it covered and which figures it recorded; the panels' key figures,
-how the day ran, what became of last run's items and the shorter agendas follow.
+It reads as a VP forwards it: the Monday scorecard first (each question against its target),
+then the day's soft spots (whose fix, due when, the numbers behind each), then what was decided
+and the action items, then session by session what the room noted, which questions it covered
+and which figures it recorded; the panels' key figures, how the day ran, what became of last
+run's items and the shorter agendas follow.
 
-Figures show their label ("Goal conversion", not `goal_conversion`) and their value as the
-room reads it ("2.8%", "$52.50"), the way `tuneup_tui.metrics.display` writes them. User
-text (action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in the
-room never breaks a table or turns into emphasis.
+Figures show their label ("Goal conversion", not `goal_conversion`) and their value as the room
+reads it ("2.8%", "$52.50"), the way `tuneup_tui.metrics.display` writes them. User text
+(action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in the room
+never breaks a table or turns into emphasis.
 """
 
 from __future__ import annotations

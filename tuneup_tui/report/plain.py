@@ -1,11 +1,11 @@
 """The next-steps summary as plain text (summary.txt): for a mail body or a chat message that
 shows no Markdown, in the same order as the other formats.
 
-Soft spots first (whose fix, due when, the numbers behind each), then decisions and action
-items, then session by session the notes, the questions (ticked `[x]` or not `[ ]`) and the
-figures recorded; the panels, how the day ran, what became of last run's items and the shorter
-agendas follow. Text typed in the room is printed as typed, its control characters shown as
-symbols (`tuneup_tui.textsafe`).
+The scorecard first, then soft spots (whose fix, due when, the numbers behind each), decisions
+and action items, then session by session the notes, the questions (ticked `[x]` or not `[ ]`)
+and the figures recorded; the panels, how the day ran, what became of last run's items and the
+shorter agendas follow. Text typed in the room is printed as typed, its control characters
+shown as symbols (`tuneup_tui.textsafe`).
 """
 
 from __future__ import annotations

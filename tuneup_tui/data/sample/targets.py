@@ -16,7 +16,7 @@ from tuneup_tui.data.period import Period, parse_period
 from tuneup_tui.data.sample.world import Timeline
 
 PER_DAY: tuple[tuple[str, str | None, float], ...] = (
-    ("traffic.sessions", None, 3100),
+    ("traffic.sessions", None, 3000),
     ("funnel.leads", None, 31),
     ("funnel.leads", "Google Search", 7.5),
     ("funnel.leads", "Bing Search", 2.9),
