@@ -45,8 +45,8 @@ panel = ["romi", "funnel"]
 record = ["leads_delivered"]
 """
 
-KNOWN_PANELS = ("funnel, traffic, social, paid, referrers, site_health, calendar, lead_scoring, "
-                "nurturing, handoff, follow_up, romi, lifecycle")
+KNOWN_PANELS = ("scorecard, funnel, traffic, social, paid, referrers, site_health, calendar, "
+                "lead_scoring, nurturing, handoff, follow_up, romi, lifecycle")
 
 
 def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -79,7 +79,7 @@ def test_the_first_frame_comes_before_pandas(sample_pack: Path, tmp_path: Path) 
         "after imports False",
         "first frame False True",
         # The panels are computed in a child process: the console itself never loads pandas.
-        "panels False 13 13",
+        "panels False 14 14",
     ]
 
 
