@@ -62,8 +62,3 @@ def computed(name: str, pack: DataPack, period: Period, settings: PanelSettings
 
     return pack.derived(("panel", name, period, repr(settings)), build)
 
-
-def run_all(pack: DataPack, period: Period, settings_for: Callable[[str], PanelSettings],
-            names: tuple[str, ...] = PANEL_NAMES) -> dict[str, PanelResult]:
-    """Every panel in `names`, each on its own settings."""
-    return {name: run_panel(name, pack, period, settings_for(name)) for name in names}
