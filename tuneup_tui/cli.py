@@ -15,6 +15,7 @@ from contextlib import nullcontext
 from typing import NoReturn
 
 from tuneup_tui import __version__
+from tuneup_tui.commands.errors import CliError as CliError  # where older commands import it
 from tuneup_tui.textsafe import visible_output
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -41,10 +42,6 @@ CONSOLE_COMMANDS: dict[str, str] = {"run": "run", "demo": "run"}
 """The console's commands and their module: only that command is registered when one of them
 is run, so the console starts without importing or building every other command (its start is
 timed)."""
-
-
-class CliError(Exception):
-    """A user error: printed as one line, exit code 2, no traceback."""
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -17,7 +17,7 @@ from .conftest import Watched
 
 def test_the_summary_page_asks_nothing_from_outside(watched: Callable[..., Watched],
                                                     tmp_path: Path) -> None:
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     run_id = make_run(spots={"Traffic Study": 1})
     with RunStore.open_default() as store:

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from tuneup_tui.data.currency import Currencies
-    from tuneup_tui.data.discover import Discovery, RawTable
+    from tuneup_tui.data.discover import Discovery
     from tuneup_tui.data.pack_parse import ParsedTable
+    from tuneup_tui.data.raw import RawTable
 
 T = TypeVar("T")
 
@@ -253,6 +254,7 @@ class DataPack:
         # pandas is imported here, on first read, not when the pack is opened: the console
         # draws its first frame before pandas is loaded.
         from tuneup_tui.data.pack_parse import in_memory_table, parse_table, stack
+        from tuneup_tui.data.presets.registry import read_source
 
         schema = SOURCES[source]
         tables: list[ParsedTable] = []
@@ -267,7 +269,7 @@ class DataPack:
             failed: list[DataError] = []
             for source_file in files:
                 try:
-                    raw: RawTable = source_file.read()
+                    raw: RawTable = read_source(source_file)
                     tables.append(parse_table(raw, schema))
                 except DataError as err:
                     failed.append(err)
@@ -318,7 +320,8 @@ class DataPack:
 
 def _canonical_only(root: Path, err: Exception) -> Discovery:
     """The `<source>.csv` files alone, when recognising real exports failed."""
-    from tuneup_tui.data.discover import Discovery, SourceFile
+    from tuneup_tui.data.discover import Discovery
+    from tuneup_tui.data.raw import SourceFile
 
     files: dict[str, tuple[SourceFile, ...]] = {}
     if root.is_dir():
