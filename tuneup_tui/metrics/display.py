@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from tuneup_tui.data.currency import money_text
+from tuneup_tui.data.currency import format_money
 from tuneup_tui.metrics.catalogue import figure_info
 from tuneup_tui.metrics.figure_kinds import FIGURE_KINDS, FigureKind
 from tuneup_tui.metrics.figure_words import label, number
@@ -103,10 +103,7 @@ def fmt_kind(kind: FigureKind, f: float, currency: str | None = None) -> str:
     if kind == "percent":
         return _no_minus_zero(f"{f * 100:.1f}") + "%"
     if kind == "money":
-        digits = 2 if abs(f) < 100 else 0
-        text = f"{abs(f):,.{digits}f}"
-        negative = f < 0 and _nonzero(text)
-        return f"{'-' if negative else ''}{money_text(text, currency)}"
+        return format_money(f, currency)
     if kind == "number":
         # a count; its mean per period (or an estimate) keeps one decimal: 46.6 leads a week
         return f"{f:,.0f}" if f.is_integer() else _no_minus_zero(f"{f:,.1f}")
