@@ -15,7 +15,6 @@ from contextlib import nullcontext
 from typing import NoReturn
 
 from tuneup_tui import __version__
-from tuneup_tui.commands.errors import CliError as CliError  # where older commands import it
 from tuneup_tui.textsafe import visible_output
 
 COMMAND_MODULES: tuple[str, ...] = (

@@ -102,6 +102,12 @@ def folded_in(series: pd.Series, names: Iterable[str]) -> pd.Series:
 
 
 
+
+def first_crm_rows(crm: pd.DataFrame) -> pd.DataFrame:
+    """One CRM row per lead id, the first in file order, indexed by lead_id."""
+    rows = crm[crm["lead_id"].notna()]
+    return rows.drop_duplicates("lead_id", keep="first").set_index("lead_id")
+
 def reps_by_territory(territories: pd.DataFrame) -> dict[str, set[str]]:
     """Folded territory name -> folded rep names."""
     rows = territories[territories["territory"].notna() & territories["rep"].notna()]
