@@ -219,3 +219,14 @@ def test_text_holding_a_nul_survives(tmp_path: Path) -> None:
     pd.testing.assert_series_equal(back, values, check_names=False)
     assert source_cache._columns(pd.DataFrame({"x": [object()]})) is None
     assert source_cache._columns(pd.DataFrame({"x": np.arange(3)}, index=[3, 4, 5])) is None
+
+
+def test_ids_are_kept_as_plain_text_and_names_as_codes() -> None:
+    ids = pd.Series([f"L{i}" for i in range(50)] + [None, "L3"], dtype="str")
+    names = pd.Series(["East", "West", None] * 20, dtype="str")
+    columns = source_cache._columns(pd.DataFrame({"id": ids, "name": names}))
+    assert columns is not None
+    (_, id_kind, id_parts), (_, name_kind, name_parts) = columns
+    assert (id_kind, name_kind) == ("plain", "str")
+    pd.testing.assert_series_equal(source_cache._plain_text(*id_parts), ids, check_names=False)
+    pd.testing.assert_series_equal(source_cache._text(*name_parts), names, check_names=False)

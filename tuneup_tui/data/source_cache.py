@@ -51,6 +51,8 @@ FORMAT = 1
 _CHUNK = 1 << 24
 _ALIGN = 64
 _NUMERIC = {"float64", "bool", "int64", "datetime64[us]"}
+_SAMPLE = 4096
+"""Cells of a text column looked at to choose how to keep it (see `_text_arrays`)."""
 _SKIPPED_DIRS = {"sample"}
 """Data-layer packages that are not the reader (the sample generator): their changes keep
 entries."""
@@ -148,30 +150,54 @@ class Entry:
         columns = _columns(table.frame)
         if columns is None or table.file != self.source_file.path:
             return
-        arrays: list[np.ndarray] = []
-        described = []
-        for name, kind, parts in columns:
-            spans = []
-            for part in parts:
-                spans.append(_place(arrays, part))
-            described.append({"name": name, "kind": kind, "arrays": spans})
-        data = b"".join(_padded(a) for a in arrays)
-        manifest: dict[str, Any] = {
-            "identity": self.identity,
-            "file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "crc32": crc},
-            "data": {"size": len(data), "crc32": zlib.crc32(data)},
-            "rows": len(table.frame),
-            "columns": described,
-            "table": {"preset": table.preset, "dropped": list(table.dropped),
-                      "notes": list(table.notes), "period": _period_json(table.period)},
-        }
-        manifest["checksum"] = _checksum(manifest)
         try:
             private_folder(self.folder)
-            _replace(self.data_path, data)
+            described, data = _write_arrays(self.data_path, columns)
+            manifest: dict[str, Any] = {
+                "identity": self.identity,
+                "file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "crc32": crc},
+                "data": data,
+                "rows": len(table.frame),
+                "columns": described,
+                "table": {"preset": table.preset, "dropped": list(table.dropped),
+                          "notes": list(table.notes), "period": _period_json(table.period)},
+            }
+            manifest["checksum"] = _checksum(manifest)
             _replace(self.manifest_path, json.dumps(manifest).encode())
         except OSError:
             return
+
+
+def _write_arrays(path: Path, columns: list[tuple[str, str, list[np.ndarray]]]
+                  ) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The columns' arrays one after the other (each at a 64-byte boundary) into `path`, through
+    a temporary file and a rename; where each lies, and the file's size and CRC-32."""
+    import tempfile
+
+    described: list[dict[str, Any]] = []
+    offset = crc = 0
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for name, kind, parts in columns:
+                spans = []
+                for part in parts:
+                    array = np.ascontiguousarray(part)
+                    raw = array.view(np.uint8).reshape(-1).data
+                    pad = b"\0" * (_padded_size(len(raw)) - len(raw))
+                    handle.write(raw)
+                    handle.write(pad)
+                    crc = zlib.crc32(pad, zlib.crc32(raw, crc))
+                    spans.append({"offset": offset, "dtype": array.dtype.str,
+                                  "count": int(array.size)})
+                    offset += len(raw) + len(pad)
+                described.append({"name": name, "kind": kind, "arrays": spans})
+        os.chmod(tmp, PRIVATE_FILE & ~current_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return described, {"size": offset, "crc32": crc}
 
 
 def _identity(source_file: SourceFile) -> dict[str, Any]:
@@ -273,15 +299,33 @@ def _columns(frame: pd.DataFrame) -> list[tuple[str, str, list[np.ndarray]]] | N
             out.append((str(name), dtype, [values.view("int64") if values.dtype.kind == "M"
                                            else values]))
         elif dtype == "str" and column.dtype == pd.StringDtype("python", na_value=np.nan):
-            codes, uniques = pd.factorize(column.to_numpy(), use_na_sentinel=True)
-            text = uniques.tolist()
-            blob = "\0".join(text).encode("utf-8")
-            lengths = np.fromiter(map(len, text), dtype=np.int64, count=len(text))
-            out.append((str(name), "str", [_small_codes(codes, len(text)),
-                                           np.frombuffer(blob, dtype=np.uint8), lengths]))
+            parts = _text_arrays(column.to_numpy())
+            if parts is None:
+                return None
+            out.append((str(name), parts[0], parts[1]))
         else:
             return None
     return out
+
+
+def _text_arrays(values: np.ndarray) -> tuple[str, list[np.ndarray]] | None:
+    """A text column's arrays: "plain" (which cells are missing, and the others' text joined by
+    NUL) when most values differ (ids: coding them would cost a hash per row and save
+    nothing), else "codes" (each cell's code into the distinct values, their text and lengths).
+    Judged on a sample of the column; either way the column comes back the same."""
+    step = max(1, len(values) // _SAMPLE)
+    sample = values[::step]
+    if len(sample) and len(set(sample.tolist())) > len(sample) // 2:
+        missing = pd.isna(values)
+        present = values[~missing] if missing.any() else values
+        blob = "\0".join(present.tolist()).encode("utf-8")
+        if blob.count(b"\0") == max(len(present) - 1, 0):
+            return "plain", [missing, np.frombuffer(blob, dtype=np.uint8)]
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    text = uniques.tolist()
+    blob = "\0".join(text).encode("utf-8")
+    lengths = np.fromiter(map(len, text), dtype=np.int64, count=len(text))
+    return "str", [_small_codes(codes, len(text)), np.frombuffer(blob, dtype=np.uint8), lengths]
 
 
 def _small_codes(codes: np.ndarray, distinct: int) -> np.ndarray:
@@ -291,19 +335,8 @@ def _small_codes(codes: np.ndarray, distinct: int) -> np.ndarray:
     return codes.astype(np.int64)
 
 
-def _place(arrays: list[np.ndarray], array: np.ndarray) -> dict[str, Any]:
-    offset = sum(_padded_size(a.nbytes) for a in arrays)
-    arrays.append(np.ascontiguousarray(array))
-    return {"offset": offset, "dtype": array.dtype.str, "count": int(array.size)}
-
-
 def _padded_size(nbytes: int) -> int:
     return -(-nbytes // _ALIGN) * _ALIGN
-
-
-def _padded(array: np.ndarray) -> bytes:
-    raw = array.tobytes()
-    return raw + b"\0" * (_padded_size(len(raw)) - len(raw))
 
 
 def _array(data: bytearray, span: dict[str, Any]) -> np.ndarray:
@@ -322,6 +355,8 @@ def _table(manifest: dict[str, Any], data: bytearray, source_file: SourceFile) -
         spans = column["arrays"]
         if kind == "str":
             columns[column["name"]] = _text(*(_array(data, s) for s in spans))
+        elif kind == "plain":
+            columns[column["name"]] = _plain_text(*(_array(data, s) for s in spans))
         elif kind == "datetime64[us]":
             columns[column["name"]] = pd.Series(_array(data, spans[0]).view("datetime64[us]"),
                                                 copy=False)
@@ -354,6 +389,22 @@ def _period(value: list[str]) -> Period:
     if kind == "month":
         return Period(date.fromisoformat(start), date.fromisoformat(end), "month")
     raise ValueError(f"unknown period kind {kind!r}")
+
+
+def _plain_text(missing: np.ndarray, blob: np.ndarray) -> pd.Series:
+    """A text column back from which cells are missing and the others' NUL-joined text."""
+    if missing.dtype != np.bool_:
+        raise ValueError("the missing cells are not flags")
+    count = len(missing) - int(missing.sum())
+    values = blob.tobytes().decode("utf-8").split("\0") if count else []
+    if len(values) != count:
+        raise ValueError("the column's text does not hold its values")
+    if count == len(missing):
+        out = np.array(values, dtype=object)
+    else:
+        out = np.full(len(missing), np.nan, dtype=object)
+        out[~missing] = values
+    return pd.Series(out, dtype="str", copy=False)
 
 
 def _text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.Series:
