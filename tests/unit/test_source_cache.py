@@ -219,3 +219,21 @@ def test_text_holding_a_nul_survives(tmp_path: Path) -> None:
     pd.testing.assert_series_equal(back, values, check_names=False)
     assert source_cache._columns(pd.DataFrame({"x": [object()]})) is None
     assert source_cache._columns(pd.DataFrame({"x": np.arange(3)}, index=[3, 4, 5])) is None
+
+
+def test_a_plan_typed_by_hand_keeps_its_rows_set_aside_and_places(
+        tmp_path: Path, reads: list[str]) -> None:
+    root = tmp_path / "pack"
+    root.mkdir()
+    (root / "targets.csv").write_text(
+        "period,figure,target,tactic\n2026-11,leads,120,\n2026-11,cost_per_lead,lots,Paid\n"
+        "2026-W47,sessions,5000,\n", encoding="utf-8")
+    first = DataPack.open(root)
+    frame = first.frame("targets")
+    again = DataPack.open(root)
+    pd.testing.assert_frame_equal(again.frame("targets"), frame)
+    assert again.row_places("targets") == first.row_places("targets") == (
+        "targets.csv row 2", "targets.csv row 4")
+    assert again.set_aside("targets") == first.set_aside("targets")
+    assert len(first.set_aside("targets")) == 1
+    assert reads == ["targets.csv"]  # the second open read the plan from the cache
