@@ -223,10 +223,28 @@ def test_text_holding_a_nul_survives(tmp_path: Path) -> None:
 
 def test_ids_are_kept_as_plain_text_and_names_as_codes() -> None:
     ids = pd.Series([f"L{i}" for i in range(50)] + [None, "L3"], dtype="str")
-    names = pd.Series(["East", "West", None] * 20, dtype="str")
+    names = pd.Series((["East", "West", None] * 18)[:52], dtype="str")
     columns = source_cache._columns(pd.DataFrame({"id": ids, "name": names}))
     assert columns is not None
     (_, id_kind, id_parts), (_, name_kind, name_parts) = columns
     assert (id_kind, name_kind) == ("plain", "str")
     pd.testing.assert_series_equal(source_cache._plain_text(*id_parts), ids, check_names=False)
     pd.testing.assert_series_equal(source_cache._text(*name_parts), names, check_names=False)
+
+
+def test_a_plan_typed_by_hand_keeps_its_rows_set_aside_and_places(
+        tmp_path: Path, reads: list[str]) -> None:
+    root = tmp_path / "pack"
+    root.mkdir()
+    (root / "targets.csv").write_text(
+        "period,figure,target,tactic\n2026-11,leads,120,\n2026-11,cost_per_lead,lots,Paid\n"
+        "2026-W47,sessions,5000,\n", encoding="utf-8")
+    first = DataPack.open(root)
+    frame = first.frame("targets")
+    again = DataPack.open(root)
+    pd.testing.assert_frame_equal(again.frame("targets"), frame)
+    assert again.row_places("targets") == first.row_places("targets") == (
+        "targets.csv row 2", "targets.csv row 4")
+    assert again.set_aside("targets") == first.set_aside("targets")
+    assert len(first.set_aside("targets")) == 1
+    assert reads == ["targets.csv"]  # the second open read the plan from the cache

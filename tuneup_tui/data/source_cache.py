@@ -160,7 +160,8 @@ class Entry:
                 "rows": len(table.frame),
                 "columns": described,
                 "table": {"preset": table.preset, "dropped": list(table.dropped),
-                          "notes": list(table.notes), "period": _period_json(table.period)},
+                          "notes": list(table.notes), "period": _period_json(table.period),
+                          "set_aside": list(table.set_aside), "places": list(table.places)},
             }
             manifest["checksum"] = _checksum(manifest)
             _replace(self.manifest_path, json.dumps(manifest).encode())
@@ -376,8 +377,15 @@ def _table(manifest: dict[str, Any], data: bytearray, source_file: SourceFile) -
     period = info["period"]
     return ParsedTable(
         file=source_file.path, preset=str(info["preset"]), frame=frame,
-        dropped=tuple(str(x) for x in info["dropped"]), notes=tuple(str(x) for x in info["notes"]),
-        period=None if period is None else _period(period))
+        dropped=_texts(info["dropped"]), notes=_texts(info["notes"]),
+        period=None if period is None else _period(period),
+        set_aside=_texts(info["set_aside"]), places=_texts(info["places"]))
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ValueError("expected a list of lines")
+    return tuple(value)
 
 
 def _period(value: list[str]) -> Period:
