@@ -30,6 +30,10 @@ def main(mode: str, folder: Path) -> None:
         detail = _open(folder)
     else:
         detail = _panels(folder)
+    if mode != "read":
+        from tuneup_tui.data.source_cache import wait_for_writes
+
+        wait_for_writes()  # the cache's entries are part of the work (written in a thread)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "rss_mb": rss_mb(), "hwm_mb": hwm_mb(),
                       "detail": detail}))

@@ -11,6 +11,7 @@ import pytest
 from tuneup_tui.agenda import _schedule_compress, _schedule_types, _schedule_view, model
 from tuneup_tui.data import census
 from tuneup_tui.store import local_first, models
+from tuneup_tui.ui.config import ConsoleConfig
 
 RECORDS = [
     model.Role, model.Session, model.Agenda,
@@ -18,7 +19,7 @@ RECORDS = [
     _schedule_types.CompressPlan, _schedule_view.DayPlan, _schedule_compress.Waiting,
     census.Census, local_first.SharedStatus,
     models.Run, models.ScheduleEvent, models.Note, models.ActionItem, models.ActionChange,
-    models.SoftSpot, models.RecordedFigure,
+    models.SoftSpot, models.RecordedFigure, ConsoleConfig,
 ]
 
 

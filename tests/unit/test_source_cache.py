@@ -57,7 +57,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def frames(root: Path) -> dict[str, pd.DataFrame]:
     pack = DataPack.open(root)
-    return {s: pack.frame(s) for s in ("leads", "crm")}
+    out = {s: pack.frame(s) for s in ("leads", "crm")}
+    source_cache.wait_for_writes()  # entries are written in a thread of their own
+    return out
 
 
 def entries(home: Path) -> list[Path]:
@@ -88,6 +90,7 @@ def test_a_reopened_export_keeps_its_period_notes_and_dropped_lines(
     shutil.copytree(EXPORTS / "ga4", root)
     first = DataPack.open(root)
     frame = first.frame("traffic")
+    source_cache.wait_for_writes()
     again = DataPack.open(root)
     count = len(reads)
     pd.testing.assert_frame_equal(again.frame("traffic"), frame)
@@ -241,6 +244,7 @@ def test_a_plan_typed_by_hand_keeps_its_rows_set_aside_and_places(
         "2026-W47,sessions,5000,\n", encoding="utf-8")
     first = DataPack.open(root)
     frame = first.frame("targets")
+    source_cache.wait_for_writes()
     again = DataPack.open(root)
     pd.testing.assert_frame_equal(again.frame("targets"), frame)
     assert again.row_places("targets") == first.row_places("targets") == (
