@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from tests.functional.test_cli_summary import make_run
+from tests.functional.summary_runs import make_run
 from tuneup_tui import cli
 from tuneup_tui.paths import run_dir
 from tuneup_tui.store.db import RunStore
