@@ -8,6 +8,7 @@ console as a `PanelReady` message as it comes, its figures saved with the run fr
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,13 @@ frame is on screen before the import competes with it for the interpreter."""
 FIRST_FRAME_WAIT_LIMIT = 5.0
 """The panel worker never waits longer than this for the first frame (a console that cannot
 draw still computes its panels)."""
+
+GC_THRESHOLDS_WHILE_COMPUTING = (50_000, 50, 1000)
+"""Python's collector thresholds while the panels' results come in: the results piling up
+would otherwise trigger full collections (65 to 100 ms pauses of the console) every few panels.
+Measured (docs/benchmarks.md, stall while panels compute): without it the console stalled 90 to
+120 ms where it stalled 36 to 55 ms with it, in the same minutes."""
+
 
 class PanelFeed:
     """The day's panels: the worker computing them and the results as they come."""
@@ -101,6 +109,8 @@ class PanelFeed:
         from tuneup_tui.ui.messages import PanelsFailed
 
         worker = get_current_worker()
+        thresholds = gc.get_threshold()
+        gc.set_threshold(*GC_THRESHOLDS_WHILE_COMPUTING)
         try:
             data_dir = config.data_dir
             if config.prepare_data is not None:
@@ -113,6 +123,8 @@ class PanelFeed:
             self._app.post_message(PanelsFailed(str(err)))
         except Exception as err:  # the demo's pack could not be made: the same
             self._app.post_message(PanelsFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
+        finally:
+            gc.set_threshold(*thresholds)
 
     def _wait_for_first_frame(self) -> None:
         waited = 0.0
