@@ -18,6 +18,7 @@ from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.parse import BadValue, parse_column
 from tuneup_tui.data.period import Period
+from tuneup_tui.data.plausible import implausible_cells
 from tuneup_tui.data.read import normalise_name
 from tuneup_tui.data.sources import ColumnKind, SourceSchema
 
@@ -35,6 +36,9 @@ class ParsedTable:
     dropped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     period: Period | None = None
+    implausible: tuple[str, ...] = ()
+    """Values no export means (a negative spend, inf, 1e308), one line per column, for the
+    panels that read them (see data.plausible)."""
 
 
 def in_memory_table(source: str, frame: pd.DataFrame) -> RawTable:
@@ -78,8 +82,10 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
         dates = typed[schema.date_column]
         if dates.isna().any():
             typed[schema.date_column] = dates.fillna(pd.Timestamp(raw.period.start))
+    where = schema.name if file is None else f"{schema.name} ({file})"
     return ParsedTable(file=file, preset=raw.preset, frame=typed, dropped=tuple(raw.dropped),
-                       notes=tuple(notes), period=raw.period)
+                       notes=tuple(notes), period=raw.period,
+                       implausible=tuple(implausible_cells(typed, schema.name, where, lines)))
 
 
 def stack(tables: Sequence[ParsedTable], schema: SourceSchema) -> pd.DataFrame:

@@ -187,10 +187,17 @@ class TuneupApp(StartupApp):
         """Refresh what other processes may have added (attendees' items) when it changed."""
         if not self._showing():
             return
+        header = self.main.query_one(HeaderBar)
         shared_status = getattr(self.store, "shared_status", None)
         if shared_status is not None:
             state = shared_status()
-            self.main.query_one(HeaderBar).show_shared(state.line, state.short)
+            header.show_shared(state.line, state.short)
+        if self.live is not None:
+            writes = self.live.writes
+            header.show_saving(writes.busy)
+            while writes.failures:
+                say(self, f"Not saved: {writes.failures.popleft()}", severity="error",
+                    timeout=20)
         version = self.store.data_version()
         if version != self._data_version:
             self._data_version = version
@@ -214,6 +221,7 @@ class TuneupApp(StartupApp):
 
         if self.live is None:
             return
+        self.live.writes.drain()  # the day's last actions are in the summary
         try:
             folder = write_run_summary(self.store, self.live.run.id, dict(self.results))
         except Exception as err:  # the day's data is safe in the store; say what failed
@@ -260,6 +268,7 @@ class TuneupApp(StartupApp):
         if self.summary_folder is not None and self.live is not None:
             from tuneup_tui.ui.summary import write_run_summary
 
+            self.live.writes.drain()
             try:
                 write_run_summary(self.store, self.live.run.id, dict(self.results))
             except Exception as err:  # quitting must never fail; `tuneup summary` can redo it

@@ -1,6 +1,7 @@
 """A live run: the agenda, its run in the store and its schedule on a clock, kept in step.
 
-Every schedule action is written to the store the moment it is taken, so replaying the store's
+Every schedule action is written to the store the moment it is taken (behind the console when
+another process holds the store's lock, see `store.write_behind`), so replaying the store's
 events (`Schedule.restore`) gives back the same day after a crash. This module has no textual
 import: the console's widgets only show what it holds.
 """
@@ -22,6 +23,7 @@ from tuneup_tui.agenda.schedule import (
 )
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
+from tuneup_tui.store.write_behind import WriteBehind
 
 EARLY_MINUTES = 30
 """A run started up to this long before the first session waits for the agenda's time; any
@@ -92,6 +94,8 @@ class LiveRun:
         self.clock = clock
         self.on_action: Callable[[ScheduleAction], None] | None = None
         """Called after each persisted action (the console refreshes on it)."""
+        self.writes = WriteBehind(store)
+        """The console's writes, made behind it: a busy store never freezes a key."""
 
     @classmethod
     def start_new(
@@ -204,11 +208,13 @@ class LiveRun:
         if not self.schedule.status().finished:
             self._persist(self.schedule.end())
         if not self.run.finished:
-            self.store.end_run(self.run.id, wall_time(self.clock))
-            self.run = self.store.get_run(self.run.id)
+            ended = wall_time(self.clock)
+            self.writes.save(RunStore.end_run, self.run.id, ended)
+            self.run = self.run._replace(ended_at=ended)
 
     def _persist(self, action: ScheduleAction) -> ScheduleAction:
-        self.store.add_event(self.run.id, action.kind, action.at, dict(action.payload))
+        self.writes.save(RunStore.add_event, self.run.id, action.kind, action.at,
+                         dict(action.payload))
         if self.on_action is not None:
             self.on_action(action)
         return action

@@ -125,5 +125,8 @@ class PanelFeedApp(App[None]):
             self.call_after_refresh(gc.freeze)
 
     def _save_panel_figures(self, result: PanelResult, live: LiveRun) -> None:
+        from tuneup_tui.store.db import RunStore
+
         if result.error is None and result.figures:
-            self.store.save_panel_figures(live.run.id, result.name, dict(result.figures))
+            live.writes.save(RunStore.save_panel_figures, live.run.id, result.name,
+                             dict(result.figures))

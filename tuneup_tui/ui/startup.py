@@ -71,6 +71,8 @@ class StartupApp(PanelFeedApp):
         if self._undo_stop_signals is not None:
             self._undo_stop_signals()
             self._undo_stop_signals = None
+        if self.live is not None:
+            self.live.writes.close()  # what waits for a busy store lands before the console ends
         if self._console_lock is not None:
             self._console_lock.release()
             self._console_lock = None

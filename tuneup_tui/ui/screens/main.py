@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 
 from tuneup_tui.agenda.clock import ScaledClock
-from tuneup_tui.store.db import StoreError
+from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.screens.main_view import MainView
@@ -151,8 +151,9 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        if self._safely(partial(live.store.add_action, live.run.id, draft.text, draft.owner,
-                                due=draft.due, session=session.topic if session else None)):
+        if self._safely(partial(live.writes.save, RunStore.add_action, live.run.id, draft.text,
+                                draft.owner, due=draft.due,
+                                session=session.topic if session else None)):
             say(self, f"Action item for {draft.owner} added.")
             self._warn_off_roster(draft.owner)
         self.refresh_store_data()
@@ -178,13 +179,14 @@ class MainScreen(MainView):
         live = self.live
         if edit is None or live is None:
             return
-        store = live.store
         if edit.delete:
-            if self._safely(partial(store.delete_action, item_id, by="facilitator")):
+            if self._safely(partial(live.writes.save, RunStore.delete_action, item_id,
+                                    by="facilitator")):
                 say(self, "Action item deleted.")
-        elif self._safely(partial(store.update_action, item_id, text=edit.text,
-                                  owner=edit.owner, due=edit.due, clear_due=edit.due is None,
-                                  status=edit.status, by="facilitator")):
+        elif self._safely(partial(live.writes.save, RunStore.update_action, item_id,
+                                  text=edit.text, owner=edit.owner, due=edit.due,
+                                  clear_due=edit.due is None, status=edit.status,
+                                  by="facilitator")):
             say(self, f"Action item for {edit.owner} saved.")
         self.refresh_store_data()
 
@@ -211,8 +213,9 @@ class MainScreen(MainView):
         if draft is None or live is None:
             return
         session = self._session(self.shown)
-        if self._safely(partial(live.store.record_figure, live.run.id, draft.name, draft.value,
-                                unit=draft.unit, session=session.topic if session else None)):
+        if self._safely(partial(live.writes.save, RunStore.record_figure, live.run.id,
+                                draft.name, draft.value, unit=draft.unit,
+                                session=session.topic if session else None)):
             say(self, f"Recorded {label(draft.name)}: {fmt_figure(draft.name, draft.value)}.")
         self.refresh_store_data()
 
@@ -241,9 +244,10 @@ class MainScreen(MainView):
             return
         session = self._session(self.shown)
         saved = self._safely(partial(
-            live.store.add_soft_spot, live.run.id, draft.text, severity=draft.severity,
-            session=session.topic if session else None, owner=draft.owner, panel=draft.panel,
-            finding_key=draft.finding_key, figures=draft.figures))
+            live.writes.save, RunStore.add_soft_spot, live.run.id, draft.text,
+            severity=draft.severity, session=session.topic if session else None,
+            owner=draft.owner, panel=draft.panel, finding_key=draft.finding_key,
+            figures=draft.figures))
         self.refresh_store_data()
         if saved:
             say(self, "Soft spot recorded" + (f" for {draft.owner}." if draft.owner else "."))

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.geometry import Size
 
-from tuneup_tui.store.db import StoreError
+from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.ui.literal import say
 from tuneup_tui.ui.note_text import compose_note, split_note
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
@@ -191,7 +191,7 @@ class MainView(WorkAreaSteps):
         questions = session.questions if session else ()
         stored = compose_note(editor.text, questions, self.checked.get(editor.session, set()))
         try:
-            live.store.save_note(live.run.id, editor.session, stored)
+            live.writes.save(RunStore.save_note, live.run.id, editor.session, stored)
         except StoreError as err:  # kept on screen (still unsaved) and tried again later
             say(self, f"Notes not saved: {err}", severity="error", timeout=20)
             return

@@ -2,7 +2,8 @@
 
 It turns amber (`-warning`) at five minutes left and red (`-over`) once the session runs over;
 the stylesheet holds the colours. When the runs are kept in a shared store, its state closes the
-line ("shared store: offline, 12 changes waiting").
+line ("shared store: offline, 12 changes waiting"); while a write waits for the lock another
+process holds on the store, "saving… (store busy)" does.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def countdown_text(status: ScheduleStatus) -> str:
     return f"{fmt_countdown(status.remaining.total_seconds())} left"
 
 
+SAVING = ("saving… (store busy)", "saving…")
+"""What the header closes with while a write waits for another process's lock."""
+
+
 class HeaderBar(Static):
     """The one-line header of the main screen."""
 
@@ -38,12 +43,22 @@ class HeaderBar(Static):
         """The shared store's state as the header says it, in full and short; None with a
         local store only."""
         self._last: tuple[ScheduleStatus | None, str | None, str] | None = None
+        self.saving = False
+        """Whether a write waits for the store's lock (another process holds it)."""
 
     def show_shared(self, line: str, short: str) -> None:
         """Say the shared store's state (at once, not at the next tick) when it changed."""
         if (line, short) == self.shared:
             return
         self.shared = (line, short)
+        if self._last is not None:
+            self.show(*self._last)
+
+    def show_saving(self, busy: bool) -> None:
+        """Say "saving… (store busy)" while a write waits for the store, and stop after."""
+        if busy == self.saving:
+            return
+        self.saving = busy
         if self._last is not None:
             self.show(*self._last)
 
@@ -86,7 +101,7 @@ class HeaderBar(Static):
                 text.append(" · PAUSED", style="bold reverse")
         day_ends = ("" if status.finished else
                     f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
-        if self.shared is None:
+        if self.shared is None and not self.saving:
             text.append(day_ends)
         else:
             self._append_shared(text, day_ends)
@@ -97,8 +112,7 @@ class HeaderBar(Static):
     def _append_shared(self, text: Text, day_ends: str) -> None:
         """The day's end and the shared store's state, in the longest form that fits; on a
         narrow terminal the day's end gives way (the agenda list shows it too)."""
-        assert self.shared is not None
-        line, short = self.shared
+        line, short = SAVING if self.saving else self.shared or SAVING
         width = self.size.width or 10_000
         forms = [(day_ends, line), (day_ends, short), ("", line), ("", short)]
         ends, said = next(((e, s) for e, s in forms

@@ -1,0 +1,60 @@
+"""The console's writes behind it: in order, errors said, nothing dropped while the store is busy."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tuneup_tui.store.db import RunStore, StoreError
+from tuneup_tui.store.write_behind import WriteBehind
+
+
+def _run(store: RunStore) -> int:
+    return store.create_run(title="Day", series="ops", cadence="day", agenda_toml="",
+                            as_of=date(2026, 12, 7), data_dir=None, mode="facilitator",
+                            speed=1, anchor=datetime(2026, 12, 7, 8),
+                            started_at=datetime(2026, 12, 7, 8)).id
+
+
+def test_a_write_on_a_free_store_lands_before_save_returns(tmp_path: Path) -> None:
+    with RunStore(tmp_path / "tuneup.db") as store:
+        run_id = _run(store)
+        writes = WriteBehind(store)
+        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "hello") is True
+        assert store.notes(run_id)["Traffic Study"].text == "hello"
+        writes.close()
+
+
+def test_an_error_met_at_once_reaches_the_caller(tmp_path: Path) -> None:
+    with RunStore(tmp_path / "tuneup.db") as store:
+        writes = WriteBehind(store)
+        with pytest.raises(StoreError, match="no run 99"):
+            writes.save(RunStore.save_note, 99, "Traffic Study", "hello")
+        writes.close()
+
+
+def test_writes_wait_for_a_busy_store_in_order_and_its_failures_are_said(
+        tmp_path: Path) -> None:
+    with RunStore(tmp_path / "tuneup.db") as store:
+        run_id = _run(store)
+        writes = WriteBehind(store, patience=0.05)
+        holder = sqlite3.connect(store.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            assert writes.save(RunStore.save_note, run_id, "Traffic Study", "one") is False
+            assert writes.busy
+            assert writes.save(RunStore.save_note, run_id, "Traffic Study", "two") is False
+            # Refused once it gets its turn: the caller has moved on, so it is said later.
+            assert writes.save(RunStore.save_note, 99, "Traffic Study", "lost?") is False
+            assert not writes.drain(timeout=0.2)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert writes.drain(timeout=15)
+        assert not writes.busy and writes.waiting == 0
+        assert store.notes(run_id)["Traffic Study"].text == "two"
+        assert list(writes.failures) == ["no run 99; see `tuneup runs`"]
+        writes.close()
