@@ -1,4 +1,4 @@
-"""The console's writes behind it: in order, errors said, nothing dropped while the store is busy."""
+"""The console's writes behind it: in order, errors said, nothing dropped while it is busy."""
 
 from __future__ import annotations
 
