@@ -25,6 +25,8 @@ from tuneup_tui.store.health import (
     NotAStore,
     backup_before_migration,
     kept,
+    read_only,
+    read_only_advice,
     refuse_if_not_a_store,
 )
 from tuneup_tui.store.models import ACTION_STATUSES
@@ -58,8 +60,7 @@ class StoreBase:
         except NotAStore as err:
             raise StoreError(str(err)) from err
         except (sqlite3.Error, OSError, StoreBusy) as err:
-            raise StoreError(f"cannot open the run store {self.path}: {err}; "
-                             f"{kept(self.path)}") from err
+            raise self._open_error(err) from err
         self._conn.row_factory = sqlite3.Row
         try:
             migrate(self._conn, before=self._backup)
@@ -69,9 +70,16 @@ class StoreBase:
                              "(the file is kept as it is)") from err
         except (sqlite3.Error, OSError, StoreBusy) as err:
             self._conn.close()
-            raise StoreError(f"cannot open the run store {self.path}: {err}; "
-                             f"{kept(self.path)}") from err
+            raise self._open_error(err) from err
         self._closed = False
+
+    def _open_error(self, err: BaseException) -> StoreError:
+        """Why the store could not be opened, in one line: a read-only folder said as such
+        (SQLite's "unable to open database file" would send the user after a damaged file)."""
+        reason = read_only(self.path)
+        if reason is not None:
+            return StoreError(read_only_advice(self.path, reason))
+        return StoreError(f"cannot open the run store {self.path}: {err}; {kept(self.path)}")
 
     def _backup(self, version: int) -> None:
         """Keep a copy of an existing store before migrating it (see store.health)."""

@@ -5,9 +5,14 @@ write then waits, up to about a minute, for its turn. The console hands its writ
 `WriteBehind`: one thread with a connection of its own carries them out in the order they were
 made. A write that lands within a moment (the usual case) is as if it had been made in place:
 its error, if any, reaches the caller. One that has to wait is left waiting, and the console
-goes on; the console says "saving… (store busy)" meanwhile (`busy`). A write that meets a busy
-store is tried again until the lock frees: nothing typed is dropped. The console's own reads
-use its own connection, which a writer elsewhere never blocks (WAL).
+goes on; the console says "saving… (store busy)" meanwhile (`status`). A write that meets a
+busy store is tried again until the lock frees: nothing typed is dropped. The console's own
+reads use its own connection, which a writer elsewhere never blocks (WAL).
+
+A store that can't be written at all (its folder turned read-only, the disk full) is said once
+(`failures`), and the writes wait for it the same way, tried again every few seconds. When the
+console closes before it could write them, they are given back (`unsaved`), in words, for the
+console to print: what was typed is then on the terminal, not lost.
 """
 
 from __future__ import annotations
@@ -22,16 +27,24 @@ from typing import Concatenate, ParamSpec
 from tuneup_tui.store.connection import StoreBusy
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.errors import StoreError
+from tuneup_tui.textsafe import visible_line
 
 P = ParamSpec("P")
 
 PATIENCE_SECONDS = 0.25
 """How long a caller waits for its write before leaving it to land in the background."""
+RETRY_SECONDS = 2.0
+"""How often a store that can't be written is tried again."""
+CANNOT_WRITE = ("readonly", "read-only", "disk i/o", "disk is full", "unable to open",
+                "cannot write")
+"""Words of the errors that say the store can't be written now (rather than a refusal)."""
 
 
 @dataclass
 class _Pending:
     write: Callable[[RunStore], object]
+    what: str
+    """The write in words, should it never land."""
     made: float = field(default_factory=time.monotonic)
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
@@ -52,6 +65,11 @@ class WriteBehind:
         self._thread: threading.Thread | None = None
         self.failures: deque[str] = deque()
         """Writes that failed after their caller moved on, in words (the console says them)."""
+        self.stalled: str | None = None
+        """Why the store can't be written now (read-only, full), while that lasts."""
+        self.unsaved: list[str] = []
+        """The writes the store never took before `close` gave up, in words."""
+        self._giving_up = False
 
     def save(self, method: Callable[Concatenate[RunStore, P], object],
              *args: P.args, **kwargs: P.kwargs) -> bool:
@@ -63,7 +81,8 @@ class WriteBehind:
         if self._store.shared or self._closing:
             method(self._store, *args, **kwargs)  # no file to write behind: as before
             return True
-        pending = _Pending(lambda store: method(store, *args, **kwargs))
+        pending = _Pending(lambda store: method(store, *args, **kwargs),
+                           _described(method, args, kwargs))
         with self._cond:
             self._start()
             # Behind a write that is already waiting: the caller does not wait too.
@@ -87,9 +106,18 @@ class WriteBehind:
 
     @property
     def busy(self) -> bool:
-        """Whether a write has been waiting for the store's lock longer than a moment."""
+        """Whether a write has been waiting for the store longer than a moment."""
         with self._cond:
             return self._waiting_long()
+
+    @property
+    def status(self) -> str | None:
+        """What the console says while writes wait; None when nothing does."""
+        with self._cond:
+            if not self._waiting_long():
+                return None
+            return "not saved yet (store can't be written)" if self.stalled else (
+                "saving… (store busy)")
 
     def drain(self, timeout: float | None = None) -> bool:
         """Wait until every write made so far has landed (or failed); False on timeout."""
@@ -104,8 +132,13 @@ class WriteBehind:
 
     def close(self) -> None:
         """Land every waiting write (however long the lock is held: nothing typed is
-        dropped), then stop the thread and close its connection."""
-        self.drain()
+        dropped), then stop the thread and close its connection. Writes a store that can't be
+        written still holds back after one more try are given up and kept in `unsaved`."""
+        while not self.drain(timeout=RETRY_SECONDS + 1):
+            if self.stalled is not None:
+                with self._cond:
+                    self._giving_up = True
+                    self._cond.notify_all()
         with self._cond:
             self._closing = True
             self._cond.notify_all()
@@ -136,7 +169,9 @@ class WriteBehind:
                 with self._cond:
                     self._queue.popleft()
                     pending.done.set()
-                    if pending.error is not None and pending.abandoned:
+                    if pending.error is not None and self._giving_up:
+                        self.unsaved.append(f"{pending.what} ({pending.error})")
+                    elif pending.error is not None and pending.abandoned:
                         self.failures.append(str(pending.error))
                     self._cond.notify_all()
         finally:
@@ -144,17 +179,42 @@ class WriteBehind:
                 self._writer.close()
 
     def _land(self, pending: _Pending) -> None:
-        """Carry out one write; a store that stays busy is tried again until it frees."""
+        """Carry out one write; a store that stays busy, or can't be written for now, is tried
+        again until it takes the write (or `close` gives up on it)."""
         while True:
             try:
                 if self._writer is None:
                     self._writer = RunStore(self._store.path, now=self._store._now)
                 pending.write(self._writer)
+                self.stalled = None
                 return
             except StoreError as err:
-                if not isinstance(err.__cause__, StoreBusy):
+                if isinstance(err.__cause__, StoreBusy):
+                    continue
+                if not any(word in str(err).lower() for word in CANNOT_WRITE):
+                    pending.error = err
+                    return
+                if self._stall(err):
                     pending.error = err
                     return
             except Exception as err:  # said to the console (ValueError: a refusal), never lost
                 pending.error = err
                 return
+
+    def _stall(self, err: StoreError) -> bool:
+        """Note that the store can't be written and wait to try again; True to give up."""
+        with self._cond:
+            if self.stalled is None:
+                self.failures.append(f"{err}; what you type is kept, and saved as soon as "
+                                     "the store can be written")
+            self.stalled = str(err)
+            if not self._giving_up:
+                self._cond.wait(RETRY_SECONDS)
+            return self._giving_up
+
+
+def _described(method: Callable[..., object], args: tuple[object, ...],
+               kwargs: dict[str, object]) -> str:
+    """A write in words, for the terminal: `save_note 3, 'Traffic Study', 'Dana walks…'`."""
+    shown = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+    return visible_line(f"{getattr(method, '__name__', 'write')} {', '.join(shown)}")

@@ -194,7 +194,7 @@ class TuneupApp(StartupApp):
             header.show_shared(state.line, state.short)
         if self.live is not None:
             writes = self.live.writes
-            header.show_saving(writes.busy)
+            header.show_saving(writes.status)
             while writes.failures:
                 say(self, f"Not saved: {writes.failures.popleft()}", severity="error",
                     timeout=20)
