@@ -77,3 +77,26 @@ async def test_quitting_while_the_store_stays_read_only_hands_back_what_was_type
     assert unsaved and all("readonly database" in line for line in unsaved)
     # The note (saved on leaving the notes, and again on the way out) is on the terminal.
     assert any("save_note" in line and "'the last words'" in line for line in unsaved)
+
+
+async def test_a_store_damaged_in_the_middle_ends_the_console_in_one_line(
+        agenda: Agenda, agenda_path: Path, store: RunStore, clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runs table reads, the run's timer actions do not ("database disk image is
+    malformed" on resuming): the console ends at once, with the store's one line to say."""
+    first = console(agenda, agenda_path, None, store, clock)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press("q")
+    assert first.live is not None
+    run_id = first.live.run.id
+    damaged = f"the run store {store.path} is damaged (database disk image is malformed)"
+
+    def unreadable(self: RunStore, run_id: int) -> list[Any]:
+        raise StoreError(damaged)
+
+    monkeypatch.setattr(RunStore, "events", unreadable)
+    again = console(agenda, agenda_path, None, store, clock, resume_run=store.get_run(run_id))
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+    assert again.failed == damaged
+    assert again.return_code == 2

@@ -185,6 +185,8 @@ def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as
                    resume_run=resume, start_now=start_now, agenda_toml=agenda_toml,
                    prepare_data=prepare_data, rehearsal=rehearsal, compare_with=compare_with)
     app.run()
+    if app.failed is not None:
+        raise CliError(app.failed)
     # A store that could not be written to the end: what it never took goes to the terminal.
     unsaved = app.live.writes.unsaved if app.live is not None else []
     for line in unsaved:

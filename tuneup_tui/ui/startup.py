@@ -16,6 +16,7 @@ import gc
 from typing import TYPE_CHECKING
 
 from tuneup_tui.agenda.clock import wall_time
+from tuneup_tui.store.errors import StoreError
 from tuneup_tui.ui.live import LiveRun, carried_on, run_clock
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeedApp
 from tuneup_tui.ui.screens.main_view import session_to_show
@@ -47,6 +48,9 @@ class StartupApp(PanelFeedApp):
     _undo_stop_signals: Callable[[], None] | None = None
     _console_lock: ConsoleLock | None = None
     """This console's hold on its run (one console per run)."""
+    failed: str | None = None
+    """Why the run could not be opened (a damaged store), in one line; the console then ends
+    at once and the command line says it (exit code 2)."""
     """Whether the panels wait for the answer to the resume question."""
 
     def on_load(self) -> None:
@@ -98,6 +102,9 @@ class StartupApp(PanelFeedApp):
         # Told to stop (kill, a closed terminal): save the note being typed, then quit.
         self._undo_stop_signals = on_stop_signals(
             self.main.save_notes, lambda: self.call_later(self.action_quit))
+        if self.failed is not None:
+            self.call_after_refresh(self.exit, return_code=2)
+            return
         self.call_after_refresh(self._after_first_frame)
         waiting = self._waiting
         if waiting is not None:
@@ -164,7 +171,15 @@ class StartupApp(PanelFeedApp):
 
     def _open(self, resume: Run | None) -> None:
         """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock.
-        """
+        A store that fails while the run is read (damaged in the middle) ends the console."""
+        try:
+            self._open_run(resume)
+        except StoreError as err:
+            self.failed = str(err)
+            if self.screen_stack:  # else `on_mount` ends it, once there is a screen to close
+                self.exit(return_code=2)
+
+    def _open_run(self, resume: Run | None) -> None:
         config = self.config
         if resume is not None:
             self._hold(resume.id)
@@ -198,6 +213,8 @@ class StartupApp(PanelFeedApp):
         where the run stands); then offer the previous run's open items (the main screen is
         there to hold the dialog by now)."""
         config = self.config
+        if self.failed is not None:
+            return
         self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
                             self.set_interval(config.poll_seconds, self.poll_store)]
         previous, self._carry_from = self._carry_from, None
