@@ -76,7 +76,8 @@ def times_to_utc(conn: Any) -> None:
         for column in columns:
             found = conn.execute(f"SELECT DISTINCT {column} FROM {table}"
                                  f" WHERE {column} IS NOT NULL").fetchall()
-            for (text,) in (tuple(row) for row in found):
+            for row in found:
+                text = row[0]  # a PostgreSQL row is a mapping: read it by position
                 utc_text = _migrated(text)
                 if utc_text != text:
                     conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
