@@ -58,3 +58,33 @@ def test_writes_wait_for_a_busy_store_in_order_and_its_failures_are_said(
         assert store.notes(run_id)["Traffic Study"].text == "two"
         assert list(writes.failures) == ["no run 99; see `tuneup runs`"]
         writes.close()
+
+
+def test_settle_waits_for_a_busy_store_but_not_for_one_that_cannot_be_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    with RunStore(tmp_path / "tuneup.db") as store:
+        run_id = _run(store)
+        writes = WriteBehind(store, patience=0.05)
+        holder = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "busy") is False
+        threading.Timer(0.5, lambda: holder.execute("ROLLBACK")).start()
+        writes.settle()  # until the lock frees and the note lands
+        assert store.notes(run_id)["Traffic Study"].text == "busy"
+        holder.close()
+
+        def refuse(self: RunStore, body: object) -> object:
+            err = sqlite3.OperationalError("attempt to write a readonly database")
+            raise StoreError(f"the run store {store.path}: {err}") from err
+
+        monkeypatch.setattr(RunStore, "_write", refuse)
+        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "kept") is False
+        began = time.monotonic()
+        writes.settle()
+        assert time.monotonic() - began < 1 and writes.waiting == 1
+        monkeypatch.undo()
+        writes.close()
+        assert store.notes(run_id)["Traffic Study"].text == "kept" and writes.unsaved == []

@@ -130,6 +130,13 @@ class WriteBehind:
                 self._cond.wait(left)
         return True
 
+    def settle(self) -> None:
+        """Wait until every write made so far has landed, or the store can't be written (then
+        they wait on, and what reads the store now reads it without them)."""
+        with self._cond:
+            while self._queue and self.stalled is None:
+                self._cond.wait(RETRY_SECONDS)
+
     def close(self) -> None:
         """Land every waiting write (however long the lock is held: nothing typed is
         dropped), then stop the thread and close its connection. Writes a store that can't be

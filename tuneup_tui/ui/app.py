@@ -221,7 +221,7 @@ class TuneupApp(StartupApp):
 
         if self.live is None:
             return
-        self.live.writes.drain()  # the day's last actions are in the summary
+        self.live.writes.settle()  # the day's last actions are in the summary
         try:
             folder = write_run_summary(self.store, self.live.run.id, dict(self.results))
         except Exception as err:  # the day's data is safe in the store; say what failed
@@ -268,7 +268,7 @@ class TuneupApp(StartupApp):
         if self.summary_folder is not None and self.live is not None:
             from tuneup_tui.ui.summary import write_run_summary
 
-            self.live.writes.drain()
+            self.live.writes.settle()
             try:
                 write_run_summary(self.store, self.live.run.id, dict(self.results))
             except Exception as err:  # quitting must never fail; `tuneup summary` can redo it
