@@ -40,7 +40,7 @@ class StoreBase:
     """An open, migrated store file and the helpers to read and write it."""
 
     def __init__(self, path: Path | str, *,
-                 now: Callable[[], datetime] = datetime.now) -> None:
+                 now: Callable[[], datetime] = datetime.now, checked: bool = False) -> None:
         self._now = now
         """Where created_at/updated_at come from (tests pass a fixed clock)."""
         self._lock = threading.RLock()
@@ -55,7 +55,12 @@ class StoreBase:
         self.path = Path(path)
         self.address = str(self.path)
         try:
-            refuse_if_not_a_store(self.path)
+            if not checked:
+                # Read with Python's own file calls, which must not touch a store this process
+                # has open already: closing that file drops SQLite's locks on it (POSIX locks
+                # are the process's), and another program would then take the store for
+                # unused and remove its WAL under this process's connections.
+                refuse_if_not_a_store(self.path)
             self._conn = connect(self.path)
         except NotAStore as err:
             raise StoreError(str(err)) from err

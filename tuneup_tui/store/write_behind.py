@@ -191,7 +191,8 @@ class WriteBehind:
         while True:
             try:
                 if self._writer is None:
-                    self._writer = RunStore(self._store.path, now=self._store._now)
+                    self._writer = RunStore(self._store.path, now=self._store._now,
+                                            checked=True)
                 pending.write(self._writer)
                 self.stalled = None
                 return
