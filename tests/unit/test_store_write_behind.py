@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -23,8 +24,12 @@ def test_a_write_on_a_free_store_lands_before_save_returns(tmp_path: Path) -> No
     with RunStore(tmp_path / "tuneup.db") as store:
         run_id = _run(store)
         writes = WriteBehind(store)
-        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "hello") is True
+        version = store.data_version()
+        saved = writes.save(RunStore.save_note, run_id, "Traffic Study", "hello")
+        assert saved is not None and saved.text == "hello"
         assert store.notes(run_id)["Traffic Study"].text == "hello"
+        # Made on the store's own connection: not news to it, as another program's change is.
+        assert store.data_version() == version and writes.waiting == 0
         writes.close()
 
 
@@ -44,11 +49,14 @@ def test_writes_wait_for_a_busy_store_in_order_and_its_failures_are_said(
         holder = sqlite3.connect(store.path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
-            assert writes.save(RunStore.save_note, run_id, "Traffic Study", "one") is False
-            assert writes.busy
-            assert writes.save(RunStore.save_note, run_id, "Traffic Study", "two") is False
+            began = time.monotonic()
+            assert writes.save(RunStore.save_note, run_id, "Traffic Study", "one") is None
+            assert time.monotonic() - began < 1  # not the store's 5 s busy wait
+            time.sleep(0.1)
+            assert writes.busy and writes.status == "saving… (store busy)"
+            assert writes.save(RunStore.save_note, run_id, "Traffic Study", "two") is None
             # Refused once it gets its turn: the caller has moved on, so it is said later.
-            assert writes.save(RunStore.save_note, 99, "Traffic Study", "lost?") is False
+            assert writes.save(RunStore.save_note, 99, "Traffic Study", "lost?") is None
             assert not writes.drain(timeout=0.2)
         finally:
             holder.execute("ROLLBACK")
@@ -63,14 +71,13 @@ def test_writes_wait_for_a_busy_store_in_order_and_its_failures_are_said(
 def test_settle_waits_for_a_busy_store_but_not_for_one_that_cannot_be_written(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
-    import time
 
     with RunStore(tmp_path / "tuneup.db") as store:
         run_id = _run(store)
         writes = WriteBehind(store, patience=0.05)
         holder = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
         holder.execute("BEGIN IMMEDIATE")
-        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "busy") is False
+        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "busy") is None
         threading.Timer(0.5, lambda: holder.execute("ROLLBACK")).start()
         writes.settle()  # until the lock frees and the note lands
         assert store.notes(run_id)["Traffic Study"].text == "busy"
@@ -81,7 +88,7 @@ def test_settle_waits_for_a_busy_store_but_not_for_one_that_cannot_be_written(
             raise StoreError(f"the run store {store.path}: {err}") from err
 
         monkeypatch.setattr(RunStore, "_write", refuse)
-        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "kept") is False
+        assert writes.save(RunStore.save_note, run_id, "Traffic Study", "kept") is None
         began = time.monotonic()
         writes.settle()
         assert time.monotonic() - began < 1 and writes.waiting == 1

@@ -141,14 +141,17 @@ class LiveRun:
 
     # the changes the day makes
 
-    # Each returns whether the write landed at once (False: it waits behind a busy store).
+    # A change that waits behind a busy store lands later (see `writes`); the records show it
+    # once it has (the store's change counter moves).
 
-    def save_note(self, topic: str, text: str) -> bool:
+    def save_note(self, topic: str, text: str) -> None:
         """Save the note of the session `topic` (its ticked questions inside it)."""
-        return self._changed(self.writes.save(RunStore.save_note, self.run.id, topic, text))
+        self._changed(self.writes.save(RunStore.save_note, self.run.id, topic, text))
 
     def add_action(self, text: str, owner: str, *, due: date | None = None,
-                   session: str | None = None, carried_from: int | None = None) -> bool:
+                   session: str | None = None, carried_from: int | None = None
+                   ) -> ActionItem | None:
+        """The item added (None while it waits behind a busy store)."""
         return self._changed(self.writes.save(
             RunStore.add_action, self.run.id, text, owner, due=due, session=session,
             carried_from=carried_from))
@@ -158,33 +161,32 @@ class LiveRun:
         return self.store.action(item_id)
 
     def update_action(self, item_id: int, *, text: str, owner: str, due: date | None,
-                      status: str) -> bool:
+                      status: str) -> None:
         """Save an item as the facilitator edited it, whole (no `due`: none any more)."""
-        return self._changed(self.writes.save(
+        self._changed(self.writes.save(
             RunStore.update_action, item_id, text=text, owner=owner, due=due,
             clear_due=due is None, status=status, by="facilitator"))
 
-    def carry_over(self, item: ActionItem, owner: str | None) -> bool:
+    def carry_over(self, item: ActionItem, owner: str | None) -> None:
         """Take a previous run's open item into this run for `owner`, or close it (None)."""
         if owner is None:
-            return self._changed(self.writes.save(RunStore.update_action, item.id,
-                                                  status="done"))
-        return self.add_action(item.text, owner, due=item.due, session=item.session,
-                               carried_from=item.id)
+            self._changed(self.writes.save(RunStore.update_action, item.id, status="done"))
+        else:
+            self.add_action(item.text, owner, due=item.due, session=item.session,
+                            carried_from=item.id)
 
-    def delete_action(self, item_id: int) -> bool:
-        return self._changed(self.writes.save(RunStore.delete_action, item_id,
-                                              by="facilitator"))
+    def delete_action(self, item_id: int) -> None:
+        self._changed(self.writes.save(RunStore.delete_action, item_id, by="facilitator"))
 
     def record_figure(self, name: str, value: float, *, unit: str = "",
-                      session: str | None = None) -> bool:
-        return self._changed(self.writes.save(RunStore.record_figure, self.run.id, name,
-                                              value, unit=unit, session=session))
+                      session: str | None = None) -> None:
+        self._changed(self.writes.save(RunStore.record_figure, self.run.id, name, value,
+                                       unit=unit, session=session))
 
     def add_soft_spot(self, text: str, *, severity: str, session: str | None,
                       owner: str | None, panel: str | None, finding_key: str | None,
-                      figures: Mapping[str, Any] | None) -> bool:
-        return self._changed(self.writes.save(
+                      figures: Mapping[str, Any] | None) -> None:
+        self._changed(self.writes.save(
             RunStore.add_soft_spot, self.run.id, text, severity=severity, session=session,
             owner=owner, panel=panel, finding_key=finding_key, figures=figures))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from tuneup_tui.store import pg
-from tuneup_tui.store.connection import StoreBusy, connect, run_write
+from tuneup_tui.store.connection import StoreBusy, connect, run_write, run_write_at_once
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.health import (
     NotAStore,
@@ -44,6 +44,8 @@ class StoreBase:
         self._now = now
         """Where created_at/updated_at come from (tests pass a fixed clock)."""
         self._lock = threading.RLock()
+        self._at_once = threading.local()
+        """Per thread: whether writes refuse at once rather than wait (`without_waiting`)."""
         self._closed = True
         self.shared = pg.is_shared(path)
         """Whether the store is PostgreSQL (a shared store) rather than an SQLite file."""
@@ -122,6 +124,16 @@ class StoreBase:
         assert row is not None
         return int(row[0])
 
+    @contextmanager
+    def without_waiting(self) -> Iterator[None]:
+        """Writes made by this thread inside refuse at once (StoreError from StoreBusy) when
+        another program holds the lock, instead of waiting for it (see store.write_behind)."""
+        self._at_once.on = True
+        try:
+            yield
+        finally:
+            self._at_once.on = False
+
     def _write(self, body: Callable[[sqlite3.Connection], T]) -> T:
         """Run `body` in one write transaction (BEGIN IMMEDIATE ... COMMIT, retried if busy)."""
         with self._guard():
@@ -129,6 +141,8 @@ class StoreBase:
                 # The PostgreSQL connection answers the same calls the bodies make of sqlite3.
                 shared = cast(pg.PgConnection, self._conn)
                 return shared.write(cast(Callable[[pg.PgConnection], T], body))
+            if getattr(self._at_once, "on", False):
+                return run_write_at_once(self._conn, body)
             return run_write(self._conn, body)
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Row | None:

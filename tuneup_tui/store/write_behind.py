@@ -2,12 +2,12 @@
 
 Another process (`tuneup log`, `tuneup attend`, a backup) may hold the store's write lock; a
 write then waits, up to about a minute, for its turn. The console hands its writes to a
-`WriteBehind`: one thread with a connection of its own carries them out in the order they were
-made. A write that lands within a moment (the usual case) is as if it had been made in place:
-its error, if any, reaches the caller. One that has to wait is left waiting, and the console
-goes on; the console says "saving… (store busy)" meanwhile (`status`). A write that meets a
-busy store is tried again until the lock frees: nothing typed is dropped. The console's own
-reads use its own connection, which a writer elsewhere never blocks (WAL).
+`WriteBehind`. When nothing waits and the lock is free (nearly always) a write is made at once,
+in place, and its error, if any, reaches the caller. One that finds the lock taken is left to
+a thread with a connection of its own, which carries the waiting writes out in the order they
+were made, and the console goes on; it says "saving… (store busy)" meanwhile (`status`). A
+write that meets a busy store is tried again until the lock frees: nothing typed is dropped.
+The console's own reads use its own connection, which a writer elsewhere never blocks (WAL).
 
 A store that can't be written at all (its folder turned read-only, the disk full) is said once
 (`failures`), and the writes wait for it the same way, tried again every few seconds. When the
@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Concatenate, ParamSpec
+from typing import Concatenate, ParamSpec, TypeVar
 
 from tuneup_tui.store.connection import StoreBusy
 from tuneup_tui.store.db import RunStore
@@ -30,6 +30,7 @@ from tuneup_tui.store.errors import StoreError
 from tuneup_tui.textsafe import visible_line
 
 P = ParamSpec("P")
+T = TypeVar("T")
 
 PATIENCE_SECONDS = 0.25
 """How long a caller waits for its write before leaving it to land in the background."""
@@ -46,10 +47,7 @@ class _Pending:
     what: str
     """The write in words, should it never land."""
     made: float = field(default_factory=time.monotonic)
-    done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
-    abandoned: bool = False
-    """The caller stopped waiting: an error is reported through `failures` instead."""
 
 
 class WriteBehind:
@@ -71,32 +69,33 @@ class WriteBehind:
         """The writes the store never took before `close` gave up, in words."""
         self._giving_up = False
 
-    def save(self, method: Callable[Concatenate[RunStore, P], object],
-             *args: P.args, **kwargs: P.kwargs) -> bool:
-        """`method(store, *args, **kwargs)` for a store method such as `RunStore.save_note`.
+    def save(self, method: Callable[Concatenate[RunStore, P], T],
+             *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """`method(store, *args, **kwargs)` for a store method such as `RunStore.save_note`:
+        what it returns once it landed; None while it waits for the store (it lands later).
 
-        True when it landed; False when it waits for the store's lock (it lands later). An
-        error met while the caller still waits is raised here, as the store would raise it.
+        Nothing waiting and the lock free (nearly always), it is made at once on the store's
+        own connection, its error raised here as the store would raise it. Otherwise it goes
+        behind the writes already waiting, to the writer's own connection.
         """
         if self._store.shared or self._closing:
-            method(self._store, *args, **kwargs)  # no file to write behind: as before
-            return True
+            return method(self._store, *args, **kwargs)  # no file to write behind: as before
+        with self._cond:
+            first = not self._queue
+        if first:
+            try:
+                with self._store.without_waiting():
+                    return method(self._store, *args, **kwargs)
+            except StoreError as err:
+                if not (isinstance(err.__cause__, StoreBusy) or _cannot_write(err)):
+                    raise
         pending = _Pending(lambda store: method(store, *args, **kwargs),
                            _described(method, args, kwargs))
         with self._cond:
             self._start()
-            # Behind a write that is already waiting: the caller does not wait too.
-            patience = 0.0 if self._waiting_long() else self._patience
             self._queue.append(pending)
             self._cond.notify_all()
-        pending.done.wait(patience)
-        with self._cond:
-            if not pending.done.is_set():
-                pending.abandoned = True
-                return False
-        if pending.error is not None:
-            raise pending.error
-        return True
+        return None
 
     @property
     def waiting(self) -> int:
@@ -175,10 +174,9 @@ class WriteBehind:
                 self._land(pending)
                 with self._cond:
                     self._queue.popleft()
-                    pending.done.set()
                     if pending.error is not None and self._giving_up:
                         self.unsaved.append(f"{pending.what} ({pending.error})")
-                    elif pending.error is not None and pending.abandoned:
+                    elif pending.error is not None:
                         self.failures.append(str(pending.error))
                     self._cond.notify_all()
         finally:
@@ -199,7 +197,7 @@ class WriteBehind:
             except StoreError as err:
                 if isinstance(err.__cause__, StoreBusy):
                     continue
-                if not any(word in str(err).lower() for word in CANNOT_WRITE):
+                if not _cannot_write(err):
                     pending.error = err
                     return
                 if self._stall(err):
@@ -216,9 +214,15 @@ class WriteBehind:
                 self.failures.append(f"{err}; what you type is kept, and saved as soon as "
                                      "the store can be written")
             self.stalled = str(err)
+            self._cond.notify_all()  # `settle` stops waiting for it
             if not self._giving_up:
                 self._cond.wait(RETRY_SECONDS)
             return self._giving_up
+
+
+def _cannot_write(err: StoreError) -> bool:
+    """Whether `err` says the store can't be written now (read-only, full), not a refusal."""
+    return any(word in str(err).lower() for word in CANNOT_WRITE)
 
 
 def _described(method: Callable[..., object], args: tuple[object, ...],
