@@ -54,3 +54,11 @@ def test_a_panel_reading_implausible_values_names_the_file_row_column_and_value(
             " check the export") in result.notes
     assert f"paid ({paid}) row 4, column 'clicks': -4 is negative; check the export" \
         in result.notes
+
+
+def test_an_implausibly_large_figure_is_written_short() -> None:
+    from tuneup_tui.metrics.display import fmt_kind
+
+    assert fmt_kind("number", 1e308) == "1e+308"  # not 309 digits across the panel
+    assert fmt_kind("money", -2.5e13) == "-$2.5e+13"
+    assert fmt_kind("number", 999e9) == "999,000,000,000"  # up to a trillion as ever
