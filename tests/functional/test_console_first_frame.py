@@ -25,6 +25,7 @@ from tests.functional.console_fixtures import (
 )
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.metrics.names import PANEL_NAMES
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.store.db import RunStore
 
@@ -79,7 +80,7 @@ def test_the_first_frame_comes_before_pandas(sample_pack: Path, tmp_path: Path) 
         "after imports False",
         "first frame False True",
         # The panels are computed in a child process: the console itself never loads pandas.
-        "panels False 13 13",
+        f"panels False {len(PANEL_NAMES)} {len(PANEL_NAMES)}",
     ]
 
 
@@ -102,14 +103,14 @@ def test_panels_computed_in_the_worker_thread_match_the_child_process(
 def test_without_a_child_process_the_panels_are_computed_in_the_thread(
         agenda: Agenda, sample_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tuneup_tui.metrics.settings import day_settings
-    from tuneup_tui.run import panels as panel_job
+    from tuneup_tui.run import panels
 
     def no_child(*args: object) -> None:
         raise OSError("no processes here")
 
-    monkeypatch.setattr(panel_job, "_in_child_process", no_child)
+    monkeypatch.setattr(panels, "_in_child_process", no_child)
     posted: list[PanelResult] = []
-    panel_job.compute_panels(day_settings(agenda), sample_pack, AS_OF, ["traffic", "paid"],
+    panels.compute_panels(day_settings(agenda), sample_pack, AS_OF, ["traffic", "paid"],
                              posted.append)
     assert [(r.name, r.error) for r in posted] == [("traffic", None), ("paid", None)]
 
