@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 
 LARGEST = 1e12
 """Past this no count or amount of a marketing team's week is real (a trillion)."""
-MAY_BE_NEGATIVE: frozenset[tuple[str, str]] = frozenset({("leads", "score"), ("seo", "value")})
-"""Columns where a negative number is meant: lead scores go below zero (negative scoring), and
-an SEO metric's value may be a change."""
+MAY_BE_NEGATIVE: frozenset[tuple[str, str]] = frozenset(
+    {("leads", "score"), ("seo", "value"), ("targets", "target")})
+"""Columns where a negative number is meant: lead scores go below zero (negative scoring), an
+SEO metric's value may be a change, and a plan may aim below zero (a ROMI still negative)."""
 
 
 def implausible_values(frame: pd.DataFrame, source: str) -> list[str]:
