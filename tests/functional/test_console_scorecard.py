@@ -9,22 +9,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import Static
 
-from tests.functional.console_fixtures import (
-    console,
-    panels_computed,
-    sample_pack,
-    screen_text,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, panels_computed, screen_text, work_area_shown
 from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.load import load_agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.widgets.line_table import LineTable
 from tuneup_tui.ui.widgets.panel_view import PanelView
-
-__all__ = ["sample_pack", "store"]
 
 
 async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,
@@ -59,3 +50,19 @@ async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,
         assert "Bing Search" in rows
         pacing = next(r for q, r in rows.items() if q.startswith("Budget pacing"))
         assert isinstance(pacing[4], Text) and pacing[4].plain == "not yet"
+
+
+def test_the_expectation_recorded_in_the_room_stands_under_its_row() -> None:
+    from datetime import datetime as dt
+
+    from tuneup_tui.store.models import RecordedFigure
+    from tuneup_tui.ui.widgets.scorecard_table import _recorded
+
+    mine = RecordedFigure(1, 1, "Traffic and Paid", "expected_leads_to_sales", 41.0, "",
+                          dt(2026, 11, 23, 9, 6))
+    # 36 sent against the 41 the room expected: 5 short, over 10% of 41 (4.1): off track
+    cells = _recorded(36, mine)
+    assert [c.plain if isinstance(c, Text) else c for c in cells] == [
+        "  expected, recorded (Traffic and Paid)", "", "41", "", "off track", ""]
+    status = cells[4]
+    assert isinstance(status, Text) and "red" in str(status.style)

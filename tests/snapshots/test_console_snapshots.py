@@ -13,22 +13,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, panels_computed, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.app import TuneupApp
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 SIZE = (120, 36)
 
@@ -134,3 +123,20 @@ def test_traffic_study_at_80x24(snap_compare: Any, agenda: Agenda, agenda_path: 
     app = _app(agenda, agenda_path, sample_pack, store, clock)
     assert snap_compare(app, terminal_size=(80, 24),
                         run_before=_traffic_study_with_an_item(app, store, clock))
+
+
+def test_weekly_opens_on_the_scorecard(snap_compare: Any, sample_pack: Path, store: RunStore
+                                       ) -> None:
+    from datetime import datetime
+
+    from tuneup_tui.agenda.builtins import resolve_agenda
+    from tuneup_tui.agenda.load import load_agenda
+
+    path = resolve_agenda("weekly-tuneup")
+    app = console(load_agenda(path), path, sample_pack, store,
+                  FakeClock(datetime(2026, 11, 23, 9, 0)))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

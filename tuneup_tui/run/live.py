@@ -12,6 +12,7 @@ write lands when the lock frees. The console's widgets only show what it holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -107,7 +108,7 @@ class LiveRun:
         if not self.run.finished:
             ended = wall_time(self.clock)
             self.writes.save(RunStore.end_run, self.run.id, ended)
-            self.run = self.run._replace(ended_at=ended)
+            self.run = replace(self.run, ended_at=ended)
 
     def _persist(self, action: ScheduleAction) -> ScheduleAction:
         self.writes.save(RunStore.add_event, self.run.id, action.kind, action.at,
