@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.functional.test_hostile_cli import start_run
+from tuneup_tui.store.db import RunStore
 
 READ_ONLY = """
 import os, sqlite3, sys
@@ -34,6 +35,14 @@ from tuneup_tui.cli import main
 sys.argv = ["tuneup", *sys.argv[1:]]
 sys.exit(main())
 """
+
+def start_run(home: Path) -> None:
+    with RunStore(home / "data" / "tuneup.db") as store:
+        now = datetime.now()
+        store.create_run(title="Tune Up", series="ops-tuneup", cadence="day", agenda_toml="",
+                         as_of=date.today(), data_dir=None, mode="facilitator", speed=1,
+                         anchor=now, started_at=now)
+
 
 COMMANDS = [
     ("runs",), ("actions",), ("actions", "--json"), ("log", "Fix it", "--owner", "Dana"),
