@@ -1,5 +1,6 @@
-"""The console, `tuneup summary` and `tuneup metrics` show the same day: one function
-(`metrics.day.compute_day`) computes the panels for all three, on the agenda's settings."""
+"""The console, `tuneup summary`, `tuneup metrics` and `tuneup scorecard` show the same day: one
+function (`metrics.day.compute_day`) computes the panels for all of them, on the agenda's
+settings."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.load import load_agenda
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.commands.metrics import metrics_output
+from tuneup_tui.commands.scorecard import scorecard_result
 from tuneup_tui.commands.summary import _panel_results
 from tuneup_tui.metrics.result import PanelResult, strict_json
 from tuneup_tui.metrics.settings import day_settings
@@ -89,6 +91,7 @@ def test_console_summary_and_metrics_show_identical_figures(
     assert sorted(console) == sorted(summary) == sorted(day)
     for name in day:
         assert console[name] == summary[name] == metrics[name], name
+    assert _shown(scorecard_result(pack, agenda, AS_OF)) == console["scorecard"]
     # every panel computed, and the agenda's own threshold reached all three
     assert all(console[name]["error"] is None for name in day)
     assert console["lead_scoring"]["figures"] != _default_threshold(pack)

@@ -66,13 +66,12 @@ def run(args: argparse.Namespace) -> int:
 def scorecard_result(data: Path, agenda: Agenda, as_of: date) -> PanelResult:
     """The scorecard panel for the pack at `data` under `agenda` on `as_of`."""
     from tuneup_tui.data.pack import DataPack
-    from tuneup_tui.data.period import review_period
-    from tuneup_tui.metrics.registry import run_panel
-    from tuneup_tui.metrics.settings import panel_settings
+    from tuneup_tui.metrics.day import compute_day
+    from tuneup_tui.metrics.settings import day_settings
 
-    period = review_period(as_of, agenda.period)
-    return run_panel("scorecard", DataPack.open(data), period,
-                     panel_settings(agenda, "scorecard", as_of))
+    # the same computation as the console's, the summary's and `tuneup metrics`
+    found = compute_day(DataPack.open(data), as_of, day_settings(agenda), ["scorecard"])
+    return found["scorecard"]
 
 
 def scorecard_output(result: PanelResult, as_of: date, *, as_json: bool) -> str:
