@@ -122,3 +122,25 @@ def test_tactics_have_their_own_targets() -> None:
     assert plan.over("funnel.leads", date(2026, 12, 7), date(2026, 12, 13), " bing search ") == 14
     assert plan.over("funnel.leads", date(2026, 12, 7), date(2026, 12, 13), "LinkedIn") is None
     assert plan.over("paid.spend", date(2026, 12, 7), date(2026, 12, 13)) is None
+
+
+def test_a_scorecard_rows_own_id_is_the_figure_that_answers_it(tmp_path: Path) -> None:
+    (tmp_path / "targets.csv").write_text(
+        "period,figure,tactic,target\n"
+        "2026-12,Scorecard.Leads,,310\n"            # the leads row: funnel.leads
+        "2026-12,scorecard.bookings_qtd,,248000\n"  # the bookings row: scorecard.bookings
+        "2026-12,scorecard.wasted_spend,,0\n", encoding="utf-8")
+    plan = read_targets(DataPack.open(tmp_path))
+    assert [t.figure for t in plan.targets] == ["funnel.leads", "scorecard.bookings",
+                                                "scorecard.wasted_spend"]
+
+
+def test_targets_the_scorecard_does_not_read_are_named() -> None:
+    from tuneup_tui.metrics.scorecard import unread_targets
+
+    plan = _plan(("2026-12", "funnel.leads", 310, None),
+                 ("2026-12", "social.followers", 40000, None),        # on no row
+                 ("2026-12", "funnel.leads", 90, "Bing Search"),      # a row by tactic
+                 ("2026-12", "traffic.sessions", 900, "Bing Search"), # no row by tactic
+                 ("2026-12", "social.followers", 41000, None))
+    assert unread_targets(plan) == ["social.followers", "traffic.sessions for Bing Search"]

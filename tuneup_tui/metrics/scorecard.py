@@ -58,11 +58,28 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     base = {r["key"]: r["baseline"] for r in rows if r["tactic"] is None and not r["pending"]}
     notes = [plan.missing] if plan.missing else []
     notes += [line for line in plan.set_aside if line not in notes]
+    unread = unread_targets(plan)
+    if unread:
+        notes.append(f"targets not on the scorecard (docs/scorecard.md lists the figure ids it "
+                     f"reads): {', '.join(unread)}")
     return PanelResult(
         name=NAME, title=TITLE, period=period, baseline=baseline,
         figures=figures, baseline_figures=base,
         tables={"scorecard": Table("The Monday questions", COLUMNS, tuple(rows))},
         notes=tuple(notes))
+
+
+def unread_targets(plan: TargetPlan) -> list[str]:
+    """The plan's figures (and figures by tactic) no row of the scorecard reads, once each."""
+    read = {q.plan_figure or q.figure for q in QUESTIONS if q.pending is None and not q.against}
+    by_tactic = {q.plan_figure or q.figure for q in QUESTIONS if q.by_tactic}
+    out: list[str] = []
+    for t in plan.targets:
+        fits = t.figure in (by_tactic if t.tactic is not None else read)
+        name = t.figure if t.tactic is None else f"{t.figure} for {t.tactic}"
+        if not fits and name not in out:
+            out.append(name)
+    return out
 
 
 def _rows(q: Question, day: _Day) -> list[dict[str, Any]]:

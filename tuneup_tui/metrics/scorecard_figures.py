@@ -99,8 +99,10 @@ def tactic_value(figure: str, tactic: str, pack: DataPack, period: Period, basel
             leads = leads_once(pack)
         except DataError as err:
             return None, None, str(err)
-        mine = leads[(leads["program"].str.strip().str.casefold() == wanted).fillna(False)
-                     .to_numpy(dtype=bool)]
+        # folded once per pack: a plan names several tactics, a pack may hold a million leads
+        programs = pack.derived(("scorecard", "programs_folded"),
+                                lambda: leads["program"].str.strip().str.casefold())
+        mine = leads[(programs == wanted).fillna(False).to_numpy(dtype=bool)]
         now = float(days_mask(mine["created_at"].to_numpy(), period.start, period.end).sum())
         before = (float(days_mask(mine["created_at"].to_numpy(), baseline.start,
                                   baseline.end).sum()) if len(baseline) else None)

@@ -1,10 +1,11 @@
 """The team's plan: targets read from the `targets` source, and a target over any span of days.
 
 A row of targets.csv names a period ("2026-W49" or "2026-11"), a figure id from the catalogue
-("funnel.leads": the panel, a dot, the figure's key), optionally a tactic or programme, and the
-target. A row that names an unknown figure, a period that is neither a week nor a month, no
-target, or a second target for the same period, figure and tactic is set aside in one line
-naming its file and row; the other rows stand.
+("funnel.leads": the panel, a dot, the figure's key; a scorecard row's own id, such as
+"scorecard.leads", stands for the figure that answers the row), optionally a tactic or
+programme, and the target. A row that names an unknown figure, a period that is neither a
+week nor a month, no target, or a second target for the same period, figure and tactic is set
+aside in one line naming its file and row; the other rows stand.
 
 A target over a span (the review week, the quarter to date) is worked out day by day: each day
 takes the target of the week that holds it, or else of the month. A count or an amount (leads,
@@ -142,14 +143,24 @@ def _row(period_text: object, figure: object, tactic: object, value: object, pla
         period = parse_period(text or "")
     except ValueError:
         return f"expected a period like \"2026-W49\" or \"2026-11\", found {text!r}"
-    # typed by hand: "Funnel.Leads " is funnel.leads
+    # typed by hand: "Funnel.Leads " is funnel.leads; a scorecard row's own key is the figure
+    # that answers it ("scorecard.leads" is funnel.leads)
     figure_id = (_text(figure) or "").casefold()
+    figure_id = _row_figures().get(figure_id, figure_id)
     if known_figure(figure_id) is None:
         return f"unknown figure {figure_id!r}{_closest(figure_id, figure_ids())}"
     number = value if isinstance(value, float | int) else None
     if number is None or number != number:  # NaN: an empty cell
         return f"expected a target value for {figure_id}, found nothing"
     return Target(period, figure_id, float(number), _text(tactic), place)
+
+
+def _row_figures() -> dict[str, str]:
+    """"scorecard.<row key>" -> the figure id that answers the row, where they differ."""
+    from tuneup_tui.metrics.scorecard_questions import QUESTIONS
+
+    return {f"scorecard.{q.key}": q.figure for q in QUESTIONS
+            if q.pending is None and q.figure != f"scorecard.{q.key}"}
 
 
 def _shared_out(figure_id: str) -> bool:
