@@ -32,6 +32,7 @@ from tuneup_tui.metrics.common import (
     total,
     trend,
 )
+from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.result import (
     Finding,
     PanelResult,
@@ -57,37 +58,46 @@ TABLE_COLUMNS = ("source_medium", "sessions", "avg_sessions", "sessions_change",
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """Sessions and goal conversion by source / medium, totals, expected leads to sales."""
-    baseline = period.baseline(settings.baseline_periods)
+    full = period.baseline(settings.baseline_periods)
+    coverage: dict[str, tuple[int, int]] = {}
+    # every count's mean is over the baseline periods its source has data for
+    baseline = source_baseline(pack, "traffic", full, coverage)
     traffic = pack.frame("traffic").copy()
     # exports spell a source "Google" one day and "google" the next: one source / medium
     traffic["source"], traffic["medium"] = folded(traffic["source"]), folded(traffic["medium"])
     traffic["source_medium"] = key_text(traffic, "source", "medium")
     notes: list[str] = []
     leads = optional_frame(pack, "leads", notes)
+    leads_baseline = Baseline(())
     if leads is not None:
         leads = leads_once(pack)  # a lead listed twice is one lead
+        leads_baseline = source_baseline(pack, "leads", full, coverage, "sent_to_sales_at")
 
     now = in_period(traffic, "date", period)
     base = in_baseline(traffic, "date", baseline)
-    figures, baseline_figures = _totals(now, base, leads, period, baseline, notes)
+    figures, baseline_figures = _totals(now, base, leads, period, (baseline, leads_baseline),
+                                        notes)
     rows = by_key(traffic, "source_medium", "date", ("sessions", "goal_completions"),
                   period, baseline)
     table_rows = _rows(rows, sessions_of(figures), total(base, "sessions"), baseline)
 
     return PanelResult(
-        name=NAME, title=TITLE, period=period, baseline=baseline,
+        name=NAME, title=TITLE, period=period, baseline=full, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,
         tables={"by_source": Table("Sessions and goal conversion by source / medium",
                                    TABLE_COLUMNS, tuple(table_rows))},
-        series=_series(traffic, table_rows, period, baseline),
+        series=_series(traffic, table_rows, period, full),
         findings=tuple(_findings(table_rows, period, baseline, settings)),
         notes=tuple(notes),
     )
 
 
 def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, period: Period,
-            baseline: Baseline, notes: list[str]
+            baselines: tuple[Baseline, Baseline], notes: list[str]
             ) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """The panel's figures and their averages; `baselines` are the traffic's and the leads'
+    covered baselines."""
+    baseline, leads_baseline = baselines
     sessions, goals = total(now, "sessions"), total(now, "goal_completions")
     b_sessions, b_goals = total(base, "sessions"), total(base, "goal_completions")
     figures: dict[str, float | None] = {
@@ -112,12 +122,15 @@ def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, p
         notes.append("expected leads to sales needs the leads source")
         return figures, baseline_figures
     sent_now = float(len(in_period(leads, "sent_to_sales_at", period)))
-    sent_base = float(len(in_baseline(leads, "sent_to_sales_at", baseline)))
-    per_goal = ratio(sent_base, b_goals)
+    sent_base = float(len(in_baseline(leads, "sent_to_sales_at", leads_baseline)))
+    # leads sent per goal completion: pooled over the periods both sources have data for
+    both = shared_baseline(baseline, leads_baseline)
+    per_goal = ratio(len(in_baseline(leads, "sent_to_sales_at", both)),
+                     total(in_baseline(base, "date", both), "goal_completions"))
     figures["leads_sent_to_sales"] = sent_now
     figures["leads_per_goal"] = ratio(sent_now, goals)
     figures["expected_leads_to_sales"] = None if per_goal is None else goals * per_goal
-    baseline_figures["leads_sent_to_sales"] = mean_per_period(sent_base, baseline)
+    baseline_figures["leads_sent_to_sales"] = mean_per_period(sent_base, leads_baseline)
     baseline_figures["leads_per_goal"] = per_goal
     # mean goal completions x the pooled ratio = the baseline's mean leads sent per period
     mean_goals = baseline_figures["goal_completions"]

@@ -1,0 +1,121 @@
+"""Which baseline periods a source has data for, and the line a panel says about it.
+
+A count's average is its mean per period over the baseline periods the source covers
+(DESIGN.md): a period that starts before the source's first dated row, or holds no row of the
+source, is left out of that source's mean. Counting such a period as a zero would make every
+count of a young data pack look like growth (a pack starting on 31 August, against a baseline
+of August to October, reads +50%). With no period left, the average is n/a.
+
+The covered periods form a `Baseline` of their own, so a panel computes a source's baseline
+sums and means over it exactly as over the whole baseline: the periods left out hold no rows
+of the source (or lie before its first whole period), so a window from the first covered
+period to the last adds up the covered periods only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.data.period import Baseline
+from tuneup_tui.data.sources import SOURCES
+from tuneup_tui.metrics.common import days_mask
+
+Coverage = Mapping[str, tuple[int, int]]
+"""Per source read for a baseline mean: (baseline periods, periods with data)."""
+
+
+def source_baseline(pack: DataPack, source: str, baseline: Baseline,
+                    coverage: dict[str, tuple[int, int]] | None = None,
+                    column: str | None = None) -> Baseline:
+    """The baseline periods `source` has data for (see the module's docstring), recorded in
+    `coverage` when given. The source's first date is that of its dating column; a period
+    has rows of it when a row is dated in it by that column or by `column`, the one the
+    count reads (leads sent to sales: `sent_to_sales_at`). A source that cannot be read
+    covers none."""
+    first_column = SOURCES[source].date_column
+    column = column or first_column
+    try:
+        frame = pack.frame(source)
+    except DataError:
+        frame = None
+    if frame is None or column is None or first_column is None:
+        covered = Baseline(())
+    else:
+        key = ("baseline_coverage", source, column, baseline.periods)
+        covered = pack.derived(key, lambda: covered_baseline(frame, column, baseline,
+                                                             first_column))
+    if coverage is not None:
+        before = coverage.get(source, (len(baseline), len(covered)))
+        coverage[source] = (len(baseline), min(before[1], len(covered)))
+    return covered
+
+
+def covered_baseline(df: pd.DataFrame, column: str, baseline: Baseline,
+                     first_column: str | None = None) -> Baseline:
+    """The periods of `baseline` that start on or after the first day of
+    `df[first_column]` (`column` by default) and hold at least one row dated by either."""
+    first_column = first_column or column
+    if len(baseline) == 0 or len(df) == 0:
+        return Baseline(())
+    first = _first_day(df[first_column])
+    dated = [_stamps(df[c]) for c in dict.fromkeys((first_column, column))]
+    if first is None:
+        return Baseline(())
+    kept = tuple(p for p in baseline.periods
+                 if p.start >= first
+                 and any(bool(days_mask(s, p.start, p.end).any()) for s in dated))
+    return Baseline(kept)
+
+
+def _stamps(values: pd.Series) -> np.ndarray:
+    """The known dates of a column, as naive datetime64."""
+    stamps = values.to_numpy()
+    if stamps.dtype.kind != "M":
+        stamps = pd.to_datetime(values).to_numpy()
+    return stamps[~np.isnat(stamps)]
+
+
+def _first_day(values: pd.Series) -> date | None:
+    known = _stamps(values)
+    return pd.Timestamp(known.min()).date() if len(known) else None
+
+
+def shared_baseline(*baselines: Baseline) -> Baseline:
+    """The periods every one of `baselines` covers: a ratio of two sources is pooled over the
+    periods both have data for."""
+    if not baselines:
+        return Baseline(())
+    common = set(baselines[0].periods)
+    for b in baselines[1:]:
+        common &= set(b.periods)
+    return Baseline(tuple(p for p in baselines[0].periods if p in common))
+
+
+def coverage_line(coverage: Coverage, kind: str) -> str | None:
+    """"baseline: 2 of 3 months have data" when a source lacks data for some baseline
+    periods (naming the sources when they differ); None when every period has data."""
+    short = {s: c for s, c in coverage.items() if c[0] and c[1] < c[0]}
+    if not short:
+        return None
+    groups: dict[tuple[int, int], list[str]] = {}
+    for source, counts in coverage.items():
+        if counts[0]:
+            groups.setdefault(counts, []).append(source)
+    if len(groups) == 1:
+        (n, k), = groups
+        return f"baseline: {_of(k, n, kind)}"
+    parts = [f"{_of(k, n, kind)} for {', '.join(sources)}"
+             for (n, k), sources in sorted(groups.items(), key=lambda g: g[0][1])]
+    return "baseline: " + "; ".join(parts)
+
+
+def _of(k: int, n: int, kind: str) -> str:
+    unit = kind + ("" if n == 1 else "s")
+    verb = "has" if k == 1 else "have"
+    return f"{k} of {n} {unit} {verb} data" if k else f"none of the {n} {unit} has data"
