@@ -51,12 +51,15 @@ def test_404_figures_and_table() -> None:
     assert f["not_found_hits"] == pytest.approx(161)  # 120 + 7 + 30 + 4
     assert f["not_found_pages"] == pytest.approx(4)
     assert f["new_not_found_pages"] == pytest.approx(3)  # /a, /c, /d
-    assert b["not_found_hits"] == pytest.approx(1.5)     # 3 / 2
-    assert b["not_found_pages"] == pytest.approx(0.5)    # W45 0, W46 1
+    # the 404 log starts on 11-10: W45 (11-02..08) lies before it and is left out, so the
+    # averages are W46's alone
+    assert r.baseline_coverage["pages_404"] == (2, 1)
+    assert b["not_found_hits"] == pytest.approx(3)       # 3 / 1
+    assert b["not_found_pages"] == pytest.approx(1)      # W46 1 page / 1
     rows = {row["url"]: row for row in r.tables["pages_404"].rows}
     assert rows["/a"]["hits"] == pytest.approx(120) and rows["/a"]["new"] is True
     assert rows["/a"]["top_referrer"] == "x.com"
-    assert rows["/b"]["new"] is False and rows["/b"]["avg_hits"] == pytest.approx(1.5)
+    assert rows["/b"]["new"] is False and rows["/b"]["avg_hits"] == pytest.approx(3)  # 3 / 1
 
 
 def test_404_findings() -> None:
@@ -79,8 +82,10 @@ def test_keywords() -> None:
     assert f["average_position"] == pytest.approx((12 + 2 + 8) / 3)
     assert f["keyword_gains"] == pytest.approx(1)
     assert f["keyword_losses"] == pytest.approx(1)
-    # a count: mean per period; W45 has crm (11-08), W46 crm, ops, cloud -> (1 + 3) / 2
-    assert b["keywords_tracked"] == pytest.approx(2)
+    # a count: mean per period over the periods with data. The keywords start on 11-08, W45's
+    # Sunday: 6 of its 7 days pass before, so W45 is left out; W46 has crm, ops, cloud -> 3 / 1
+    assert r.baseline_coverage["keywords"] == (2, 1)
+    assert b["keywords_tracked"] == pytest.approx(3)
     assert b["average_position"] == pytest.approx((5 + 6 + 10) / 3)
     rows = {row["keyword"]: row for row in r.tables["keywords"].rows}
     assert rows["crm"]["position"] == 12 and rows["crm"]["baseline_position"] == 5

@@ -1,10 +1,13 @@
 """Which baseline periods a source has data for, and the line a panel says about it.
 
 A count's average is its mean per period over the baseline periods the source covers
-(DESIGN.md): a period that starts before the source's first dated row, or holds no row of the
-source, is left out of that source's mean. Counting such a period as a zero would make every
-count of a young data pack look like growth (a pack starting on 31 August, against a baseline
-of August to October, reads +50%). With no period left, the average is n/a.
+(DESIGN.md): a period before the source's first dated row, or with no row of the source, is
+left out of that source's mean. A period the source's data begins part-way through counts as
+before it when more than half of its days pass before that first date: August, for data
+starting on 31 August, is left out, while a week whose data begins on its Tuesday or
+Wednesday counts. Counting such a period as a zero (or as its one day) would make every count
+of a young data pack look like growth (a pack starting on 31 August, against a baseline of
+August to October, read +50%). With no period left, the average is n/a.
 
 The covered periods form a `Baseline` of their own, so a panel computes a source's baseline
 sums and means over it exactly as over the whole baseline: the periods left out hold no rows
@@ -22,7 +25,7 @@ import pandas as pd
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.data.period import Baseline
+from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.data.sources import SOURCES
 from tuneup_tui.metrics.common import days_mask
 
@@ -58,8 +61,8 @@ def source_baseline(pack: DataPack, source: str, baseline: Baseline,
 
 def covered_baseline(df: pd.DataFrame, column: str, baseline: Baseline,
                      first_column: str | None = None) -> Baseline:
-    """The periods of `baseline` that start on or after the first day of
-    `df[first_column]` (`column` by default) and hold at least one row dated by either."""
+    """The periods of `baseline` not mostly before the first day of `df[first_column]`
+    (`column` by default) that hold at least one row dated by either."""
     first_column = first_column or column
     if len(baseline) == 0 or len(df) == 0:
         return Baseline(())
@@ -68,9 +71,14 @@ def covered_baseline(df: pd.DataFrame, column: str, baseline: Baseline,
     if first is None:
         return Baseline(())
     kept = tuple(p for p in baseline.periods
-                 if p.start >= first
+                 if not _mostly_before(p, first)
                  and any(bool(days_mask(s, p.start, p.end).any()) for s in dated))
     return Baseline(kept)
+
+
+def _mostly_before(period: Period, first: date) -> bool:
+    """Whether more than half of `period`'s days pass before `first`."""
+    return (first - period.start).days * 2 > period.days
 
 
 def _stamps(values: pd.Series) -> np.ndarray:
