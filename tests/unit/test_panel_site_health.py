@@ -82,10 +82,10 @@ def test_keywords() -> None:
     assert f["average_position"] == pytest.approx((12 + 2 + 8) / 3)
     assert f["keyword_gains"] == pytest.approx(1)
     assert f["keyword_losses"] == pytest.approx(1)
-    # a count: mean per period over the periods with data. The keywords start on 11-08, W45's
-    # Sunday: 6 of its 7 days pass before, so W45 is left out; W46 has crm, ops, cloud -> 3 / 1
-    assert r.baseline_coverage["keywords"] == (2, 1)
-    assert b["keywords_tracked"] == pytest.approx(3)
+    # a count: mean per period; W45 has crm (11-08), W46 crm, ops, cloud -> (1 + 3) / 2
+    # (positions are a snapshot: W45's one on its Sunday is a whole week's)
+    assert r.baseline_coverage["keywords"] == (2, 2)
+    assert b["keywords_tracked"] == pytest.approx(2)
     assert b["average_position"] == pytest.approx((5 + 6 + 10) / 3)
     rows = {row["keyword"]: row for row in r.tables["keywords"].rows}
     assert rows["crm"]["position"] == 12 and rows["crm"]["baseline_position"] == 5

@@ -33,8 +33,8 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     ratio,
 )
-from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.coverage import source_baseline
+from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import (
     Finding,
     Number,

@@ -11,8 +11,8 @@ from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.common import optional_frame
-from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.coverage import source_baseline
+from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.site_404 import not_found_part
 from tuneup_tui.metrics.site_keywords import keywords_part
 from tuneup_tui.metrics.site_seo import seo_part
@@ -37,10 +37,12 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         frame = optional_frame(pack, source, errors)
         if frame is None:
             continue
-        # 404 and keyword counts average over the periods their source has data for; SEO
-        # reads the latest value before a date, so has no mean to guard
+        # 404 and keyword counts average over the periods their source has data for (keyword
+        # positions are a weekly snapshot: whole from the first); SEO reads the latest value
+        # before a date, so has no mean to guard
         own = (baseline if source == "seo"
-               else source_baseline(pack, source, baseline, coverage))
+               else source_baseline(pack, source, baseline, coverage,
+                                    snapshot=source == "keywords"))
         result = part(frame, period, own, settings)
         figures.update(result.figures)
         baseline_figures.update(result.baseline_figures)
