@@ -44,7 +44,7 @@ from tuneup_tui.metrics.result import (
     Table,
 )
 from tuneup_tui.metrics.shared import leads_once, sent_joined, sent_per_period
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity
+from tuneup_tui.metrics.significance import count_evidence, tested_finding
 from tuneup_tui.metrics.statuses import status_map
 
 NAME = "follow_up"
@@ -175,15 +175,14 @@ def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
         for kind in ("calls", "emails"):
             if far_below(row[kind], row[f"{kind}_avg"], share):
                 evidence = count_evidence(row[kind], row[f"{kind}_avg"] * periods, periods)
-                severity = evidence_severity(evidence)
-                if severity is None:
-                    continue
-                out.append(finding(
-                    NAME, f"few_{kind}:{row['rep']}", severity,
+                few = tested_finding(
+                    NAME, f"few_{kind}:{row['rep']}",
                     f"{row['rep']} made {num(row[kind])} {kind} {words} against "
-                    f"{num(row[f'{kind}_avg'])} on average", evidence=evidence,
+                    f"{num(row[f'{kind}_avg'])} on average", evidence,
                     **{kind: row[kind], f"{kind}_avg": row[f"{kind}_avg"]},
-                ))
+                )
+                if few is not None:
+                    out.append(few)
     supply, needed = figures.get("calling_capacity"), figures["calls_needed"]
     if supply is not None and supply < needed:
         out.append(finding(

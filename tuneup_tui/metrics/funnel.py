@@ -28,7 +28,6 @@ from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
-    finding,
     folded,
     in_baseline,
     in_period,
@@ -58,7 +57,7 @@ from tuneup_tui.metrics.result import (
     ratio,
 )
 from tuneup_tui.metrics.shared import leads_once, opportunities_once
-from tuneup_tui.metrics.significance import evidence_severity, rate_evidence
+from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "funnel"
 TITLE = "Buying cycle funnel"
@@ -268,14 +267,13 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
             evidence = rate_evidence(round((rate or 0.0) * row["of"]), row["of"],
                                      round((avg_rate or 0.0) * row["baseline_of"]),
                                      row["baseline_of"])
-            severity = evidence_severity(evidence)
-            if severity is None:
-                continue
-            found.append(finding(
-                NAME, f"low_step_rate:{row['step']}", severity,
+            low = tested_finding(
+                NAME, f"low_step_rate:{row['step']}",
                 f"{pct(rate)} of {before['label'].lower()} became "
                 f"{row['label'].lower()} {when} against {pct(avg_rate)} on average {over}.",
-                evidence=evidence, rate=rate, avg_rate=avg_rate, of=row["of"]))
+                evidence, rate=rate, avg_rate=avg_rate, of=row["of"])
+            if low is not None:
+                found.append(low)
     return found
 
 

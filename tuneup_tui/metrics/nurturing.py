@@ -33,7 +33,7 @@ from tuneup_tui.metrics.common import (
 from tuneup_tui.metrics.coverage import covered_spans, shared_baseline, source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
-from tuneup_tui.metrics.significance import evidence_severity, rate_evidence
+from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "nurturing"
 WINDOW_DAYS = 28
@@ -222,13 +222,13 @@ def _findings(period: Period, figures: dict, base: dict, campaigns: list[dict],
         base_lost = ((base["unsubscribes_4w"] or 0) + (base["bounces_4w"] or 0)) * periods
         evidence = rate_evidence(lost, figures["database_size"] or 0, round(base_lost),
                                  (base["database_size"] or 0) * periods)
-        severity = evidence_severity(evidence)
-        if severity is not None:
-            out.append(finding(
-                NAME, "attrition_high", severity,
-                f"Unsubscribes and bounces took {pct(attrition, 2)} of the database in the 4 "
-                f"weeks to {period.end.isoformat()} against {pct(base_attrition, 2)} on "
-                "average", evidence=evidence,
-                list_attrition=attrition, list_attrition_avg=base_attrition,
-            ))
+        high = tested_finding(
+            NAME, "attrition_high",
+            f"Unsubscribes and bounces took {pct(attrition, 2)} of the database in the 4 "
+            f"weeks to {period.end.isoformat()} against {pct(base_attrition, 2)} on "
+            "average", evidence,
+            list_attrition=attrition, list_attrition_avg=base_attrition,
+        )
+        if high is not None:
+            out.append(high)
     return out

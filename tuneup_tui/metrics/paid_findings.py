@@ -15,7 +15,7 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.paid_leads import ProgramLeads
 from tuneup_tui.metrics.result import Finding, PanelSettings
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity, rate_evidence
+from tuneup_tui.metrics.significance import count_evidence, rate_evidence, tested_finding
 
 NAME = "paid"
 
@@ -55,14 +55,14 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
             base_leads = (r["avg_leads"] or 0.0) * periods
             evidence = rate_evidence(round((conv or 0.0) * r["leads"]), r["leads"],
                                      round((avg_conv or 0.0) * base_leads), base_leads)
-            severity = evidence_severity(evidence)
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"low_opportunity_conversion:{program}", severity,
-                    f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
-                    f"opportunities {when} against {pct(avg_conv)} on average {over}.",
-                    evidence=evidence, opportunity_conversion=conv,
-                    avg_opportunity_conversion=avg_conv, leads=r["leads"]))
+            low = tested_finding(
+                NAME, f"low_opportunity_conversion:{program}",
+                f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
+                f"opportunities {when} against {pct(avg_conv)} on average {over}.",
+                evidence, opportunity_conversion=conv,
+                avg_opportunity_conversion=avg_conv, leads=r["leads"])
+            if low is not None:
+                found.append(low)
         found.extend(_spending(r, min_spend, above_share, when, over, periods, currency))
     return found
 
@@ -78,20 +78,17 @@ def _spending(r: dict, min_spend: float, above_share: float, when: str, over: st
     # the leads the baseline's spend brought (a Poisson count per dollar)
     evidence = count_evidence(r["leads"], (r["avg_leads"] or 0.0) * periods,
                               (r["avg_spend"] or 0.0) * periods, of=r["spend"])
-    severity = evidence_severity(evidence)
-    if severity is None:
-        return []
+    high: Finding | None = None
     if r["leads"] == 0:
-        return [finding(
-            NAME, f"high_cost_per_lead:{program}", severity,
+        high = tested_finding(
+            NAME, f"high_cost_per_lead:{program}",
             f"{program} spent {money(r['spend'], currency)} {when} and brought no leads, "
-            f"against {money(avg_cpl, currency)} per lead on average {over}.",
-            evidence=evidence,
-            spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)]
-    if cpl is not None and cpl > avg_cpl * (1 + above_share):
-        return [finding(
-            NAME, f"high_cost_per_lead:{program}", severity,
+            f"against {money(avg_cpl, currency)} per lead on average {over}.", evidence,
+            spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)
+    elif cpl is not None and cpl > avg_cpl * (1 + above_share):
+        high = tested_finding(
+            NAME, f"high_cost_per_lead:{program}",
             f"{program} cost {money(cpl, currency)} per lead {when} against "
-            f"{money(avg_cpl, currency)} on average {over}.", evidence=evidence,
-            cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])]
-    return []
+            f"{money(avg_cpl, currency)} on average {over}.", evidence,
+            cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])
+    return [] if high is None else [high]

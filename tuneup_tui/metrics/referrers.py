@@ -35,7 +35,7 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity, referral_fact
+from tuneup_tui.metrics.significance import count_evidence, referral_fact, tested_finding
 from tuneup_tui.metrics.social_aliases import network_of_source
 
 NAME = "referrers"
@@ -119,13 +119,13 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
         avg = r["avg_sessions"]
         if avg is not None and avg >= min_sessions and is_below(r["sessions"], avg, drop_share):
             evidence = count_evidence(r["sessions"], avg * len(baseline), len(baseline))
-            severity = evidence_severity(evidence)
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"referrer_drop:{r['site']}", severity,
-                    f"{r['site']} referred {num(r['sessions'])} sessions {when} against "
-                    f"{num(avg)} on average {over}.", evidence=evidence,
-                    fact=referral_fact(r["site"]), sessions=r["sessions"], avg_sessions=avg))
+            drop = tested_finding(
+                NAME, f"referrer_drop:{r['site']}",
+                f"{r['site']} referred {num(r['sessions'])} sessions {when} against "
+                f"{num(avg)} on average {over}.", evidence,
+                fact=referral_fact(r["site"]), sessions=r["sessions"], avg_sessions=avg)
+            if drop is not None:
+                found.append(drop)
         elif r["new"] and r["sessions"] >= min_sessions:
             found.append(finding(
                 NAME, f"new_referrer:{r['site']}", "low",

@@ -16,7 +16,6 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import factorize_text, lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
-    finding,
     in_baseline,
     in_period,
     is_below,
@@ -28,7 +27,7 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table, ratio
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity
+from tuneup_tui.metrics.significance import count_evidence, tested_finding
 from tuneup_tui.metrics.social_aliases import alias_table, canonical_network, network_of_source
 from tuneup_tui.metrics.social_levels import followers_at, growth_of, mean_growth
 
@@ -170,16 +169,15 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
         if is_below(sessions, avg, below_share):
             net = row["network"]
             evidence = count_evidence(sessions or 0, avg * len(baseline), len(baseline))
-            severity = evidence_severity(evidence)
-            if severity is None:
-                continue
-            found.append(finding(
-                NAME, f"followers_not_traffic:{net}", severity,
+            quiet = tested_finding(
+                NAME, f"followers_not_traffic:{net}",
                 f"{net} gained {num(growth)} followers {when} but referred "
                 f"{num(sessions)} sessions against {num(avg)} on average {over}.",
-                evidence=evidence, fact=f"referral_drop:{net}",
+                evidence, fact=f"referral_drop:{net}",
                 follower_growth=growth, referral_sessions=sessions,
-                avg_referral_sessions=avg))
+                avg_referral_sessions=avg)
+            if quiet is not None:
+                found.append(quiet)
     return found
 
 

@@ -19,7 +19,6 @@ from tuneup_tui.metrics.breakdown import by_key, key_text, records
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
-    finding,
     folded,
     in_baseline,
     in_period,
@@ -44,9 +43,9 @@ from tuneup_tui.metrics.result import (
 from tuneup_tui.metrics.shared import leads_once
 from tuneup_tui.metrics.significance import (
     count_evidence,
-    evidence_severity,
     rate_evidence,
     referral_fact,
+    tested_finding,
 )
 
 NAME = "traffic"
@@ -194,27 +193,26 @@ def _findings(rows: list[dict[str, Any]], period: Period, baseline: Baseline,
                 and is_below(conv, avg_conv, below_share)):
             evidence = rate_evidence(row["goal_completions"], row["sessions"],
                                      round((avg_conv or 0.0) * base_sessions), base_sessions)
-            severity = evidence_severity(evidence)
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"low_conversion:{name}", severity,
-                    f"{name} converted {pct(conv)} of sessions {when} against "
-                    f"{pct(avg_conv)} on average {over}.", evidence=evidence,
-                    sessions=row["sessions"], goal_conversion=conv,
-                    avg_goal_conversion=avg_conv))
+            low = tested_finding(
+                NAME, f"low_conversion:{name}",
+                f"{name} converted {pct(conv)} of sessions {when} against "
+                f"{pct(avg_conv)} on average {over}.", evidence,
+                sessions=row["sessions"], goal_conversion=conv, avg_goal_conversion=avg_conv)
+            if low is not None:
+                found.append(low)
         avg = row["avg_sessions"]
         if avg is not None and avg >= min_sessions and is_below(row["sessions"], avg,
                                                                  drop_share):
             evidence = count_evidence(row["sessions"], base_sessions, periods)
-            severity = evidence_severity(evidence)
             source, _, medium = name.partition(" / ")
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"sessions_drop:{name}", severity,
-                    f"{name} brought {num(row['sessions'])} sessions {when} against "
-                    f"{num(avg)} on average {over}.", evidence=evidence,
-                    fact=referral_fact(source) if medium == "referral" else None,
-                    sessions=row["sessions"], avg_sessions=avg))
+            drop = tested_finding(
+                NAME, f"sessions_drop:{name}",
+                f"{name} brought {num(row['sessions'])} sessions {when} against "
+                f"{num(avg)} on average {over}.", evidence,
+                fact=referral_fact(source) if medium == "referral" else None,
+                sessions=row["sessions"], avg_sessions=avg)
+            if drop is not None:
+                found.append(drop)
     return found
 
 
