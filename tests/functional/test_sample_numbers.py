@@ -152,7 +152,7 @@ def _baseline_periods(doc: dict, monthly: bool) -> list[tuple[date, date]]:
 
 
 def test_baselines_without_data_are_left_out_and_said_so(runs: dict[str, dict]) -> None:
-    from tuneup_tui.metrics.coverage import coverage_line
+    from tuneup_tui.metrics.coverage_line import coverage_line
 
     partial = set()
     for run, doc in runs.items():

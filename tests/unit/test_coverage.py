@@ -8,7 +8,8 @@ import pandas as pd
 
 from tests.unit.panel_fixtures import pack_of, period, settings
 from tuneup_tui.data.period import Period, review_period
-from tuneup_tui.metrics.coverage import coverage_line, covered_baseline, shared_baseline
+from tuneup_tui.metrics.coverage import covered_baseline, shared_baseline
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.registry import run_panel
 from tuneup_tui.metrics.report_text import panel_text
 

@@ -79,3 +79,19 @@ def test_no_baseline_month_with_data_leaves_the_spend_na() -> None:
     assert r.baseline_coverage == {"paid": (3, 0)}
     assert r.figures["expected_spend"] is None and r.figures["budget_to_spend"] is None
     assert "budget_vs_spend" not in {x.key for x in r.findings}
+
+
+def test_period_labels_say_what_the_window_is() -> None:
+    from tuneup_tui.data.period import parse_period
+
+    # a calendar month is labelled as the month
+    assert MONTH.label == "2026-11" and (MONTH.start, MONTH.end) == (date(2026, 11, 1),
+                                                                     date(2026, 11, 30))
+    # an ISO week by its ISO year and number: 2026-W49 is Monday 30 November to 6 December
+    week = review_period(AS_OF)
+    assert week.label == "2026-W49" and week.start == date(2026, 11, 30)
+    # the first days of January can belong to the last ISO week of the year before
+    assert parse_period("2026-W53").label == "2026-W53"
+    assert parse_period("2026-W53").end == date(2027, 1, 3)
+    assert review_period(date(2027, 1, 4)).label == "2026-W53"
+    assert review_period(date(2027, 1, 11), "month").label == "2026-12"

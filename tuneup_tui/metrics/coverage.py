@@ -19,7 +19,6 @@ period to the last adds up the covered periods only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 import numpy as np
@@ -30,9 +29,6 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.data.sources import SOURCES
 from tuneup_tui.metrics.common import days_mask
-
-Coverage = Mapping[str, tuple[int, int]]
-"""Per source read for a baseline mean: (baseline periods, periods with data)."""
 
 
 def source_baseline(pack: DataPack, source: str, baseline: Baseline,
@@ -119,27 +115,3 @@ def shared_baseline(*baselines: Baseline) -> Baseline:
     for b in baselines[1:]:
         common &= set(b.periods)
     return Baseline(tuple(p for p in baselines[0].periods if p in common))
-
-
-def coverage_line(coverage: Coverage, kind: str) -> str | None:
-    """"baseline: 2 of 3 months have data" when a source lacks data for some baseline
-    periods (naming the sources when they differ); None when every period has data."""
-    short = {s: c for s, c in coverage.items() if c[0] and c[1] < c[0]}
-    if not short:
-        return None
-    groups: dict[tuple[int, int], list[str]] = {}
-    for source, counts in coverage.items():
-        if counts[0]:
-            groups.setdefault(counts, []).append(source)
-    if len(groups) == 1:
-        (n, k), = groups
-        return f"baseline: {_of(k, n, kind)}"
-    parts = [f"{_of(k, n, kind)} for {', '.join(sources)}"
-             for (n, k), sources in sorted(groups.items(), key=lambda g: g[0][1])]
-    return "baseline: " + "; ".join(parts)
-
-
-def _of(k: int, n: int, kind: str) -> str:
-    unit = kind + ("" if n == 1 else "s")
-    verb = "has" if k == 1 else "have"
-    return f"{k} of {n} {unit} {verb} data" if k else f"none of the {n} {unit} has data"

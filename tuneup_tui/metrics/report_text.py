@@ -17,7 +17,7 @@ from typing import Any
 
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.catalogue import figure_label, verdict
-from tuneup_tui.metrics.coverage import coverage_line
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.day_findings import day_findings
 from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, short_change
 from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table

@@ -17,7 +17,7 @@ from tuneup_tui.agenda.load import loads_agenda
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import ActionKind, Schedule, ScheduleAction
 from tuneup_tui.data.period import review_period
-from tuneup_tui.metrics.coverage import coverage_line
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.report.model import (

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
-from tuneup_tui.metrics.coverage import coverage_line
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import (
