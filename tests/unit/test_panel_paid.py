@@ -135,14 +135,20 @@ def _run_both_weeks(**options: object):
 
 
 def test_findings_without_paid_data_in_the_baseline() -> None:
-    # W45 has no paid data, so Display's baseline is W46: $200 and no lead. Its 12 W45 leads
-    # are not set against that spend: no average cost per lead to exceed, no baseline leads
-    # that failed to convert. The site findings look at the period alone.
+    # W45 has no paid data, so Display's money baseline is W46: $200 and no lead. Its 12 W45
+    # leads are not set against that spend: no average cost per lead to exceed. Leads that
+    # made no opportunity need no spend beside them: the leads have data for W45 and W46, and
+    # Display's 12 (W45) made none, so it stays a no-opportunity suspect. The site findings
+    # look at the period alone.
     found = {f.key: f for f in _run().findings}
     assert set(found) == {
         "click_farm_no_names:Display / a.com",
         "click_farm_ctr:Display / d.com",
+        "click_farm_no_opportunities:Display",
     }
+    assert found["click_farm_no_opportunities:Display"].message == (
+        "Suspected click farm: Display brought 12 leads over 2 weeks and its leads produced "
+        "no opportunity in that time.")
 
 
 def test_findings() -> None:

@@ -58,17 +58,27 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     # periods both the paid export and the leads have data for
     coverage: dict[str, tuple[int, int]] = {}
     baseline = source_baseline(pack, "paid", full, coverage)
+    leads_baseline = Baseline(())
     if leads is not None:
-        baseline = shared_baseline(baseline, source_baseline(pack, "leads", full, coverage))
+        leads_baseline = source_baseline(pack, "leads", full, coverage)
+        baseline = shared_baseline(baseline, leads_baseline)
 
     names = {str(k): str(v) for k, v in paid.groupby("program_key")["program"].first().items()}
     # each lead and opportunity once (their first row), as every panel counts them
     every_opp = None if opps is None else opportunities_once(pack)
-    outcome = program_leads(
-        None if leads is None else leads_once(pack)["created_at"],
-        None if leads is None else lead_column(pack, "program"),
-        every_opp, None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp),
-        set(names), period, baseline, settings.as_of)
+
+    def outcome_over(over: Baseline) -> ProgramLeads:
+        return program_leads(
+            None if leads is None else leads_once(pack)["created_at"],
+            None if leads is None else lead_column(pack, "program"),
+            every_opp,
+            None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp),
+            set(names), period, over, settings.as_of)
+
+    outcome = outcome_over(baseline)
+    # leads that produced no opportunity need no spend beside them: that suspect is judged
+    # over the periods the leads have data for
+    leads_outcome = outcome if leads_baseline == baseline else outcome_over(leads_baseline)
     sums = by_key(paid, "program_key", "date", MONEY_COUNTS, period, baseline)
     programs = [_program_row(r, names[r["program_key"]], outcome, baseline)
                 for r in records(sums)]
@@ -80,7 +90,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline_figures = {k: totals[f"avg_{k}"] for k in _FIGURES}
     findings = (*site_findings(sites, period, settings, money.currency),
                 *program_findings(programs, outcome, period, baseline, settings,
-                                  money.currency))
+                                  money.currency, (leads_outcome, leads_baseline)))
     result = PanelResult(
         name=NAME, title=TITLE, period=period, baseline=full, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,

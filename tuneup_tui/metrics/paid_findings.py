@@ -22,8 +22,12 @@ NAME = "paid"
 
 def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
                      baseline: Baseline, settings: PanelSettings,
-                     currency: str | None = None) -> list[Finding]:
-    """Findings per program, in the order of `rows` (money written in `currency`)."""
+                     currency: str | None = None,
+                     lead_side: tuple[ProgramLeads, Baseline] | None = None) -> list[Finding]:
+    """Findings per program, in the order of `rows` (money written in `currency`). The
+    no-opportunity suspect is judged on `lead_side` (the leads over the periods they have data
+    for) when given, else on `outcome` over `baseline`."""
+    lead_outcome, lead_baseline = lead_side or (outcome, baseline)
     min_leads = float(settings.option("min_leads", 10))
     min_base_leads = float(settings.option("min_baseline_leads", 1))
     min_spend = float(settings.option("min_spend", 100))
@@ -37,14 +41,15 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
         program, key = r["program"], r["program_key"]
         # DESIGN: "a program whose leads produced no opportunity over the whole baseline":
         # it brought leads in the baseline and no opportunity was created from its leads then
-        base_leads = outcome.leads_base.get(key, 0.0)
-        base_opps = outcome.opps_base.get(key, 0.0)
-        if outcome.with_opportunities and len(baseline) and base_leads >= max(min_base_leads, 1) \
-                and base_opps == 0:
+        base_leads = lead_outcome.leads_base.get(key, 0.0)
+        base_opps = lead_outcome.opps_base.get(key, 0.0)
+        if lead_outcome.with_opportunities and len(lead_baseline) \
+                and base_leads >= max(min_base_leads, 1) and base_opps == 0:
             found.append(finding(
                 NAME, f"click_farm_no_opportunities:{program}", "medium",
                 f"Suspected click farm: {program} brought {num(base_leads)} "
-                f"lead{'' if base_leads == 1 else 's'} {over} and its leads produced no "
+                f"lead{'' if base_leads == 1 else 's'} {baseline_phrase(lead_baseline)} and "
+                "its leads produced no "
                 f"opportunity in that time.",
                 baseline_leads=base_leads, baseline_opportunities=base_opps))
         conv, avg_conv = r["opportunity_conversion"], r["avg_opportunity_conversion"]
