@@ -89,7 +89,7 @@ def test_findings() -> None:
     assert found["empty_week:2026-W51"].message == (
         "Nothing is planned for the week of 2026-12-14 (2026-W51).")
     assert found["budget_vs_spend"].message == (
-        "The calendar budgets $2,500.00 for the coming 4 weeks, 55% below the $5,600.00 "
+        "The calendar budgets $2,500 for the coming 4 weeks, 55% below the $5,600 "
         "paid spend runs at.")
     assert "budget_vs_spend" in {f.key for f in _run(budget_share=0.55).findings}
     assert "budget_vs_spend" not in {f.key for f in _run(budget_share=0.56).findings}
