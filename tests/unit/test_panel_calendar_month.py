@@ -67,7 +67,7 @@ def test_budget_against_spend_has_the_sign_of_the_real_gap() -> None:
     found = {x.key: x for x in _run(budget_share=0.1).findings}
     # 1 - 3000 / 3500 = 14.3% below
     assert found["budget_vs_spend"].message == (
-        "The calendar budgets $3,000.00 for the coming 5 weeks, 14% below the $3,500.00 "
+        "The calendar budgets $3,000 for the coming 5 weeks, 14% below the $3,500 "
         "paid spend runs at.")
 
 
