@@ -67,10 +67,13 @@ def test_json_figures_and_findings(pack: Path, capsys: pytest.CaptureFixture[str
     traffic = doc["panels"]["traffic"]
     assert list(doc["panels"]) == ["traffic"]
     assert traffic["error"] is None
-    # period: 300 + 50 sessions, 3 + 1 goals; baseline 600 sessions over 8 weeks = 75
+    # period: 300 + 50 sessions, 3 + 1 goals. The traffic starts on 11-03, W45's Tuesday:
+    # of the 8 baseline weeks (W39..W46) only W45 and W46 have data, so the baseline's 600
+    # sessions average over 2 weeks = 300
     assert traffic["figures"]["sessions"] == 350
     assert traffic["figures"]["goal_conversion"] == pytest.approx(4 / 350)
-    assert traffic["baseline_figures"]["sessions"] == pytest.approx(75)
+    assert traffic["baseline_coverage"] == {"traffic": {"periods": 8, "with_data": 2}}
+    assert traffic["baseline_figures"]["sessions"] == pytest.approx(300)
     assert traffic["baseline_figures"]["goal_conversion"] == pytest.approx(30 / 600)
     assert traffic["figures"]["expected_leads_to_sales"] is None  # no leads: null
     rows = traffic["tables"]["by_source"]
@@ -100,13 +103,16 @@ def test_text_report(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "== Traffic and goal conversion (traffic)" in out
     assert "google / cpc converted 1.0% of sessions last week against 5.0%" in out
     assert "error: social" in out
+    # 6 of the 8 baseline weeks come before the traffic's first day (11-03): said under the
+    # baseline dates, and left out of the averages
+    assert "   baseline: 2 of 8 weeks have data" in out
     # the figure by its label: 4 / 350 = 1.1% against 30 / 600 = 5.0%, in points:
-    # 1.14% - 5.0% = -3.9 pts; sessions 350 against 600 / 8 = 75: +275 / 75 = +367%
+    # 1.14% - 5.0% = -3.9 pts; sessions 350 against 600 / 2 = 300: +50 / 300 = +17%
     rows = {line.strip().split("  ")[0]: line.split() for line in out.splitlines()
             if line.startswith("   Goal conversion ") or line.startswith("   Sessions ")}
     # and whether that is good news: a conversion that fell is worse, sessions that rose better
     assert rows["Goal conversion"][-5:] == ["1.1%", "5.0%", "-3.9", "pts", "worse"]
-    assert rows["Sessions"][-4:] == ["350", "75", "+367%", "better"]
+    assert rows["Sessions"][-4:] == ["350", "300", "+17%", "better"]
     assert "source_medium" in out  # table headers keep the JSON keys
 
 

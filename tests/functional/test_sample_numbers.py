@@ -127,3 +127,123 @@ def test_one_fact_is_one_finding_of_the_day(runs: dict[str, dict]) -> None:
     day = day_findings(found)
     identities = [d.finding.identity for d in day]
     assert len(identities) == len(set(identities)) == len(found) - len(facts) + 1
+
+
+FIRST_DAY = date(2026, 8, 31)
+"""The sample's data starts on Monday 31 August (13 weeks before the review week of 7 December)."""
+STEADY = ("traffic", "leads", "paid", "social", "activities", "emails")
+"""Sources with rows in every week of the sample (activities on weekdays): a baseline period
+without data is one before the first day."""
+
+
+def _baseline_periods(doc: dict, monthly: bool) -> list[tuple[date, date]]:
+    """The run's baseline periods, from its baseline dates: weeks of 7 days, or months."""
+    start = date.fromisoformat(doc["baseline"]["start"])
+    end = date.fromisoformat(doc["baseline"]["end"])
+    periods = []
+    while start <= end:
+        if monthly:
+            nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        else:
+            nxt = start + timedelta(days=7)
+        periods.append((start, nxt - timedelta(days=1)))
+        start = nxt
+    return periods
+
+
+def test_baselines_without_data_are_left_out_and_said_so(runs: dict[str, dict]) -> None:
+    from tuneup_tui.metrics.coverage_line import coverage_line
+
+    partial = set()
+    for run, doc in runs.items():
+        monthly = run == "monthly"
+        periods = _baseline_periods(doc, monthly)
+        # a week starting before 31 August ends before it (31 August is a Monday); August has
+        # 30 of its 31 days before it: either way, the periods starting on or after it count
+        with_data = sum(1 for start, _ in periods if start >= FIRST_DAY)
+        for name, panel in doc["panels"].items():
+            for source, counts in panel["baseline_coverage"].items():
+                assert counts["periods"] == len(periods), (run, name, source)
+                if source == "keywords":
+                    continue  # a weekly snapshot: whole from its first row (31 August)
+                assert counts["with_data"] <= with_data, (run, name, source)
+                if source in STEADY:
+                    assert counts["with_data"] == with_data, (run, name, source)
+            if with_data < len(periods) and any(s in STEADY for s in panel["baseline_coverage"]):
+                partial.add(run)
+                kind = "month" if monthly else "week"
+                line = coverage_line({s: (c["periods"], c["with_data"]) for s, c in
+                                      panel["baseline_coverage"].items()}, kind)
+                assert line is not None and f"{with_data} of {len(periods)}" in line, (run, name)
+    # the monthly baseline (August to October) and the Mondays of 19 and 26 October (their
+    # 8 weeks reach back to 17 and 24 August) start before the data
+    assert partial == {"monthly", "2026-10-19", "2026-10-26"}
+
+
+def test_a_count_average_is_over_the_periods_with_data(runs: dict[str, dict],
+                                                        sample_folder: Path) -> None:
+    import pandas as pd
+
+    traffic = pd.read_csv(sample_folder / "traffic.csv", parse_dates=["date"])
+
+    def sessions(start: str, end: str) -> float:
+        rows = traffic[(traffic["date"] >= start) & (traffic["date"] <= end)]
+        return float(rows["sessions"].sum())
+
+    # monthly: September and October, not August's one day over three months
+    funnel = runs["monthly"]["panels"]["funnel"]
+    assert funnel["baseline_figures"]["sessions"] == pytest.approx(
+        (sessions("2026-09-01", "2026-09-30") + sessions("2026-10-01", "2026-10-31")) / 2)
+    # as of 19 October: W36 (31 August) to W41 (4-11 October), 6 weeks of the 8
+    traffic_panel = runs["2026-10-19"]["panels"]["traffic"]
+    assert traffic_panel["baseline_figures"]["sessions"] == pytest.approx(
+        sessions("2026-08-31", "2026-10-11") / 6)
+
+
+def test_leads_sent_to_sales_of_the_review_week(runs: dict[str, dict],
+                                                sample_folder: Path) -> None:
+    """"Leads sent to sales 173 vs average 46.6" is the sample's planted webinar surge, not a
+    baseline over periods without data: the 8 baseline weeks all have data."""
+    import pandas as pd
+
+    leads = pd.read_csv(sample_folder / "leads.csv", parse_dates=["sent_to_sales_at"])
+    leads = leads.drop_duplicates("lead_id")
+    sent = leads.dropna(subset=["sent_to_sales_at"])
+    stamp = sent["sent_to_sales_at"]
+    review = sent[(stamp >= "2026-11-30") & (stamp < "2026-12-07")]
+    # 133 webinar attendees (docs/sample-data.md, (f)) on top of the week's usual 40
+    assert len(review) == 173
+    assert int((review["program"] == "Webinar - Q4").sum()) == 133
+    weekly = [int(((stamp >= str(day)) & (stamp < str(day + timedelta(days=7)))).sum())
+              for day in (date(2026, 10, 5) + timedelta(weeks=n) for n in range(8))]
+    # W41..W48 at seed 7: 31, 49, 50, 40, 53, 45, 57, 48 = 373; 373 / 8 = 46.625
+    assert weekly == [31, 49, 50, 40, 53, 45, 57, 48]
+    for name in ("funnel", "traffic"):
+        panel = runs[AS_OF.isoformat()]["panels"][name]
+        key = "sent_to_sales" if name == "funnel" else "leads_sent_to_sales"
+        assert panel["figures"][key] == 173
+        assert panel["baseline_figures"][key] == pytest.approx(373 / 8)
+        assert panel["baseline_coverage"]["leads"] == {"periods": 8, "with_data": 8}
+
+
+def test_the_monthly_calendar_looks_at_the_weeks_of_the_coming_month(
+        runs: dict[str, dict]) -> None:
+    weeks = runs["monthly"]["panels"]["calendar"]["tables"]["weeks"]
+    assert [(w["week"], w["start"], w["end"]) for w in weeks] == [
+        ("2026-W49", "2026-11-30", "2026-12-06"), ("2026-W50", "2026-12-07", "2026-12-13"),
+        ("2026-W51", "2026-12-14", "2026-12-20"), ("2026-W52", "2026-12-21", "2026-12-27"),
+        ("2026-W53", "2026-12-28", "2027-01-03")]
+    for run, doc in runs.items():
+        for w in doc["panels"]["calendar"]["tables"]["weeks"]:
+            start = date.fromisoformat(w["start"])
+            year, number, weekday = start.isocalendar()
+            # each row is the ISO week its label names
+            assert (weekday, w["week"]) == (1, f"{year}-W{number:02d}"), (run, w)
+            assert date.fromisoformat(w["end"]) == start + timedelta(days=6), (run, w)
+
+
+def test_the_baseline_rule_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "metrics.md").read_text()
+    assert "Baselines that cover their periods" in doc
+    assert "`baseline_coverage`" in doc and '"with_data"' in doc
+    assert "baseline: 2 of 3 months have data" in doc

@@ -42,9 +42,12 @@ def test_weeks() -> None:
     assert [row["week"] for row in rows] == ["2026-W48", "2026-W49", "2026-W50", "2026-W51"]
     w48, w49, w50, w51 = rows
     assert str(w48["start"]) == "2026-11-23" and str(w51["end"]) == "2026-12-20"
-    # 700 sessions over 14 baseline days = 350 a week; 2 leads = 1 a week
-    assert w48["avg_sessions"] == pytest.approx(350)
-    assert w48["avg_leads"] == pytest.approx(1)
+    # Each mean is over the baseline weeks its source has data for. The traffic's one row is
+    # in W46 (W45 has none): 700 sessions over W46's 7 days = 700 a week. Both leads are in
+    # W45 (W46 has none): 2 over 7 days = 2 a week.
+    assert r.baseline_coverage == {"traffic": (2, 1), "leads": (2, 1), "paid": (2, 1)}
+    assert w48["avg_sessions"] == pytest.approx(700)
+    assert w48["avg_leads"] == pytest.approx(2)
     assert w48["expected_sessions"] == pytest.approx(1400)  # per week it runs
     assert w48["budget"] == pytest.approx(1000)            # 2000 x 7/14
     assert (w49["campaigns"], w49["events"], w49["launches"]) == (1, 1, 0)
@@ -63,32 +66,33 @@ def test_figures() -> None:
     assert f["expected_sessions"] == pytest.approx(2800)  # 1400 in W48 and in W49
     assert f["expected_leads"] == pytest.approx(30)
     assert f["budget"] == pytest.approx(2500)
-    assert f["expected_spend"] == pytest.approx(2800)  # 1400 / 14 days x 7 x 4 weeks
+    # the paid row is in W46 alone: 1400 / 7 days x 7 x 4 weeks
+    assert f["expected_spend"] == pytest.approx(5600)
     assert f["paid_budget"] is None  # no entry named like the paid program "p"
-    assert f["budget_to_spend"] == pytest.approx(2500 / 2800)
+    assert f["budget_to_spend"] == pytest.approx(2500 / 5600)
     # the baseline scaled to 4 weeks: x 28/14 = 2
     assert b["planned_entries"] == pytest.approx(2)  # "Old push"
     assert b["campaigns"] == pytest.approx(2)
-    assert b["expected_sessions"] == pytest.approx(1400)  # 350 x 4
-    assert b["expected_leads"] == pytest.approx(4)        # 1 x 4
+    assert b["expected_sessions"] == pytest.approx(2800)  # 700 x 4
+    assert b["expected_leads"] == pytest.approx(8)        # 2 x 4
     assert b["budget"] == pytest.approx(600)              # 300 x 2
-    assert b["expected_spend"] == pytest.approx(2800)
+    assert b["expected_spend"] == pytest.approx(5600)     # 1400 x 4
     assert b["empty_weeks"] is None
     assert set(f) == set(b)
 
 
 def test_findings() -> None:
     found = {f.key: f for f in _run().findings}
-    # budget 2500 vs 2800 is 10.7% below: inside the 25% default
-    assert set(found) == {"empty_week:2026-W51"}
+    # budget 2500 vs spend 5600 (1400 a week, W46's pace) is 1 - 2500 / 5600 = 55.4% below:
+    # past the 25% default
+    assert set(found) == {"empty_week:2026-W51", "budget_vs_spend"}
     assert found["empty_week:2026-W51"].message == (
         "Nothing is planned for the week of 2026-12-14 (2026-W51).")
-    found = {f.key: f for f in _run(budget_share=0.1).findings}
-    assert "budget_vs_spend" in found
     assert found["budget_vs_spend"].message == (
-        "The calendar budgets $2,500 for the coming 4 weeks, 11% below the $2,800 "
+        "The calendar budgets $2,500 for the coming 4 weeks, 55% below the $5,600 "
         "paid spend runs at.")
-    assert "budget_vs_spend" not in {f.key for f in _run(budget_share=0.11).findings}
+    assert "budget_vs_spend" in {f.key for f in _run(budget_share=0.55).findings}
+    assert "budget_vs_spend" not in {f.key for f in _run(budget_share=0.56).findings}
 
 
 def test_expected_per_entry() -> None:
@@ -106,13 +110,14 @@ def test_budget_of_paid_programs_against_spend() -> None:
     paid = [*PAID, {**PAID[0], "program": "Display", "spend": 0}]
     pack = pack_of(calendar=[*CALENDAR, display], paid=paid)
     r = run_panel("calendar", pack, period(), settings())
-    # window 11-23..12-20 is 28 of its 56 days: $2,800 against spend 1400/14 x 28 = $2,800
+    # window 11-23..12-20 is 28 of its 56 days: $2,800 against spend at W46's pace (the paid
+    # rows are in W46 alone) 1400 / 7 x 28 = $5,600
     assert r.figures["paid_budget"] == pytest.approx(2800)
     assert r.figures["budget"] == pytest.approx(2500 + 2800)
-    assert r.figures["budget_to_spend"] == pytest.approx(1.0)
+    assert r.figures["budget_to_spend"] == pytest.approx(2800 / 5600)
     # baseline: 11-09..11-15 is 7 of its 56 days = $700, scaled x 2 = $1,400
     assert r.baseline_figures["paid_budget"] == pytest.approx(1400)
-    assert r.baseline_figures["budget_to_spend"] == pytest.approx(1400 / 2800)
+    assert r.baseline_figures["budget_to_spend"] == pytest.approx(1400 / 5600)
 
 
 def test_weeks_option() -> None:

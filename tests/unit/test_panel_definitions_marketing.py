@@ -1,10 +1,10 @@
 """An independent check of the marketing panels against DESIGN.md's definitions, to the letter.
 
 Each pack is a few hand-made rows aimed at one definition's edge cases: inclusive day ends with
-times of day on the last day, a baseline week without rows (the mean still divides by every
-baseline period), pooled rates (not a mean of weekly rates), case and spaces of text keys, a
-lead or an opportunity listed twice, a paid site named in two programs, a program with leads
-but no paid rows. Every expected number is worked out by hand in the comments.
+times of day on the last day, a baseline week without rows (left out: the mean divides by the
+baseline periods the source has data for), pooled rates (not a mean of weekly rates), case and
+spaces of text keys, a lead or an opportunity listed twice, a paid site named in two programs,
+a program with leads but no paid rows. Every expected number is worked out by hand in the comments.
 
 Period: 2026-11-16 (Mon) .. 2026-11-22 (Sun). Baselines: with 2 periods W45 11-02..08 and W46
 11-09..15; with 3 periods also W44 10-26..11-01.
@@ -48,7 +48,7 @@ TRAFFIC = [
     _t("2026-11-23", "google", "cpc", 999, 99),       # the day after the period: out
     _t("2026-10-25", "google", "cpc", 777, 77),       # W43, before a 3-week baseline: out
 ]
-# W44 (10-26..11-01) has no traffic at all: it still counts as a baseline period.
+# W44 (10-26..11-01) has no traffic at all: it is left out of the traffic's means.
 
 LEADS_SENT = [
     _lead("L1", "2026-11-01", sent="2026-11-05 10:00"),   # W45
@@ -73,10 +73,11 @@ def test_traffic_totals_windows_and_pooled_baseline() -> None:
     assert f["sessions"] == pytest.approx(350)
     assert f["goal_completions"] == pytest.approx(5)
     assert f["goal_conversion"] == pytest.approx(5 / 350)
-    # baseline W44 (none) + W45 (10) + W46 (1000) = 1010 sessions, 5 + 10 = 15 goals;
-    # means per period divide by the 3 baseline periods, not by the 2 weeks with rows
-    assert b["sessions"] == pytest.approx(1010 / 3)
-    assert b["goal_completions"] == pytest.approx(15 / 3)
+    # baseline W44 (no rows: left out) + W45 (10) + W46 (1000) = 1010 sessions, 5 + 10 = 15
+    # goals; means per period divide by the 2 weeks with rows, not by all 3
+    assert r.baseline_coverage["traffic"] == (3, 2)
+    assert b["sessions"] == pytest.approx(1010 / 2)
+    assert b["goal_completions"] == pytest.approx(15 / 2)
     # pooled 15 / 1010, not the mean of weekly rates (5/10 + 10/1000) / 2 = 0.255
     assert b["goal_conversion"] == pytest.approx(15 / 1010)
 
@@ -87,7 +88,7 @@ def test_traffic_source_medium_ignores_case() -> None:
     assert set(rows) == {"google / cpc", "bing / cpc", "partner.com / referral"}
     g = rows["google / cpc"]
     assert g["sessions"] == pytest.approx(200)
-    assert g["avg_sessions"] == pytest.approx(1010 / 3)      # (0 + 10 + 1000) / 3
+    assert g["avg_sessions"] == pytest.approx(1010 / 2)      # (10 + 1000) / 2: W44 left out
     assert g["share"] == pytest.approx(200 / 350)             # traffic share
     # its average share, pooled: its 1010 baseline sessions / all 1010 baseline sessions
     assert g["avg_share"] == pytest.approx(1010 / 1010)
@@ -106,7 +107,9 @@ def test_expected_leads_to_sales() -> None:
     assert f["expected_leads_to_sales"] == pytest.approx(5 * 3 / 15)
     # sent in the period: L4 (18:00 on the last day); L5 (11-23 00:00) is out
     assert f["leads_sent_to_sales"] == pytest.approx(1)
-    assert b["leads_sent_to_sales"] == pytest.approx(3 / 3)
+    # the leads start on 11-01, W44's Sunday: 6 of its 7 days pass before, so W44 is left
+    # out of their mean: 3 sent over W45 and W46 = 3 / 2
+    assert b["leads_sent_to_sales"] == pytest.approx(3 / 2)
     assert f["leads_per_goal"] == pytest.approx(1 / 5)
 
 
@@ -171,17 +174,22 @@ def test_funnel_steps_and_pooled_rates() -> None:
     assert f["opportunities_rate"] == pytest.approx(1 / 1)
     assert f["proposals_rate"] == pytest.approx(1 / 1)
     assert f["closed_won_rate"] == pytest.approx(0)
-    # baseline (3 periods, W44 empty): leads D, E; sent D; opportunity O2 (reached proposal)
-    assert b["sessions"] == pytest.approx(1010 / 3)
-    assert b["leads"] == pytest.approx(2 / 3)
-    assert b["sent_to_sales"] == pytest.approx(1 / 3)
-    assert b["opportunities"] == pytest.approx(1 / 3)
+    # baseline (3 periods). Each count's mean is over the weeks its source has data for:
+    # traffic W45 and W46 (W44 has no row); leads W46 alone (their first day, 11-08, is W45's
+    # Sunday: 6 of its 7 days pass before it); opportunities W46 alone (the first, O2, on
+    # 11-10). W46: created E; sent D (11-09); opportunity O2; nothing closed (O2 closed 11-22)
+    assert r.baseline_coverage == {"traffic": (3, 2), "leads": (3, 1), "opportunities": (3, 1)}
+    assert b["sessions"] == pytest.approx(1010 / 2)
+    assert b["leads"] == pytest.approx(1 / 1)
+    assert b["sent_to_sales"] == pytest.approx(1 / 1)
+    assert b["opportunities"] == pytest.approx(1 / 1)
     assert b["closed_won"] == pytest.approx(0)
-    # pooled: baseline totals 15 goals / 1010 sessions; 2 leads / 15 goals; the baseline's
-    # cohort D, E: sent D (1 of 2); D has O2 (1 of 1), which is Closed Won, so it passed
-    # Proposal (1 of 1) and was won (1 of 1)
+    # pooled: 15 goals / 1010 sessions over the traffic's W45 and W46; leads per goal over the
+    # week both sources have, W46: 1 lead (E) / 10 goals. The baseline's cohort D, E (the
+    # cohort follows every baseline lead): sent D (1 of 2); D has O2 (1 of 1), which is
+    # Closed Won, so it passed Proposal (1 of 1) and was won (1 of 1)
     assert b["goal_completions_rate"] == pytest.approx(15 / 1010)
-    assert b["leads_rate"] == pytest.approx(2 / 15)
+    assert b["leads_rate"] == pytest.approx(1 / 10)
     assert b["sent_to_sales_rate"] == pytest.approx(1 / 2)
     assert b["opportunities_rate"] == pytest.approx(1 / 1)
     assert b["proposals_rate"] == pytest.approx(1 / 1)
@@ -402,10 +410,13 @@ def test_social_referral_from_source_aliases() -> None:
     assert rows["linkedin"]["referral_sessions"] == pytest.approx(7)
     assert rows["youtube"]["referral_sessions"] == pytest.approx(4)
     assert rows["youtube"]["followers"] is None and rows["youtube"]["engagements"] is None
-    assert rows["x"]["avg_referral_sessions"] == pytest.approx(6 / 2)
-    # all social referral sessions: 17 + 7 + 4 = 28; baseline 6 over 2 periods
+    # the traffic starts on 11-10 (t.co): W45 lies before it and is left out, so the
+    # referral sessions' mean is W46's 6 over 1 period
+    assert r.baseline_coverage["traffic"] == (2, 1)
+    assert rows["x"]["avg_referral_sessions"] == pytest.approx(6 / 1)
+    # all social referral sessions: 17 + 7 + 4 = 28; baseline 6 over 1 period
     assert r.figures["referral_sessions"] == pytest.approx(28)
-    assert r.baseline_figures["referral_sessions"] == pytest.approx(3)
+    assert r.baseline_figures["referral_sessions"] == pytest.approx(6)
     assert r.figures["followers"] == pytest.approx(1600)  # 1100 + 500
     assert r.figures["engagements"] == pytest.approx(12)  # 9 + 3
 
@@ -453,7 +464,8 @@ def test_site_health_keys_ignore_case() -> None:
     (kw,) = r.tables["keywords"].rows
     assert kw["keyword"] == "CRM Software" and kw["move"] == pytest.approx(5 - 7)
     assert r.figures["keywords_tracked"] == pytest.approx(1)
-    assert r.baseline_figures["keywords_tracked"] == pytest.approx(1 / 2)  # W46 only
+    # W45 has no keyword row: left out of the mean; W46 tracks 1 -> 1 / 1
+    assert r.baseline_figures["keywords_tracked"] == pytest.approx(1 / 1)
     assert len(r.tables["seo"].rows) == 1
     assert r.figures["seo_domain_authority"] == pytest.approx(42)
     assert r.baseline_figures["seo_domain_authority"] == pytest.approx(40)

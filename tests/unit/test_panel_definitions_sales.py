@@ -104,12 +104,15 @@ def test_handoff_counts_each_lead_once_in_the_right_window() -> None:
     assert f["duplicates_total"] == 1
 
 
-def test_handoff_baseline_means_count_empty_weeks() -> None:
-    b = handoff.compute(delivery_pack(), period(), settings()).baseline_figures
-    # W45: nothing; W46: L-4 (found, right rep) -> means 1 / 2 periods; rates pooled 1 / 1
-    assert b["leads_delivered"] == pytest.approx(0.5)
-    assert b["found"] == pytest.approx(0.5)
-    assert b["right_rep"] == pytest.approx(0.5)
+def test_handoff_baseline_means_leave_out_weeks_without_rows() -> None:
+    r = handoff.compute(delivery_pack(), period(), settings())
+    b = r.baseline_figures
+    # W45: no lead created or sent in it, so no row of the leads source: left out of the
+    # means. W46: L-4 (found, right rep) -> means 1 / 1 period; rates pooled 1 / 1
+    assert r.baseline_coverage == {"leads": (2, 1)}
+    assert b["leads_delivered"] == pytest.approx(1)
+    assert b["found"] == pytest.approx(1)
+    assert b["right_rep"] == pytest.approx(1)
     assert b["found_rate"] == pytest.approx(1.0)
     assert b["right_rep_rate"] == pytest.approx(1.0)
 
@@ -243,9 +246,15 @@ def test_nurturing_window_database_and_email_traffic() -> None:
     assert b["turnover_rate"] == pytest.approx((1999 * 2) / (2000 * 2))
     # lost per window 2 + 10 = 12: pooled 24 / 4000
     assert b["list_attrition"] == pytest.approx(24 / 4000)
-    # no email in W45 or W46 and no email traffic: CTR and ratio over zero are n/a
+    # no email in W45 or W46: their weekly counts have no week with data, so n/a; the 4-week
+    # windows above hold emails (and the first, 10-25, is 13 of W45's window's 28 days in:
+    # not mostly before it), so they count
+    assert r.baseline_coverage["emails"] == (2, 0)
+    assert b["emails_sent"] is None
     assert b["email_ctr"] is None
-    assert b["email_sessions"] == pytest.approx(0.0)
+    # the traffic starts on 11-17, after both baseline weeks: no email sessions to average
+    assert r.baseline_coverage["traffic"] == (2, 0)
+    assert b["email_sessions"] is None
     assert b["click_to_session"] is None
 
 

@@ -72,25 +72,30 @@ def test_totals() -> None:
     assert f["cost_per_lead"] == pytest.approx(200)
     assert f["opportunities"] == pytest.approx(1)  # O1 (O4 is from a non-paid lead)
     assert f["opportunity_conversion"] == pytest.approx(0.2)
-    # baseline sums: spend 600, imps 28000, clicks 300, names 30, leads 22, opps 2
-    assert b["spend"] == pytest.approx(300)
-    assert b["impressions"] == pytest.approx(14000)
-    assert b["clicks"] == pytest.approx(150)
-    assert b["names"] == pytest.approx(15)
+    # The paid export starts on 11-10: W45 lies before it, so the panel's baseline is W46
+    # alone (spend is set against leads, so both are taken over the weeks with paid data).
+    # W46 sums: spend 600, imps 28000, clicks 300, names 30; leads S5..S14 = 10 (the Display
+    # leads D0..D11 were created in W45); opportunities O2, O3 = 2 (of S6, S7)
+    assert r.baseline_coverage == {"paid": (2, 1), "leads": (2, 2)}
+    assert b["spend"] == pytest.approx(600)
+    assert b["impressions"] == pytest.approx(28000)
+    assert b["clicks"] == pytest.approx(300)
+    assert b["names"] == pytest.approx(30)
     assert b["cpc"] == pytest.approx(600 / 300)
     assert b["ctr"] == pytest.approx(300 / 28000)
     assert b["cost_per_name"] == pytest.approx(600 / 30)
-    assert b["leads"] == pytest.approx(11)
-    assert b["cost_per_lead"] == pytest.approx(600 / 22)
-    assert b["opportunities"] == pytest.approx(1)
-    assert b["opportunity_conversion"] == pytest.approx(2 / 22)
+    assert b["leads"] == pytest.approx(10)
+    assert b["cost_per_lead"] == pytest.approx(600 / 10)
+    assert b["opportunities"] == pytest.approx(2)
+    assert b["opportunity_conversion"] == pytest.approx(2 / 10)
     assert set(f) == set(b)
 
 
 def test_programs_table() -> None:
     rows = {row["program"]: row for row in _run().tables["programs"].rows}
     s = rows["Search"]
-    assert s["spend"] == pytest.approx(500) and s["avg_spend"] == pytest.approx(200)
+    # the baseline is W46 alone (the paid export starts on 11-10): 400 / 1
+    assert s["spend"] == pytest.approx(500) and s["avg_spend"] == pytest.approx(400)
     assert s["cpc"] == pytest.approx(2.0)            # 500 / 250
     assert s["cost_per_name"] == pytest.approx(20)   # 500 / 25
     assert s["leads"] == pytest.approx(5)
@@ -102,8 +107,10 @@ def test_programs_table() -> None:
     assert d["leads"] == pytest.approx(0)
     assert d["cost_per_lead"] is None        # no leads: n/a
     assert d["opportunity_conversion"] is None
-    assert d["avg_cost_per_lead"] == pytest.approx(200 / 12)
-    assert d["avg_opportunity_conversion"] == pytest.approx(0)
+    # Display's 12 leads came in W45, before the paid export starts: W46 has $200 and no
+    # lead, so no average cost per lead and no cohort to convert
+    assert d["avg_cost_per_lead"] is None
+    assert d["avg_opportunity_conversion"] is None
 
 
 def test_sites_and_click_farm_suspects() -> None:
@@ -117,8 +124,35 @@ def test_sites_and_click_farm_suspects() -> None:
     assert rows["a.com"]["cost_per_name"] is None
 
 
-def test_findings() -> None:
+# The same spend with a paid row in W45 too (a.com, nothing spent): the paid export then covers
+# both baseline weeks, and Display's 12 W45 leads stand against its $200 of W46 spend.
+PAID_BOTH_WEEKS = [*PAID, _p("2026-11-03", "Display", "a.com", 0, 0, 0, 0)]
+
+
+def _run_both_weeks(**options: object):
+    pack = pack_of(paid=PAID_BOTH_WEEKS, leads=LEADS, opportunities=OPPS)
+    return run_panel("paid", pack, period(), settings(**options))
+
+
+def test_findings_without_paid_data_in_the_baseline() -> None:
+    # W45 has no paid data, so Display's money baseline is W46: $200 and no lead. Its 12 W45
+    # leads are not set against that spend: no average cost per lead to exceed. Leads that
+    # made no opportunity need no spend beside them: the leads have data for W45 and W46, and
+    # Display's 12 (W45) made none, so it stays a no-opportunity suspect. The site findings
+    # look at the period alone.
     found = {f.key: f for f in _run().findings}
+    assert set(found) == {
+        "click_farm_no_names:Display / a.com",
+        "click_farm_ctr:Display / d.com",
+        "click_farm_no_opportunities:Display",
+    }
+    assert found["click_farm_no_opportunities:Display"].message == (
+        "Suspected click farm: Display brought 12 leads over 2 weeks and its leads produced "
+        "no opportunity in that time.")
+
+
+def test_findings() -> None:
+    found = {f.key: f for f in _run_both_weeks().findings}
     assert set(found) == {
         "click_farm_no_names:Display / a.com",
         "click_farm_ctr:Display / d.com",
@@ -146,9 +180,9 @@ def test_thresholds() -> None:
     assert "click_farm_no_names:Display / a.com" not in keys
     # DESIGN's rule has no minimum (default 1 lead); min_baseline_leads raises it
     assert "click_farm_no_opportunities:Display" in {
-        f.key for f in _run(min_baseline_leads=12).findings}
+        f.key for f in _run_both_weeks(min_baseline_leads=12).findings}
     assert "click_farm_no_opportunities:Display" not in {
-        f.key for f in _run(min_baseline_leads=13).findings}
+        f.key for f in _run_both_weeks(min_baseline_leads=13).findings}
     # Search's cost per lead is far above its average but within chance, whatever the share
     assert "high_cost_per_lead:Search" not in {
         f.key for f in _run(cost_above_share=0.1).findings}

@@ -51,12 +51,15 @@ def test_404_figures_and_table() -> None:
     assert f["not_found_hits"] == pytest.approx(161)  # 120 + 7 + 30 + 4
     assert f["not_found_pages"] == pytest.approx(4)
     assert f["new_not_found_pages"] == pytest.approx(3)  # /a, /c, /d
-    assert b["not_found_hits"] == pytest.approx(1.5)     # 3 / 2
-    assert b["not_found_pages"] == pytest.approx(0.5)    # W45 0, W46 1
+    # the 404 log starts on 11-10: W45 (11-02..08) lies before it and is left out, so the
+    # averages are W46's alone
+    assert r.baseline_coverage["pages_404"] == (2, 1)
+    assert b["not_found_hits"] == pytest.approx(3)       # 3 / 1
+    assert b["not_found_pages"] == pytest.approx(1)      # W46 1 page / 1
     rows = {row["url"]: row for row in r.tables["pages_404"].rows}
     assert rows["/a"]["hits"] == pytest.approx(120) and rows["/a"]["new"] is True
     assert rows["/a"]["top_referrer"] == "x.com"
-    assert rows["/b"]["new"] is False and rows["/b"]["avg_hits"] == pytest.approx(1.5)
+    assert rows["/b"]["new"] is False and rows["/b"]["avg_hits"] == pytest.approx(3)  # 3 / 1
 
 
 def test_404_findings() -> None:
@@ -80,6 +83,8 @@ def test_keywords() -> None:
     assert f["keyword_gains"] == pytest.approx(1)
     assert f["keyword_losses"] == pytest.approx(1)
     # a count: mean per period; W45 has crm (11-08), W46 crm, ops, cloud -> (1 + 3) / 2
+    # (positions are a snapshot: W45's one on its Sunday is a whole week's)
+    assert r.baseline_coverage["keywords"] == (2, 2)
     assert b["keywords_tracked"] == pytest.approx(2)
     assert b["average_position"] == pytest.approx((5 + 6 + 10) / 3)
     rows = {row["keyword"]: row for row in r.tables["keywords"].rows}

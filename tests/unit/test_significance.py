@@ -79,3 +79,22 @@ def test_one_fact_is_one_finding_of_the_day() -> None:
     assert linkedin.finding.panel == "social"  # the clearest: |z| 11.5
     assert linkedin.panels == ("traffic", "referrers", "social")
     assert len(linkedin.keys) == 4
+
+
+def test_tested_finding_takes_its_severity_from_the_evidence() -> None:
+    from tuneup_tui.metrics.significance import rate_evidence, tested_finding
+
+    # 10 of 1000 against 40 of 2000: p = 50 / 3000, z = (0.01 - 0.02) /
+    # sqrt(p (1 - p) (1/1000 + 1/2000)) = -2.02: medium (|z| >= 1.96, < 2.58)
+    evidence = rate_evidence(10, 1000, 40, 2000)
+    p = 50 / 3000
+    assert evidence["z"] == pytest.approx(-0.01 / (p * (1 - p) * 1.5 / 1000) ** 0.5)
+    found = tested_finding("traffic", "low_conversion:x", "x converted less.", evidence,
+                           fact="x", goal_conversion=0.01)
+    assert found is not None
+    assert (found.severity, found.evidence, found.fact) == ("medium", evidence, "x")
+    assert found.figures == {"goal_conversion": 0.01}
+    # 10 of 1000 against 14 of 1000: z = -0.82, chance at that volume: no finding
+    assert tested_finding("traffic", "k", "m", rate_evidence(10, 1000, 14, 1000)) is None
+    # no test possible (no baseline cases): no finding
+    assert tested_finding("traffic", "k", "m", rate_evidence(1, 10, 0, 0)) is None

@@ -1,6 +1,8 @@
 """Calendar panel: the marketing calendar for the weeks after the review period.
 
-The window is `weeks` (4) seven-day weeks starting the day after the period ends. An entry
+The window is ISO weeks, each labelled as one ("2026-W50"): after a weekly review, the `weeks`
+(4) weeks that follow it; after a monthly review, the weeks of the coming month (every ISO
+week with a day in it: December 2026 is W49, Monday 30 November, to W53). An entry
 counts in every week its start..end overlaps (a missing end: its start day). Its budget is the
 entry's total, spread evenly over its days (an entry of two weeks puts half in each week). Its
 expected_sessions and expected_leads are what it brings in each week it runs (`expected_per =
@@ -8,6 +10,8 @@ expected_sessions and expected_leads are what it brings in each week it runs (`e
 is set against the morning's traffic study: the mean weekly sessions and leads over the baseline
 (per day x 7). Budget against spend: the budget in the window of the entries named like a paid
 program (all entries when none is) against the paid spend per week over the baseline x weeks.
+Each of those weekly means is over the baseline periods its source has data for
+(`tuneup_tui.metrics.coverage`): a young export does not make the coming weeks' spend look low.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from tuneup_tui.metrics.common import (
     pct,
     total,
 )
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table, ratio
 from tuneup_tui.metrics.shared import leads_once
 
@@ -43,7 +48,8 @@ KINDS = ("campaigns", "launches", "events")
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """The coming weeks' plan against the baseline's traffic, leads and paid spend."""
     baseline = period.baseline(settings.baseline_periods)
-    n_weeks = int(settings.option("weeks", 4))
+    coming = coming_weeks(period, int(settings.option("weeks", 4)))
+    n_weeks = len(coming)
     calendar = pack.frame("calendar")
     calendar = calendar[calendar["start"].notna()].copy()
     # entries run whole days: an entry starting 09:00 on a window's last day is in it
@@ -63,16 +69,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         money = in_one_currency(paid, ("spend",), "paid", pack.currencies())
         paid = None if money.error else money.frame
         notes.extend(n for n in (money.error, money.note) if n)
+    coverage: dict[str, tuple[int, int]] = {}
+
+    def own(source: str, frame: pd.DataFrame | None) -> Baseline:
+        return Baseline(()) if frame is None else source_baseline(pack, source, baseline,
+                                                                  coverage)
+
     per_week = {
-        "sessions": _weekly(traffic, "date", "sessions", baseline),
-        "leads": _weekly(leads, "created_at", None, baseline),
-        "spend": _weekly(paid, "date", "spend", baseline),
+        "sessions": _weekly(traffic, "date", "sessions", own("traffic", traffic)),
+        "leads": _weekly(leads, "created_at", None, own("leads", leads)),
+        "spend": _weekly(paid, "date", "spend", own("paid", paid)),
     }
-    weeks = [(period.end + timedelta(days=1 + 7 * i), period.end + timedelta(days=7 + 7 * i))
-             for i in range(n_weeks)]
     spread = str(settings.option("expected_per", "week")) == "entry"
-    rows = [_week_row(calendar, start, end, per_week, spread) for start, end in weeks]
-    window_start, window_end = weeks[0][0], weeks[-1][1]
+    rows = [_week_row(calendar, week, per_week, spread) for week in coming]
+    window_start, window_end = coming[0].start, coming[-1].end
     in_window = _overlapping(calendar, window_start, window_end)
 
     figures: dict[str, float | None] = {
@@ -105,17 +115,36 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
             tuple(r["expected_sessions"] for r in rows), "trend")},
         findings=tuple(_findings(rows, figures, settings)),
         notes=(*notes, f"the window is {window_start.isoformat()} to {window_end.isoformat()}"),
+        baseline_coverage=coverage,
     )
+
+
+def coming_weeks(period: Period, weeks: int) -> list[Period]:
+    """The ISO weeks the calendar looks at after `period`: the `weeks` that follow a week;
+    every ISO week with a day in the month that follows a month."""
+    if period.kind == "week":
+        out = [period.next()]
+        while len(out) < weeks:
+            out.append(out[-1].next())
+        return out
+    month = period.next()
+    monday = month.start - timedelta(days=month.start.weekday())
+    out = [Period(monday, monday + timedelta(days=6), "week")]
+    while out[-1].end < month.end:
+        out.append(out[-1].next())
+    return out
 
 
 def _weekly(df: pd.DataFrame | None, column: str, value: str | None, baseline: Baseline
             ) -> float | None:
-    """A count's mean per 7 days over the baseline (rows when `value` is None)."""
+    """A count's mean per 7 days over `baseline`, the periods its source has data for (rows
+    when `value` is None); None with no such period."""
     if df is None or len(baseline) == 0:
         return None
     rows = in_baseline(df, column, baseline)
     amount = float(len(rows)) if value is None else total(rows, value)
-    days = (baseline.end - baseline.start).days + 1
+    # the covered periods may skip one without data: their own days, not the span's
+    days = sum(p.days for p in baseline.periods)
     return amount / days * 7
 
 
@@ -124,12 +153,13 @@ def _overlapping(calendar: pd.DataFrame, start: date, end: date) -> pd.DataFrame
     return calendar[((calendar["start"] <= hi) & (calendar["end"] >= lo)).fillna(False)]
 
 
-def _week_row(calendar: pd.DataFrame, start: date, end: date,
+def _week_row(calendar: pd.DataFrame, week: Period,
               per_week: dict[str, float | None], spread: bool) -> dict[str, Any]:
+    start, end = week.start, week.end
     entries = _overlapping(calendar, start, end)
     kinds = entries["kind"].map(kind_of)
     row: dict[str, Any] = {
-        "week": f"{start.isocalendar()[0]}-W{start.isocalendar()[1]:02d}",
+        "week": week.label,
         "start": start, "end": end,
         "campaigns": int((kinds == "campaigns").sum()),
         "launches": int((kinds == "launches").sum()),

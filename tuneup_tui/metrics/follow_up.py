@@ -33,6 +33,7 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     ratio,
 )
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import (
     Finding,
@@ -43,7 +44,7 @@ from tuneup_tui.metrics.result import (
     Table,
 )
 from tuneup_tui.metrics.shared import leads_once, sent_joined, sent_per_period
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity
+from tuneup_tui.metrics.significance import count_evidence, tested_finding
 from tuneup_tui.metrics.statuses import status_map
 
 NAME = "follow_up"
@@ -67,13 +68,16 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     hours = (leads["crm_first_touch_at"] - leads["sent_to_sales_at"]).dt.total_seconds() / 3600
     leads = leads.assign(hours_to_touch=hours)
 
+    # each count averages over the baseline periods its source has data for
+    coverage: dict[str, tuple[int, int]] = {}
+    sent_baseline = source_baseline(pack, "leads", baseline, coverage, "sent_to_sales_at")
     cur = in_period(leads, "sent_to_sales_at", period)
-    base = in_baseline(leads, "sent_to_sales_at", baseline)
+    base = in_baseline(leads, "sent_to_sales_at", sent_baseline)
     figures = _lead_figures(cur)
     baseline_figures = _lead_figures(base)
     for key in ("leads_delivered", "with_opportunity", "bad_data", "touched_within_24h",
                 "never_touched"):
-        baseline_figures[key] = mean_per_period(baseline_figures[key], baseline)
+        baseline_figures[key] = mean_per_period(baseline_figures[key], sent_baseline)
 
     attempts = float(settings.option("attempts", 3))
     tables = {"status": Table("Status of the leads delivered",
@@ -91,8 +95,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         reps = reps_of(territories, act, period, baseline)
         if territories is None:
             notes.append("reps taken from the activities (no territories source)")
-        reps_table = rep_rows(act, reps, period, baseline)
-        per_rep = capacity(act, reps, baseline,
+        act_baseline = source_baseline(pack, "activities", baseline, coverage)
+        reps_table = rep_rows(act, reps, period, act_baseline)
+        per_rep = capacity(act, reps, act_baseline,
                            float(settings.option("capacity_quantile", 0.9)))
         if per_rep is None:
             notes.append("calling capacity needs activities in the baseline; shown as n/a")
@@ -104,17 +109,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
             calling_capacity=None if per_rep is None else per_rep * len(reps),
         )
         baseline_figures.update(
-            calls=sum(r["calls_avg"] or 0 for r in reps_table) if len(baseline) else None,
-            emails=sum(r["emails_avg"] or 0 for r in reps_table) if len(baseline) else None,
+            calls=sum(r["calls_avg"] or 0 for r in reps_table) if len(act_baseline) else None,
+            emails=(sum(r["emails_avg"] or 0 for r in reps_table) if len(act_baseline)
+                    else None),
         )
         tables["by_rep"] = Table(
             "Calls and emails by rep", ("rep", "calls", "calls_avg", "emails", "emails_avg"),
             tuple(reps_table),
         )
     figures["calls_needed"] = len(cur) * attempts
-    findings = _findings(period, cur, figures, baseline_figures, reps_table, settings)
+    periods = coverage.get("activities", (0, 0))[1]
+    findings = _findings(period, cur, figures, baseline_figures, reps_table, settings, periods)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
         findings=tuple(findings), notes=tuple(notes),
     )
@@ -159,24 +167,22 @@ def _means(status: str, statuses: StatusMap) -> str:
 
 
 def _findings(period: Period, cur: pd.DataFrame, figures: dict, base: dict,
-              reps_table: list[dict], settings: PanelSettings) -> list[Finding]:
+              reps_table: list[dict], settings: PanelSettings, periods: int) -> list[Finding]:
     words = period_phrase(period)
     out: list[Finding] = []
     share = float(settings.option("below_share", 0.5))
     for row in reps_table:
         for kind in ("calls", "emails"):
             if far_below(row[kind], row[f"{kind}_avg"], share):
-                periods = int(settings.baseline_periods)
                 evidence = count_evidence(row[kind], row[f"{kind}_avg"] * periods, periods)
-                severity = evidence_severity(evidence)
-                if severity is None:
-                    continue
-                out.append(finding(
-                    NAME, f"few_{kind}:{row['rep']}", severity,
+                few = tested_finding(
+                    NAME, f"few_{kind}:{row['rep']}",
                     f"{row['rep']} made {num(row[kind])} {kind} {words} against "
-                    f"{num(row[f'{kind}_avg'])} on average", evidence=evidence,
+                    f"{num(row[f'{kind}_avg'])} on average", evidence,
                     **{kind: row[kind], f"{kind}_avg": row[f"{kind}_avg"]},
-                ))
+                )
+                if few is not None:
+                    out.append(few)
     supply, needed = figures.get("calling_capacity"), figures["calls_needed"]
     if supply is not None and supply < needed:
         out.append(finding(

@@ -28,7 +28,6 @@ from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
-    finding,
     folded,
     in_baseline,
     in_period,
@@ -42,6 +41,7 @@ from tuneup_tui.metrics.common import (
     window_start,
     within,
 )
+from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.funnel_cohort import (
     COHORT_STEPS,
     cohort_counts,
@@ -57,7 +57,7 @@ from tuneup_tui.metrics.result import (
     ratio,
 )
 from tuneup_tui.metrics.shared import leads_once, opportunities_once
-from tuneup_tui.metrics.significance import evidence_severity, rate_evidence
+from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "funnel"
 TITLE = "Buying cycle funnel"
@@ -83,6 +83,12 @@ TABLE_COLUMNS = ("step", "label", "count", "avg_count", "count_change", "rate", 
 COHORT_STEP = {"sent_to_sales": "sent", "opportunities": "opportunity", "proposals": "proposal",
                "closed_won": "won"}
 """The cohort step whose rate stands on each funnel step's row."""
+STEP_SOURCE = {"sessions": ("traffic", "date"), "goal_completions": ("traffic", "date"),
+               "leads": ("leads", "created_at"), "sent_to_sales": ("leads", "sent_to_sales_at"),
+               "opportunities": ("opportunities", "created_at"),
+               "proposals": ("opportunities", "created_at"),
+               "closed_won": ("opportunities", "closed_at")}
+"""The source each step counts rows of, and the column that dates them."""
 
 # A step counter: the number of rows of the step dated in a window (start, end).
 Counter = Callable[[Period | Baseline], float]
@@ -103,13 +109,19 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     figures: dict[str, float | None] = {}
     baseline_figures: dict[str, float | None] = {}
     base_totals: dict[str, float | None] = {}
+    coverage: dict[str, tuple[int, int]] = {}
+    # each step's baseline: the periods its source has data for
+    covered = {step: source_baseline(pack, STEP_SOURCE[step][0], baseline, coverage,
+                                     STEP_SOURCE[step][1])
+               for step in counters} if len(baseline) else {}
     rows = []
     previous: str | None = None
     for step, label in STEPS:
         count_fn = counters.get(step)
         now = None if count_fn is None else count_fn(period)
-        base = None if count_fn is None or len(baseline) == 0 else count_fn(baseline)
-        avg = None if base is None else mean_per_period(base, baseline)
+        own = covered.get(step, Baseline(()))
+        base = None if count_fn is None or len(own) == 0 else count_fn(own)
+        avg = None if base is None else mean_per_period(base, own)
         figures[step], baseline_figures[step], base_totals[step] = now, avg, base
         rate = avg_rate = None
         of: float | None = None
@@ -119,9 +131,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                                                       period, baseline)
         elif previous is not None:
             rate = None if now is None else ratio(now, figures[previous])
-            # pooled: the step's baseline total over the previous step's baseline total
-            avg_rate = None if base is None else ratio(base, base_totals[previous])
-            of, avg_of = figures[previous], base_totals[previous]
+            # pooled: the step's baseline total over the previous step's baseline total,
+            # over the periods both steps' sources have data for
+            avg_rate, avg_of = _pooled(counters, step, previous, covered)
+            of = figures[previous]
         if previous is not None:
             figures[f"{step}_rate"], baseline_figures[f"{step}_rate"] = rate, avg_rate
         if step == "leads":
@@ -142,7 +155,22 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         series=_series(counters, period, baseline),
         findings=tuple(_findings(rows, period, baseline, settings)),
         notes=tuple(notes),
+        baseline_coverage=coverage,
     )
+
+
+def _pooled(counters: dict[str, Counter], step: str, previous: str,
+            covered: dict[str, Baseline]) -> tuple[float | None, float | None]:
+    """A step's rate over the step before it, pooled over the baseline periods both steps'
+    sources have data for: (rate, the previous step's total over those periods)."""
+    count_fn, before_fn = counters.get(step), counters.get(previous)
+    if count_fn is None or before_fn is None:
+        return None, None
+    both = shared_baseline(covered[step], covered[previous]) if covered else Baseline(())
+    if len(both) == 0:
+        return None, None
+    of = before_fn(both)
+    return ratio(count_fn(both), of), of
 
 
 def _cohort_rate(steps: pd.DataFrame | None, step: str, period: Period, baseline: Baseline
@@ -239,14 +267,13 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
             evidence = rate_evidence(round((rate or 0.0) * row["of"]), row["of"],
                                      round((avg_rate or 0.0) * row["baseline_of"]),
                                      row["baseline_of"])
-            severity = evidence_severity(evidence)
-            if severity is None:
-                continue
-            found.append(finding(
-                NAME, f"low_step_rate:{row['step']}", severity,
+            low = tested_finding(
+                NAME, f"low_step_rate:{row['step']}",
                 f"{pct(rate)} of {before['label'].lower()} became "
                 f"{row['label'].lower()} {when} against {pct(avg_rate)} on average {over}.",
-                evidence=evidence, rate=rate, avg_rate=avg_rate, of=row["of"]))
+                evidence, rate=rate, avg_rate=avg_rate, of=row["of"])
+            if low is not None:
+                found.append(low)
     return found
 
 

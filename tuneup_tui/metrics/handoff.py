@@ -33,6 +33,7 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     ratio,
 )
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import (
     Finding,
@@ -76,11 +77,14 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     marked = marked.assign(duplicate=per_lead[span] > 1, _position=np.flatnonzero(span))
 
     cur = in_period(marked, "sent_to_sales_at", period)
-    base = in_baseline(marked, "sent_to_sales_at", baseline)
+    # counts average over the baseline periods the leads sent to sales have data for
+    coverage: dict[str, tuple[int, int]] = {}
+    sent_baseline = source_baseline(pack, "leads", baseline, coverage, "sent_to_sales_at")
+    base = in_baseline(marked, "sent_to_sales_at", sent_baseline)
     has_reps = territories is not None
     figures = _figures(cur, has_reps)
     figures["duplicates_total"] = duplicates_total
-    baseline_figures = _baseline_figures(base, baseline, has_reps)
+    baseline_figures = _baseline_figures(base, sent_baseline, has_reps)
 
     missing = cur[~cur["in_crm"]].sort_values("lead_id")
     wrong = cur[cur["wrong_rep"]].sort_values("lead_id")
@@ -122,6 +126,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     findings = _findings(period, cur, missing, wrong, unassigned, dups, settings)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
         findings=tuple(findings), notes=tuple(notes),
     )

@@ -36,6 +36,7 @@ from tuneup_tui.metrics.common import (
     ratio,
     window_mask,
 )
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.shared import crm_joined, leads_once, sent_in, sent_per_period
@@ -64,8 +65,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     # Only the leads created in the period or sent in the period or the baseline are read row
     # by row (the baseline's created leads are only counted), and only the columns shown.
-    created_base = (int(window_mask(leads, "created_at", baseline.start, baseline.end).sum())
-                    if len(baseline) else 0)
+    # each count averages over the baseline periods with data: leads created, leads sent
+    coverage: dict[str, tuple[int, int]] = {}
+    created_baseline = source_baseline(pack, "leads", baseline, coverage)
+    sent_baseline = source_baseline(pack, "leads", baseline, coverage, "sent_to_sales_at")
+    created_base = (int(window_mask(leads, "created_at", created_baseline.start,
+                                    created_baseline.end).sum())
+                    if len(created_baseline) else 0)
     span = window_mask(leads, "created_at", period.start, period.end).to_numpy(dtype=bool)
     span = span | sent_in(pack, period, baseline)
     rows = leads.loc[span, list(_COLUMNS)]
@@ -81,7 +87,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     created = in_period(rows, "created_at", period)
     sent = in_period(rows, "sent_to_sales_at", period)
-    base_sent = in_baseline(rows, "sent_to_sales_at", baseline)
+    base_sent = in_baseline(rows, "sent_to_sales_at", sent_baseline)
     below = sent[sent["score"] < threshold]
     has_crm = crm is not None
 
@@ -95,14 +101,15 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     }
     base_below = base_sent[base_sent["score"] < threshold]
     baseline_figures = {
-        "leads_created": mean_per_period(created_base, baseline),
-        "leads_sent_to_sales": mean_per_period(len(base_sent), baseline),
-        "sales_accepted": mean_per_period(_accepted(base_sent), baseline) if has_crm else None,
+        "leads_created": mean_per_period(created_base, created_baseline),
+        "leads_sent_to_sales": mean_per_period(len(base_sent), sent_baseline),
+        "sales_accepted": (mean_per_period(_accepted(base_sent), sent_baseline) if has_crm
+                           else None),
         "acceptance_rate": ratio(_accepted(base_sent), len(base_sent)) if has_crm else None,
-        "sent_below_threshold": mean_per_period(len(base_below), baseline),
+        "sent_below_threshold": mean_per_period(len(base_below), sent_baseline),
         "below_threshold_share": ratio(len(base_below), len(base_sent)),
     }
-    bands = _band_rows(labels, created, sent, base_sent, baseline, has_crm)
+    bands = _band_rows(labels, created, sent, base_sent, sent_baseline, has_crm)
     below_sorted = below.sort_values(["score", "lead_id"])
     tables = {
         "bands": Table(
@@ -128,7 +135,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     findings = _findings(period, sent, below_sorted, bands, lowers, threshold, settings)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
-        figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
+        baseline_coverage=coverage, figures=figures, baseline_figures=baseline_figures,
+        tables=tables, series=series,
         findings=tuple(findings), notes=tuple(notes),
     )
 

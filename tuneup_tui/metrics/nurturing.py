@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.data.period import Period
+from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import far_below, first_spelling, folded_in, names_option
 from tuneup_tui.metrics.common import (
     finding,
@@ -30,9 +30,10 @@ from tuneup_tui.metrics.common import (
     trend,
     within,
 )
+from tuneup_tui.metrics.coverage import covered_spans, shared_baseline, source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
-from tuneup_tui.metrics.significance import evidence_severity, rate_evidence
+from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "nurturing"
 WINDOW_DAYS = 28
@@ -54,14 +55,24 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         email_traffic = None
         notes.append("click-to-session ratio needs the traffic source; shown as n/a")
 
+    # each count averages over the baseline periods its source has data for; the
+    # click-to-session ratio pools the periods both the emails and the traffic have
+    coverage: dict[str, tuple[int, int]] = {}
+    email_baseline = source_baseline(pack, "emails", baseline, coverage)
+    visit_baseline = (source_baseline(pack, "traffic", baseline, coverage)
+                      if traffic is not None else Baseline(()))
+    both = shared_baseline(email_baseline, visit_baseline)
     now = _window(database, emails, period)
     cur = in_period(emails, "date", period)
-    base = in_baseline(emails, "date", baseline)
+    base = in_baseline(emails, "date", email_baseline)
     clicks, base_clicks = float(cur["clicks"].sum()), float(base["clicks"].sum())
     sessions = _sessions(email_traffic, period.start, period.end)
-    base_sessions = (_sessions(email_traffic, baseline.start, baseline.end)
-                     if len(baseline) else None)
-    windows = [_window(database, emails, p) for p in baseline.periods]
+    base_sessions = (_sessions(email_traffic, visit_baseline.start, visit_baseline.end)
+                     if len(visit_baseline) else None)
+    # a 4-week window's figures are whole when the emails cover that window
+    spans = [(p.end - timedelta(days=WINDOW_DAYS - 1), p.end) for p in baseline.periods]
+    windows = [_window(database, emails, p) for p, kept in
+               zip(baseline.periods, covered_spans(emails, "date", spans), strict=True) if kept]
 
     figures: dict[str, Number] = {
         "database_size": now["database_size"],
@@ -79,17 +90,20 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline_figures: dict[str, Number] = {
         "database_size": (sum(w["database_size"] for w in sized) / len(sized)
                           if sized else None),
-        "emails_sent_4w": mean_per_period(sum(w["sent"] for w in windows), baseline),
+        "emails_sent_4w": _mean(sum(w["sent"] for w in windows), windows),
         "turnover_rate": ratio(sum(w["sent"] for w in sized),
                                sum(w["database_size"] or 0 for w in sized)),
-        "unsubscribes_4w": mean_per_period(sum(w["unsubscribes"] for w in windows), baseline),
-        "bounces_4w": mean_per_period(sum(w["bounces"] for w in windows), baseline),
+        "unsubscribes_4w": _mean(sum(w["unsubscribes"] for w in windows), windows),
+        "bounces_4w": _mean(sum(w["bounces"] for w in windows), windows),
         "list_attrition": ratio(sum(w["lost"] for w in sized),
                                 sum(w["database_size"] or 0 for w in sized)),
-        **{f"emails_{c}": mean_per_period(float(base[c].sum()), baseline) for c in COUNTS},
+        **{f"emails_{c}": mean_per_period(float(base[c].sum()), email_baseline)
+           for c in COUNTS},
         "email_ctr": ratio(base_clicks, base["delivered"].sum()),
-        "email_sessions": mean_per_period(base_sessions, baseline),
-        "click_to_session": ratio(base_sessions, base_clicks),
+        "email_sessions": mean_per_period(base_sessions, visit_baseline),
+        "click_to_session": (ratio(_sessions(email_traffic, both.start, both.end),
+                                   float(in_baseline(emails, "date", both)["clicks"].sum()))
+                             if len(both) else None),
     }
     campaigns = _campaign_rows(cur)
     tables = {
@@ -105,12 +119,18 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     if email_traffic is not None:
         series["sessions_trend"] = trend("Sessions from email", email_traffic, "date",
                                          "sessions", period, baseline)
-    findings = _findings(period, figures, baseline_figures, campaigns, settings)
+    findings = _findings(period, figures, baseline_figures, campaigns, settings, len(windows))
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
         findings=tuple(findings), notes=tuple(notes),
     )
+
+
+def _mean(amount: float, windows: list[dict]) -> float | None:
+    """A 4-week count's mean over the baseline's windows with data; None without one."""
+    return amount / len(windows) if windows else None
 
 
 def _window(database: pd.DataFrame, emails: pd.DataFrame, period: Period) -> dict:
@@ -154,7 +174,7 @@ def _campaign_rows(cur: pd.DataFrame) -> list[dict]:
 
 
 def _findings(period: Period, figures: dict, base: dict, campaigns: list[dict],
-              settings: PanelSettings) -> list[Finding]:
+              settings: PanelSettings, periods: int) -> list[Finding]:
     words = period_phrase(period)
     out: list[Finding] = []
     ctr_multiple = float(settings.option("ctr_multiple", 2.0))
@@ -198,18 +218,17 @@ def _findings(period: Period, figures: dict, base: dict, campaigns: list[dict],
     attrition, base_attrition = figures["list_attrition"], base["list_attrition"]
     if (attrition is not None and base_attrition is not None and base_attrition > 0
             and attrition >= base_attrition * (1 + above)):
-        periods = int(settings.baseline_periods)
         lost = (figures["unsubscribes_4w"] or 0) + (figures["bounces_4w"] or 0)
         base_lost = ((base["unsubscribes_4w"] or 0) + (base["bounces_4w"] or 0)) * periods
         evidence = rate_evidence(lost, figures["database_size"] or 0, round(base_lost),
                                  (base["database_size"] or 0) * periods)
-        severity = evidence_severity(evidence)
-        if severity is not None:
-            out.append(finding(
-                NAME, "attrition_high", severity,
-                f"Unsubscribes and bounces took {pct(attrition, 2)} of the database in the 4 "
-                f"weeks to {period.end.isoformat()} against {pct(base_attrition, 2)} on "
-                "average", evidence=evidence,
-                list_attrition=attrition, list_attrition_avg=base_attrition,
-            ))
+        high = tested_finding(
+            NAME, "attrition_high",
+            f"Unsubscribes and bounces took {pct(attrition, 2)} of the database in the 4 "
+            f"weeks to {period.end.isoformat()} against {pct(base_attrition, 2)} on "
+            "average", evidence,
+            list_attrition=attrition, list_attrition_avg=base_attrition,
+        )
+        if high is not None:
+            out.append(high)
     return out

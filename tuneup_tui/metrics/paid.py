@@ -20,6 +20,7 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.breakdown import by_key, records
 from tuneup_tui.metrics.common import folded, mean_per_period, optional_frame, trend
+from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.money import without_money
 from tuneup_tui.metrics.paid_findings import program_findings
 from tuneup_tui.metrics.paid_leads import ProgramLeads, program_leads
@@ -42,7 +43,7 @@ SITE_COLUMNS = ("program", "channel", "site", "spend", "impressions", "clicks", 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """Paid programs in total, per program and per site, against the baseline."""
-    baseline = period.baseline(settings.baseline_periods)
+    full = period.baseline(settings.baseline_periods)
     money = in_one_currency(pack.frame("paid"), ("spend",), "paid", pack.currencies())
     paid = money.frame.copy()
     # a paid row without a program is still paid spend: it counts in the totals as "(none)"
@@ -53,15 +54,31 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     opps = optional_frame(pack, "opportunities", notes) if leads is not None else None
     if leads is not None and opps is None:
         notes.append("opportunity figures need the opportunities source")
+    # spend, leads and cost per lead set against each other: the panel's baseline is the
+    # periods both the paid export and the leads have data for
+    coverage: dict[str, tuple[int, int]] = {}
+    baseline = source_baseline(pack, "paid", full, coverage)
+    leads_baseline = Baseline(())
+    if leads is not None:
+        leads_baseline = source_baseline(pack, "leads", full, coverage)
+        baseline = shared_baseline(baseline, leads_baseline)
 
     names = {str(k): str(v) for k, v in paid.groupby("program_key")["program"].first().items()}
     # each lead and opportunity once (their first row), as every panel counts them
     every_opp = None if opps is None else opportunities_once(pack)
-    outcome = program_leads(
-        None if leads is None else leads_once(pack)["created_at"],
-        None if leads is None else lead_column(pack, "program"),
-        every_opp, None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp),
-        set(names), period, baseline, settings.as_of)
+
+    def outcome_over(over: Baseline) -> ProgramLeads:
+        return program_leads(
+            None if leads is None else leads_once(pack)["created_at"],
+            None if leads is None else lead_column(pack, "program"),
+            every_opp,
+            None if every_opp is None else lead_rows(pack, "opportunities_once", every_opp),
+            set(names), period, over, settings.as_of)
+
+    outcome = outcome_over(baseline)
+    # leads that produced no opportunity need no spend beside them: that suspect is judged
+    # over the periods the leads have data for
+    leads_outcome = outcome if leads_baseline == baseline else outcome_over(leads_baseline)
     sums = by_key(paid, "program_key", "date", MONEY_COUNTS, period, baseline)
     programs = [_program_row(r, names[r["program_key"]], outcome, baseline)
                 for r in records(sums)]
@@ -73,13 +90,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline_figures = {k: totals[f"avg_{k}"] for k in _FIGURES}
     findings = (*site_findings(sites, period, settings, money.currency),
                 *program_findings(programs, outcome, period, baseline, settings,
-                                  money.currency))
+                                  money.currency, (leads_outcome, leads_baseline)))
     result = PanelResult(
-        name=NAME, title=TITLE, period=period, baseline=baseline,
+        name=NAME, title=TITLE, period=period, baseline=full, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,
         tables={"programs": Table("Paid programs", PROGRAM_COLUMNS, tuple(programs)),
                 "sites": Table("Paid sites", SITE_COLUMNS, tuple(sites))},
-        series=_series(paid, programs, period, baseline),
+        series=_series(paid, programs, period, full),
         findings=tuple(findings), notes=tuple(notes), currency=money.currency,
     )
     return without_money(result, money.error) if money.error else result

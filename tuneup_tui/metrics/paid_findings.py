@@ -15,15 +15,19 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.paid_leads import ProgramLeads
 from tuneup_tui.metrics.result import Finding, PanelSettings
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity, rate_evidence
+from tuneup_tui.metrics.significance import count_evidence, rate_evidence, tested_finding
 
 NAME = "paid"
 
 
 def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
                      baseline: Baseline, settings: PanelSettings,
-                     currency: str | None = None) -> list[Finding]:
-    """Findings per program, in the order of `rows` (money written in `currency`)."""
+                     currency: str | None = None,
+                     lead_side: tuple[ProgramLeads, Baseline] | None = None) -> list[Finding]:
+    """Findings per program, in the order of `rows` (money written in `currency`). The
+    no-opportunity suspect is judged on `lead_side` (the leads over the periods they have data
+    for) when given, else on `outcome` over `baseline`."""
+    lead_outcome, lead_baseline = lead_side or (outcome, baseline)
     min_leads = float(settings.option("min_leads", 10))
     min_base_leads = float(settings.option("min_baseline_leads", 1))
     min_spend = float(settings.option("min_spend", 100))
@@ -37,14 +41,15 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
         program, key = r["program"], r["program_key"]
         # DESIGN: "a program whose leads produced no opportunity over the whole baseline":
         # it brought leads in the baseline and no opportunity was created from its leads then
-        base_leads = outcome.leads_base.get(key, 0.0)
-        base_opps = outcome.opps_base.get(key, 0.0)
-        if outcome.with_opportunities and len(baseline) and base_leads >= max(min_base_leads, 1) \
-                and base_opps == 0:
+        base_leads = lead_outcome.leads_base.get(key, 0.0)
+        base_opps = lead_outcome.opps_base.get(key, 0.0)
+        if lead_outcome.with_opportunities and len(lead_baseline) \
+                and base_leads >= max(min_base_leads, 1) and base_opps == 0:
             found.append(finding(
                 NAME, f"click_farm_no_opportunities:{program}", "medium",
                 f"Suspected click farm: {program} brought {num(base_leads)} "
-                f"lead{'' if base_leads == 1 else 's'} {over} and its leads produced no "
+                f"lead{'' if base_leads == 1 else 's'} {baseline_phrase(lead_baseline)} and "
+                "its leads produced no "
                 f"opportunity in that time.",
                 baseline_leads=base_leads, baseline_opportunities=base_opps))
         conv, avg_conv = r["opportunity_conversion"], r["avg_opportunity_conversion"]
@@ -55,14 +60,14 @@ def program_findings(rows: list[dict], outcome: ProgramLeads, period: Period,
             base_leads = (r["avg_leads"] or 0.0) * periods
             evidence = rate_evidence(round((conv or 0.0) * r["leads"]), r["leads"],
                                      round((avg_conv or 0.0) * base_leads), base_leads)
-            severity = evidence_severity(evidence)
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"low_opportunity_conversion:{program}", severity,
-                    f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
-                    f"opportunities {when} against {pct(avg_conv)} on average {over}.",
-                    evidence=evidence, opportunity_conversion=conv,
-                    avg_opportunity_conversion=avg_conv, leads=r["leads"]))
+            low = tested_finding(
+                NAME, f"low_opportunity_conversion:{program}",
+                f"{program} turned {pct(conv)} of its {num(r['leads'])} leads into "
+                f"opportunities {when} against {pct(avg_conv)} on average {over}.",
+                evidence, opportunity_conversion=conv,
+                avg_opportunity_conversion=avg_conv, leads=r["leads"])
+            if low is not None:
+                found.append(low)
         found.extend(_spending(r, min_spend, above_share, when, over, periods, currency))
     return found
 
@@ -78,20 +83,17 @@ def _spending(r: dict, min_spend: float, above_share: float, when: str, over: st
     # the leads the baseline's spend brought (a Poisson count per dollar)
     evidence = count_evidence(r["leads"], (r["avg_leads"] or 0.0) * periods,
                               (r["avg_spend"] or 0.0) * periods, of=r["spend"])
-    severity = evidence_severity(evidence)
-    if severity is None:
-        return []
+    high: Finding | None = None
     if r["leads"] == 0:
-        return [finding(
-            NAME, f"high_cost_per_lead:{program}", severity,
+        high = tested_finding(
+            NAME, f"high_cost_per_lead:{program}",
             f"{program} spent {money(r['spend'], currency)} {when} and brought no leads, "
-            f"against {money(avg_cpl, currency)} per lead on average {over}.",
-            evidence=evidence,
-            spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)]
-    if cpl is not None and cpl > avg_cpl * (1 + above_share):
-        return [finding(
-            NAME, f"high_cost_per_lead:{program}", severity,
+            f"against {money(avg_cpl, currency)} per lead on average {over}.", evidence,
+            spend=r["spend"], leads=0, avg_cost_per_lead=avg_cpl)
+    elif cpl is not None and cpl > avg_cpl * (1 + above_share):
+        high = tested_finding(
+            NAME, f"high_cost_per_lead:{program}",
             f"{program} cost {money(cpl, currency)} per lead {when} against "
-            f"{money(avg_cpl, currency)} on average {over}.", evidence=evidence,
-            cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])]
-    return []
+            f"{money(avg_cpl, currency)} on average {over}.", evidence,
+            cost_per_lead=cpl, avg_cost_per_lead=avg_cpl, spend=r["spend"])
+    return [] if high is None else [high]

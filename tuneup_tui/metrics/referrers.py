@@ -26,6 +26,7 @@ from tuneup_tui.metrics.common import (
     total,
     trend,
 )
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import (
     Finding,
     PanelResult,
@@ -34,7 +35,7 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity, referral_fact
+from tuneup_tui.metrics.significance import count_evidence, referral_fact, tested_finding
 from tuneup_tui.metrics.social_aliases import network_of_source
 
 NAME = "referrers"
@@ -47,7 +48,10 @@ TABLE_COLUMNS = ("site", "sessions", "avg_sessions", "sessions_change", "share",
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """Top referring sites, their conversion and change, new referrers."""
-    baseline = period.baseline(settings.baseline_periods)
+    full = period.baseline(settings.baseline_periods)
+    coverage: dict[str, tuple[int, int]] = {}
+    # counts average over the baseline periods the traffic has data for
+    baseline = source_baseline(pack, "traffic", full, coverage)
     traffic = pack.frame("traffic")
     # DESIGN: referring sites come from traffic rows with medium "referral" (any case)
     referral = traffic[(folded(traffic["medium"]) == "referral").fillna(False)]
@@ -84,10 +88,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         "new_referrers": None,
     }
     return PanelResult(
-        name=NAME, title=TITLE, period=period, baseline=baseline,
+        name=NAME, title=TITLE, period=period, baseline=full, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,
         tables={"referrers": Table("Top referring sites", TABLE_COLUMNS, tuple(rows[:top]))},
-        series=_series(referral, rows, period, baseline),
+        series=_series(referral, rows, period, full),
         findings=tuple(_findings(rows, period, baseline, settings)),
         notes=(f"{len(rows) - top} smaller referrers not listed",) if len(rows) > top else (),
     )
@@ -115,13 +119,13 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
         avg = r["avg_sessions"]
         if avg is not None and avg >= min_sessions and is_below(r["sessions"], avg, drop_share):
             evidence = count_evidence(r["sessions"], avg * len(baseline), len(baseline))
-            severity = evidence_severity(evidence)
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"referrer_drop:{r['site']}", severity,
-                    f"{r['site']} referred {num(r['sessions'])} sessions {when} against "
-                    f"{num(avg)} on average {over}.", evidence=evidence,
-                    fact=referral_fact(r["site"]), sessions=r["sessions"], avg_sessions=avg))
+            drop = tested_finding(
+                NAME, f"referrer_drop:{r['site']}",
+                f"{r['site']} referred {num(r['sessions'])} sessions {when} against "
+                f"{num(avg)} on average {over}.", evidence,
+                fact=referral_fact(r["site"]), sessions=r["sessions"], avg_sessions=avg)
+            if drop is not None:
+                found.append(drop)
         elif r["new"] and r["sessions"] >= min_sessions:
             found.append(finding(
                 NAME, f"new_referrer:{r['site']}", "low",

@@ -17,6 +17,7 @@ from typing import Any
 
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.catalogue import figure_label, verdict
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.day_findings import day_findings
 from tuneup_tui.metrics.display import NA, fmt_cell, fmt_figure, short_change
 from tuneup_tui.metrics.result import SEVERITY_ORDER, PanelResult, Table
@@ -51,6 +52,9 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
         unit = result.period.kind + ("s" if n != 1 else "")
         lines.append(f"   baseline {result.baseline.start.isoformat()} to "
                      f"{result.baseline.end.isoformat()} ({n} {unit})")
+        covered = coverage_line(result.baseline_coverage, result.period.kind)
+        if covered:
+            lines.append(f"   {covered}")
     if result.error:
         lines.append(f"   error: {visible_line(result.error)}")
         return lines

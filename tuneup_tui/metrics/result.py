@@ -132,6 +132,9 @@ class PanelResult:
     """Plain remarks on how a figure was taken (assumptions, sources missing but optional)."""
     currency: str | None = None
     """The currency of the panel's money ("GBP"); None when the files do not say."""
+    baseline_coverage: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    """Per source a baseline mean reads: (baseline periods, periods with data from it); a
+    period without data is left out of that source's means (`tuneup_tui.metrics.coverage`)."""
 
     @classmethod
     def failed(cls, name: str, title: str, period: Period, baseline: Baseline, error: str
@@ -151,6 +154,8 @@ class PanelResult:
             "notes": list(self.notes),
             "currency": self.currency,
             "error": self.error,
+            "baseline_coverage": {source: {"periods": n, "with_data": k}
+                                  for source, (n, k) in self.baseline_coverage.items()},
         }
 
 

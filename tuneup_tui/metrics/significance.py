@@ -24,7 +24,8 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from tuneup_tui.metrics.result import Severity
+from tuneup_tui.metrics.common import finding
+from tuneup_tui.metrics.result import Finding, Number, Severity
 
 HIGH_Z = 2.58
 MEDIUM_Z = 1.96
@@ -86,6 +87,17 @@ def count_evidence(count: float, baseline_count: float, baseline_of: float, of: 
 
 def evidence_severity(evidence: dict[str, Any]) -> Severity | None:
     return severity_of(evidence.get("z"))
+
+
+def tested_finding(panel: str, key: str, message: str, evidence: dict[str, Any],
+                   fact: str | None = None, **figures: Number) -> Finding | None:
+    """A finding on a change against the baseline, at the severity its evidence's test gives
+    (`evidence_severity`), carrying that evidence; None when the change is noise at that
+    volume."""
+    severity = evidence_severity(evidence)
+    if severity is None:
+        return None
+    return finding(panel, key, severity, message, evidence=evidence, fact=fact, **figures)
 
 
 def referral_fact(source: str) -> str:

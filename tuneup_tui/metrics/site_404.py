@@ -25,7 +25,7 @@ from tuneup_tui.metrics.common import (
     trend,
 )
 from tuneup_tui.metrics.result import Finding, PanelSettings, Severity, Table
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity
+from tuneup_tui.metrics.significance import count_evidence, tested_finding
 from tuneup_tui.metrics.site_part import SitePart
 
 NAME = "site_health"
@@ -99,10 +99,9 @@ def _findings(rows: list[dict[str, Any]], part: SitePart, period: Period, baseli
     rise = change(hits, avg)
     if hits is not None and hits >= min_total and rise is not None and rise > rise_share:
         evidence = count_evidence(hits, (avg or 0.0) * len(baseline), len(baseline))
-        rising = evidence_severity(evidence)
+        rising = tested_finding(NAME, "not_found_rising",
+                                f"404 hits rose to {num(hits)} {when} against {num(avg)} on "
+                                f"average {over}.", evidence, hits=hits, avg_hits=avg)
         if rising is not None:
-            found.append(finding(NAME, "not_found_rising", rising,
-                                 f"404 hits rose to {num(hits)} {when} against {num(avg)} on "
-                                 f"average {over}.", evidence=evidence, hits=hits,
-                                 avg_hits=avg))
+            found.append(rising)
     return found

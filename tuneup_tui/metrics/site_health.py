@@ -11,6 +11,7 @@ from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.common import optional_frame
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.site_404 import not_found_part
 from tuneup_tui.metrics.site_keywords import keywords_part
@@ -30,12 +31,19 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     tables: dict[str, Table] = {}
     series: dict[str, Series] = {}
     findings: list[Finding] = []
+    coverage: dict[str, tuple[int, int]] = {}
     for source, part in (("pages_404", not_found_part), ("keywords", keywords_part),
                          ("seo", seo_part)):
         frame = optional_frame(pack, source, errors)
         if frame is None:
             continue
-        result = part(frame, period, baseline, settings)
+        # 404 and keyword counts average over the periods their source has data for (keyword
+        # positions are a weekly snapshot: whole from the first); SEO reads the latest value
+        # before a date, so has no mean to guard
+        own = (baseline if source == "seo"
+               else source_baseline(pack, source, baseline, coverage,
+                                    snapshot=source == "keywords"))
+        result = part(frame, period, own, settings)
         figures.update(result.figures)
         baseline_figures.update(result.baseline_figures)
         tables.update(result.tables)
@@ -48,5 +56,5 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     return PanelResult(
         name=NAME, title=TITLE, period=period, baseline=baseline,
         figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,
-        findings=tuple(findings), notes=tuple(notes),
+        findings=tuple(findings), notes=tuple(notes), baseline_coverage=coverage,
     )

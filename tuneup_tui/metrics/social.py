@@ -16,7 +16,6 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import factorize_text, lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
-    finding,
     in_baseline,
     in_period,
     is_below,
@@ -26,8 +25,9 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     total,
 )
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table, ratio
-from tuneup_tui.metrics.significance import count_evidence, evidence_severity
+from tuneup_tui.metrics.significance import count_evidence, tested_finding
 from tuneup_tui.metrics.social_aliases import alias_table, canonical_network, network_of_source
 from tuneup_tui.metrics.social_levels import followers_at, growth_of, mean_growth
 
@@ -73,21 +73,29 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                           in_period(traffic, "date", period)])
         referring = {str(n) for n in seen["network"]}
     networks = sorted(set(social["network"]) | referring)
-    rows = [_network_row(social, traffic, n, period, baseline) for n in networks]
+    # each count averages over the baseline periods its own source has data for
+    coverage: dict[str, tuple[int, int]] = {}
+    own = (source_baseline(pack, "social", baseline, coverage),
+           source_baseline(pack, "traffic", baseline, coverage) if traffic is not None
+           else baseline)
+    rows = [_network_row(social, traffic, n, period, own) for n in networks]
     figures, baseline_figures = _totals(rows, social, baseline)
     return PanelResult(
-        name=NAME, title=TITLE, period=period, baseline=baseline,
+        name=NAME, title=TITLE, period=period, baseline=baseline, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,
         tables={"networks": Table("Social networks against referral traffic", TABLE_COLUMNS,
                                   tuple(rows))},
         series=_series(social, traffic, period, baseline),
-        findings=tuple(_findings(rows, period, baseline, settings)),
+        findings=tuple(_findings(rows, period, own[1], settings)),
         notes=tuple(notes),
     )
 
 
 def _network_row(social: pd.DataFrame, traffic: pd.DataFrame | None, network: str,
-                 period: Period, baseline: Baseline) -> dict:
+                 period: Period, baselines: tuple[Baseline, Baseline]) -> dict:
+    """A network's figures; `baselines` are the social export's and the traffic's covered
+    baselines."""
+    baseline, traffic_baseline = baselines
     rows = social[social["network"] == network]
     now, base = in_period(rows, "date", period), in_baseline(rows, "date", baseline)
     followers = followers_at(rows, period.end)
@@ -106,9 +114,9 @@ def _network_row(social: pd.DataFrame, traffic: pd.DataFrame | None, network: st
     if traffic is not None:
         visits = traffic[traffic["network"] == network]
         sessions = total(in_period(visits, "date", period), "sessions")
-        base_sessions = total(in_baseline(visits, "date", baseline), "sessions")
+        base_sessions = total(in_baseline(visits, "date", traffic_baseline), "sessions")
         row["referral_sessions"] = sessions
-        row["avg_referral_sessions"] = mean_per_period(base_sessions, baseline)
+        row["avg_referral_sessions"] = mean_per_period(base_sessions, traffic_baseline)
         row["sessions_per_1000_followers"] = _per_thousand(sessions, followers)
         base_followers = _mean_level(rows, baseline)
         row["avg_sessions_per_1000_followers"] = _per_thousand(
@@ -161,16 +169,15 @@ def _findings(rows: list[dict], period: Period, baseline: Baseline,
         if is_below(sessions, avg, below_share):
             net = row["network"]
             evidence = count_evidence(sessions or 0, avg * len(baseline), len(baseline))
-            severity = evidence_severity(evidence)
-            if severity is None:
-                continue
-            found.append(finding(
-                NAME, f"followers_not_traffic:{net}", severity,
+            quiet = tested_finding(
+                NAME, f"followers_not_traffic:{net}",
                 f"{net} gained {num(growth)} followers {when} but referred "
                 f"{num(sessions)} sessions against {num(avg)} on average {over}.",
-                evidence=evidence, fact=f"referral_drop:{net}",
+                evidence, fact=f"referral_drop:{net}",
                 follower_growth=growth, referral_sessions=sessions,
-                avg_referral_sessions=avg))
+                avg_referral_sessions=avg)
+            if quiet is not None:
+                found.append(quiet)
     return found
 
 

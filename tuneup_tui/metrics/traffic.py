@@ -19,7 +19,6 @@ from tuneup_tui.metrics.breakdown import by_key, key_text, records
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
-    finding,
     folded,
     in_baseline,
     in_period,
@@ -32,6 +31,7 @@ from tuneup_tui.metrics.common import (
     total,
     trend,
 )
+from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.result import (
     Finding,
     PanelResult,
@@ -43,9 +43,9 @@ from tuneup_tui.metrics.result import (
 from tuneup_tui.metrics.shared import leads_once
 from tuneup_tui.metrics.significance import (
     count_evidence,
-    evidence_severity,
     rate_evidence,
     referral_fact,
+    tested_finding,
 )
 
 NAME = "traffic"
@@ -57,37 +57,46 @@ TABLE_COLUMNS = ("source_medium", "sessions", "avg_sessions", "sessions_change",
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """Sessions and goal conversion by source / medium, totals, expected leads to sales."""
-    baseline = period.baseline(settings.baseline_periods)
+    full = period.baseline(settings.baseline_periods)
+    coverage: dict[str, tuple[int, int]] = {}
+    # every count's mean is over the baseline periods its source has data for
+    baseline = source_baseline(pack, "traffic", full, coverage)
     traffic = pack.frame("traffic").copy()
     # exports spell a source "Google" one day and "google" the next: one source / medium
     traffic["source"], traffic["medium"] = folded(traffic["source"]), folded(traffic["medium"])
     traffic["source_medium"] = key_text(traffic, "source", "medium")
     notes: list[str] = []
     leads = optional_frame(pack, "leads", notes)
+    leads_baseline = Baseline(())
     if leads is not None:
         leads = leads_once(pack)  # a lead listed twice is one lead
+        leads_baseline = source_baseline(pack, "leads", full, coverage, "sent_to_sales_at")
 
     now = in_period(traffic, "date", period)
     base = in_baseline(traffic, "date", baseline)
-    figures, baseline_figures = _totals(now, base, leads, period, baseline, notes)
+    figures, baseline_figures = _totals(now, base, leads, period, (baseline, leads_baseline),
+                                        notes)
     rows = by_key(traffic, "source_medium", "date", ("sessions", "goal_completions"),
                   period, baseline)
     table_rows = _rows(rows, sessions_of(figures), total(base, "sessions"), baseline)
 
     return PanelResult(
-        name=NAME, title=TITLE, period=period, baseline=baseline,
+        name=NAME, title=TITLE, period=period, baseline=full, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,
         tables={"by_source": Table("Sessions and goal conversion by source / medium",
                                    TABLE_COLUMNS, tuple(table_rows))},
-        series=_series(traffic, table_rows, period, baseline),
+        series=_series(traffic, table_rows, period, full),
         findings=tuple(_findings(table_rows, period, baseline, settings)),
         notes=tuple(notes),
     )
 
 
 def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, period: Period,
-            baseline: Baseline, notes: list[str]
+            baselines: tuple[Baseline, Baseline], notes: list[str]
             ) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """The panel's figures and their averages; `baselines` are the traffic's and the leads'
+    covered baselines."""
+    baseline, leads_baseline = baselines
     sessions, goals = total(now, "sessions"), total(now, "goal_completions")
     b_sessions, b_goals = total(base, "sessions"), total(base, "goal_completions")
     figures: dict[str, float | None] = {
@@ -112,12 +121,15 @@ def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, p
         notes.append("expected leads to sales needs the leads source")
         return figures, baseline_figures
     sent_now = float(len(in_period(leads, "sent_to_sales_at", period)))
-    sent_base = float(len(in_baseline(leads, "sent_to_sales_at", baseline)))
-    per_goal = ratio(sent_base, b_goals)
+    sent_base = float(len(in_baseline(leads, "sent_to_sales_at", leads_baseline)))
+    # leads sent per goal completion: pooled over the periods both sources have data for
+    both = shared_baseline(baseline, leads_baseline)
+    per_goal = ratio(len(in_baseline(leads, "sent_to_sales_at", both)),
+                     total(in_baseline(base, "date", both), "goal_completions"))
     figures["leads_sent_to_sales"] = sent_now
     figures["leads_per_goal"] = ratio(sent_now, goals)
     figures["expected_leads_to_sales"] = None if per_goal is None else goals * per_goal
-    baseline_figures["leads_sent_to_sales"] = mean_per_period(sent_base, baseline)
+    baseline_figures["leads_sent_to_sales"] = mean_per_period(sent_base, leads_baseline)
     baseline_figures["leads_per_goal"] = per_goal
     # mean goal completions x the pooled ratio = the baseline's mean leads sent per period
     mean_goals = baseline_figures["goal_completions"]
@@ -181,27 +193,26 @@ def _findings(rows: list[dict[str, Any]], period: Period, baseline: Baseline,
                 and is_below(conv, avg_conv, below_share)):
             evidence = rate_evidence(row["goal_completions"], row["sessions"],
                                      round((avg_conv or 0.0) * base_sessions), base_sessions)
-            severity = evidence_severity(evidence)
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"low_conversion:{name}", severity,
-                    f"{name} converted {pct(conv)} of sessions {when} against "
-                    f"{pct(avg_conv)} on average {over}.", evidence=evidence,
-                    sessions=row["sessions"], goal_conversion=conv,
-                    avg_goal_conversion=avg_conv))
+            low = tested_finding(
+                NAME, f"low_conversion:{name}",
+                f"{name} converted {pct(conv)} of sessions {when} against "
+                f"{pct(avg_conv)} on average {over}.", evidence,
+                sessions=row["sessions"], goal_conversion=conv, avg_goal_conversion=avg_conv)
+            if low is not None:
+                found.append(low)
         avg = row["avg_sessions"]
         if avg is not None and avg >= min_sessions and is_below(row["sessions"], avg,
                                                                  drop_share):
             evidence = count_evidence(row["sessions"], base_sessions, periods)
-            severity = evidence_severity(evidence)
             source, _, medium = name.partition(" / ")
-            if severity is not None:
-                found.append(finding(
-                    NAME, f"sessions_drop:{name}", severity,
-                    f"{name} brought {num(row['sessions'])} sessions {when} against "
-                    f"{num(avg)} on average {over}.", evidence=evidence,
-                    fact=referral_fact(source) if medium == "referral" else None,
-                    sessions=row["sessions"], avg_sessions=avg))
+            drop = tested_finding(
+                NAME, f"sessions_drop:{name}",
+                f"{name} brought {num(row['sessions'])} sessions {when} against "
+                f"{num(avg)} on average {over}.", evidence,
+                fact=referral_fact(source) if medium == "referral" else None,
+                sessions=row["sessions"], avg_sessions=avg)
+            if drop is not None:
+                found.append(drop)
     return found
 
 

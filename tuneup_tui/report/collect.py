@@ -17,6 +17,7 @@ from tuneup_tui.agenda.load import loads_agenda
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import ActionKind, Schedule, ScheduleAction
 from tuneup_tui.data.period import review_period
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.metrics.scorecard_view import ScorecardLine, scorecard_lines
@@ -182,6 +183,8 @@ def _panels(store: RunStore, run: Run, previous: Run | None, agenda: Agenda,
             figures=tuple(PanelFigure(k, v, baseline.get(k), earlier.get(k))
                           for k, v in values.items()),
             error=result.error if result else None,
+            coverage=(coverage_line(result.baseline_coverage, result.period.kind)
+                      if result else None),
         ))
     return tuple(out)
 

@@ -214,6 +214,8 @@ def _panels(s: Summary) -> str:
         if p.error:
             out.append(_none(f"Not computed: {p.error}"))
             continue
+        if p.coverage:
+            out.append(f"<p class=\"coverage\">{escape(p.coverage)}</p>")
         header, rows = panel_table(p)
         cells = [[escape(r[0]), *(_judged(c) for c in r[1:])] for r in rows]
         out.append(_table(header, cells, numeric=tuple(range(1, len(header)))))

@@ -55,6 +55,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             p.panel: {
                 "title": p.title,
                 "error": p.error,
+                "baseline_coverage": p.coverage,
                 "figures": {
                     f.name: {"value": clean_number(f.value),
                              "baseline": clean_number(f.baseline),

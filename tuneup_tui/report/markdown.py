@@ -258,6 +258,8 @@ def _panels(panels: Sequence[PanelFigures]) -> str:
         if p.error:
             out.append(f"Not computed: {md_escape(p.error)}")
             continue
+        if p.coverage:
+            out += [md_escape(p.coverage), ""]
         header, rows = panel_table(p)
         out.append(table(header, [[md_escape(r[0]), *r[1:]] for r in rows]))
     return "\n".join(out)

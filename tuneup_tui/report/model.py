@@ -93,6 +93,9 @@ class PanelFigures:
     title: str
     figures: tuple[PanelFigure, ...]
     error: str | None = None
+    coverage: str | None = None
+    """"baseline: 2 of 3 months have data" when some baseline periods had no data (their
+    means leave them out); None when every period had data."""
 
 
 @dataclass(frozen=True)

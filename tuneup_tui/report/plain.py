@@ -140,6 +140,8 @@ def _panels(s: Summary) -> str:
         if p.error:
             out.append(f"{INDENT}Not computed: {visible_line(p.error)}")
             continue
+        if p.coverage:
+            out.append(f"{INDENT}{p.coverage}")
         header, rows = panel_table(p)
         for row in rows:
             pairs = [f"{h.lower()} {c}" for h, c in zip(header[2:], row[2:], strict=True) if c]

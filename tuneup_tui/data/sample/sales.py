@@ -93,11 +93,15 @@ def make_opportunities(crm: pd.DataFrame, leads: pd.DataFrame, tl: Timeline,
     created = touched.to_numpy() + (rng.uniform(0, 3 * 86400, n)).astype("timedelta64[s]")
     created = np.minimum(created, (tl.end - pd.Timedelta(minutes=1)).to_datetime64())
     age = (tl.end.to_datetime64() - created) / np.timedelta64(1, "D")
-    closed = age > 28
-    won = closed & (rng.random(n) < WIN_RATE)
+    wins = rng.random(n) < WIN_RATE
     stage_idx = np.clip((age / 7 + rng.normal(0, 0.5, n)).astype(int), 0, 3)
-    stage = np.where(closed, np.where(won, "Closed Won", "Closed Lost"), _OPEN_STAGES[stage_idx])
     close_days = rng.uniform(14, 28, n)
+    # a deal closes 14 to 28 days after it opens: closed when that day has come by the end of
+    # the data, so every week, the review week too, has its closes (deals from 2 to 4 weeks
+    # before), not only those of deals over 4 weeks old
+    closed = age > close_days
+    won = closed & wins
+    stage = np.where(closed, np.where(won, "Closed Won", "Closed Lost"), _OPEN_STAGES[stage_idx])
     closed_at = np.where(closed, created + (close_days * 86400).astype("timedelta64[s]"),
                          np.datetime64("NaT"))
     amount = np.round(rng.lognormal(np.log(14000), 0.55, n), -2)

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
+from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.scorecard_view import scorecard_notes
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.textsafe import visible_line
@@ -108,6 +109,9 @@ def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
     if len(result.baseline):
         title.append(f" vs mean of {len(result.baseline)} before", style="dim")
     out: list[Widget] = [Static(title, classes="panel-title")]
+    covered = coverage_line(result.baseline_coverage, period.kind)
+    if covered and not result.error:
+        out.append(Static(literal(covered, "dim italic"), classes="panel-note"))
     if result.error:
         out.append(Static(literal(result.error), classes="panel-error"))
         return out
