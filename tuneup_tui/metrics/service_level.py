@@ -31,6 +31,7 @@ from tuneup_tui.metrics._service_calls import (
 from tuneup_tui.metrics._service_capacity import reassignments, territory_rows, totals
 from tuneup_tui.metrics._service_findings import service_findings
 from tuneup_tui.metrics.common import optional_frame, window_mask, window_start
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Number, PanelResult, PanelSettings, Table, ratio
 from tuneup_tui.metrics.shared import crm_joined, leads_once
@@ -76,11 +77,14 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
 
     reps = _reps_by_territory(territories)
     per_rep = None
+    coverage: dict[str, tuple[int, int]] = {}
     if territories is None:
         notes.append("capacity per territory needs the territories source; shown as n/a")
     else:
         act = rep_activity(pack, activities, period, baseline)
-        per_rep = capacity(act, reps_of(territories, act, period, baseline), baseline,
+        # the follow-up panel's figure: a busy week over the baseline weeks with activities
+        per_rep = capacity(act, reps_of(territories, act, period, baseline),
+                           source_baseline(pack, "activities", baseline, coverage),
                            float(settings.option("capacity_quantile", 0.9)))
         if per_rep is None:
             notes.append("calling capacity needs activities in the baseline; shown as n/a")
@@ -110,6 +114,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                      "with calls to spare")
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
+        baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures, tables=tables,
         findings=tuple(service_findings(NAME, figures, rep_table, rows, settings)),
         notes=tuple(notes),
