@@ -80,9 +80,17 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
         "ctr": F("Paid click-through rate", "rate", "up", "paid clicks", "paid impressions"),
         "cost_per_name": F("Cost per name", "money", "down", "paid spend",
                            "names from paid programmes"),
+        "cost_per_name_mix_adjusted": F(
+            "Cost per name at the baseline's programme mix", "money", "down",
+            "each programme's cost per name in the period x its share of names in the baseline",
+            "the baseline shares of the programmes with names in the period"),
         "leads": F("Paid programme leads", "count", "up"),
         "cost_per_lead": F("Cost per lead (paid)", "money", "down", "paid spend",
                            "paid programme leads created in the period"),
+        "cost_per_lead_mix_adjusted": F(
+            "Cost per lead at the baseline's programme mix", "money", "down",
+            "each programme's cost per lead in the period x its share of leads in the baseline",
+            "the baseline shares of the programmes with leads in the period"),
         "opportunities": F("Opportunities from paid leads", "count", "up"),
         "opportunity_conversion": F(
             "Paid leads with an opportunity", "rate", "up",
