@@ -195,6 +195,8 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
                               "leads sent first touched within 24 hours",
                               "leads sent to sales in the period"),
         "never_touched": F("Sent leads never touched", "count", "down"),
+        "first_touch_in_crm": F("Sent leads with a first touch in the CRM", "count", "up"),
+        "with_logged_activity": F("Sent leads with a logged activity", "count", "up"),
         "calls": F("Calls logged", "count", "up"),
         "emails": F("Sales emails logged", "count", "up"),
         "reps": F("Reps", "count", "neither"),

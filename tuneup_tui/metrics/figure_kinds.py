@@ -81,7 +81,7 @@ _NUMBER = (
     "duplicates_total", "crm_rows",
     # follow-up
     "with_opportunity", "bad_data", "touched_within_24h", "never_touched", "calls", "emails",
-    "reps", "calling_capacity", "calls_needed",
+    "reps", "calling_capacity", "calls_needed", "first_touch_in_crm", "with_logged_activity",
     # romi and lifecycle
     "tactics", "past_lifetime", "tactics_under_min_reps", "age_days", "lifetime_days",
 )

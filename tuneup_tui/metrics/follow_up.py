@@ -33,6 +33,12 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     ratio,
 )
+from tuneup_tui.metrics.follow_up_sources import (
+    crm_touches,
+    logged_touches,
+    touch_check,
+    touch_figures,
+)
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import (
     Finding,
@@ -71,8 +77,14 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     base = in_baseline(leads, "sent_to_sales_at", baseline)
     figures = _lead_figures(cur)
     baseline_figures = _lead_figures(base)
+    # the CRM's first touch beside the activity log's: two sources of one fact
+    touched = crm_touches(cur, settings.as_of), logged_touches(pack, activities, cur,
+                                                                settings.as_of)
+    figures.update(touch_figures(*touched))
+    baseline_figures.update(touch_figures(crm_touches(base, settings.as_of), logged_touches(
+        pack, activities, base, settings.as_of)))
     for key in ("leads_delivered", "with_opportunity", "bad_data", "touched_within_24h",
-                "never_touched"):
+                "never_touched", "first_touch_in_crm", "with_logged_activity"):
         baseline_figures[key] = mean_per_period(baseline_figures[key], baseline)
 
     attempts = float(settings.option("attempts", 3))
@@ -113,6 +125,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         )
     figures["calls_needed"] = len(cur) * attempts
     findings = _findings(period, cur, figures, baseline_figures, reps_table, settings)
+    disagree = touch_check(*touched, period_phrase(period),
+                           float(settings.option("touch_tolerance", 0.1)))
+    if disagree is not None:
+        findings.append(disagree)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
         figures=figures, baseline_figures=baseline_figures, tables=tables, series=series,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tuneup_tui.metrics.common import money, pct
 from tuneup_tui.metrics.result import Number, ratio
@@ -69,7 +70,7 @@ def programme_mix(programmes: Sequence[MixInput]) -> Mix:
     weight_total = sum(p.baseline_count for p in priced)
     adjusted = (sum(p.baseline_count / weight_total * p.spend / p.count for p in priced)
                 if weight_total > 0 else None)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for p in programmes:
         cost = ratio(p.spend, p.count)
         weight = (p.baseline_count / weight_total if p.count > 0 and weight_total > 0
