@@ -153,6 +153,13 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
         "bounces_4w": F("Bounces (4 weeks)", "count", "down"),
         "list_attrition": F("List attrition (4 weeks)", "rate", "down",
                             "unsubscribes and bounces in the 4 weeks", "database size"),
+        "database_change_4w": F("Database change (4 weeks)", "count", "up"),
+        "contacts_lost_4w": F("Contacts lost: unsubscribes and bounces (4 weeks)", "count",
+                              "down"),
+        "leads_created_4w": F("Leads created (4 weeks)", "count", "up"),
+        "unexplained_change_4w": F(
+            "Database change the leads and losses do not explain (4 weeks)", "count",
+            "neither"),
         "emails_sent": F("Emails sent", "count", "neither"),
         "emails_delivered": F("Emails delivered", "count", "up"),
         "emails_opens": F("Email opens", "count", "up"),

@@ -75,7 +75,9 @@ _NUMBER = (
     # nurturing
     "database_size", "emails_sent_4w", "unsubscribes_4w", "bounces_4w", "emails_sent",
     "emails_delivered", "emails_opens", "emails_clicks", "emails_unsubscribes",
-    "emails_bounces", "email_sessions", "sent", "delivered", "opens", "unsubscribes", "bounces",
+    "emails_bounces", "email_sessions", "database_change_4w", "contacts_lost_4w",
+    "leads_created_4w", "unexplained_change_4w", "sent", "delivered", "opens", "unsubscribes",
+    "bounces",
     # handoff
     "leads_delivered", "found", "missing", "unassigned", "right_rep", "wrong_rep", "duplicates",
     "duplicates_total", "crm_rows",
