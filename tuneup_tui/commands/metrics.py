@@ -1,6 +1,8 @@
 """`tuneup metrics`: every panel of a data pack, as a text report or the JSON contract.
 
-`tuneup metrics --data DIR [--agenda FILE_OR_NAME] [--as-of YYYY-MM-DD] [--panel NAME] [--json]`.
+`tuneup metrics --data DIR [--agenda FILE_OR_NAME] [--as-of YYYY-MM-DD] [--panel NAME] [--json]
+[--recorded NAME=VALUE ...]`: a recorded figure (the expected leads to sales of the Traffic
+Study) is checked against the panels as the console and the summary check the run's.
 The JSON object is DESIGN.md's "Machine-readable output": the period, the baseline, and each
 panel's figures, baseline figures, tables, series, findings, notes and error. A panel that
 can't be computed shows its error in place; the exit code is still 0. Bad arguments exit 2.
@@ -12,6 +14,7 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +43,9 @@ def register(sub: Any) -> None:
                              "complete week or month before it")
     parser.add_argument("--panel", metavar="NAME", help="only this panel")
     parser.add_argument("--json", action="store_true", help="print the JSON object")
+    parser.add_argument("--recorded", metavar="NAME=VALUE", action="append", default=[],
+                        help="a figure the room recorded, checked against the panels "
+                             "(expected_leads_to_sales=46); may be repeated")
     parser.set_defaults(func=run)
 
 
@@ -51,13 +57,14 @@ def run(args: argparse.Namespace) -> int:
     if not data.is_dir():
         raise CliError(f"{data}: no such data folder")
     agenda = _agenda(args.agenda) if args.agenda else None
-    output = metrics_output(data, agenda, as_of, names, as_json=args.json)
+    recorded = _recorded(args.recorded)
+    output = metrics_output(data, agenda, as_of, names, as_json=args.json, recorded=recorded)
     sys.stdout.write(output)
     return 0
 
 
 def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[str, ...],
-                   *, as_json: bool) -> str:
+                   *, as_json: bool, recorded: Mapping[str, float] | None = None) -> str:
     """The command's output for these panels: the JSON object or the text report."""
     from tuneup_tui.data.pack import DataPack
     from tuneup_tui.data.period import review_period
@@ -68,6 +75,10 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
     period = review_period(as_of, kind)
     pack = DataPack.open(data)
     results = run_all(pack, period, lambda name: panel_settings(agenda, name, as_of), names)
+    if recorded:
+        from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
+
+        results = with_recorded(results, {k: Recorded(v) for k, v in recorded.items()})
     if as_json:
         baseline = period.baseline(panel_settings(agenda, names[0], as_of).baseline_periods)
         doc = {
@@ -92,6 +103,22 @@ def _strict(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_strict(v) for v in value]
     return value
+
+
+def _recorded(pairs: list[str]) -> dict[str, float]:
+    """`--recorded NAME=VALUE` pairs as figures by name (the last value of a name wins)."""
+    out: dict[str, float] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        try:
+            out[name.strip()] = float(value.replace(",", ""))
+        except ValueError:
+            raise CliError(f"--recorded {pair!r}: expected NAME=NUMBER, e.g. "
+                           "expected_leads_to_sales=46") from None
+        if not name.strip():
+            raise CliError(f"--recorded {pair!r}: expected NAME=NUMBER, e.g. "
+                           "expected_leads_to_sales=46")
+    return out
 
 
 def _panels(name: str | None) -> tuple[str, ...]:

@@ -174,6 +174,8 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
     },
     "handoff": {
         "leads_delivered": LEADS_SENT,
+        "expected_leads_recorded": F("Expected leads to sales, as recorded by the room",
+                                     "count", "neither"),
         "found": F("Sent leads found in the CRM", "count", "up"),
         "found_rate": F("Found in the CRM", "rate", "up", "leads sent found in the CRM",
                         "leads sent to sales in the period"),

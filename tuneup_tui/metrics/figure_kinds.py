@@ -80,7 +80,7 @@ _NUMBER = (
     "bounces",
     # handoff
     "leads_delivered", "found", "missing", "unassigned", "right_rep", "wrong_rep", "duplicates",
-    "duplicates_total", "crm_rows",
+    "duplicates_total", "crm_rows", "expected_leads_recorded",
     # follow-up
     "with_opportunity", "bad_data", "touched_within_24h", "never_touched", "calls", "emails",
     "reps", "calling_capacity", "calls_needed", "first_touch_in_crm", "with_logged_activity",

@@ -18,6 +18,7 @@ from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import ActionKind, Schedule, ScheduleAction
 from tuneup_tui.data.period import review_period
 from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.report.model import (
     CadenceProposal,
@@ -54,6 +55,9 @@ def collect_summary(store: RunStore, run_id: int,
                 else store.previous_run(run))
     spots = store.soft_spots(run.id)
     figures = _figures(store, run, previous)
+    # the room's recorded figures checked against the panels they concern
+    panel_results = with_recorded(panel_results or {}, {
+        f.name: Recorded(f.value, f.session) for f in store.figures(run.id)})
     return Summary(
         title=agenda.title,
         series=agenda.series,

@@ -34,7 +34,7 @@ from tuneup_tui.ui.widgets.header_bar import HeaderBar
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Session
     from tuneup_tui.agenda.schedule import ScheduleStatus
-    from tuneup_tui.metrics.result import Finding
+    from tuneup_tui.metrics.result import Finding, PanelResult
     from tuneup_tui.ui.app import TuneupApp
     from tuneup_tui.ui.live import LiveRun
     from tuneup_tui.ui.widgets.notes import NotesEditor
@@ -252,17 +252,27 @@ class MainView(WorkAreaSteps):
         figures = live.store.figures(live.run.id) if live else []
         self._figures_shown = tuple((f.name, f.value, f.session) for f in figures)
         recorded = {f.name: f for f in figures}
-        work.panel.show(session.panels, self.tuneup.results, recorded=recorded,
+        work.panel.show(session.panels, self._checked_results(), recorded=recorded,
                         last_run=self.tuneup.last_run_figures)
         self._show_findings(session)
         self._show_recorded(session)
 
+    def _checked_results(self) -> dict[str, PanelResult]:
+        """The panels with the room's recorded figures checked against them (the expected
+        leads recorded in the Traffic Study beside the leads delivered)."""
+        from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
+
+        live = self.live
+        figures = live.store.figures(live.run.id) if live else []
+        return with_recorded(self.tuneup.results,
+                             {f.name: Recorded(f.value, f.session) for f in figures})
+
     def _findings(self, session: Session) -> list[Finding]:
         from tuneup_tui.metrics.result import SEVERITY_ORDER
 
+        results = self._checked_results()
         found = [f for name in session.panels
-                 for f in (self.tuneup.results[name].findings
-                           if name in self.tuneup.results else ())]
+                 for f in (results[name].findings if name in results else ())]
         # one fact seen by two of the session's panels is one finding (the first, most severe)
         kept: dict[str, Finding] = {}
         for f in sorted(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 9)):
