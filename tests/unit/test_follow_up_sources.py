@@ -36,7 +36,7 @@ def test_both_counts_on_the_panel_fixture() -> None:
     # baseline: L-6, L-7, L-8 touched in the CRM, none logged; means over 2 weeks
     assert b["first_touch_in_crm"] == pytest.approx(1.5)
     assert b["with_logged_activity"] == pytest.approx(0)
-    # 3 against 1 of 5 is past the 10% tolerance, but 2 leads in the CRM alone and none in
+    # 3 against 1 of 5 is past the 20% tolerance, but 2 leads in the CRM alone and none in
     # the log alone is z = 2 / sqrt(2) = 1.41: noise at that volume, no finding
     assert not [x for x in r.findings if x.key == "touches_disagree"]
 
@@ -60,13 +60,13 @@ def test_the_sources_disagree() -> None:
 
 
 def test_within_the_tolerance_they_agree() -> None:
-    # 11 of 12 logged: a gap of 1 lead, 8.3% of those sent, within 10%
-    acts = [_act(f"T-{i}", "2026-11-20") for i in range(11)]
+    # 10 of 12 logged: a gap of 2 leads, 16.7% of those sent, within 20%
+    acts = [_act(f"T-{i}", "2026-11-20") for i in range(10)]
     r = _run(TWELVE, TOUCHED, acts)
-    assert r.figures["with_logged_activity"] == 11
+    assert r.figures["with_logged_activity"] == 10
     assert not [x for x in r.findings if x.key == "touches_disagree"]
-    # a tolerance of 5% makes it a gap, yet 1 lead alone is z = 1: noise
-    r = _run(TWELVE, TOUCHED, acts, touch_tolerance=0.05)
+    # a tolerance of 10% makes it a gap, yet 2 leads alone is z = 1.41: noise
+    r = _run(TWELVE, TOUCHED, acts, touch_tolerance=0.1)
     assert not [x for x in r.findings if x.key == "touches_disagree"]
 
 

@@ -81,14 +81,14 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
         "cost_per_name": F("Cost per name", "money", "down", "paid spend",
                            "names from paid programmes"),
         "cost_per_name_mix_adjusted": F(
-            "Cost per name at the baseline's programme mix", "money", "down",
+            "Cost per name at baseline mix", "money", "down",
             "each programme's cost per name in the period x its share of names in the baseline",
             "the baseline shares of the programmes with names in the period"),
         "leads": F("Paid programme leads", "count", "up"),
         "cost_per_lead": F("Cost per lead (paid)", "money", "down", "paid spend",
                            "paid programme leads created in the period"),
         "cost_per_lead_mix_adjusted": F(
-            "Cost per lead at the baseline's programme mix", "money", "down",
+            "Cost per lead at baseline mix", "money", "down",
             "each programme's cost per lead in the period x its share of leads in the baseline",
             "the baseline shares of the programmes with leads in the period"),
         "opportunities": F("Opportunities from paid leads", "count", "up"),
@@ -174,7 +174,7 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
     },
     "handoff": {
         "leads_delivered": LEADS_SENT,
-        "expected_leads_recorded": F("Expected leads to sales, as recorded by the room",
+        "expected_leads_recorded": F("Expected leads to sales, as recorded",
                                      "count", "neither"),
         "found": F("Sent leads found in the CRM", "count", "up"),
         "found_rate": F("Found in the CRM", "rate", "up", "leads sent found in the CRM",

@@ -4,7 +4,8 @@ by rep against their averages, and the team's calling capacity against the leads
 Options (`[panels.follow_up]`): `below_share` (a rep at or below this share of their average
 calls or emails is a finding, default 0.5), `attempts` (call attempts each delivered lead needs,
 default 3), `capacity_quantile` (default 0.9), `max_bad_data_rate` (default 0.1),
-`min_never_touched` (default 1).
+`min_never_touched` (default 1), `touch_tolerance` (the CRM's first touch against the activity
+log, default 0.2: follow_up_sources).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tuneup_tui.metrics.common import (
     period_phrase,
     ratio,
 )
+from tuneup_tui.metrics.follow_up_sources import TOLERANCE as TOUCH_TOLERANCE
 from tuneup_tui.metrics.follow_up_sources import (
     crm_touches,
     logged_touches,
@@ -126,7 +128,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     figures["calls_needed"] = len(cur) * attempts
     findings = _findings(period, cur, figures, baseline_figures, reps_table, settings)
     disagree = touch_check(*touched, period_phrase(period),
-                           float(settings.option("touch_tolerance", 0.1)))
+                           float(settings.option("touch_tolerance", TOUCH_TOLERANCE)))
     if disagree is not None:
         findings.append(disagree)
     return PanelResult(
