@@ -25,6 +25,7 @@ def test_a_new_programme_has_no_weight_and_moves_the_raw_figure() -> None:
     assert c["effect"] == pytest.approx(0.5 * (0.5 - 12.5))            # -6.00
     assert a["effect"] + b["effect"] + c["effect"] == pytest.approx(7.75 - 12.5)
     assert mix.mover == "C" and mix.new == ("C",) and mix.missing == ()
+    assert [r["program"] for r in mix.by_effect()] == ["C", "A", "B"]
 
 
 def test_a_missing_programme_spreads_its_baseline_share_over_the_others() -> None:

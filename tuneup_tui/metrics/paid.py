@@ -75,9 +75,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     figures, baseline_figures = with_mix({k: totals[k] for k in _FIGURES},
                                          {k: totals[f"avg_{k}"] for k in _FIGURES},
                                          name_mix, lead_mix)
-    mixes = {"name_mix": Table("Cost per name by programme mix", MIX_COLUMNS, name_mix.rows)}
-    if lead_mix is not None:
-        mixes["lead_mix"] = Table("Cost per lead by programme mix", MIX_COLUMNS, lead_mix.rows)
+    mixes = {} if lead_mix is None else {
+        "lead_mix": Table("Cost per lead by programme mix", MIX_COLUMNS, lead_mix.by_effect())}
+    mixes["name_mix"] = Table("Cost per name by programme mix", MIX_COLUMNS, name_mix.by_effect())
     for line in (mix_line("Cost per lead", "lead", lead_mix, totals["avg_cost_per_lead"],
                           money.currency) if lead_mix is not None else None,
                  mix_line("Cost per name", "name", name_mix, totals["avg_cost_per_name"],

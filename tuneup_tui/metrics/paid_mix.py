@@ -60,6 +60,11 @@ class Mix:
     def row_of(self, program: str) -> dict | None:
         return next((r for r in self.rows if r["program"] == program), None)
 
+    def by_effect(self) -> tuple[dict, ...]:
+        """The rows, the programme that moved the figure most first (no effect last)."""
+        return tuple(sorted(self.rows, key=lambda r: (r["effect"] is None,
+                                                      -abs(r["effect"] or 0.0))))
+
 
 def programme_mix(programmes: Sequence[MixInput]) -> Mix:
     """The mix of `programmes`: raw and mix-adjusted cost per unit, each one's effect."""
