@@ -93,7 +93,7 @@ async def measure(pack: Path, chars: int, items_each: int) -> dict[str, Any]:
 async def _windows(app: Any, agenda: Any, store: Any, probe: StallProbe, out: dict[str, Any],
                    go: threading.Event, chars: int, items_each: int) -> None:
     """The measured windows, in the running console; results go into `out`."""
-    from tuneup_tui.ui.panel_job import panel_order
+    from tuneup_tui.run.panels import panel_order
 
     async with app.run_test(size=(160, 48)) as pilot:
         app.set_interval(TICK_SECONDS, probe.tick)

@@ -70,17 +70,17 @@ def _scripted_day(home: Path) -> tuple[Any, int, dict[str, Any]]:
     from tuneup_tui.agenda.clock import FakeClock
     from tuneup_tui.agenda.load import load_agenda
     from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.run.opening import NewRun, start_run
     from tuneup_tui.store.db import RunStore
-    from tuneup_tui.ui.live import LiveRun
 
     path = resolve_agenda(None)
     agenda = load_agenda(path)
     pack = generate_sample(home / "pack", AS_OF, seed=SEED)
     clock = FakeClock(datetime.combine(AS_OF, agenda.sessions[0].start))
     store = RunStore(home / "tuneup.db", now=clock.now)
-    live = LiveRun.start_new(agenda, store, clock, agenda_toml=path.read_text(encoding="utf-8"),
-                             agenda_path=path, as_of=AS_OF, data_dir=pack,
-                             mode="facilitator", speed=1.0)
+    live = start_run(agenda, store, clock, NewRun(
+        agenda_toml=path.read_text(encoding="utf-8"), agenda_path=path, as_of=AS_OF,
+        data_dir=pack, mode="facilitator", speed=1.0))
     live.start_if_due()
     people = [p for p in agenda.roster if p.casefold() not in ("everyone", "all")] or ["Dana"]
     run_id = live.run.id

@@ -86,27 +86,31 @@ def test_the_first_frame_comes_before_pandas(sample_pack: Path, tmp_path: Path) 
 def test_panels_computed_in_the_worker_thread_match_the_child_process(
         agenda: Agenda, sample_pack: Path) -> None:
     """The fallback (no child process possible) gives the same panels as the child."""
-    from tuneup_tui.ui.panel_job import compute_panels, panel_order
+    from tuneup_tui.metrics.settings import day_settings
+    from tuneup_tui.run.panels import compute_panels, panel_order
 
     names = panel_order(agenda, None)
     in_child: list[PanelResult] = []
     in_thread: list[PanelResult] = []
-    compute_panels(agenda, sample_pack, AS_OF, names, in_child.append)
-    compute_panels(agenda, sample_pack, AS_OF, names, in_thread.append, in_process=False)
+    settings = day_settings(agenda)
+    compute_panels(settings, sample_pack, AS_OF, names, in_child.append)
+    compute_panels(settings, sample_pack, AS_OF, names, in_thread.append, in_process=False)
     assert [r.name for r in in_child] == names
     assert in_child == in_thread
 
 
 def test_without_a_child_process_the_panels_are_computed_in_the_thread(
         agenda: Agenda, sample_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tuneup_tui.ui import panel_job
+    from tuneup_tui.metrics.settings import day_settings
+    from tuneup_tui.run import panels as panel_job
 
     def no_child(*args: object) -> None:
         raise OSError("no processes here")
 
     monkeypatch.setattr(panel_job, "_in_child_process", no_child)
     posted: list[PanelResult] = []
-    panel_job.compute_panels(agenda, sample_pack, AS_OF, ["traffic", "paid"], posted.append)
+    panel_job.compute_panels(day_settings(agenda), sample_pack, AS_OF, ["traffic", "paid"],
+                             posted.append)
     assert [(r.name, r.error) for r in posted] == [("traffic", None), ("paid", None)]
 
 

@@ -105,8 +105,8 @@ async def test_the_last_run_column_is_not_cut_at_120x36(
         funnel = app.results["funnel"]
         # The last run had the very same figures: each Last run cell reads "22,881 = no
         # change" (the widest it gets), and each is drawn whole.
-        app.last_run_figures = {"funnel": dict(funnel.figures)}
-        app.main._show_panels(agenda.sessions[0])
+        app.main.session_view.last_run = {"funnel": dict(funnel.figures)}
+        app.main.session_view.show_panels(agenda.sessions[0])
         for _ in range(6):
             await pilot.pause()
         table = app.screen.query_one(".figures", LineTable)

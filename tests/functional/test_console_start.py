@@ -112,7 +112,7 @@ async def test_steps_asked_for_from_two_places_at_once_take_turns(
     # Two keys that need the work area before any of it is there (run by the app while the
     # screen may be taking its own steps): each step waits for the one under way, so nothing is
     # drawn into the action items table before it is mounted with its columns.
-    monkeypatch.setattr(WorkAreaSteps, "start_work_area", lambda self: None)
+    monkeypatch.setattr(WorkAreaSteps, "start", lambda self: None)
     app = console(agenda, agenda_path, None, store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.live is not None

@@ -72,7 +72,7 @@ CONSOLE = textwrap.dedent("""
                 say("typing", step)
                 await pilot.press("escape")
                 say("note", step, topic)
-                app.main._add_action(ActionDraft(f"item {step}", "Dana", None))
+                app.main.forms.add(ActionDraft(f"item {step}", "Dana", None))
                 say("action", store.max_action_id(live.run.id))
 
     asyncio.run(day())

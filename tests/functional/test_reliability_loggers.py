@@ -56,7 +56,7 @@ async def test_five_attendees_log_while_the_console_writes() -> None:
             while not loggers.done():
                 # The facilitator keeps working: an item and the notes, through the console.
                 mine += 1
-                app.main._add_action(ActionDraft(f"facilitator item {mine}", "Sam", None))
+                app.main.forms.add(ActionDraft(f"facilitator item {mine}", "Sam", None))
                 await pilot.press("ctrl+n", "x", "escape")
                 await asyncio.sleep(0.05)
             results = await loggers

@@ -17,7 +17,7 @@ import pytest
 
 import tuneup_tui
 
-CORE_PACKAGES = ("agenda", "data", "metrics", "store", "report", "commands", "web")
+CORE_PACKAGES = ("agenda", "data", "metrics", "store", "report", "run", "commands", "web")
 TOP_LEVEL = ("tuneup_tui", "tuneup_tui.cli", "tuneup_tui.paths", "tuneup_tui.fsutil")
 
 CHECK = """
@@ -65,8 +65,9 @@ def test_the_check_catches_a_textual_import() -> None:
 
 OPTIONAL_DRIVER = """
 import importlib, sys
-for name in ("tuneup_tui.store", "tuneup_tui.store.db", "tuneup_tui.store.pg", "tuneup_tui.ui.live",
-             "tuneup_tui.ui.app", "tuneup_tui.commands.run", "tuneup_tui.commands.log"):
+for name in ("tuneup_tui.store", "tuneup_tui.store.db", "tuneup_tui.store.pg",
+             "tuneup_tui.run.live", "tuneup_tui.ui.app", "tuneup_tui.commands.run",
+             "tuneup_tui.commands.log"):
     importlib.import_module(name)
 print(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg'))
 """

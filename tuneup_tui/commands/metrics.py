@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Mapping
 from datetime import date
@@ -67,20 +66,19 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
                    *, as_json: bool, recorded: Mapping[str, float] | None = None) -> str:
     """The command's output for these panels: the JSON object or the text report."""
     from tuneup_tui.data.pack import DataPack
-    from tuneup_tui.data.period import review_period
-    from tuneup_tui.metrics.registry import run_all
-    from tuneup_tui.metrics.settings import panel_settings
+    from tuneup_tui.metrics.day import compute_day
+    from tuneup_tui.metrics.result import strict_json
+    from tuneup_tui.metrics.settings import day_settings
 
-    kind = agenda.period if agenda is not None else "week"
-    period = review_period(as_of, kind)
-    pack = DataPack.open(data)
-    results = run_all(pack, period, lambda name: panel_settings(agenda, name, as_of), names)
+    settings = day_settings(agenda)
+    period = settings.period(as_of)
+    results = compute_day(DataPack.open(data), as_of, settings, names)
     if recorded:
         from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
 
         results = with_recorded(results, {k: Recorded(v) for k, v in recorded.items()})
     if as_json:
-        baseline = period.baseline(panel_settings(agenda, names[0], as_of).baseline_periods)
+        baseline = settings.baseline(as_of)
         doc = {
             "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
             "baseline": {"start": baseline.start.isoformat() if len(baseline) else None,
@@ -88,21 +86,10 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
             "panels": {name: result.to_json() for name, result in results.items()},
         }
         # the contract is strict JSON: a NaN or infinity that slipped past a panel is null
-        return json.dumps(_strict(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        return json.dumps(strict_json(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     from tuneup_tui.metrics.report_text import text_report
 
     return text_report(results, period, as_of=as_of)
-
-
-def _strict(value: Any) -> Any:
-    """`value` with every float that JSON can't hold (NaN, infinities) as None, recursively."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _strict(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_strict(v) for v in value]
-    return value
 
 
 def _recorded(pairs: list[str]) -> dict[str, float]:

@@ -109,7 +109,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from tuneup_tui.ui.live import carried_on, run_clock
+    from tuneup_tui.run.clock import carried_on, run_clock
 
     # A bad date or a broken agenda is refused before the store is even opened.
     as_of_date(args.as_of)
@@ -142,7 +142,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from tuneup_tui.ui.live import run_clock
+    from tuneup_tui.run.clock import run_clock
 
     as_of = as_of_date(args.as_of)
     agenda_path = _agenda_path(None)

@@ -129,18 +129,11 @@ def _panel_results(run: Run, data: Path | None) -> Mapping[str, PanelResult] | N
 def compute_panels(agenda: Agenda, folder: Path, run: Run) -> dict[str, PanelResult]:
     """Every panel the agenda shows, for the run's review period."""
     from tuneup_tui.data.pack import DataPack
-    from tuneup_tui.data.period import review_period
-    from tuneup_tui.metrics.registry import run_panel
-    from tuneup_tui.metrics.result import PanelSettings
+    from tuneup_tui.metrics.day import compute_day
+    from tuneup_tui.metrics.settings import day_settings
 
     names = list(dict.fromkeys(p for s in agenda.sessions for p in s.panels))
-    period = review_period(run.as_of, agenda.period)
-    pack = DataPack.open(folder)
-    results = {}
-    for name in names:
-        settings = PanelSettings(as_of=run.as_of, baseline_periods=agenda.baseline_periods,
-                                 period_kind=agenda.period, options=agenda.settings_for(name))
-        results[name] = run_panel(name, pack, period, settings)
+    results = compute_day(DataPack.open(folder), run.as_of, day_settings(agenda), names)
     failed = [r.name for r in results.values() if r.error]
     if failed and len(failed) == len(results):
         print(f"note: no panel could be computed from {folder}", file=sys.stderr)

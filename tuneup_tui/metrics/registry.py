@@ -46,8 +46,3 @@ def run_panel(name: str, pack: DataPack, period: Period, settings: PanelSettings
         return result
     return replace(result, notes=(*result.notes, *(n for n in extra if n not in result.notes)))
 
-
-def run_all(pack: DataPack, period: Period, settings_for: Callable[[str], PanelSettings],
-            names: tuple[str, ...] = PANEL_NAMES) -> dict[str, PanelResult]:
-    """Every panel in `names`, each on its own settings."""
-    return {name: run_panel(name, pack, period, settings_for(name)) for name in names}

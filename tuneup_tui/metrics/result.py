@@ -168,6 +168,18 @@ def clean_number(value: Any) -> float | int | None:
     return f
 
 
+def strict_json(value: Any) -> Any:
+    """`value` with every float that strict JSON can't hold (NaN, infinities) as None, all
+    the way down: the contract `tuneup metrics --json` keeps."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: strict_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [strict_json(v) for v in value]
+    return value
+
+
 def clean_value(value: Any) -> Any:
     """A table cell as JSON takes it: numbers cleaned, dates as ISO text, the rest as text."""
     if value is None or isinstance(value, str | bool):

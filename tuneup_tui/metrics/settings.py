@@ -1,27 +1,68 @@
-"""A panel's settings for a run: the period kind and baseline length from the agenda, the
-panel's `[panels.NAME]` options, and the run's as-of date. Without an agenda: weekly periods
-and a baseline of 8."""
+"""The settings a day's panels run with: the period kind and baseline length, and each panel's
+`[panels.NAME]` options. Without an agenda: weekly periods and a baseline of 8.
+
+The agenda hands its settings over as a plain `DaySettings` (`day_settings(agenda)` reads them
+off any object with the agenda's three fields), so the metrics layer never imports the agenda.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from tuneup_tui.data.period import Baseline, Period, PeriodKind, review_period
 from tuneup_tui.metrics.result import PanelSettings
-
-if TYPE_CHECKING:
-    from tuneup_tui.agenda.model import Agenda
 
 DEFAULT_BASELINE_PERIODS = 8
 
 
-def panel_settings(agenda: Agenda | None, name: str, as_of: date) -> PanelSettings:
-    """The settings panel `name` runs with under `agenda` (or the defaults) on `as_of`."""
+class SettingsSource(Protocol):
+    """What the day's settings are read from: an agenda (its three fields, nothing else)."""
+
+    @property
+    def period(self) -> PeriodKind: ...
+    @property
+    def baseline_periods(self) -> int: ...
+    @property
+    def panels(self) -> Mapping[str, Mapping[str, Any]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DaySettings:
+    """How every panel of a day is computed, whoever asks: the console, `tuneup summary` and
+    `tuneup metrics` alike."""
+
+    period_kind: PeriodKind = "week"
+    baseline_periods: int = DEFAULT_BASELINE_PERIODS
+    panels: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Each panel's options (thresholds, the lead score threshold, the lead lifetime)."""
+
+    def period(self, as_of: date) -> Period:
+        """The review period before `as_of`."""
+        return review_period(as_of, self.period_kind)
+
+    def baseline(self, as_of: date) -> Baseline:
+        """The baseline periods just before the review period."""
+        return self.period(as_of).baseline(self.baseline_periods)
+
+    def for_panel(self, name: str, as_of: date) -> PanelSettings:
+        """The settings panel `name` runs with on `as_of`."""
+        return PanelSettings(as_of=as_of, baseline_periods=self.baseline_periods,
+                             period_kind=self.period_kind,
+                             options=dict(self.panels.get(name, {})))
+
+
+def day_settings(agenda: SettingsSource | None) -> DaySettings:
+    """The settings `agenda` gives its panels, or the defaults without one."""
     if agenda is None:
-        return PanelSettings(as_of=as_of, baseline_periods=DEFAULT_BASELINE_PERIODS)
-    return PanelSettings(
-        as_of=as_of,
-        baseline_periods=agenda.baseline_periods,
-        period_kind=agenda.period,
-        options=dict(agenda.settings_for(name)),
-    )
+        return DaySettings()
+    # plain dicts: the settings travel to the process that computes the console's panels
+    return DaySettings(period_kind=agenda.period, baseline_periods=agenda.baseline_periods,
+                       panels={name: dict(options) for name, options in agenda.panels.items()})
+
+
+def panel_settings(agenda: SettingsSource | None, name: str, as_of: date) -> PanelSettings:
+    """The settings panel `name` runs with under `agenda` (or the defaults) on `as_of`."""
+    return day_settings(agenda).for_panel(name, as_of)

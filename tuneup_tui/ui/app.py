@@ -1,44 +1,56 @@
 """The Tune Up console: the app, built by `make_app` for the CLI and the tests alike.
 
-The app opens (or resumes) the run and draws its first frame (`startup.py`), keeps the clock
-ticking, has every panel of the day computed once (`panel_feed.py`), watches the store for
-attendees' items and writes the summary at the end of the day. What is on screen lives in
-`screens/main.py`.
+The app opens (or resumes) the run on its Load, before anything is composed, so the main
+screen (its first screen) is composed, laid out and drawn once, already showing the day. Once
+that first frame is on screen the collector is turned back on (it is paused while the console
+starts), the panels start computing (`PanelFeed`), and the screen brings in its card and work
+area. Then the clock ticks (`DayPulse` says when to ring and when the day is over), the store
+is watched for attendees' items, and the summary is written at the end of the day. What is on
+screen lives in `screens/main.py`; every change to the run goes through `run/live.py`.
 """
 
 from __future__ import annotations
 
-import threading
+import gc
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 
-from tuneup_tui.agenda.clock import Clock
+from tuneup_tui.agenda.clock import Clock, wall_time
 from tuneup_tui.agenda.model import Agenda
-from tuneup_tui.agenda.schedule import Mode, ScheduleStatus
+from tuneup_tui.agenda.schedule import Mode
+from tuneup_tui.run.clock import carried_on, run_clock
+from tuneup_tui.run.opening import Figures, open_day
+from tuneup_tui.run.pulse import DayPulse
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.actions import bindings
-from tuneup_tui.ui.config import ConsoleConfig
+from tuneup_tui.ui.config import ConsoleConfig, new_run
 from tuneup_tui.ui.keymap import KeymapError, load_keymap
 from tuneup_tui.ui.literal import plain_paste, say
-from tuneup_tui.ui.live import LiveRun
+from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeed
 from tuneup_tui.ui.screens.main import MainScreen
-from tuneup_tui.ui.startup import StartupApp
+from tuneup_tui.ui.screens.session_parts import session_to_show
+from tuneup_tui.ui.summary import SummaryWriter
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
     from textual.timer import Timer
     from textual.worker import Worker
 
     from tuneup_tui.metrics.result import PanelResult
-    from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
+    from tuneup_tui.run.live import LiveRun
+    from tuneup_tui.store.console_lock import ConsoleLock
+    from tuneup_tui.ui.dialogs.carry_over import CarryDecision
+    from tuneup_tui.ui.messages import PanelReady, PanelsFailed, SummaryFailed, SummaryWritten
+
 
 def make_app(
     agenda: Agenda,
@@ -78,7 +90,7 @@ def _console_commands() -> type[Provider]:
     return TuneupCommands
 
 
-class TuneupApp(StartupApp):
+class TuneupApp(App[None]):
     """The facilitator's console."""
 
     CSS_PATH = "app.tcss"
@@ -95,25 +107,24 @@ class TuneupApp(StartupApp):
         self.clock = config.clock
         self.live: LiveRun | None = None
         """The run being facilitated; None while the resume question is open."""
-        self.results: dict[str, PanelResult] = {}
-        """Computed panels by name (failed ones carry their error)."""
-        self.last_run_figures: dict[str, dict[str, float | int | None]] = {}
+        self.feed = PanelFeed(self)
+        """The day's panels: their worker and results."""
+        self.last_run_figures: Figures = {}
         """The previous run of the series' panel figures, to show each figure's change."""
-        self.summary_folder: Path | None = None
-        self._summary_written_for_day = False
-        self._belled: set[tuple[int, int]] = set()
-        self._data_version: int | None = None
+        self.summary = SummaryWriter(self, config.store)
+        self.pulse = DayPulse(len(config.agenda.sessions))
         self._day_timers: list[Timer] = []
         self._waiting: Run | None = None
         """An unfinished run of the series the console asks about before opening its own."""
         self._carry_from: Run | None = None
         """The previous run whose open items are offered to carry over (once the screen is
         there)."""
-        self._first_frame = threading.Event()
-        """Set once the first frame is drawn: the panel worker imports pandas only after it."""
-        self.panels_worker: Worker[None] | None = None
-        """The worker computing the day's panels, started once the first frame is drawn."""
-        self.main = MainScreen()
+        self._panels_held = False
+        """Whether the panels wait for the answer to the resume question."""
+        self._console_lock: ConsoleLock | None = None
+        """This console's hold on its run (one console per run)."""
+        self._undo_stop_signals: Callable[[], None] | None = None
+        self.main = MainScreen(config.agenda, config.clock, self.feed.results, self.tick)
         self.keymap: dict[str, str] = {}
         """The keys the user's keymap file moved, by binding id."""
         self.keymap_problem: str | None = None
@@ -124,21 +135,168 @@ class TuneupApp(StartupApp):
             self.keymap_problem = str(err)
         self.set_keymap(self.keymap)
 
+    @property
+    def results(self) -> dict[str, PanelResult]:
+        """Computed panels by name (failed ones carry their error)."""
+        return self.feed.results
+
+    @property
+    def panels_worker(self) -> Worker[None] | None:
+        return self.feed.worker
+
+    # the start
+
+    def on_load(self) -> None:
+        # No garbage collections until the first frame is drawn: start-up makes a great deal
+        # that lives all day, and a full collection walking it (30 ms and more) held up the
+        # first frame. `_after_first_frame` freezes what start-up made and turns it back on.
+        # It is worth about a tenth of a bare app's start (see `commands/run.py`).
+        gc.disable()
+        # The run is opened (or resumed) before anything is composed, so the main screen's
+        # first frame already shows the day: the clock, the session, its countdown, the agenda.
+        config = self.config
+        if config.resume_run is not None:
+            self._open(config.resume_run)
+            return
+        if config.offer_resume:
+            self._waiting = self.store.unfinished_run(self.agenda.series)
+        if self._waiting is None:
+            self._open(None)
+
+    def get_default_screen(self) -> Screen[None]:
+        # The main screen is the app's first screen (not pushed over an empty default one):
+        # it is composed, laid out and drawn once.
+        return self.main
+
     def on_mount(self) -> None:
-        # Textual calls each class's own on_mount: the start-up's runs as well.
+        from tuneup_tui.ui.hangup import on_stop_signals
+
         if self.keymap_problem:
             say(self, self.keymap_problem, severity="warning", timeout=30)
+        # Told to stop (kill, a closed terminal): save the note being typed, then quit.
+        self._undo_stop_signals = on_stop_signals(
+            self.main.save_notes, lambda: self.call_later(self.action_quit))
+        self.call_after_refresh(self._after_first_frame)
+        waiting = self._waiting
+        if waiting is not None:
+            from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
 
-    async def on_event(self, event: events.Event) -> None:
-        await super().on_event(plain_paste(event))
+            self.push_screen(ResumeOfferDialog(waiting),
+                             lambda resume: self._answer_resume(waiting, bool(resume)))
+        else:
+            self._start_clock()
 
-    # the clock
+    def on_unmount(self) -> None:
+        gc.enable()  # in case the console left before drawing its first frame
+        if self._undo_stop_signals is not None:
+            self._undo_stop_signals()
+            self._undo_stop_signals = None
+        if self._console_lock is not None:
+            self._console_lock.release()
+            self._console_lock = None
+
+    def _after_first_frame(self) -> None:
+        # Start-up's objects will live all day: moving them out of the collector's view keeps
+        # its full collections (while the panels' results pile up) short.
+        gc.freeze()
+        gc.enable()
+        # The rest waits its turn behind whatever is already queued (keys pressed while the
+        # console started are handled first).
+        self.call_later(self._fill_in)
+
+    def _fill_in(self) -> None:
+        """Start everything the first frame did without: the panels (unless the resume
+        question holds them: its answer says which data and date they are for), then the
+        session card and the work area, in steps a frame apart."""
+        if self._waiting is None:
+            self._start_panels()
+        else:
+            self._panels_held = True
+        self.set_timer(FIRST_FRAME_GRACE, self.feed.first_frame.set)
+        self.main.start_work_area()
+
+    def _start_panels(self) -> None:
+        """Compute the day's panels, the session on screen's first (a resumed one's)."""
+        live = self.live
+        self.feed.start(self.config, session_to_show(live.status()) if live else None)
+
+    def _answer_resume(self, waiting: Run, resume: bool) -> None:
+        self._waiting = None
+        if resume:
+            self._carry_on(waiting)
+            self._open(waiting)
+        else:
+            self.store.end_run(waiting.id, wall_time(self.clock))
+            self._open(None)
+        self._start_clock()
+        if self._panels_held:
+            self._panels_held = False
+            self._start_panels()
+
+    def _carry_on(self, run: Run) -> None:
+        """Resumed on the question, the run carries on as `tuneup run --resume` would carry it
+        on: for its own date, on its own data folder unless the command line named one, at its
+        own rehearsal speed unless the command line gave one."""
+        config = self.config
+        data_dir, speed = carried_on(run, config.data_dir, config.speed)
+        if speed != config.speed:
+            self.clock = run_clock(speed, self.store, run)
+        self.config = config._replace(as_of=run.as_of, data_dir=data_dir, speed=speed,
+                                      clock=self.clock)
+
+    def _open(self, resume: Run | None) -> None:
+        """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock."""
+        if resume is not None:
+            self._hold(resume.id)
+        day = open_day(self.agenda, self.store, self.clock, resume=resume,
+                       new=new_run(self.config), compare_with=self.config.compare_with)
+        live = self.live = day.live
+        if resume is None:
+            self._hold(live.run.id)
+        self.sub_title = f"{'rehearsal' if live.run.rehearsal else 'run'} {live.run.id}"
+        self.last_run_figures = day.last_run_figures
+        self.feed.run_opened(live)
+        self.main.open_run(live, day.last_run_figures)
+        self._step()
+        self._carry_from = day.carry_from
+
+    def _hold(self, run_id: int) -> None:
+        """Hold the run for this console (store/console_lock.py). The command line has refused
+        a run open elsewhere already; losing a race for it after that is said, not fatal."""
+        from tuneup_tui.store.console_lock import RunInUse, take_console_lock
+
+        try:
+            self._console_lock = take_console_lock(run_id)
+        except RunInUse as err:
+            self.notify(str(err), severity="error", timeout=30)
+
+    def _start_clock(self) -> None:
+        """Keep the opened run's clock ticking and the store watched; then offer the previous
+        run's open items (the main screen is there to hold the dialog by now)."""
+        config = self.config
+        self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
+                            self.set_interval(config.poll_seconds, self.poll_store)]
+        previous, self._carry_from = self._carry_from, None
+        items = self.store.actions(previous.id, status="open") if previous else []
+        if items:
+            from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
+
+            self.push_screen(CarryOverDialog(items, self.agenda.roster), self._carry_over)
+
+    def _carry_over(self, decisions: list[CarryDecision] | None) -> None:
+        live = self.live
+        if live is None or not decisions:
+            return
+        for choice in decisions:
+            live.carry_over(choice.item, None if choice.decision == "close" else choice.owner)
+        self.main.refresh_store_data()
+
+    # the day
 
     def tick(self) -> None:
         """Move the console to the clock's now: header, agenda, session changes, bell, end."""
-        if self.live is None or not self._showing():
-            return
-        self._step()
+        if self.live is not None and self._showing():
+            self._step()
 
     def _step(self) -> None:
         live = self.live
@@ -147,41 +305,14 @@ class TuneupApp(StartupApp):
         live.start_if_due()
         status = live.status()
         self.main.show_status(status)
-        self._ring_at_zero(status)
-        self._check_end_of_day(status)
-
-    def _ring_at_zero(self, status: ScheduleStatus) -> None:
-        if status.current is None or status.paused or status.finished:
-            return
-        if status.remaining.total_seconds() > 0:
-            return
-        row = status.rows[status.current]
-        if row.minutes <= 0:  # nothing to run out (End of Day at end_of_day)
-            return
-        key = (status.current, round(row.minutes))
-        if key not in self._belled:
-            self._belled.add(key)
+        if self.pulse.ring(status):
             self.bell()
-
-    def _check_end_of_day(self, status: ScheduleStatus) -> None:
-        live = self.live
-        if live is None:
-            return
-        last = len(self.agenda.sessions) - 1
-        reached = status.now >= status.end_of_day or (
-            status.started and status.current == last)
-        if status.finished:
-            if not live.run.finished:
-                self.main.save_notes()
-                live.end()
-                self.write_summary()
-            return
-        if reached and not self._summary_written_for_day:
-            self._summary_written_for_day = True
+        end = self.pulse.day_end(status, live.run.finished)
+        if end is not None:
             self.main.save_notes()
+            if end == "end the run":
+                live.end()
             self.write_summary()
-
-    # the store
 
     def poll_store(self) -> None:
         """Refresh what other processes may have added (attendees' items) when it changed."""
@@ -191,9 +322,7 @@ class TuneupApp(StartupApp):
         if shared_status is not None:
             state = shared_status()
             self.main.query_one(HeaderBar).show_shared(state.line, state.short)
-        version = self.store.data_version()
-        if version != self._data_version:
-            self._data_version = version
+        if self.live is not None and self.live.store_changed():
             self.main.refresh_store_data()
 
     def _showing(self) -> bool:
@@ -201,38 +330,49 @@ class TuneupApp(StartupApp):
         timer that fires then would find its widgets gone)."""
         return self._running and self.main.is_attached
 
-    def _stop_timers(self) -> None:
-        for timer in self._day_timers:
-            timer.stop()
-        self._day_timers = []
+    # the panels
 
-    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def on_panel_ready(self, message: PanelReady) -> None:
+        self.main.panel_ready(self.feed.take(message))
+        self._freeze_when_all_panels_are_in()
+
+    def on_panels_failed(self, message: PanelsFailed) -> None:
+        for name in self.feed.fail(message):
+            self.main.panel_ready(name)
+        self._freeze_when_all_panels_are_in()
+
+    def _freeze_when_all_panels_are_in(self) -> None:
+        # The day's results and the panel on screen live on: out of the collector's view, the
+        # full collections while attendees log stay short.
+        if self.feed.all_in():
+            self.call_after_refresh(gc.freeze)
+
+    # the summary
+
     def write_summary(self) -> None:
-        """Write the next-steps summary (report layer) and say where it is."""
-        from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
-        from tuneup_tui.ui.summary import write_run_summary
+        """Write the next-steps summary (in a worker) and say where it is."""
+        if self.live is not None:
+            self.summary.write(self.live.run.id, self.results)
 
-        if self.live is None:
-            return
-        try:
-            folder = write_run_summary(self.store, self.live.run.id, dict(self.results))
-        except Exception as err:  # the day's data is safe in the store; say what failed
-            self.post_message(SummaryFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
-            return
-        self.post_message(SummaryWritten(folder))
+    @property
+    def summary_folder(self) -> Path | None:
+        """Where the day's summary was written, once it has been."""
+        return self.summary.folder
 
     def on_summary_written(self, message: SummaryWritten) -> None:
-        again = self.summary_folder == message.folder
-        self.summary_folder = message.folder
+        again = self.summary.written(message.folder)
         say(self, f"Next-steps summary {'updated in' if again else 'written to'} "
             f"{message.folder}", title="End of day", timeout=30)
-        self.main.show_day_over()
+        self.main.show_day_over(message.folder)
 
     def on_summary_failed(self, message: SummaryFailed) -> None:
         say(self, f"Could not write the summary: {message.error}. Everything is saved; "
             "try `tuneup summary` later.", severity="error", timeout=30)
 
     # app-wide actions
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(plain_paste(event))
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
@@ -255,15 +395,12 @@ class TuneupApp(StartupApp):
         Once the day's summary has been written, it is written again on the way out, so
         items and figures added after 16:00 are in it too.
         """
-        self._stop_timers()
+        for timer in self._day_timers:
+            timer.stop()
+        self._day_timers = []
         self.main.save_notes()
-        if self.summary_folder is not None and self.live is not None:
-            from tuneup_tui.ui.summary import write_run_summary
-
-            try:
-                write_run_summary(self.store, self.live.run.id, dict(self.results))
-            except Exception as err:  # quitting must never fail; `tuneup summary` can redo it
-                self.log.error(f"summary not rewritten: {err}")
+        if self.live is not None:
+            self.summary.again_on_quit(self.live.run.id, dict(self.results))
         self.exit()
 
     def now(self) -> datetime:

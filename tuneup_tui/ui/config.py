@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tuneup_tui.agenda.clock import Clock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Mode
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
+
+if TYPE_CHECKING:
+    from tuneup_tui.run.opening import NewRun
 
 
 class ConsoleConfig(NamedTuple):
@@ -46,3 +49,16 @@ class ConsoleConfig(NamedTuple):
     """Start the run as a rehearsal even at speed 1 (`--rehearsal`, the demo)."""
     compare_with: Run | None = None
     """Compare with this run (`--compare-with`) rather than the series' previous real run."""
+
+
+def new_run(config: ConsoleConfig) -> NewRun:
+    """How the console starts a new run: the command line's choices, and the agenda's text
+    saved with the run (as the command line loaded it, or read from its file)."""
+    from tuneup_tui.run.opening import NewRun
+
+    toml = config.agenda_toml
+    if toml is None and config.agenda_path is not None:
+        toml = config.agenda_path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    return NewRun(agenda_toml=toml or "", agenda_path=config.agenda_path, as_of=config.as_of,
+                  data_dir=config.data_dir, mode=config.mode, speed=config.speed,
+                  start_now=config.start_now, rehearsal=config.rehearsal)

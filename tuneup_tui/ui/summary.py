@@ -1,4 +1,5 @@
-"""The console's one door to the end-of-day summary (the report layer); run in a worker."""
+"""The console's one door to the end-of-day summary (the report layer): written in a worker,
+which posts where it went (`SummaryWritten`) or why it could not (`SummaryFailed`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 from tuneup_tui.store.db import RunStore
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from tuneup_tui.metrics.result import PanelResult
 
 
@@ -23,3 +26,46 @@ def write_run_summary(store: RunStore, run_id: int,
     folder = run_dir(run_id)
     write_summary(summary, folder)
     return folder
+
+
+class SummaryWriter:
+    """Writes a run's summary for the console, off its thread; keeps where it was written."""
+
+    def __init__(self, app: App[None], store: RunStore) -> None:
+        self._app = app
+        self._store = store
+        self.folder: Path | None = None
+        """Where the summary was last written (None until it has been)."""
+
+    def write(self, run_id: int, panel_results: Mapping[str, PanelResult]) -> None:
+        """Write the summary in a worker; the app is told how it went."""
+        results = dict(panel_results)
+        self._app.run_worker(lambda: self._write(run_id, results), thread=True, exclusive=True,
+                             group="summary", exit_on_error=False)
+
+    def _write(self, run_id: int, results: Mapping[str, PanelResult]) -> None:
+        from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
+
+        try:
+            folder = write_run_summary(self._store, run_id, results)
+        except Exception as err:  # the day's data is safe in the store; say what failed
+            self._app.post_message(
+                SummaryFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
+            return
+        self._app.post_message(SummaryWritten(folder))
+
+    def written(self, folder: Path) -> bool:
+        """Note where the summary went; whether it was there before (written again)."""
+        again = self.folder == folder
+        self.folder = folder
+        return again
+
+    def again_on_quit(self, run_id: int, panel_results: Mapping[str, PanelResult]) -> None:
+        """Once written, write it again as the console leaves (items added after 16:00 are in
+        it too); quitting never fails for it (`tuneup summary` can redo it)."""
+        if self.folder is None:
+            return
+        try:
+            write_run_summary(self._store, run_id, panel_results)
+        except Exception as err:
+            self._app.log.error(f"summary not rewritten: {err}")

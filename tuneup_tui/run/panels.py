@@ -1,4 +1,8 @@
-"""The panels' work, run from a thread worker: open the pack once, compute each panel.
+"""The day's panels for the console: which, in what order, and computed away from it.
+
+The console's panel worker (a thread) calls `compute_panels`, which opens the pack once and
+computes each panel through `metrics.day.compute_day`, as `tuneup summary` and `tuneup metrics`
+do.
 
 The panels are computed in a child process by default: pandas holds the interpreter lock
 through long operations, and in the console's own process it kept the console from drawing
@@ -22,12 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuneup_tui.agenda.model import Agenda
-from tuneup_tui.data.period import Period, review_period
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import PanelResult
 
 if TYPE_CHECKING:
-    from tuneup_tui.metrics.result import PanelSettings
+    from tuneup_tui.data.pack import DataPack
+    from tuneup_tui.metrics.settings import DaySettings
 
 NO_DATA = "no data folder: start the run with --data DIR (or try `tuneup demo`)"
 CHILD_NICENESS = 10
@@ -54,31 +58,28 @@ def panel_order(agenda: Agenda, first: int | None) -> list[str]:
     return order
 
 
-def failed_results(agenda: Agenda, as_of: date, names: Sequence[str], error: str
+def failed_results(settings: DaySettings, as_of: date, names: Sequence[str], error: str
                    ) -> list[PanelResult]:
     """Every panel in `names` failed with `error` (no pandas needed)."""
-    period = review_period(as_of, agenda.period)
-    baseline = period.baseline(agenda.baseline_periods)
+    period = settings.period(as_of)
+    baseline = period.baseline(settings.baseline_periods)
     return [PanelResult.failed(n, PANEL_TITLES.get(n, n), period, baseline, error)
             for n in names]
 
 
-def compute_panels(agenda: Agenda, data_dir: Path | None, as_of: date, names: Sequence[str],
-                   post: Callable[[PanelResult], None], *, in_process: bool = True,
-                   cancelled: Callable[[], bool] = lambda: False) -> None:
+def compute_panels(settings: DaySettings, data_dir: Path | None, as_of: date,
+                   names: Sequence[str], post: Callable[[PanelResult], None], *,
+                   in_process: bool = True, cancelled: Callable[[], bool] = lambda: False
+                   ) -> None:
     """Compute each panel of `names` in order and hand each result to `post` as it is done.
 
     Raises PackNotOpened when the pack cannot be opened. `cancelled` is asked while waiting
     for the child: once it says yes, the child is killed and nothing more is posted.
     """
     if data_dir is None:
-        for result in failed_results(agenda, as_of, names, NO_DATA):
+        for result in failed_results(settings, as_of, names, NO_DATA):
             post(result)
         return
-    from tuneup_tui.metrics.settings import panel_settings
-
-    period = review_period(as_of, agenda.period)
-    jobs = [(name, panel_settings(agenda, name, as_of)) for name in names]
     done: set[str] = set()
 
     def posted(result: PanelResult) -> None:
@@ -87,7 +88,7 @@ def compute_panels(agenda: Agenda, data_dir: Path | None, as_of: date, names: Se
 
     if in_process:
         try:
-            _in_child_process(data_dir, period, jobs, posted, cancelled)
+            _in_child_process(data_dir, as_of, settings, names, posted, cancelled)
             return
         except PackNotOpened:
             raise
@@ -97,31 +98,32 @@ def compute_panels(agenda: Agenda, data_dir: Path | None, as_of: date, names: Se
             _log_fallback(err)
         if cancelled():
             return
-    _in_this_thread(data_dir, period, [(n, s) for n, s in jobs if n not in done], posted)
+    _in_this_thread(data_dir, as_of, settings, [n for n in names if n not in done], posted)
 
 
-def _in_this_thread(data_dir: Path, period: Period,
-                    jobs: Sequence[tuple[str, PanelSettings]],
+def _in_this_thread(data_dir: Path, as_of: date, settings: DaySettings, names: Sequence[str],
                     post: Callable[[PanelResult], None]) -> None:
+    from tuneup_tui.metrics.day import compute_day
+
+    compute_day(_open_pack(data_dir), as_of, settings, names, each=post)
+
+
+def _open_pack(data_dir: Path) -> DataPack:
     from tuneup_tui.data.pack import DataPack
-    from tuneup_tui.metrics.registry import run_panel
 
     try:
-        pack = DataPack.open(data_dir)
+        return DataPack.open(data_dir)
     except Exception as err:
         raise PackNotOpened(_one_line(err)) from err
-    for name, settings in jobs:
-        post(run_panel(name, pack, period, settings))
 
 
-def _in_child_process(data_dir: Path, period: Period,
-                      jobs: Sequence[tuple[str, PanelSettings]],
+def _in_child_process(data_dir: Path, as_of: date, settings: DaySettings, names: Sequence[str],
                       post: Callable[[PanelResult], None],
                       cancelled: Callable[[], bool]) -> None:
     context = multiprocessing.get_context("spawn")
     _start_resource_tracker()
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, data_dir, period, list(jobs)),
+    child = context.Process(target=_child, args=(send, data_dir, as_of, settings, list(names)),
                             name="tuneup-panels", daemon=True)
     child.start()
     send.close()  # the child holds its own end; EOF here means it has gone
@@ -145,8 +147,8 @@ def _in_child_process(data_dir: Path, period: Period,
         receive.close()
 
 
-def _child(send: Connection, data_dir: Path, period: Period,
-           jobs: Sequence[tuple[str, PanelSettings]]) -> None:
+def _child(send: Connection, data_dir: Path, as_of: date, settings: DaySettings,
+           names: Sequence[str]) -> None:
     """The child process: open the pack, then send each panel's result, then "done"."""
     import contextlib
     import os
@@ -155,16 +157,14 @@ def _child(send: Connection, data_dir: Path, period: Period,
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(CHILD_NICENESS)
-    from tuneup_tui.data.pack import DataPack
-    from tuneup_tui.metrics.registry import run_panel
+    from tuneup_tui.metrics.day import compute_day
 
     try:
-        pack = DataPack.open(data_dir)
-    except Exception as err:
-        send.send(("failed", _one_line(err)))
+        pack = _open_pack(data_dir)
+    except PackNotOpened as err:
+        send.send(("failed", str(err)))
         return
-    for name, settings in jobs:
-        send.send(("result", run_panel(name, pack, period, settings)))
+    compute_day(pack, as_of, settings, names, each=lambda r: send.send(("result", r)))
     send.send(("done", None))
     send.close()
 
