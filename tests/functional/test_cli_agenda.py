@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tuneup_tui import cli
+from tuneup_tui.metrics.names import PANEL_NAMES
 
 # A small sound agenda; each error case below changes one thing in it. Line numbers matter for
 # the TOML syntax case: `start = "09:00"` of the first session is line 15 (column 10 is where
@@ -45,8 +46,7 @@ panel = ["romi", "funnel"]
 record = ["leads_delivered"]
 """
 
-KNOWN_PANELS = ("funnel, traffic, social, paid, referrers, site_health, calendar, lead_scoring, "
-                "nurturing, handoff, follow_up, romi, lifecycle")
+KNOWN_PANELS = ", ".join(PANEL_NAMES)
 
 
 def _check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -303,8 +303,8 @@ def test_one_day_outline(capsys: pytest.CaptureFixture[str]) -> None:
     # starts at end_of_day and lasts 0 min.
     assert any(line.startswith("12:00    1  Lunch ") for line in lines)
     assert any(line.startswith("12:01   59  Lead Scoring ") for line in lines)
-    assert any(line.startswith("16:00    0  End of Day ") and line.endswith("romi, funnel")
-               for line in lines)
+    assert any(line.startswith("16:00    0  End of Day ")
+               and line.endswith("romi, tactic_economics, funnel") for line in lines)
     assert len(lines) < 25  # one screen
 
 

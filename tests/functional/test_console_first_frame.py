@@ -25,6 +25,7 @@ from tests.functional.console_fixtures import (
 )
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
+from tuneup_tui.metrics.names import PANEL_NAMES
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.store.db import RunStore
 
@@ -79,7 +80,7 @@ def test_the_first_frame_comes_before_pandas(sample_pack: Path, tmp_path: Path) 
         "after imports False",
         "first frame False True",
         # The panels are computed in a child process: the console itself never loads pandas.
-        "panels False 13 13",
+        f"panels False {len(PANEL_NAMES)} {len(PANEL_NAMES)}",
     ]
 
 

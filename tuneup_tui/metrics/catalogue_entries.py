@@ -266,3 +266,9 @@ PATTERNS: dict[tuple[str, str], Callable[[str], FigureInfo]] = {
     ("site_health", "seo_"): _seo,
 }
 """(panel, key prefix) -> the entry of a key named by the pack."""
+
+# The deeper sales panels (tactic economics, budget pacing, service level) keep their entries
+# in their own module; they share the ROMI panel's where the figure is the same.
+from tuneup_tui.metrics.catalogue_economics import economics_entries  # noqa: E402
+
+PANEL_FIGURES.update(economics_entries(PANEL_FIGURES))

@@ -88,7 +88,17 @@ _NUMBER = (
     "tactics", "past_lifetime", "tactics_under_min_reps", "age_days", "lifetime_days",
 )
 
+# tactic economics, budget pacing and follow-up service level
+_DEEPER: dict[str, FigureKind] = {
+    **dict.fromkeys(("romi_period", "romi_qtd", "romi_life", "conversion_30d",
+                     "conversion_60d", "conversion_90d", "low", "high"), "percent"),
+    **dict.fromkeys(("cost_period", "revenue_period", "cost_qtd", "revenue_qtd"), "money"),
+    **dict.fromkeys(("median_days_to_won",), "ratio"),
+    **dict.fromkeys(("rank", "reps_clearly_behind"), "number"),
+}
+
 FIGURE_KINDS: dict[str, FigureKind] = {
+    **_DEEPER,
     **dict.fromkeys(_NUMBER, "number"),
     **dict.fromkeys(_RATIO, "ratio"),
     **dict.fromkeys(_MONEY, "money"),

@@ -20,6 +20,7 @@ PANEL_TITLES: dict[str, str] = {
     "follow_up": "Sales follow-up",
     "romi": "Return on marketing investment",
     "lifecycle": "Lead lifecycle",
+    "tactic_economics": "Tactic economics",
 }
 
 PANEL_NAMES: tuple[str, ...] = tuple(PANEL_TITLES)
