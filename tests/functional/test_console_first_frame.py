@@ -103,14 +103,14 @@ def test_panels_computed_in_the_worker_thread_match_the_child_process(
 def test_without_a_child_process_the_panels_are_computed_in_the_thread(
         agenda: Agenda, sample_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tuneup_tui.metrics.settings import day_settings
-    from tuneup_tui.run import panels as panel_job
+    from tuneup_tui.run import panels
 
     def no_child(*args: object) -> None:
         raise OSError("no processes here")
 
-    monkeypatch.setattr(panel_job, "_in_child_process", no_child)
+    monkeypatch.setattr(panels, "_in_child_process", no_child)
     posted: list[PanelResult] = []
-    panel_job.compute_panels(day_settings(agenda), sample_pack, AS_OF, ["traffic", "paid"],
+    panels.compute_panels(day_settings(agenda), sample_pack, AS_OF, ["traffic", "paid"],
                              posted.append)
     assert [(r.name, r.error) for r in posted] == [("traffic", None), ("paid", None)]
 

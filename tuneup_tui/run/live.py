@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tuneup_tui.agenda.clock import Clock, wall_time
 from tuneup_tui.agenda.model import Agenda, Session
 from tuneup_tui.agenda.schedule import CompressPlan, Schedule, ScheduleAction, ScheduleStatus
-from tuneup_tui.run.records import DayRecords, read_records
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import ActionItem, Run
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult
+    from tuneup_tui.run.records import DayRecords
 
 T = TypeVar("T")
 
@@ -114,6 +114,9 @@ class LiveRun:
     def records(self) -> DayRecords:
         """The run's items, figures, soft spots and notes, read once per change."""
         if self._records is None:
+            # imported here: the console's first frame never needs the records
+            from tuneup_tui.run.records import read_records
+
             self._records = read_records(self.store, self.run.id)
         return self._records
 

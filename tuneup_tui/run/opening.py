@@ -13,7 +13,7 @@ from tuneup_tui.agenda.schedule import Mode, Schedule, ScheduleAction
 from tuneup_tui.run.clock import plan_anchor
 from tuneup_tui.run.live import LiveRun
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import Run
+from tuneup_tui.store.models import ActionItem, Run
 
 Figures = dict[str, dict[str, float | int | None]]
 
@@ -57,6 +57,21 @@ def open_day(agenda: Agenda, store: RunStore, clock: Clock, *, resume: Run | Non
     figures = store.panel_figures(previous.id) if previous is not None else {}
     carry = previous if resume is None and not run.rehearsal else None
     return OpenedDay(live, figures, carry)
+
+
+def unfinished(store: RunStore, agenda: Agenda) -> Run | None:
+    """The series' unfinished run the console asks about before starting its own, if any."""
+    return store.unfinished_run(agenda.series)
+
+
+def close_unfinished(store: RunStore, run: Run, clock: Clock) -> None:
+    """End `run` as it stands (a new run is started instead of resuming it)."""
+    store.end_run(run.id, wall_time(clock))
+
+
+def open_items(store: RunStore, run: Run | None) -> list[ActionItem]:
+    """The open action items of `run` (the previous run's, offered to carry over)."""
+    return store.actions(run.id, status="open") if run is not None else []
 
 
 def start_run(agenda: Agenda, store: RunStore, clock: Clock, new: NewRun) -> LiveRun:

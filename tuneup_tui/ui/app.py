@@ -21,22 +21,28 @@ from textual import events
 from textual.app import App
 from textual.binding import BindingType
 
-from tuneup_tui.agenda.clock import Clock, wall_time
+from tuneup_tui.agenda.clock import Clock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Mode
 from tuneup_tui.run.clock import carried_on, run_clock
-from tuneup_tui.run.opening import Figures, open_day
+from tuneup_tui.run.opening import (
+    Figures,
+    close_unfinished,
+    open_day,
+    open_items,
+    unfinished,
+)
 from tuneup_tui.run.pulse import DayPulse
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.config import ConsoleConfig, new_run
+from tuneup_tui.ui.hangup import ConsoleHold
 from tuneup_tui.ui.keymap import KeymapError, load_keymap
 from tuneup_tui.ui.literal import plain_paste, say
 from tuneup_tui.ui.panel_feed import FIRST_FRAME_GRACE, PanelFeed
 from tuneup_tui.ui.screens.main import MainScreen
 from tuneup_tui.ui.screens.session_parts import session_to_show
-from tuneup_tui.ui.summary import SummaryWriter
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
 
 if TYPE_CHECKING:
@@ -47,9 +53,9 @@ if TYPE_CHECKING:
 
     from tuneup_tui.metrics.result import PanelResult
     from tuneup_tui.run.live import LiveRun
-    from tuneup_tui.store.console_lock import ConsoleLock
     from tuneup_tui.ui.dialogs.carry_over import CarryDecision
     from tuneup_tui.ui.messages import PanelReady, PanelsFailed, SummaryFailed, SummaryWritten
+    from tuneup_tui.ui.summary import SummaryWriter
 
 
 def make_app(
@@ -111,7 +117,7 @@ class TuneupApp(App[None]):
         """The day's panels: their worker and results."""
         self.last_run_figures: Figures = {}
         """The previous run of the series' panel figures, to show each figure's change."""
-        self.summary = SummaryWriter(self, config.store)
+        self._summary: SummaryWriter | None = None
         self.pulse = DayPulse(len(config.agenda.sessions))
         self._day_timers: list[Timer] = []
         self._waiting: Run | None = None
@@ -121,9 +127,8 @@ class TuneupApp(App[None]):
         there)."""
         self._panels_held = False
         """Whether the panels wait for the answer to the resume question."""
-        self._console_lock: ConsoleLock | None = None
-        """This console's hold on its run (one console per run)."""
-        self._undo_stop_signals: Callable[[], None] | None = None
+        self.hold = ConsoleHold()
+        """This console's hold on its run and on the stop signals."""
         self.main = MainScreen(config.agenda, config.clock, self.feed.results, self.tick)
         self.keymap: dict[str, str] = {}
         """The keys the user's keymap file moved, by binding id."""
@@ -159,7 +164,7 @@ class TuneupApp(App[None]):
             self._open(config.resume_run)
             return
         if config.offer_resume:
-            self._waiting = self.store.unfinished_run(self.agenda.series)
+            self._waiting = unfinished(self.store, self.agenda)
         if self._waiting is None:
             self._open(None)
 
@@ -169,13 +174,10 @@ class TuneupApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        from tuneup_tui.ui.hangup import on_stop_signals
-
         if self.keymap_problem:
             say(self, self.keymap_problem, severity="warning", timeout=30)
         # Told to stop (kill, a closed terminal): save the note being typed, then quit.
-        self._undo_stop_signals = on_stop_signals(
-            self.main.save_notes, lambda: self.call_later(self.action_quit))
+        self.hold.on_stop(self.main.save_notes, lambda: self.call_later(self.action_quit))
         self.call_after_refresh(self._after_first_frame)
         waiting = self._waiting
         if waiting is not None:
@@ -188,12 +190,7 @@ class TuneupApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.enable()  # in case the console left before drawing its first frame
-        if self._undo_stop_signals is not None:
-            self._undo_stop_signals()
-            self._undo_stop_signals = None
-        if self._console_lock is not None:
-            self._console_lock.release()
-            self._console_lock = None
+        self.hold.release()
 
     def _after_first_frame(self) -> None:
         # Start-up's objects will live all day: moving them out of the collector's view keeps
@@ -226,7 +223,7 @@ class TuneupApp(App[None]):
             self._carry_on(waiting)
             self._open(waiting)
         else:
-            self.store.end_run(waiting.id, wall_time(self.clock))
+            close_unfinished(self.store, waiting, self.clock)
             self._open(None)
         self._start_clock()
         if self._panels_held:
@@ -261,14 +258,9 @@ class TuneupApp(App[None]):
         self._carry_from = day.carry_from
 
     def _hold(self, run_id: int) -> None:
-        """Hold the run for this console (store/console_lock.py). The command line has refused
-        a run open elsewhere already; losing a race for it after that is said, not fatal."""
-        from tuneup_tui.store.console_lock import RunInUse, take_console_lock
-
-        try:
-            self._console_lock = take_console_lock(run_id)
-        except RunInUse as err:
-            self.notify(str(err), severity="error", timeout=30)
+        problem = self.hold.take_run(run_id)
+        if problem is not None:
+            self.notify(problem, severity="error", timeout=30)
 
     def _start_clock(self) -> None:
         """Keep the opened run's clock ticking and the store watched; then offer the previous
@@ -277,7 +269,7 @@ class TuneupApp(App[None]):
         self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
                             self.set_interval(config.poll_seconds, self.poll_store)]
         previous, self._carry_from = self._carry_from, None
-        items = self.store.actions(previous.id, status="open") if previous else []
+        items = open_items(self.store, previous)
         if items:
             from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
 
@@ -355,9 +347,18 @@ class TuneupApp(App[None]):
             self.summary.write(self.live.run.id, self.results)
 
     @property
+    def summary(self) -> SummaryWriter:
+        """The summary's writer (imported once the day needs it, not before the first frame)."""
+        if self._summary is None:
+            from tuneup_tui.ui.summary import SummaryWriter
+
+            self._summary = SummaryWriter(self, self.store)
+        return self._summary
+
+    @property
     def summary_folder(self) -> Path | None:
         """Where the day's summary was written, once it has been."""
-        return self.summary.folder
+        return self._summary.folder if self._summary is not None else None
 
     def on_summary_written(self, message: SummaryWritten) -> None:
         again = self.summary.written(message.folder)
@@ -399,8 +400,8 @@ class TuneupApp(App[None]):
             timer.stop()
         self._day_timers = []
         self.main.save_notes()
-        if self.live is not None:
-            self.summary.again_on_quit(self.live.run.id, dict(self.results))
+        if self.live is not None and self._summary is not None:
+            self._summary.again_on_quit(self.live.run.id, dict(self.results))
         self.exit()
 
     def now(self) -> datetime:

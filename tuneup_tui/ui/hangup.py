@@ -11,7 +11,10 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.console_lock import ConsoleLock
 
 STOP_SIGNALS: tuple[signal.Signals, ...] = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -44,3 +47,35 @@ def on_stop_signals(save: Callable[[], object], quit_app: Callable[[], object]
                 signal.signal(sig, previous)
 
     return undo
+
+
+class ConsoleHold:
+    """What the console holds while it runs, let go as it ends: its run (one console per run,
+    `store/console_lock.py`) and the stop signals."""
+
+    def __init__(self) -> None:
+        self._lock: ConsoleLock | None = None
+        self._undo_signals: Callable[[], None] | None = None
+
+    def take_run(self, run_id: int) -> str | None:
+        """Hold the run; why not, when another console won the race for it (the command line
+        has refused a run open elsewhere already: said, not fatal)."""
+        from tuneup_tui.store.console_lock import RunInUse, take_console_lock
+
+        try:
+            self._lock = take_console_lock(run_id)
+        except RunInUse as err:
+            return str(err)
+        return None
+
+    def on_stop(self, save: Callable[[], object], quit_app: Callable[[], object]) -> None:
+        """Told to stop (kill, a closed terminal): `save`, then `quit_app`."""
+        self._undo_signals = on_stop_signals(save, quit_app)
+
+    def release(self) -> None:
+        if self._undo_signals is not None:
+            self._undo_signals()
+            self._undo_signals = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -36,7 +36,6 @@ from textual.worker import Worker
 from tuneup_tui.agenda.clock import Clock, ScaledClock
 from tuneup_tui.agenda.model import Agenda, Session
 from tuneup_tui.ui.actions import bindings
-from tuneup_tui.ui.screens.day_forms import DayForms
 from tuneup_tui.ui.screens.session_parts import session_findings, session_to_show
 from tuneup_tui.ui.screens.session_view import SessionView
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult
     from tuneup_tui.run.live import LiveRun
     from tuneup_tui.run.opening import Figures
+    from tuneup_tui.ui.screens.day_forms import DayForms
     from tuneup_tui.ui.screens.work_area import WorkArea
     from tuneup_tui.ui.widgets.notes import NotesEditor
     from tuneup_tui.ui.widgets.questions import QuestionList
@@ -81,7 +81,7 @@ class MainScreen(Screen[None]):
         self.session_view = SessionView(agenda, panels, self)
         """The session on screen, drawn into the card and the work area."""
         self.steps = WorkAreaSteps(self, self._work_ready)
-        self.forms = DayForms(self)
+        self._forms: DayForms | None = None
         self._drawn = False
         """Whether the screen is mounted (what it is told before is drawn when it is)."""
         self._work_wanted = False
@@ -89,6 +89,16 @@ class MainScreen(Screen[None]):
         first): started once the screen is."""
         self._laid_out_at: Size | None = None
         """The terminal size the screen was last laid out for."""
+
+    @property
+    def forms(self) -> DayForms:
+        """The screen's dialogs (imported with the first key that opens one: importing them up
+        front delayed the first frame)."""
+        if self._forms is None:
+            from tuneup_tui.ui.screens.day_forms import DayForms
+
+            self._forms = DayForms(self)
+        return self._forms
 
     @property
     def live(self) -> LiveRun | None:
