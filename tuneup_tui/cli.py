@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agenda",
     "data",
     "metrics",
+    "scorecard",
     "sample",
     "log",
     "actions",

@@ -117,7 +117,7 @@ def test_with_a_builtin_agenda(pack: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["--panel", "nope"], "unknown panel; known: funnel, traffic"),
+    (["--panel", "nope"], "unknown panel; known: scorecard, funnel, traffic"),
     (["--as-of", "2026-13-01"], "expected a date as YYYY-MM-DD"),
     (["--agenda", "no-such-agenda"], "no-such-agenda"),
     (["--recorded", "expected_leads_to_sales=lots"], "expected NAME=NUMBER"),

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from tuneup_tui.agenda.model import Agenda, Role, Session
 from tuneup_tui.agenda.schedule import SessionRow
 from tuneup_tui.data.period import review_period
+from tuneup_tui.metrics.scorecard_view import ScorecardLine
 from tuneup_tui.report.model import (
     CadenceProposal,
     CarriedItem,
@@ -116,6 +117,18 @@ def small_summary() -> Summary:
                           (leads,)),
             SessionRecord("Paid Programs", "Marketing Programs", "09:30", "",
                           (("Any click farms?", False),), (cost,)),
+        ),
+        scorecard=(
+            ScorecardLine("Goal conversion", "2.8%", "3.5%", "3.1%", "off track", "target",
+                          "Traffic Study", "", "traffic.goal_conversion", None),
+            ScorecardLine("Leads created, by tactic: Bing", "5", "8", "6", "off track",
+                          "target", "Traffic Study", "", "funnel.leads", "Bing"),
+            ScorecardLine("Leads sent against the Traffic Study's expectation", "36", "41",
+                          "38", "at risk", "expected", "Leads to Sales", "",
+                          "lead_scoring.leads_sent_to_sales", None),
+            ScorecardLine("Budget pacing", "–", "–", "–", "not answered yet", "",
+                          "Marketing calendar panel", "budget pacing is not computed yet",
+                          "calendar.budget", None),
         ),
         panels=(
             PanelFigures("traffic", "Traffic and goal conversion", (

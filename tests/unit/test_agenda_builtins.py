@@ -73,7 +73,7 @@ PANELS = {
     "Nurturing": ("nurturing", "lifecycle"),
     "Leads to Sales": ("handoff",),
     "Sales Follow Up": ("follow_up",),
-    "End of Day": ("romi", "tactic_economics", "funnel"),
+    "End of Day": ("scorecard", "romi", "tactic_economics", "funnel"),
 }
 
 RECORDED = {

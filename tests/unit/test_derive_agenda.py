@@ -119,6 +119,16 @@ def test_merged_sessions_keep_panels_questions_and_figures() -> None:
     assert sorted(records) == sorted(r for s in seed.sessions for r in s.record)
 
 
+@pytest.mark.parametrize("cadence", ["month", "week"])
+def test_the_scorecard_opens_a_shorter_agenda(cadence: str) -> None:
+    # the day shows it at End of Day; the shorter agendas show it first, once
+    seed = load_agenda(resolve_agenda("one-day-tuneup"))
+    assert seed.sessions[-1].panels[0] == "scorecard"
+    derived = derive_agenda(seed, cadence)  # type: ignore[arg-type]
+    assert derived.sessions[0].panels[0] == "scorecard"
+    assert [p for s in derived.sessions for p in s.panels].count("scorecard") == 1
+
+
 def test_too_short_and_late_starts() -> None:
     with pytest.raises(DeriveError, match="too short"):
         derive_agenda(small_day(), "month", minutes=9)

@@ -15,13 +15,13 @@ from tuneup_tui.data.demo import demo_pack
 
 def test_the_demo_pack_is_generated_once_and_cached(tuneup_home: Path) -> None:
     folder = demo_pack(date(2026, 11, 23))
-    assert folder == paths.cache_dir() / "sample" / "2026-11-23-s7"
-    assert (folder / "leads.csv").is_file() and len(list(folder.glob("*.csv"))) == 15
+    assert folder == paths.cache_dir() / "sample" / "2026-11-23-s7-v2"
+    assert (folder / "leads.csv").is_file() and len(list(folder.glob("*.csv"))) == 16
     stamp = (folder / "leads.csv").stat().st_mtime_ns
     assert demo_pack(date(2026, 11, 23)) == folder
     assert (folder / "leads.csv").stat().st_mtime_ns == stamp  # not written again
     # No half-written staging folders are left beside it.
-    assert [p.name for p in folder.parent.iterdir()] == ["2026-11-23-s7"]
+    assert [p.name for p in folder.parent.iterdir()] == ["2026-11-23-s7-v2"]
 
 
 def test_the_demo_always_has_a_full_last_week(tuneup_home: Path) -> None:
@@ -37,7 +37,7 @@ def test_tuneup_sample_writes_the_pack_and_says_what(tmp_path: Path,
     out = tmp_path / "pack"
     assert main(["sample", str(out), "--as-of", "2026-11-23", "--seed", "3"]) == 0
     printed = capsys.readouterr().out
-    assert len(list(out.glob("*.csv"))) == 15
+    assert len(list(out.glob("*.csv"))) == 16
     assert "leads.csv" in printed and "activities.csv" in printed
     assert "Review period: 2026-W47, 2026-11-16 to 2026-11-22" in printed
     # 6 reps, one row each (world.py: 2 East, 1 Central, 2 West, 1 International)

@@ -9,7 +9,9 @@ The rules (docs/cadence.md explains them to facilitators):
   found one soft spot in it, tripled for two, four times for three or more;
 - while a share would fall under the minimum length (5 minutes for month, 3 for week), the
   lightest pair of adjacent sessions is merged, clean pairs first;
-- whole minutes, shared by largest remainder, so the lengths sum exactly to the target.
+- whole minutes, shared by largest remainder, so the lengths sum exactly to the target;
+- the scorecard, if the day showed it anywhere, opens the shorter agenda: it becomes the first
+  panel of the first session (and leaves the session it was in).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ BASELINE: dict[str, int] = {"month": 3, "week": 8}
 WRAP_UP_NAMES = ("end of day", "wrap-up", "wrap up", "next steps")
 MAX_WEIGHTED_SPOTS = 3
 DAY_START = time(9, 0)
+SCORECARD = "scorecard"
 
 
 class DeriveError(ValueError):
@@ -81,6 +84,7 @@ def derive_agenda(agenda: Agenda, cadence: DerivedCadence, *, minutes: int | Non
     if wrap_up is not None:
         sessions.append(wrap_up._replace(start=_clock(at)))
         at += wrap_minutes
+    sessions = _scorecard_first(sessions)
     return agenda._replace(
         title=derived_title(agenda.title, cadence),
         cadence=cadence,
@@ -89,6 +93,16 @@ def derive_agenda(agenda: Agenda, cadence: DerivedCadence, *, minutes: int | Non
         end_of_day=_clock(at),
         sessions=tuple(sessions),
     )
+
+
+def _scorecard_first(sessions: list[Session]) -> list[Session]:
+    """The scorecard, wherever the day showed it, moved to the front of the first session: a
+    shorter review opens on the Monday questions."""
+    if not sessions or not any(SCORECARD in s.panels for s in sessions):
+        return sessions
+    out = [s._replace(panels=tuple(p for p in s.panels if p != SCORECARD)) for s in sessions]
+    out[0] = out[0]._replace(panels=(SCORECARD, *out[0].panels))
+    return out
 
 
 def derive_header(derived: Agenda, origin: str, counts: Mapping[str, int]) -> str:

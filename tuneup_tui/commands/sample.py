@@ -1,4 +1,4 @@
-"""`tuneup sample DIR`: write the deterministic sample pack (15 canonical CSV files)."""
+"""`tuneup sample DIR`: write the deterministic sample pack (16 canonical CSV files)."""
 
 from __future__ import annotations
 

@@ -144,6 +144,13 @@ class DataPack:
             return None
         return config.currency if config is not None else None
 
+    def row_places(self, source: str) -> tuple[str, ...]:
+        """For a lenient source (see sources.py) once read, where each row of its frame stands
+        ("targets.csv row 5"), so a later check of a row can name it; () otherwise."""
+        with self._lock:
+            tables = self._tables.get(source, ())
+        return tuple(place for t in tables for place in t.places)
+
     def set_aside(self, source: str) -> tuple[str, ...]:
         """The files of `source` that could not be used, one line each ("file: reason")."""
         with self._lock:
@@ -284,8 +291,11 @@ class DataPack:
                                         f"(and {len(failed) - 1} more file(s) set aside)",
                                 file=failed[0].file, row=failed[0].row,
                                 column=failed[0].column)
+        rows_aside = tuple(line for t in tables for line in t.set_aside)
         with self._lock:
             self._tables[source] = tuple(tables)
+            if rows_aside:
+                self._set_aside[source] = (*self._set_aside.get(source, ()), *rows_aside)
         return stack(tables, schema)
 
     def _fit(self, source: str, full: pd.DataFrame, kind: PeriodKind

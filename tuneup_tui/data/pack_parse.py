@@ -18,6 +18,7 @@ from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.parse import BadValue, parse_column
 from tuneup_tui.data.period import Period
+from tuneup_tui.data.ranges import aside_line
 from tuneup_tui.data.read import normalise_name
 from tuneup_tui.data.sources import ColumnKind, SourceSchema
 
@@ -35,6 +36,10 @@ class ParsedTable:
     dropped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     period: Period | None = None
+    set_aside: tuple[str, ...] = ()
+    """Rows of a lenient source that could not be read, one line each (file, row, why)."""
+    places: tuple[str, ...] = ()
+    """For a lenient source, where each row of `frame` stands: "targets.csv row 5"."""
 
 
 def in_memory_table(source: str, frame: pd.DataFrame) -> RawTable:
@@ -57,6 +62,41 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
                         file=file)
     lines = _line_numbers(raw)
     clean_text = bool(frame.attrs.get("clean_text", False))
+    aside: list[str] = []
+    while True:
+        try:
+            columns, notes = _typed_columns(frame, schema, raw, clean_text)
+            break
+        except BadValue as bad:
+            err = DataError(schema.name, f"expected {bad.expected}, found {bad.value!r}",
+                            file=file, row=int(lines[bad.position]),
+                            column=bad.column)
+            if not schema.lenient:
+                raise err from bad
+            # A plan typed by hand: this row is set aside, the file's other rows stand.
+            aside.append(aside_line(err))
+            keep = np.ones(len(frame), dtype=bool)
+            keep[bad.position] = False
+            frame, lines = frame[keep], lines[keep]
+    typed = pd.DataFrame(columns, copy=False)
+    places: tuple[str, ...] = ()
+    if schema.lenient:
+        name = file.name if file is not None else f"{schema.name} frame"
+        places = tuple(f"{name} row {n}" for n in lines)
+    if dated_by_period and raw.period is not None and schema.date_column is not None:
+        # A report without a date column covers the period its preamble names.
+        dates = typed[schema.date_column]
+        if dates.isna().any():
+            typed[schema.date_column] = dates.fillna(pd.Timestamp(raw.period.start))
+    return ParsedTable(file=file, preset=raw.preset, frame=typed, dropped=tuple(raw.dropped),
+                       notes=tuple(notes), period=raw.period, set_aside=tuple(aside),
+                       places=places)
+
+
+def _typed_columns(frame: pd.DataFrame, schema: SourceSchema, raw: RawTable, clean_text: bool
+                   ) -> tuple[dict[str, pd.Series], list[str]]:
+    """Each loaded column of `schema` parsed by kind; BadValue (with its column) if a cell
+    can't be read."""
     columns: dict[str, pd.Series] = {}
     notes: list[str] = list(raw.notes)
     for column in schema.loaded:
@@ -67,19 +107,11 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
             parsed = parse_column(frame[column.name], column.kind, date_order=raw.date_order,
                                   clean_text=clean_text)
         except BadValue as bad:
-            raise DataError(schema.name, f"expected {bad.expected}, found {bad.value!r}",
-                            file=file, row=int(lines[bad.position]),
-                            column=column.name) from bad
+            bad.column = column.name
+            raise
         columns[column.name] = parsed.values
         notes.extend(f"column {column.name!r}: {note}" for note in parsed.notes)
-    typed = pd.DataFrame(columns, copy=False)
-    if dated_by_period and raw.period is not None and schema.date_column is not None:
-        # A report without a date column covers the period its preamble names.
-        dates = typed[schema.date_column]
-        if dates.isna().any():
-            typed[schema.date_column] = dates.fillna(pd.Timestamp(raw.period.start))
-    return ParsedTable(file=file, preset=raw.preset, frame=typed, dropped=tuple(raw.dropped),
-                       notes=tuple(notes), period=raw.period)
+    return columns, notes
 
 
 def stack(tables: Sequence[ParsedTable], schema: SourceSchema) -> pd.DataFrame:

@@ -36,6 +36,8 @@ class BadValue(ValueError):
         """Position of the cell in the column (0 = first data row)."""
         self.value = value
         self.expected = expected
+        self.column: str | None = None
+        """The column the cell stands in, once the caller knows it."""
         super().__init__(f"expected {expected}, found {value!r}")
 
 

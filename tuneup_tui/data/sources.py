@@ -41,6 +41,10 @@ class SourceSchema:
     columns: tuple[Column, ...]
     date_column: str | None
     """The column that places a row in a period (None: the source is not dated)."""
+    lenient: bool = False
+    """A bad row is set aside on its own (one line naming its file and row) and the file's
+    other rows are used, rather than the whole file: a plan typed by hand (targets) is read
+    row by row; `DataPack.row_places` says where each row of its frame stands."""
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -241,6 +245,17 @@ SOURCES: dict[str, SourceSchema] = {
                 _opt("budget", "number"),
             ),
             None,
+        ),
+        SourceSchema(
+            "targets",
+            (
+                _req("period", "text"),
+                _req("figure", "text"),
+                _req("target", "number"),
+                _opt("tactic", "text"),
+            ),
+            None,
+            lenient=True,
         ),
     )
 }

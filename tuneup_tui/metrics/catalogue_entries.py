@@ -251,6 +251,31 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
     },
 }
 
+SCORECARD_OWN: dict[str, FigureInfo] = {
+    "wasted_spend": F("Wasted paid spend", "money", "down"),
+    "pipeline_created": F("Pipeline created", "money", "up"),
+    "bookings": F("Bookings (deals won in the period)", "money", "up"),
+    "bookings_qtd": F("Bookings, quarter to date", "money", "up"),
+}
+"""The scorecard's own figures; its other rows are other panels' figures, under one entry."""
+
+
+def _scorecard_entries() -> dict[str, FigureInfo]:
+    from tuneup_tui.metrics.scorecard_questions import QUESTIONS
+
+    out: dict[str, FigureInfo] = {}
+    for q in QUESTIONS:
+        if q.pending:
+            continue  # not answered yet: no figure to describe
+        panel, _, key = q.figure.partition(".")
+        own = SCORECARD_OWN.get(q.key) if panel == "scorecard" or q.span == "quarter" else None
+        out[q.key] = own if own is not None else PANEL_FIGURES[panel][key]
+    out["bookings"] = SCORECARD_OWN["bookings"]
+    return out
+
+
+PANEL_FIGURES["scorecard"] = _scorecard_entries()
+
 # SEO metrics are named by the pack ("seo_domain_authority"); the common ones have a direction.
 _SEO_BETTER = {"spam_score": "down", "domain_authority": "up", "page_authority": "up",
                "linking_domains": "up", "indexed_pages": "up", "backlinks": "up"}

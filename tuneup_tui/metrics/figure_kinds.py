@@ -1,4 +1,4 @@
-"""The kind of every figure key and table column the 13 panels emit, listed by hand.
+"""The kind of every figure key and table column the 14 panels emit, listed by hand.
 
 A key's name is not enough to know how it reads: `turnover_rate` is sends per contact (6.7),
 not a share; `budget_to_spend` is a share (91%), not money; `romi` and `list_attrition` are
@@ -37,14 +37,24 @@ _PERCENT = (
     "within_24h_share",
     # romi and lifecycle
     "conversion", "romi", "share_of_budget",
+<<<<<<< HEAD
     # paid programme mix: a programme's weight in the mix-adjusted cost
     "weight",
+=======
+    # scorecard rows named for their question
+    "paid_lead_conversion", "net_decay",
+>>>>>>> main
 )
 _MONEY = (
     "spend", "cpc", "cost_per_name", "cost_per_lead", "budget", "paid_budget", "expected_spend",
     "cost", "internal_cost", "total_cost", "closed_won_revenue", "amount", "pipeline",
     "open_pipeline", "cost_per_opportunity", "cost_per_won_deal",
+<<<<<<< HEAD
     "cost_per_name_mix_adjusted", "cost_per_lead_mix_adjusted", "effect",
+=======
+    # scorecard
+    "wasted_spend", "pipeline_created", "bookings", "bookings_qtd",
+>>>>>>> main
 )
 _RATIO = (
     # sends per contact over 4 weeks; email sessions per email click
@@ -52,6 +62,8 @@ _RATIO = (
     "sessions_per_1000_followers", "touches_per_lead", "touches_per_lead_median",
     "touches_mean", "touches_median", "average_position", "median_hours_to_first_touch",
     "median_days_to_opportunity", "capacity_per_rep",
+    # scorecard: followers to traffic, send pressure, speed to lead
+    "social_sessions", "send_pressure", "speed_to_lead",
 )
 _NUMBER = (
     # funnel and traffic
@@ -86,6 +98,8 @@ _NUMBER = (
     "reps", "calling_capacity", "calls_needed", "first_touch_in_crm", "with_logged_activity",
     # romi and lifecycle
     "tactics", "past_lifetime", "tactics_under_min_reps", "age_days", "lifetime_days",
+    # scorecard
+    "sent_vs_expected", "planned_leads",
 )
 
 # tactic economics, budget pacing and follow-up service level

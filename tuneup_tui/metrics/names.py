@@ -7,6 +7,7 @@ themselves live in `tuneup_tui.metrics.registry`, which imports pandas.
 from __future__ import annotations
 
 PANEL_TITLES: dict[str, str] = {
+    "scorecard": "Monday scorecard",
     "funnel": "Buying cycle funnel",
     "traffic": "Traffic and goal conversion",
     "social": "Social media against site traffic",

@@ -34,7 +34,8 @@ def run_panel(name: str, pack: DataPack, period: Period, settings: PanelSettings
     title = PANEL_TITLES.get(name, name)
     with pack.reviewing(period) as used:
         try:
-            result = panel_function(name)(pack, period, settings)
+            result, read = computed(name, pack, period, settings)
+            used.update(read)
         except DataError as err:
             result = PanelResult.failed(name, title, period, baseline, str(err))
         except Exception as err:  # a panel bug must not take the console down
@@ -45,4 +46,19 @@ def run_panel(name: str, pack: DataPack, period: Period, settings: PanelSettings
     if not extra:
         return result
     return replace(result, notes=(*result.notes, *(n for n in extra if n not in result.notes)))
+
+
+def computed(name: str, pack: DataPack, period: Period, settings: PanelSettings
+             ) -> tuple[PanelResult, frozenset[str]]:
+    """A panel's result and the sources it read, computed once per pack for these settings.
+
+    The scorecard reads the figures of most other panels: computed here once, they are the
+    same results the console then shows, not a second computation. A panel that raises is not
+    kept (the next caller tries again)."""
+    def build() -> tuple[PanelResult, frozenset[str]]:
+        with pack.reviewing(period) as used:
+            result = panel_function(name)(pack, period, settings)
+        return result, frozenset(used)
+
+    return pack.derived(("panel", name, period, repr(settings)), build)
 

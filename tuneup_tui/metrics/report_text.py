@@ -54,6 +54,12 @@ def panel_text(name: str, result: PanelResult, *, width: int = WIDTH,
     if result.error:
         lines.append(f"   error: {visible_line(result.error)}")
         return lines
+    if name == "scorecard":
+        # one table of questions, each in its own figure's terms (scorecard_view)
+        from tuneup_tui.metrics.scorecard_view import scorecard_text
+
+        return [*lines, "", *(f"   {visible_line(line)}".rstrip()
+                              for line in scorecard_text(result))]
     if result.figures:
         lines.append("")
         lines.extend(_grid(("figure", "period", "average", "change", ""), [

@@ -31,6 +31,12 @@ class PanelSettings:
     period_kind: Literal["week", "month"] = "week"
     options: Mapping[str, Any] = field(default_factory=dict)
     """The agenda's `[panels.NAME]` table: thresholds and knobs, with per-panel defaults."""
+    panel_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Every panel's `[panels.NAME]` table, for a panel that reads other panels (the
+    scorecard computes them with their own options)."""
+    sessions: Mapping[str, str] = field(default_factory=dict)
+    """Panel name -> the topic of the agenda's first session showing it: where a figure is dug
+    into."""
 
     def option(self, key: str, default: Any) -> Any:
         return self.options.get(key, default)

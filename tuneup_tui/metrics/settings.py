@@ -7,7 +7,7 @@ off any object with the agenda's three fields), so the metrics layer never impor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -38,6 +38,9 @@ class DaySettings:
     baseline_periods: int = DEFAULT_BASELINE_PERIODS
     panels: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each panel's options (thresholds, the lead score threshold, the lead lifetime)."""
+    sessions: Mapping[str, str] = field(default_factory=dict)
+    """Panel name -> the topic of the first session showing it (where the scorecard says a
+    figure is dug into)."""
 
     def period(self, as_of: date) -> Period:
         """The review period before `as_of`."""
@@ -51,7 +54,8 @@ class DaySettings:
         """The settings panel `name` runs with on `as_of`."""
         return PanelSettings(as_of=as_of, baseline_periods=self.baseline_periods,
                              period_kind=self.period_kind,
-                             options=dict(self.panels.get(name, {})))
+                             options=dict(self.panels.get(name, {})),
+                             panel_options=self.panels, sessions=self.sessions)
 
 
 def day_settings(agenda: SettingsSource | None) -> DaySettings:
@@ -60,7 +64,17 @@ def day_settings(agenda: SettingsSource | None) -> DaySettings:
         return DaySettings()
     # plain dicts: the settings travel to the process that computes the console's panels
     return DaySettings(period_kind=agenda.period, baseline_periods=agenda.baseline_periods,
-                       panels={name: dict(options) for name, options in agenda.panels.items()})
+                       panels={name: dict(options) for name, options in agenda.panels.items()},
+                       sessions=_sessions_by_panel(getattr(agenda, "sessions", ())))
+
+
+def _sessions_by_panel(sessions: Iterable[Any]) -> dict[str, str]:
+    """Each panel's first session topic, in the agenda's order."""
+    found: dict[str, str] = {}
+    for session in sessions:
+        for panel in getattr(session, "panels", ()):
+            found.setdefault(panel, str(session.topic))
+    return found
 
 
 def panel_settings(agenda: SettingsSource | None, name: str, as_of: date) -> PanelSettings:

@@ -20,6 +20,7 @@ from tuneup_tui.data.period import review_period
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
 from tuneup_tui.metrics.result import PanelResult
+from tuneup_tui.metrics.scorecard_view import ScorecardLine, scorecard_lines
 from tuneup_tui.report.model import (
     CadenceProposal,
     CarriedItem,
@@ -55,9 +56,13 @@ def collect_summary(store: RunStore, run_id: int,
                 else store.previous_run(run))
     spots = store.soft_spots(run.id)
     figures = _figures(store, run, previous)
+<<<<<<< HEAD
     # the room's recorded figures checked against the panels they concern
     panel_results = with_recorded(panel_results or {}, {
         f.name: Recorded(f.value, f.session) for f in store.figures(run.id)})
+=======
+    scorecard = _scorecard(panel_results or {})
+>>>>>>> main
     return Summary(
         title=agenda.title,
         series=agenda.series,
@@ -71,12 +76,28 @@ def collect_summary(store: RunStore, run_id: int,
         soft_spots=tuple(spots),
         figures=figures,
         panels=_panels(store, run, previous, agenda, panel_results or {}),
+        scorecard=scorecard[0],
+        scorecard_missing=scorecard[1],
         day_run=day_run(store, run, agenda),
         carried=_carried(store, run, previous),
         cadence=proposals(agenda, soft_spot_counts(spots)),
         sessions=session_records(agenda, {n.session: n.text for n in
                                           store.notes(run.id).values()}, figures),
     )
+
+
+def _scorecard(results: Mapping[str, PanelResult]
+               ) -> tuple[tuple[ScorecardLine, ...], str | None]:
+    """The scorecard's rows for the summary, or why there are none."""
+    result = results.get("scorecard")
+    if result is None:
+        why = ("this agenda shows no scorecard panel (add \"scorecard\" to a session's panels)"
+               if results else "no data folder was read for this summary "
+                               "(`tuneup summary --data DIR`)")
+        return (), why
+    if result.error:
+        return (), result.error
+    return tuple(scorecard_lines(result)), None
 
 
 def session_records(agenda: Agenda, notes: Mapping[str, str],

@@ -16,12 +16,15 @@ from tuneup_tui.report.markdown import (
     CADENCE_NAMES,
     FIGURE_HEADER,
     NO_DECISIONS,
+    SCORECARD_HEADER,
     SOFT_SPOT_HEADER,
     day_sentence,
     figure_row,
     numbers_text,
     panel_table,
     period_text,
+    scorecard_question,
+    scorecard_target,
     session_title,
 )
 from tuneup_tui.report.model import Summary, actual_minutes, overrun_minutes
@@ -41,7 +44,7 @@ h1{font-size:1.6rem}h2{border-bottom:1px solid #d9e2ec;padding-bottom:.2rem;marg
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
 th,td{border:1px solid #d9e2ec;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f4f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.good{color:#2e7d32}.bad{color:#c0392b}.sev-high{color:#c0392b;font-weight:bold}.sev-medium{color:#b7791f}.sev-low{color:#52606d}
+.good{color:#2e7d32}.bad{color:#c0392b}.risk{color:#b7791f}.sev-high{color:#c0392b;font-weight:bold}.sev-medium{color:#b7791f}.sev-low{color:#52606d}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}
 .muted{color:#52606d}svg{max-width:100%;height:auto}
 blockquote{margin:.3rem 0 .6rem;padding:.1rem .8rem;border-left:3px solid #d9e2ec;
@@ -55,6 +58,7 @@ def render_html(summary: Summary) -> str:
     body = [
         f"<h1>Next steps: {escape(s.title)}</h1>",
         _headline(s),
+        _scorecard(s),
         _soft_spots(s),
         _decisions(s),
         _actions(s),
@@ -108,6 +112,30 @@ def _headline(s: Summary) -> str:
             run += f", compared with run {s.previous_run_id}"
         items.append(("Run", run))
     return "<dl>" + "".join(f"<dt>{k}</dt><dd>{escape(v)}</dd>" for k, v in items) + "</dl>"
+
+
+_STATUS_CSS = {"on track": "good", "at risk": "risk", "off track": "bad"}
+
+
+def _scorecard(s: Summary) -> str:
+    out = ["<h2>Scorecard</h2>"]
+    if not s.scorecard:
+        why = f": {s.scorecard_missing}" if s.scorecard_missing else " for this run"
+        return "".join([*out, _none(f"Not computed{why}.")])
+    rows = []
+    for ln in s.scorecard:
+        css = _STATUS_CSS.get(ln.status)
+        status = f'<span class="{css}">{escape(ln.status)}</span>' if css else \
+            f'<span class="muted">{escape(ln.status)}</span>'
+        rows.append([escape(scorecard_question(ln)), escape(ln.answer),
+                     escape(scorecard_target(ln)), escape(ln.baseline), status,
+                     escape(ln.where)])
+    out.append(_table(SCORECARD_HEADER, rows, numeric=(1, 2, 3)))
+    notes = [f"<li>{escape(ln.question)}: {escape(ln.note)}</li>" for ln in s.scorecard
+             if ln.note]
+    if notes:
+        out.append(f'<ul class="muted">{"".join(notes)}</ul>')
+    return "".join(out)
 
 
 def _actions(s: Summary) -> str:

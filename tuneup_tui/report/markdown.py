@@ -1,14 +1,15 @@
 """The next-steps summary as Markdown: reads well pasted into an email or a wiki.
 
-It reads as a VP forwards it: the day's soft spots first (whose fix, due when, the numbers
-behind each), then what was decided and the action items, then session by session what the
-room noted, which questions it covered and which figures it recorded; the panels' key figures,
-how the day ran, what became of last run's items and the shorter agendas follow.
+It reads as a VP forwards it: the Monday scorecard first (each question against its target),
+then the day's soft spots (whose fix, due when, the numbers behind each), then what was decided
+and the action items, then session by session what the room noted, which questions it covered
+and which figures it recorded; the panels' key figures, how the day ran, what became of last
+run's items and the shorter agendas follow.
 
-Figures show their label ("Goal conversion", not `goal_conversion`) and their value as the
-room reads it ("2.8%", "$52.50"), the way `tuneup_tui.metrics.display` writes them. User
-text (action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in the
-room never breaks a table or turns into emphasis.
+Figures show their label ("Goal conversion", not `goal_conversion`) and their value as the room
+reads it ("2.8%", "$52.50"), the way `tuneup_tui.metrics.display` writes them. User text
+(action items, soft spots, names, topics) is escaped so that a `|` or a `*` typed in the room
+never breaks a table or turns into emphasis.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from tuneup_tui.metrics.catalogue import figure_label, verdict
 from tuneup_tui.metrics.result import Number
+from tuneup_tui.metrics.scorecard_view import ScorecardLine
 from tuneup_tui.report.model import (
     CadenceProposal,
     DayRun,
@@ -52,6 +54,7 @@ def render_markdown(summary: Summary) -> str:
     """The whole summary as one Markdown document (ends with a newline)."""
     parts = [
         _headline(summary),
+        _scorecard(summary),
         _soft_spots(summary),
         _decisions(summary),
         _actions(summary),
@@ -96,6 +99,32 @@ def _headline(s: Summary) -> str:
             run += f", compared with run {s.previous_run_id}"
         lines.append(run)
     return "\n".join(lines)
+
+
+SCORECARD_HEADER = ["Question", "Answer", "Target", "Baseline", "Status", "Dug into in"]
+
+
+def _scorecard(s: Summary) -> str:
+    out = ["## Scorecard", ""]
+    if not s.scorecard:
+        why = f": {md_escape(s.scorecard_missing)}" if s.scorecard_missing else " for this run"
+        return "\n".join([*out, f"Not computed{why}."])
+    rows = [[md_escape(scorecard_question(ln)), ln.answer, scorecard_target(ln), ln.baseline,
+             ln.status, md_escape(ln.where)] for ln in s.scorecard]
+    notes = [f"- {md_escape(ln.question)}: {md_escape(ln.note)}" for ln in s.scorecard
+             if ln.note]
+    return "\n".join([*out, table(SCORECARD_HEADER, rows), *(["", *notes] if notes else [])])
+
+
+def scorecard_question(line: ScorecardLine) -> str:
+    """A row's question; a tactic's row by its tactic, under the question it splits."""
+    return f"· {line.tactic}" if line.tactic is not None else line.question
+
+
+def scorecard_target(line: ScorecardLine) -> str:
+    """The target, marked when it is worked out from the data rather than the plan."""
+    return f"{line.target} (expected)" if line.against == "expected" and line.target != "–" \
+        else line.target
 
 
 def _actions(s: Summary) -> str:

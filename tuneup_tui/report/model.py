@@ -16,6 +16,7 @@ from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import SessionRow
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.result import SEVERITY_ORDER, Number
+from tuneup_tui.metrics.scorecard_view import ScorecardLine
 from tuneup_tui.store.models import ActionItem, SoftSpot
 
 CarriedOutcome = Literal["closed", "kept", "re-owned", "dropped", "not carried"]
@@ -180,6 +181,10 @@ class Summary:
     cadence: tuple[CadenceProposal, ...] = field(default_factory=tuple)
     sessions: tuple[SessionRecord, ...] = ()
     """Session by session, in the agenda's order: the ones with notes, questions or figures."""
+    scorecard: tuple[ScorecardLine, ...] = ()
+    """The Monday scorecard's rows, written out (empty when it was not computed)."""
+    scorecard_missing: str | None = None
+    """Why there is no scorecard (no data folder, or its error), for its section to say."""
 
     def decisions(self) -> list[tuple[str, str]]:
         """(session topic, what was decided), in the agenda's order."""

@@ -1,11 +1,11 @@
 """The next-steps summary as plain text (summary.txt): for a mail body or a chat message that
 shows no Markdown, in the same order as the other formats.
 
-Soft spots first (whose fix, due when, the numbers behind each), then decisions and action
-items, then session by session the notes, the questions (ticked `[x]` or not `[ ]`) and the
-figures recorded; the panels, how the day ran, what became of last run's items and the shorter
-agendas follow. Text typed in the room is printed as typed, its control characters shown as
-symbols (`tuneup_tui.textsafe`).
+The scorecard first, then soft spots (whose fix, due when, the numbers behind each), decisions
+and action items, then session by session the notes, the questions (ticked `[x]` or not `[ ]`)
+and the figures recorded; the panels, how the day ran, what became of last run's items and the
+shorter agendas follow. Text typed in the room is printed as typed, its control characters
+shown as symbols (`tuneup_tui.textsafe`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ INDENT = "  "
 
 def render_text(summary: Summary) -> str:
     """The whole summary as plain text (ends with a newline)."""
-    parts = [_headline(summary), _soft_spots(summary), _decisions(summary),
+    parts = [_headline(summary), _scorecard(summary), _soft_spots(summary), _decisions(summary),
              _actions(summary), _sessions(summary), _panels(summary), _day_run(summary),
              _carried(summary), _cadence(summary)]
     return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
@@ -45,6 +45,24 @@ def _headline(s: Summary) -> str:
             run += f", compared with run {s.previous_run_id}"
         lines.append(run)
     return "\n".join(lines)
+
+
+def _scorecard(s: Summary) -> str:
+    if not s.scorecard:
+        why = f": {visible_line(s.scorecard_missing)}" if s.scorecard_missing else \
+            " for this run"
+        return f"SCORECARD\nNot computed{why}."
+    out = ["SCORECARD"]
+    for ln in s.scorecard:
+        head = f"{INDENT}· {visible_line(ln.tactic)}" if ln.tactic is not None else \
+            visible_line(ln.question)
+        if ln.status == "not answered yet":
+            out.append(f"{head}: not answered yet ({visible_line(ln.note)})")
+            continue
+        held = "expected" if ln.against == "expected" else "target"
+        out.append(f"{head}: {ln.answer} ({held} {ln.target}, baseline {ln.baseline}): "
+                   f"{ln.status or 'no status'} · {visible_line(ln.where)}")
+    return "\n".join(out)
 
 
 def _soft_spots(s: Summary) -> str:

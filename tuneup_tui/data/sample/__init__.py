@@ -1,6 +1,6 @@
 """The deterministic sample pack: one coherent company's exports, for the demo and for tests.
 
-`generate_sample(folder, as_of)` writes the 15 canonical CSVs: 13 weeks of history, the review
+`generate_sample(folder, as_of)` writes the 16 canonical CSVs: 13 weeks of history, the review
 week (the last complete ISO week before `as_of`) and 4 weeks of calendar ahead. The same seed
 gives the same files, byte for byte. Soft spots are planted in the review week so the panels
 have something to find; docs/sample-data.md lists them with their numbers.
@@ -24,6 +24,7 @@ from tuneup_tui.data.sample.email import (
 from tuneup_tui.data.sample.leads import make_leads, set_statuses
 from tuneup_tui.data.sample.paid import make_paid, make_tactics, size_won_deals
 from tuneup_tui.data.sample.sales import make_crm, make_opportunities
+from tuneup_tui.data.sample.targets import make_targets
 from tuneup_tui.data.sample.web import (
     make_keywords,
     make_pages_404,
@@ -90,6 +91,7 @@ def build_sample(as_of: date, *, scale: float = 1, seed: int = 7,
         "activities": make_activities(crm, tl, rng, scale),
         "opportunities": opps.assign(amount=opps["amount"].astype(int)),
         "tactics": tactics,
+        "targets": make_targets(tl, scale),
     }
     return {name: frames[name][[c.name for c in SOURCES[name].columns
                                 if c.name in frames[name].columns]] for name in SOURCES}

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from tuneup_tui.metrics.recorded_checks import SHOWN_AS
+from tuneup_tui.metrics.scorecard_view import scorecard_notes
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import (
@@ -110,6 +111,14 @@ def _panel_widgets(result: PanelResult, recorded: Mapping[str, RecordedFigure],
     out: list[Widget] = [Static(title, classes="panel-title")]
     if result.error:
         out.append(Static(literal(result.error), classes="panel-error"))
+        return out
+    if result.name == "scorecard":
+        # the questions in one table: each row's figure, target and status (its notes after)
+        from tuneup_tui.ui.widgets.scorecard_table import EXPECTED_NOTE, scorecard_table
+
+        out.append(scorecard_table(result, recorded))
+        notes = [EXPECTED_NOTE, *scorecard_notes(result), *result.notes]
+        out.extend(Static(literal(note, "dim italic"), classes="panel-note") for note in notes)
         return out
     if result.figures:
         out.append(_figures_table(result, recorded, last_run))

@@ -1,0 +1,61 @@
+"""The weekly Tune Up opens on the Monday scorecard: its first session shows the scorecard
+before anything else, each question a row with its status coloured as news."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tests.functional.console_fixtures import (
+    console,
+    panels_computed,
+    sample_pack,
+    screen_text,
+    store,
+    work_area_shown,
+)
+from tuneup_tui.agenda.builtins import resolve_agenda
+from tuneup_tui.agenda.clock import FakeClock
+from tuneup_tui.agenda.load import load_agenda
+from tuneup_tui.store.db import RunStore
+from tuneup_tui.ui.widgets.line_table import LineTable
+from tuneup_tui.ui.widgets.panel_view import PanelView
+
+__all__ = ["sample_pack", "store"]
+
+
+async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,
+                                                        store: RunStore) -> None:
+    path = resolve_agenda("weekly-tuneup")
+    agenda = load_agenda(path)
+    assert agenda.sessions[0].panels[0] == "scorecard"
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0))
+    app = console(agenda, path, sample_pack, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await panels_computed(pilot)
+        await work_area_shown(pilot)
+        await pilot.pause()
+        assert "Scorecard and Open Action Items (1/5)" in screen_text(app, "#header")
+        panel = app.screen.query_one(PanelView)
+        for _ in range(100):  # the panel's widgets are mounted a few a frame
+            if panel.query(".scorecard"):
+                break
+            await pilot.pause(0.02)
+        # the first thing the panel shows is the scorecard's title, then its table
+        title = panel.query(Static).first()
+        assert str(title.content).startswith("Monday scorecard")
+        table = panel.query_one(".scorecard", LineTable)
+        rows = {str(table.get_row_at(i)[0]).strip(): table.get_row_at(i)
+                for i in range(table.row_count)}
+        assert list(rows)[:2] == ["Sessions on the site", "Goal conversion (by source: Traffic)"]
+        # the sample's plan misses goal conversion: off track, in red; a tactic row stands
+        # under its question by its name alone
+        status = rows["Goal conversion (by source: Traffic)"][4]
+        assert isinstance(status, Text) and status.plain == "off track"
+        assert "red" in str(status.style)
+        assert "Bing Search" in rows
+        pacing = next(r for q, r in rows.items() if q.startswith("Budget pacing"))
+        assert isinstance(pacing[4], Text) and pacing[4].plain == "not yet"
