@@ -37,24 +37,18 @@ _PERCENT = (
     "within_24h_share",
     # romi and lifecycle
     "conversion", "romi", "share_of_budget",
-<<<<<<< HEAD
     # paid programme mix: a programme's weight in the mix-adjusted cost
     "weight",
-=======
     # scorecard rows named for their question
     "paid_lead_conversion", "net_decay",
->>>>>>> main
 )
 _MONEY = (
     "spend", "cpc", "cost_per_name", "cost_per_lead", "budget", "paid_budget", "expected_spend",
     "cost", "internal_cost", "total_cost", "closed_won_revenue", "amount", "pipeline",
     "open_pipeline", "cost_per_opportunity", "cost_per_won_deal",
-<<<<<<< HEAD
     "cost_per_name_mix_adjusted", "cost_per_lead_mix_adjusted", "effect",
-=======
     # scorecard
     "wasted_spend", "pipeline_created", "bookings", "bookings_qtd",
->>>>>>> main
 )
 _RATIO = (
     # sends per contact over 4 weeks; email sessions per email click

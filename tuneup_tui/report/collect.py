@@ -56,13 +56,10 @@ def collect_summary(store: RunStore, run_id: int,
                 else store.previous_run(run))
     spots = store.soft_spots(run.id)
     figures = _figures(store, run, previous)
-<<<<<<< HEAD
     # the room's recorded figures checked against the panels they concern
     panel_results = with_recorded(panel_results or {}, {
         f.name: Recorded(f.value, f.session) for f in store.figures(run.id)})
-=======
-    scorecard = _scorecard(panel_results or {})
->>>>>>> main
+    scorecard = _scorecard(panel_results)
     return Summary(
         title=agenda.title,
         series=agenda.series,
