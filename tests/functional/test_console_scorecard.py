@@ -59,3 +59,19 @@ async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,
         assert "Bing Search" in rows
         pacing = next(r for q, r in rows.items() if q.startswith("Budget pacing"))
         assert isinstance(pacing[4], Text) and pacing[4].plain == "not yet"
+
+
+def test_the_expectation_recorded_in_the_room_stands_under_its_row() -> None:
+    from datetime import datetime as dt
+
+    from tuneup_tui.store.models import RecordedFigure
+    from tuneup_tui.ui.widgets.scorecard_table import _recorded
+
+    mine = RecordedFigure(1, 1, "Traffic and Paid", "expected_leads_to_sales", 41.0, "",
+                          dt(2026, 11, 23, 9, 6))
+    # 36 sent against the 41 the room expected: 5 short, over 10% of 41 (4.1): off track
+    cells = _recorded(36, mine)
+    assert [c.plain if isinstance(c, Text) else c for c in cells] == [
+        "  expected, recorded (Traffic and Paid)", "", "41", "", "off track", ""]
+    status = cells[4]
+    assert isinstance(status, Text) and "red" in str(status.style)

@@ -134,3 +134,20 @@ def test_traffic_study_at_80x24(snap_compare: Any, agenda: Agenda, agenda_path: 
     app = _app(agenda, agenda_path, sample_pack, store, clock)
     assert snap_compare(app, terminal_size=(80, 24),
                         run_before=_traffic_study_with_an_item(app, store, clock))
+
+
+def test_weekly_opens_on_the_scorecard(snap_compare: Any, sample_pack: Path, store: RunStore
+                                       ) -> None:
+    from datetime import datetime
+
+    from tuneup_tui.agenda.builtins import resolve_agenda
+    from tuneup_tui.agenda.load import load_agenda
+
+    path = resolve_agenda("weekly-tuneup")
+    app = console(load_agenda(path), path, sample_pack, store,
+                  FakeClock(datetime(2026, 11, 23, 9, 0)))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

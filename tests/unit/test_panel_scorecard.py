@@ -76,13 +76,21 @@ TARGETS = [
     {"period": "2026-10", "figure": "scorecard.bookings", "target": 3100},     # 100 a day
     {"period": "2026-11", "figure": "scorecard.bookings", "target": 3000},     # 100 a day
     {"period": "2026-11", "figure": "scorecard.wasted_spend", "target": 0},
+    {"period": "2026-12", "figure": "funnel.leads", "target": 310},            # 10 a day
+    {"period": "2026-W47", "figure": "paid.spend", "tactic": "display", "target": 280},
+    {"period": "2026-W47", "figure": "paid.spend", "tactic": "Video", "target": 100},
+]
+CALENDAR = [
+    # runs in the calendar's first two weeks (23..29 Nov, 30 Nov..6 Dec): 40 leads in each
+    {"start": "2026-11-24", "end": "2026-11-30", "name": "Webinar", "kind": "webinar",
+     "owner": "Dana", "expected_leads": 40},
 ]
 
 
 @pytest.fixture(scope="module")
 def rows() -> dict[tuple[str, Any], dict]:
     pack = pack_of(traffic=TRAFFIC, leads=LEADS, opportunities=OPPS, paid=PAID,
-                   targets=TARGETS)
+                   targets=TARGETS, calendar=CALENDAR)
     result = run_panel("scorecard", pack, period(),
                        replace(settings(), sessions={"traffic": "Traffic Study"}))
     assert result.error is None
@@ -139,6 +147,24 @@ def test_wasted_spend(rows: dict) -> None:
     # (a.com 200 + b.com 100) counts once; Social's x.com has clicks and no names: 50.
     # 350 against a target of 0: off track
     assert _row(rows, "wasted_spend") == (350, 0, None, "off track", "target")
+
+
+def test_a_programmes_paid_rows(rows: dict) -> None:
+    # Display spent 200 + 100 = 300 against 280: 20 off, within 10% (28) either way: on track
+    assert _row(rows, "spend", "display")[:2] == (300, 280)
+    assert rows[("spend", "display")]["status"] == "on track"
+    # a programme with no paid rows is not answered, never a made-up 0
+    video = rows[("spend", "Video")]
+    assert video["answer"] is None and video["note"] == (
+        "not answered yet: no paid rows for Video in the period")
+
+
+def test_the_calendars_leads_against_the_plans_need(rows: dict) -> None:
+    # the calendar's 4 weeks: 23 Nov..20 Dec; the webinar brings 40 in each of 2 weeks = 80;
+    # the plan needs 8 November days x 10 + 20 December days x 10 = 280: off track
+    answer, target, _, status, against = _row(rows, "planned_leads")
+    assert (answer, target, status, against) == (80, 280, "off track", "target")
+    assert rows[("planned_leads", None)]["note"] == "23 Nov to 20 Dec"
 
 
 def test_rows_without_data_or_not_computed_say_so(rows: dict) -> None:

@@ -142,7 +142,8 @@ def _row(period_text: object, figure: object, tactic: object, value: object, pla
         period = parse_period(text or "")
     except ValueError:
         return f"expected a period like \"2026-W49\" or \"2026-11\", found {text!r}"
-    figure_id = _text(figure) or ""
+    # typed by hand: "Funnel.Leads " is funnel.leads
+    figure_id = (_text(figure) or "").casefold()
     if known_figure(figure_id) is None:
         return f"unknown figure {figure_id!r}{_closest(figure_id, figure_ids())}"
     number = value if isinstance(value, float | int) else None

@@ -126,7 +126,7 @@ def _scorecard(s: Summary) -> str:
     for ln in s.scorecard:
         css = _STATUS_CSS.get(ln.status)
         status = f'<span class="{css}">{escape(ln.status)}</span>' if css else \
-            f'<span class="muted">{escape(ln.status)}</span>'
+            f'<span class="muted">{escape(ln.status or "—")}</span>'
         rows.append([escape(scorecard_question(ln)), escape(ln.answer),
                      escape(scorecard_target(ln)), escape(ln.baseline), status,
                      escape(ln.where)])

@@ -60,8 +60,10 @@ def _scorecard(s: Summary) -> str:
             out.append(f"{head}: not answered yet ({visible_line(ln.note)})")
             continue
         held = "expected" if ln.against == "expected" else "target"
-        out.append(f"{head}: {ln.answer} ({held} {ln.target}, baseline {ln.baseline}): "
-                   f"{ln.status or 'no status'} · {visible_line(ln.where)}")
+        held = "no target" if ln.target == "–" else f"{held} {ln.target}"
+        base = "no baseline" if ln.baseline == "–" else f"baseline {ln.baseline}"
+        out.append(f"{head}: {ln.answer} ({held}, {base}): {ln.status or 'no status'} · "
+                   f"{visible_line(ln.where)}")
     return "\n".join(out)
 
 
