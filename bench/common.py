@@ -160,7 +160,7 @@ def sample_pack(folder: Path, scale: float, history_weeks: int = 13) -> Path:
     # In a child process: generating takes about 1 GB, and a process started later from this
     # one would inherit that peak as its own ru_maxrss (Linux carries it across fork and exec).
     code = ("import sys\nfrom datetime import date\nfrom pathlib import Path\n"
-            "from tuneup_tui.data.sample import generate_sample\n"
+            "from tuneup_tui.data.sample.generate import generate_sample\n"
             "generate_sample(Path(sys.argv[1]), date.fromisoformat(sys.argv[2]),"
             " scale=float(sys.argv[3]), seed=int(sys.argv[4]),"
             " history_weeks=int(sys.argv[5]))\n")
@@ -174,7 +174,7 @@ def sample_pack(folder: Path, scale: float, history_weeks: int = 13) -> Path:
 def _generator_hash() -> str:
     import hashlib
 
-    import tuneup_tui.data.sample as sample
+    import tuneup_tui.data.sample.generate as sample
 
     digest = hashlib.sha256()
     for path in sorted(Path(sample.__file__).parent.glob("*.py")):

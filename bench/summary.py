@@ -69,7 +69,7 @@ def _scripted_day(home: Path) -> tuple[Any, int, dict[str, Any]]:
     from tuneup_tui.agenda.builtins import resolve_agenda
     from tuneup_tui.agenda.clock import FakeClock
     from tuneup_tui.agenda.load import load_agenda
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
     from tuneup_tui.run.opening import NewRun, start_run
     from tuneup_tui.store.db import RunStore
 

@@ -44,10 +44,6 @@ is run, so the console starts without importing or building every other command 
 timed)."""
 
 
-class CliError(Exception):
-    """A user error: printed as one line, exit code 2, no traceback."""
-
-
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a mistake on the command line is one line (and a guess for a typo).
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.functional.cli_runs import start_run, stored_actions
 from tests.functional.serving import Served, start_serving, stop
-from tests.functional.test_cli_log import start_run, stored_actions
 
 from .conftest import Watched
 

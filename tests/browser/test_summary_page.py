@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from tests.functional.test_cli_summary import make_run
+from tests.functional.summary_runs import make_run
 from tuneup_tui import cli
 from tuneup_tui.paths import run_dir
 from tuneup_tui.store.db import RunStore
@@ -17,7 +17,7 @@ from .conftest import Watched
 
 def test_the_summary_page_asks_nothing_from_outside(watched: Callable[..., Watched],
                                                     tmp_path: Path) -> None:
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     run_id = make_run(spots={"Traffic Study": 1})
     with RunStore.open_default() as store:

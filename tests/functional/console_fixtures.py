@@ -25,7 +25,7 @@ DAY_START = datetime(2026, 11, 23, 8, 0)
 @pytest.fixture(scope="session")
 def sample_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small sample pack (a fifth of the demo's size), the same on every run."""
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     return generate_sample(tmp_path_factory.mktemp("pack"), AS_OF, scale=0.2, seed=7)
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.functional.test_attend_app import make_app, rows, start_run, store
+from tests.functional.attend_helpers import make_app, rows, start_run
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
-
-__all__ = ["store"]
 
 
 async def test_an_attendee_fixes_and_closes_their_own_items_only(store: RunStore) -> None:

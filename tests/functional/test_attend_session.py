@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
+from tests.functional.cli_runs import AGENDA
 from tuneup_tui.agenda import schedule
 from tuneup_tui.agenda.room import current_session, run_clock
 from tuneup_tui.store.models import Run, ScheduleEvent
-
-from .test_cli_log import AGENDA
 
 ANCHOR = datetime(2026, 11, 23, 8, 0)
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.functional.test_cli_log import NEXT_WEEK, TODAY, start_run
+from tests.functional.cli_runs import NEXT_WEEK, TODAY, start_run
 from tuneup_tui.cli import main
 from tuneup_tui.store.db import RunStore
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.functional.cli_runs import AGENDA, TODAY, start_run
 from tuneup_tui import paths
 from tuneup_tui.cli import main
 from tuneup_tui.store.db import RunStore
-
-from .test_cli_log import AGENDA, TODAY, start_run
 
 CLICK = "[@click=app.quit]x"
 RED = "[red]y[/]"

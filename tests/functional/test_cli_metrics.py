@@ -142,7 +142,7 @@ def test_missing_data_folder_exits_2(tmp_path: Path,
 @pytest.fixture(scope="module")
 def sample_panels(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """`tuneup metrics --json` on the generated sample pack for 2026-11-23."""
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     folder = generate_sample(tmp_path_factory.mktemp("sample"), date(2026, 11, 23))
     out = io.StringIO()

@@ -3,47 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.functional.summary_runs import make_run
 from tuneup_tui import cli
-from tuneup_tui.agenda.builtins import resolve_agenda
-from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.load import load_agenda
-from tuneup_tui.agenda.schedule import Schedule
 from tuneup_tui.paths import run_dir
-from tuneup_tui.store.db import RunStore
-
-
-def make_run(*, spots: dict[str, int] | None = None, speed: float = 1.0,
-             day: date = date(2026, 11, 23)) -> int:
-    """A finished one-day run of the built-in agenda: every session on time."""
-    path = resolve_agenda("one-day-tuneup")
-    agenda = load_agenda(path)
-    anchor = datetime.combine(day, agenda.sessions[0].start)
-    store = RunStore.open_default()
-    try:
-        run = store.create_run(title=agenda.title, series=agenda.series, cadence="day",
-                               agenda_toml=path.read_text(encoding="utf-8"), as_of=day,
-                               data_dir=None, mode="facilitator", speed=speed, anchor=anchor,
-                               started_at=anchor - timedelta(minutes=5))
-        clock = FakeClock(anchor)
-        schedule = Schedule(agenda, clock, anchor=anchor)
-        a = schedule.start()
-        store.add_event(run.id, a.kind, a.at, a.payload)
-        clock.advance(minutes=30)
-        a = schedule.next()
-        store.add_event(run.id, a.kind, a.at, a.payload)
-        store.add_action(run.id, "=cmd|' /C calc'!A0", "Dana", due=date(2026, 11, 27),
-                         session="Traffic Study")
-        for topic, n in (spots or {}).items():
-            for i in range(n):
-                store.add_soft_spot(run.id, f"spot {i}", session=topic)
-        return run.id
-    finally:
-        store.close()
 
 
 def test_summary_without_runs_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,24 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.console_fixtures import (
-    AS_OF,
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    screen_text,
-    store,
-)
+from tests.functional.console_fixtures import AS_OF, console, panels_computed, screen_text
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.metrics.result import SEVERITY_ORDER
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 
 async def test_the_timer_turns_amber_then_red_and_rings_once(

@@ -10,24 +10,12 @@ from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    screen_text,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, panels_computed, screen_text, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.app import TuneupApp
 from tuneup_tui.ui.dialogs.base import Dialog
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 
 def _footer_actions(app: TuneupApp) -> set[str]:

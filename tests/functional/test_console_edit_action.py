@@ -8,22 +8,13 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.dialogs.confirm import ConfirmDialog
 from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_enter_on_an_item_edits_it_and_delete_asks_first(

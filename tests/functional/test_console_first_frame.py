@@ -12,24 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.console_fixtures import (
-    AS_OF,
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    screen_text,
-    store,
-)
+from tests.functional.console_fixtures import AS_OF, console, panels_computed, screen_text
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.metrics.names import PANEL_NAMES
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 SCRIPT = textwrap.dedent("""
     import asyncio, sys

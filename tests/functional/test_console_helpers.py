@@ -7,15 +7,12 @@ from datetime import datetime
 
 import pytest
 
-from tests.functional.console_fixtures import agenda, agenda_path
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.run.clock import plan_anchor
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.record_figure import figure_key, parse_value
 from tuneup_tui.ui.format import change, fmt_countdown, fmt_figure
 from tuneup_tui.ui.note_text import compose_note, split_note
-
-__all__ = ["agenda", "agenda_path"]
 
 
 @pytest.mark.parametrize(("now", "start_now", "anchor", "at_once"), [

@@ -11,21 +11,13 @@ from textual.command import CommandList
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    store,
-)
+from tests.functional.console_fixtures import console
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.actions import CONSOLE_ACTIONS
 from tuneup_tui.ui.app import TuneupApp
 from tuneup_tui.ui.screens.help import HelpScreen
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 def write_keymap(home: Path, text: str) -> Path:

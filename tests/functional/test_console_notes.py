@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tests.functional.console_fixtures import console
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_notes_are_saved_while_typing_goes_on(agenda: Agenda, agenda_path: Path,

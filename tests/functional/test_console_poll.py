@@ -5,20 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_a_poll_reads_the_store_once_per_change(

@@ -9,15 +9,13 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tests.functional.console_fixtures import console
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.snapshot import snapshot_of
 from tuneup_tui.ui.app import TuneupApp
 from tuneup_tui.ui.dialogs.record_figure import RecordFigureDialog, read_value
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 def test_a_rate_is_typed_as_a_percentage() -> None:

@@ -6,21 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from tests.functional.console_fixtures import (
-    DAY_START,
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    store,
-)
+from tests.functional.console_fixtures import DAY_START, console
 from tuneup_tui.agenda.clock import FakeClock, ScaledClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.dialogs.add_action import AddActionDialog
 from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 def _ended_run_with_an_item(store: RunStore, text: str, *, speed: float = 1.0,

@@ -8,14 +8,9 @@ from pathlib import Path
 
 from tests.functional.console_fixtures import (
     AS_OF,
-    agenda,
-    agenda_path,
-    clock,
     console,
     panels_computed,
-    sample_pack,
     screen_text,
-    store,
     work_area_shown,
 )
 from tuneup_tui.agenda.clock import FakeClock, ScaledClock
@@ -29,8 +24,6 @@ from tuneup_tui.ui.dialogs.resume_offer import ResumeOfferDialog
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
 from tuneup_tui.ui.widgets.notes import NotesEditor
 from tuneup_tui.ui.widgets.questions import QuestionList
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 
 async def test_quit_and_resume_loses_nothing(agenda: Agenda, agenda_path: Path,

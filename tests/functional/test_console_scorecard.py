@@ -9,22 +9,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import Static
 
-from tests.functional.console_fixtures import (
-    console,
-    panels_computed,
-    sample_pack,
-    screen_text,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, panels_computed, screen_text, work_area_shown
 from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.load import load_agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.widgets.line_table import LineTable
 from tuneup_tui.ui.widgets.panel_view import PanelView
-
-__all__ = ["sample_pack", "store"]
 
 
 async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,

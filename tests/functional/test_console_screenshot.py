@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tests.functional.console_fixtures import console
 from tuneup_tui import paths
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_screenshot_is_saved_in_the_run_folder_without_downloads(

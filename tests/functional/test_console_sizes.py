@@ -10,23 +10,12 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, panels_computed, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.app import TuneupApp
 from tuneup_tui.ui.widgets.line_table import LineTable
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 
 async def _settled(pilot: Pilot[None]) -> None:

@@ -15,15 +15,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    screen_text,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, screen_text, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import Schedule
@@ -32,8 +24,6 @@ from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
 from tuneup_tui.ui.widgets.agenda_list import AgendaRows
 from tuneup_tui.ui.widgets.questions import QuestionList, QuestionRows
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_the_first_frame_shows_the_day_and_the_work_area_follows(

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tests.functional.console_fixtures import console
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])

@@ -18,25 +18,13 @@ from hypothesis import strategies as st
 from textual.app import App
 from textual.pilot import Pilot
 
-from tests.functional.console_fixtures import (
-    DAY_START,
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import DAY_START, console, panels_computed, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.load import load_agenda
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.attend.app import AttendApp
 from tuneup_tui.ui.dialogs.carry_over import CarryOverDialog
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 CLICK = "[@click=app.quit]x"
 RED = "[red]y[/]"
@@ -280,7 +268,7 @@ async def test_hostile_data_shows_literally_in_bars_tables_findings_and_soft_spo
 
 
 async def test_the_attendee_app_shows_items_and_the_run_literally(tmp_path: Path) -> None:
-    from tests.functional.test_attend_app import make_app, start_run
+    from tests.functional.attend_helpers import make_app, start_run
 
     store = RunStore(tmp_path / "tuneup.db")
     try:

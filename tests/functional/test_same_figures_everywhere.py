@@ -26,7 +26,7 @@ COMPARED = ("figures", "baseline_figures", "findings", "error")
 
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     return generate_sample(tmp_path_factory.mktemp("pack"), AS_OF, scale=0.2, seed=7)
 

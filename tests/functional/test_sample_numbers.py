@@ -19,7 +19,7 @@ MONDAYS = tuple(AS_OF - timedelta(weeks=n) for n in range(8))
 
 @pytest.fixture(scope="module")
 def sample_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     return generate_sample(tmp_path_factory.mktemp("sample"), AS_OF)
 

@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 
+from tests.functional.cli_runs import start_run
 from tuneup_tui import paths
 from tuneup_tui.cli import main
 from tuneup_tui.web import hosts, join, server
-
-from .test_cli_log import start_run
 
 
 @pytest.fixture

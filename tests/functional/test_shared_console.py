@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    screen_text,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, screen_text, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.cli import main
 from tuneup_tui.store.local_first import LocalFirstStore
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
-
-__all__ = ["agenda", "agenda_path", "clock"]
 
 
 def on_the_other_machine(monkeypatch: pytest.MonkeyPatch, home: Path, url: str,

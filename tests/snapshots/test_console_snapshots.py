@@ -13,22 +13,11 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    panels_computed,
-    sample_pack,
-    store,
-    work_area_shown,
-)
+from tests.functional.console_fixtures import console, panels_computed, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.app import TuneupApp
-
-__all__ = ["agenda", "agenda_path", "clock", "sample_pack", "store"]
 
 SIZE = (120, 36)
 

@@ -7,20 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.agenda_texts import MINIMAL
 from tuneup_tui.agenda.load import AgendaError, agenda_warnings, load_agenda, loads_agenda
-
-MINIMAL = """\
-[agenda]
-title = "Day"
-series = "s"
-end_of_day = "10:00"
-
-[[sessions]]
-start = "09:00"
-topic = "Traffic Study"
-who = "Webmaster"
-panel = "traffic"
-"""
 
 
 def _problems(text: str) -> list[str]:

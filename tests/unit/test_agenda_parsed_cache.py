@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_agenda_load import MINIMAL
+from tests.unit.agenda_texts import MINIMAL
 from tuneup_tui.agenda import parsed_cache
 from tuneup_tui.agenda.load import AgendaError, load_agenda
 

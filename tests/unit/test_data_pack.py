@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.pack_parse import parse_table
 from tuneup_tui.data.period import Period
+from tuneup_tui.data.raw import RawTable
 from tuneup_tui.data.sources import SOURCES
 
 TRAFFIC = ("date,source,medium,sessions,goal_completions\n"

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tuneup_tui.data.parse import BadValue, parse_column
+from tuneup_tui.data.errors import BadValue
+from tuneup_tui.data.parse import parse_column
 from tuneup_tui.data.parse_dates import iso_bytes
 
 

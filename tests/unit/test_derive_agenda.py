@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 import pytest
@@ -133,7 +134,7 @@ def test_too_short_and_late_starts() -> None:
     with pytest.raises(DeriveError, match="too short"):
         derive_agenda(small_day(), "month", minutes=9)
     late = small_day()
-    evening = late._replace(sessions=tuple(s._replace(start=time(22, s.start.minute))
+    evening = replace(late, sessions=tuple(replace(s, start=time(22, s.start.minute))
                                            for s in late.sessions[:1]), end_of_day=time(23, 0))
     moved = derive_agenda(evening, "week")  # 22:00 + 30 minutes ends before midnight
     assert moved.sessions[0].start == time(22, 0)

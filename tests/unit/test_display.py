@@ -100,7 +100,7 @@ def test_every_key_the_panels_emit_is_listed(tmp_path: Path) -> None:
     # `tuneup metrics --json` prints them; averages ("avg_ctr", "calls_avg") by what they
     # average; seo_<metric> keys are named after the pack's own metrics, so they are guessed
     from tuneup_tui.commands.metrics import metrics_output
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
     from tuneup_tui.metrics.names import PANEL_NAMES
 
     folder = generate_sample(tmp_path / "pack", date(2026, 11, 23), scale=0.05, seed=7)

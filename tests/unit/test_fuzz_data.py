@@ -41,7 +41,7 @@ ACCENTED = "Café Müller – “Q4” naïve"
 @functools.lru_cache(maxsize=1)
 def canonical() -> dict[str, bytes]:
     """The bytes of each canonical file of a tiny sample pack (made once per test process)."""
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     with tempfile.TemporaryDirectory() as folder:
         generate_sample(Path(folder), AS_OF, scale=0.05, seed=7)

@@ -86,7 +86,7 @@ def test_findings() -> None:
     found = {f.key: f for f in _run(budget_share=0.1).findings}
     assert "budget_vs_spend" in found
     assert found["budget_vs_spend"].message == (
-        "The calendar budgets $2,500.00 for the coming 4 weeks, 11% below the $2,800.00 "
+        "The calendar budgets $2,500 for the coming 4 weeks, 11% below the $2,800 "
         "paid spend runs at.")
     assert "budget_vs_spend" not in {f.key for f in _run(budget_share=0.11).findings}
 

@@ -4,15 +4,18 @@ lists cut before sorting. Every expectation is worked out by hand from the rows 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
 from tests.unit import test_panel_follow_up as follow_up_case
 from tests.unit.panel_fixtures import pack_of, period, settings
+from tuneup_tui.data.pack import DataPack
 from tuneup_tui.metrics.codes import coded, counts_by_key, lookup
 from tuneup_tui.metrics.follow_up import compute as follow_up
 from tuneup_tui.metrics.lifecycle import compute as lifecycle
-from tuneup_tui.metrics.shared import crm_joined, lead_rows, leads_with_crm
+from tuneup_tui.metrics.shared import crm_joined, lead_rows
 
 
 def test_a_column_as_codes() -> None:
@@ -81,11 +84,12 @@ def test_no_lead_has_an_id() -> None:
     assert lead_rows(pack, "crm", pack.frame("crm")).tolist() == [-1]
 
 
-def test_the_crm_join_of_a_few_leads_is_the_join_of_all_cut() -> None:
+def test_the_crm_join_of_a_few_leads_is_the_join_of_all_cut(
+        whole_crm_join: Callable[[DataPack], pd.DataFrame]) -> None:
     # L-1 and L-3 are in the CRM (L-1 twice: its first row, Ann, counts), L-2 is not
     crm = [crm_row("L-1"), crm_row("L-3", None), crm_row("L-1", "Bo")]
     pack = pack_of(leads=LEADS, crm=crm)
-    whole = leads_with_crm(pack)
+    whole = whole_crm_join(pack)
     for picked in ([True, False, True, True], [True, False, False, True], [False] * 4):
         mask = np.array(picked)
         pd.testing.assert_frame_equal(crm_joined(pack, mask), whole[mask], check_exact=True)

@@ -127,7 +127,7 @@ def test_findings() -> None:
     }
     assert found["click_farm_no_names:Display / a.com"].message == (
         "Suspected click farm: a.com (Display) had 100 clicks and no names last week for "
-        "$200.00.")
+        "$200.")  # from $100 up, whole dollars, as the table shows it
     # the test is on the leads the spend brought. Display: 0 leads for $500 against 12 for
     # $200; periods = 200 / 500 = 0.4, lambda = 12 / 1.4, z = (0 - 12 / 0.4) /
     # sqrt(lambda x (1 + 1 / 0.4)) = -5.48: high

@@ -129,12 +129,12 @@ def test_findings() -> None:
                           "over_budget:Paid Search"}
     assert found["negative_romi:Paid Search"].severity == "high"
     assert found["negative_romi:Paid Search"].message == (
-        "Paid Search returned -67% on its $3,000.00 total cost: $1,000.00 closed-won "
+        "Paid Search returned -67% on its $3,000 total cost: $1,000 closed-won "
         "revenue so far")
     assert found["no_opportunities:Trade Show"].message == (
         "Trade Show brought 1 lead and not one opportunity")
     assert found["over_budget:Paid Search"].message == (
-        "Paid Search cost $3,000.00 against a budget of $2,500.00 (120% of it)")
+        "Paid Search cost $3,000 against a budget of $2,500 (120% of it)")
 
 
 def test_no_opportunities_fires_at_min_leads() -> None:

@@ -14,8 +14,8 @@ import pytest
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import review_period
-from tuneup_tui.data.sample import FORGOTTEN_LEADS, generate_sample
 from tuneup_tui.data.sample.email import SCANNED_CAMPAIGN
+from tuneup_tui.data.sample.generate import FORGOTTEN_LEADS, generate_sample
 from tuneup_tui.data.sample.sales import DUPLICATED, MISSING_FROM_CRM, WRONG_REP
 from tuneup_tui.data.sample.world import SLOW_REP
 from tuneup_tui.metrics.registry import run_panel

@@ -4,15 +4,19 @@ hand from the rows below."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from tests.unit.panel_fixtures import pack_of
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics._sales import first_spelling, fold, folded_in, one_per_lead, with_crm
+from tuneup_tui.metrics._sales import first_spelling, fold, folded_in
 from tuneup_tui.metrics.lead_scoring import band_labels, band_of
-from tuneup_tui.metrics.shared import first_rows, lead_rows, leads_once, leads_with_crm
+from tuneup_tui.metrics.shared import first_rows, lead_rows, leads_once
+
+CrmJoin = Callable[[DataPack], pd.DataFrame]
 
 
 def lead(lead_id: str | None, program: str = "Webinar") -> dict:
@@ -39,8 +43,8 @@ def test_each_lead_once_in_file_order_and_built_once() -> None:
     assert leads_once(pack) is once
 
 
-def test_leads_with_their_first_crm_row() -> None:
-    joined = leads_with_crm(pack_of(leads=LEADS, crm=CRM))
+def test_leads_with_their_first_crm_row(whole_crm_join: CrmJoin) -> None:
+    joined = whole_crm_join(pack_of(leads=LEADS, crm=CRM))
     # L-2: its one CRM row (no owner, bad data); L-1: the first of its two rows (Ann, not Cy);
     # the leads without an id are in no CRM row (the CRM row without an id matches nothing)
     assert list(joined["in_crm"]) == [True, True, False, False]
@@ -99,8 +103,8 @@ def test_derived_is_built_once_and_a_failed_build_is_not_kept() -> None:
     assert pack.derived("other", build) == 2
 
 
-def test_the_shared_join_is_the_plain_join() -> None:
+def test_the_shared_join_is_the_plain_join(plain_crm_join: CrmJoin,
+                                           whole_crm_join: CrmJoin) -> None:
     # the fast join (by position, built once) gives the very frame of the plain merge
     pack = pack_of(leads=LEADS, crm=CRM)
-    plain = with_crm(one_per_lead(pack.frame("leads")), pack.frame("crm"))
-    pd.testing.assert_frame_equal(leads_with_crm(pack), plain, check_exact=True)
+    pd.testing.assert_frame_equal(whole_crm_join(pack), plain_crm_join(pack), check_exact=True)

@@ -8,6 +8,7 @@ import pytest
 
 from tests.unit.preset_fixtures import dropped_of, notes_of, pack_with, rows
 from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.presets.registry import read_source
 
 PAID = ("date", "program", "channel", "site", "spend", "impressions", "clicks", "names")
 
@@ -26,7 +27,7 @@ def test_google_ads_campaign_report(tmp_path: Path) -> None:
     assert [d.split(" ")[1] for d in dropped] == ["7", "8", "9", "10"]
     assert all(d.endswith(": totals row") for d in dropped)
     assert "'Total: Account'" in dropped[-1]
-    table = pack.discovery().files["paid"][0].read()
+    table = read_source(pack.discovery().files["paid"][0])
     assert table.variant == ("Google Ads campaign report, November 16, 2026 - "
                              "November 22, 2026")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.preset_fixtures import dropped_of, notes_of, pack_with, rows
+from tuneup_tui.data.presets.registry import read_source
 
 TRAFFIC = ("date", "source", "medium", "sessions", "goal_completions", "users", "channel")
 
@@ -20,7 +21,7 @@ def test_ga4_source_medium_without_date_takes_the_preamble_period(tmp_path: Path
         ("2026-11-16", "bing", "cpc", 233.0, 2.0, 210.0, None),
         ("2026-11-16", "newsletter", "email", 120.0, 9.0, 95.0, None),
     ]
-    table = pack.discovery().files["traffic"][0].read()
+    table = read_source(pack.discovery().files["traffic"][0])
     assert table.period is not None and str(table.period.end) == "2026-11-22"
     assert table.variant == "GA4 traffic acquisition, source / medium, no date column"
 
@@ -34,7 +35,7 @@ def test_ga4_channel_group_with_date_dimension_and_older_conversions(tmp_path: P
         ("2026-11-16", "Paid Search", "(channel group)", 101.0, 4.0, 90.0, "Paid Search"),
         ("2026-11-22", "Direct", "(channel group)", 80.0, 1.0, 75.0, "Direct"),
     ]
-    table = pack.discovery().files["traffic"][0].read()
+    table = read_source(pack.discovery().files["traffic"][0])
     assert table.period is None  # the rows carry their dates
     assert table.variant == "GA4 traffic acquisition, channel, date column"
 

@@ -8,6 +8,7 @@ import pytest
 
 from tests.unit.preset_fixtures import notes_of, pack_with, rows
 from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.presets.registry import read_source
 
 HUBSPOT = "hubspot-crm-exports-all-contacts-2026-11-23.csv"
 
@@ -21,10 +22,10 @@ def test_hubspot_all_properties(tmp_path: Path) -> None:
          "2026-11-17 14:30:00", "CA"),
         ("52", "2026-11-18 11:00:00", "Organic Search", None, "NEW", None, "NY"),
     ]
-    raw = pack.discovery().files["leads"][0].read()
+    raw = read_source(pack.discovery().files["leads"][0])
     assert rows(raw.frame, "email", "company") == [
         ("ana@acme.example", "Acme"), ("bo@globex.example", "Globex")]
-    assert pack.discovery().files["leads"][0].read().variant == (
+    assert read_source(pack.discovery().files["leads"][0]).variant == (
         "HubSpot contacts export, all properties")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.preset_fixtures import dropped_of, notes_of, pack_with, rows
+from tuneup_tui.data.presets.registry import read_source
 
 LEADS = "salesforce/leads/report1764062400001.csv"
 
@@ -21,7 +22,7 @@ def test_leads_report(tmp_path: Path) -> None:
          "2026-11-21 08:00:00", "TX"),
     ]
     # Email and Company are found (reference columns: mapped, then not loaded).
-    raw = pack.discovery().files["leads"][0].read()
+    raw = read_source(pack.discovery().files["leads"][0])
     assert rows(raw.frame, "email", "company") == [
         ("ana@acme.example", "Acme, Inc."), ("bo@globex.example", "Globex"),
         ("cy@initech.example", "Initech")]
@@ -72,7 +73,7 @@ def test_activities_types_lowercased_and_ambiguous_dates_said(tmp_path: Path) ->
         ("2026-11-12", "Priya Shah", "email", "00Q5g00000AbCdE"),
         ("2026-10-11", "Sam Reed", "meeting", "00Q5g00000AbCdG"),
     ]
-    raw = pack.discovery().files["activities"][0].read()
+    raw = read_source(pack.discovery().files["activities"][0])
     assert rows(raw.frame, "outcome") == [("Left voicemail",), ("",), ("Held",)]  # raw text
     assert "read month-first" in notes_of(pack, "activities")
     # The second activity's subject holds a line break: the footer lines still count right.

@@ -49,9 +49,9 @@ def test_an_empty_run_says_so_in_every_section() -> None:
 
 def test_soft_spots_are_ranked_by_severity() -> None:
     base = small_summary().soft_spots[0]
-    spots = (base._replace(id=1, severity="low", text="low one"),
-             base._replace(id=2, severity="high", text="high one"),
-             base._replace(id=3, severity="medium", text="medium one"))
+    spots = (replace(base, id=1, severity="low", text="low one"),
+             replace(base, id=2, severity="high", text="high one"),
+             replace(base, id=3, severity="medium", text="medium one"))
     text = render_markdown(replace(small_summary(), soft_spots=spots))
     assert text.index("| 1 | high | high one") < text.index("| 2 | medium | medium one") \
         < text.index("| 3 | low | low one")
@@ -87,7 +87,7 @@ def test_a_soft_spots_fix_is_due_with_its_owners_earliest_open_item_of_its_sessi
     ))
     assert summary.fix_due(spot) == date(2026, 11, 30)
     assert "| Dana | Mon 2026-11-30 |" in render_markdown(summary)
-    assert summary.fix_due(spot._replace(owner=None)) is None
+    assert summary.fix_due(replace(spot, owner=None)) is None
 
 
 def test_decision_lines_in_notes_and_notes_text_is_escaped() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tuneup_tui.data.sample import generate_sample
+from tuneup_tui.data.sample.generate import generate_sample
 
 AS_OF = date(2026, 11, 23)
 P0, P1 = pd.Timestamp("2026-11-16"), pd.Timestamp("2026-11-23")   # [start, end)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.data.sample import generate_sample
+from tuneup_tui.data.sample.generate import generate_sample
 from tuneup_tui.data.sources import SOURCES
 
 AS_OF = date(2026, 11, 23)  # a Monday: the review week is 2026-11-16 .. 2026-11-22

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_schedule_facilitator import SMALL, at, small
+from tests.unit.schedule_days import SMALL, at, small
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.schedule import Schedule, ScheduleAction
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_store_records import DAY, Ticks, make_run
+from tests.unit.store_runs import DAY, Ticks, make_run
 from tuneup_tui.store import schema
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import Run

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def test_notes_keep_their_lines_and_tabs(store: RunStore) -> None:
 def test_calendar_lines_carry_no_control_characters(store: RunStore) -> None:
     item = store.add_action(1, "Fix the 404s", "Dana", due=date(2026, 12, 1))
     # An item stored before control characters were kept out.
-    hostile = item._replace(text=f"Fix{TITLE_AND_WIPE}\x0c\x85")
+    hostile = replace(item, text=f"Fix{TITLE_AND_WIPE}\x0c\x85")
     ics = actions_ics([hostile], run_id=1)
     assert ics is not None
     for line in ics.split("\r\n"):

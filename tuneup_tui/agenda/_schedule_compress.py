@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from tuneup_tui.agenda._schedule_state import ZERO, DayState
 from tuneup_tui.agenda._schedule_types import CompressPlan, ScheduleStatus, SessionRow
@@ -61,10 +61,12 @@ def compress_plan(day: DayState, plan: DayPlan, now: datetime) -> CompressPlan:
                         lengths=lengths, minutes_before=minutes_before)
 
 
-class Waiting(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Waiting:
     """A session still to run, in minutes."""
 
-    index: int  # type: ignore[assignment]  # the session's place, not tuple.index
+    index: int
+    """The session's place in the agenda."""
     allotted: float
     counted: float
     """Minutes of it already used on an earlier visit."""

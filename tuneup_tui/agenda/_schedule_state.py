@@ -7,87 +7,51 @@ finish) and how a day that follows the clock moves by itself; checking that a mo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 ZERO = timedelta(0)
 
 TrackState = Literal["upcoming", "current", "done", "skipped"]
 
 
-class _Record:
-    """Equality and a readable repr over a record's `__slots__`.
+@dataclass(slots=True)
+class Track:
+    """One session's timer and where it stands (changes as the day moves)."""
 
-    The two records here change as the day moves, so they are not named tuples; written out
-    rather than as dataclasses, which cost about half a millisecond each to define when the
-    console starts.
-    """
-
-    __slots__: tuple[str, ...] = ()
-    __hash__ = None  # type: ignore[assignment]
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, _Record)
-        return self._values() == other._values()
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-
-class Track(_Record):
-    """One session's timer and where it stands."""
-
-    __slots__ = ("actual_end", "actual_start", "allotted", "counted", "spent", "state")
-
-    def __init__(self, allotted: timedelta, state: TrackState = "upcoming",
-                 counted: timedelta = ZERO, spent: timedelta = ZERO,
-                 actual_start: datetime | None = None, actual_end: datetime | None = None
-                 ) -> None:
-        self.allotted = allotted
-        self.state = state
-        self.counted = counted
-        """Closed time counted against `allotted` (the running stretch is added on top)."""
-        self.spent = spent
-        """Closed time spent in the session over all its visits (for the record)."""
-        self.actual_start = actual_start
-        self.actual_end = actual_end
+    allotted: timedelta
+    state: TrackState = "upcoming"
+    counted: timedelta = ZERO
+    """Closed time counted against `allotted` (the running stretch is added on top)."""
+    spent: timedelta = ZERO
+    """Closed time spent in the session over all its visits (for the record)."""
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
 
     def copy(self) -> Track:
         return Track(self.allotted, self.state, self.counted, self.spent, self.actual_start,
                      self.actual_end)
 
 
-class DayState(_Record):
+@dataclass(slots=True)
+class DayState:
     """Which session is current, since when, and every session's track."""
 
-    __slots__ = ("anchor", "current", "finished", "finished_at", "follow_clock", "last_at",
-                 "paused", "started", "started_by_hand", "stretch_start", "tracks")
-
-    def __init__(self, tracks: list[Track], anchor: datetime, follow_clock: bool,
-                 current: int | None = None, stretch_start: datetime | None = None,
-                 paused: bool = False, started: bool = False, started_by_hand: bool = False,
-                 finished: bool = False, finished_at: datetime | None = None,
-                 last_at: datetime | None = None) -> None:
-        self.tracks = tracks
-        self.anchor = anchor
-        self.follow_clock = follow_clock
-        self.current = current
-        self.stretch_start = stretch_start
-        """When the current session's running stretch began; None while paused."""
-        self.paused = paused
-        self.started = started
-        self.started_by_hand = started_by_hand
-        """Started by the start (or a jump) action, not by the clock reaching the anchor."""
-        self.finished = finished
-        self.finished_at = finished_at
-        self.last_at = last_at
-        """The time of the latest action applied: actions never go back in time."""
+    tracks: list[Track]
+    anchor: datetime
+    follow_clock: bool
+    current: int | None = None
+    stretch_start: datetime | None = None
+    """When the current session's running stretch began; None while paused."""
+    paused: bool = False
+    started: bool = False
+    started_by_hand: bool = False
+    """Started by the start (or a jump) action, not by the clock reaching the anchor."""
+    finished: bool = False
+    finished_at: datetime | None = None
+    last_at: datetime | None = None
+    """The time of the latest action applied: actions never go back in time."""
 
     def clone(self) -> DayState:
         # Every field holds an immutable value but `tracks`, whose tracks are copied one by one:

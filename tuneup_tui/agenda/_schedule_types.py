@@ -1,6 +1,7 @@
 """The schedule engine's public records: actions, session rows, the day's status, a compress plan.
 
-Named tuples: immutable, and cheap to define and to build (a status is built at every tick).
+Frozen, slotted dataclasses: immutable, compared by value and by type (a status is never equal
+to a plain tuple).
 
 They live here so the engine's private helpers can build them without importing
 `tuneup_tui.agenda.schedule` (which imports the helpers); `schedule` re-exports every one, and
@@ -10,8 +11,9 @@ that is where the rest of the program imports them from.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from tuneup_tui.agenda.model import NOTHING
 
@@ -27,20 +29,23 @@ ACTION_KINDS: tuple[str, ...] = (
 MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 
 
-class ScheduleAction(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ScheduleAction:
     """One action taken on the schedule, at the clock time it was taken."""
 
     kind: ActionKind
     at: datetime
-    payload: Mapping[str, Any] = NOTHING
+    payload: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
     """What replaying it needs ({"minutes": 5}, {"index": 3}, {"lengths": {"4": 29, ...}}) and,
     for moves, the session that became current ({"to": 4}; None when the day finished)."""
 
 
-class SessionRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SessionRow:
     """A session as the day stands now."""
 
-    index: int  # type: ignore[assignment]  # the session's place, not tuple.index
+    index: int
+    """The session's place in the agenda."""
     topic: str
     who: str
     planned_start: datetime
@@ -61,7 +66,8 @@ class SessionRow(NamedTuple):
     """False when its (projected) end is past end of day."""
 
 
-class ScheduleStatus(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ScheduleStatus:
     """Where the day stands at `now`."""
 
     now: datetime
@@ -86,7 +92,8 @@ class ScheduleStatus(NamedTuple):
     mode: Mode = "facilitator"
 
 
-class CompressPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class CompressPlan:
     """What a compress would do: the new start and length of every remaining session."""
 
     fits: bool
@@ -96,7 +103,7 @@ class CompressPlan(NamedTuple):
     message: str
     changes: bool = True
     """False when there is nothing to compress (the day is on time, or nothing is left)."""
-    lengths: Mapping[int, int] = NOTHING
+    lengths: Mapping[int, int] = field(default_factory=lambda: NOTHING)
     """The new allotted minutes, by session index."""
-    minutes_before: Mapping[int, float] = NOTHING
+    minutes_before: Mapping[int, float] = field(default_factory=lambda: NOTHING)
     """The allotted minutes before the compress, by session index."""

@@ -5,8 +5,8 @@ Private to the schedule engine: `Schedule.status()` and the compress preview cal
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from tuneup_tui.agenda._schedule_state import ZERO, DayState
 from tuneup_tui.agenda._schedule_types import Mode, ScheduleStatus, SessionRow, SessionState
@@ -19,7 +19,8 @@ end is read to the minute, as the console shows it, so a start a few seconds lat
 MINUTE = timedelta(minutes=1)
 
 
-class DayPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DayPlan:
     """The plan a run is measured against: the agenda anchored on the run's date."""
 
     agenda: Agenda

@@ -17,7 +17,7 @@ The rules (docs/cadence.md explains them to facilitators):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from typing import Literal
 
@@ -82,10 +82,10 @@ def derive_agenda(agenda: Agenda, cadence: DerivedCadence, *, minutes: int | Non
         sessions.append(_merge(block.sessions, _clock(at)))
         at += share
     if wrap_up is not None:
-        sessions.append(wrap_up._replace(start=_clock(at)))
+        sessions.append(replace(wrap_up, start=_clock(at)))
         at += wrap_minutes
     sessions = _scorecard_first(sessions)
-    return agenda._replace(
+    return replace(agenda,
         title=derived_title(agenda.title, cadence),
         cadence=cadence,
         period=cadence,
@@ -100,8 +100,8 @@ def _scorecard_first(sessions: list[Session]) -> list[Session]:
     shorter review opens on the Monday questions."""
     if not sessions or not any(SCORECARD in s.panels for s in sessions):
         return sessions
-    out = [s._replace(panels=tuple(p for p in s.panels if p != SCORECARD)) for s in sessions]
-    out[0] = out[0]._replace(panels=(SCORECARD, *out[0].panels))
+    out = [replace(s, panels=tuple(p for p in s.panels if p != SCORECARD)) for s in sessions]
+    out[0] = replace(out[0], panels=(SCORECARD, *out[0].panels))
     return out
 
 
@@ -192,7 +192,7 @@ def _merge(sessions: Sequence[Session], start: time) -> Session:
     """One session from adjacent ones: the first one's owner role, every panel, question and
     figure, the topics joined ("Social Media and Referring Sites")."""
     if len(sessions) == 1:
-        return sessions[0]._replace(start=start)
+        return replace(sessions[0], start=start)
     topics = [s.topic for s in sessions]
     topic = ", ".join(topics[:-1]) + " and " + topics[-1]
     owner = next((s.who for s in sessions if s.who), "")

@@ -1,4 +1,4 @@
-"""The agenda as named tuples (immutable records, cheap to define when the console starts).
+"""The agenda as immutable records (frozen, slotted dataclasses).
 
 An agenda is what the facilitator wrote in TOML: the day's title, its series (runs of one series
 are compared with each other), its cadence, the review period and how many earlier periods make
@@ -8,9 +8,10 @@ the baseline, when the day ends, who holds each role, and the sessions in order.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import time
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 Cadence = Literal["day", "month", "week"]
 PeriodKind = Literal["week", "month"]
@@ -33,14 +34,16 @@ def format_hhmm(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
-class Role(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Role:
     """A role in the room ("Sales Ops") and the people who hold it for this team."""
 
     role: str
     people: tuple[str, ...] = ()
 
 
-class Session(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Session:
     """One session of the day, as the agenda plans it."""
 
     start: time
@@ -70,7 +73,8 @@ def is_person(name: str) -> bool:
     return name.strip().casefold() not in NOT_PEOPLE
 
 
-class Agenda(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Agenda:
     """A whole agenda: the day's frame, the roster and the sessions in order."""
 
     title: str
@@ -81,7 +85,7 @@ class Agenda(NamedTuple):
     end_of_day: time
     sessions: tuple[Session, ...]
     roles: tuple[Role, ...] = ()
-    panels: Mapping[str, Mapping[str, Any]] = NOTHING
+    panels: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: NOTHING)
     """Per-panel settings (finding thresholds, lead score threshold, lead lifetime)."""
 
     def session_length(self, index: int) -> int:

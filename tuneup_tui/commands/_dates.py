@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError
 
 EARLIEST_AS_OF = date(1970, 1, 1)
 LATEST_AS_OF = date(2199, 12, 31)

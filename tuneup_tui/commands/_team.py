@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError
 
 if TYPE_CHECKING:
     from tuneup_tui.store.db import RunStore

@@ -12,10 +12,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._team import add_team, newest_run, team_of
 from tuneup_tui.commands.edit import register_actions, register_runs
+from tuneup_tui.commands.errors import CliError
 from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tuneup_tui.agenda.model import Agenda, format_hhmm, minutes_of
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError, refuse_special_dest
 from tuneup_tui.textsafe import clip, visible_line
 
 
@@ -129,15 +129,6 @@ def run_copy(args: argparse.Namespace) -> int:
     print(f"{dest}: copied from the built-in {name}; put your people in its [[roles]], "
           f"then run `tuneup agenda check {dest}`")
     return 0
-
-
-def refuse_special_dest(dest: Path) -> None:
-    from tuneup_tui.fsutil import FileRefused, refuse_special_target
-
-    try:
-        refuse_special_target(dest)
-    except FileRefused as err:
-        raise CliError(f"{dest}: {err.strerror}") from None
 
 
 def outline(agenda: Agenda) -> list[str]:

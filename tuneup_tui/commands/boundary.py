@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.textsafe import visible_line
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError
 
 
 def register(sub: Any) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tuneup_tui.agenda.model import Agenda
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError, refuse_special_dest
 
 
 def add_derive_parser(agenda_sub: Any) -> None:
@@ -49,8 +49,6 @@ def run_derive(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: is a folder; give the .toml file to write")
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists (use --force to replace it)")
-    from tuneup_tui.commands.agenda import refuse_special_dest
-
     refuse_special_dest(out)
     if args.minutes is not None and args.minutes <= 0:
         raise CliError(f"--minutes: expected a positive number of minutes, not {args.minutes}")

@@ -13,8 +13,8 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands.errors import CliError
 from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:

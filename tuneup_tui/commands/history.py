@@ -8,8 +8,8 @@ import json
 from datetime import date
 from typing import Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._team import add_team, team_of
+from tuneup_tui.commands.errors import CliError
 
 
 def register(sub: Any) -> None:

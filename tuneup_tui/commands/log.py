@@ -13,9 +13,9 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._team import add_team, current_run, no_run, team_of
+from tuneup_tui.commands.errors import CliError
 from tuneup_tui.textsafe import one_line, visible_line
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._dates import as_of_date
+from tuneup_tui.commands.errors import CliError
 from tuneup_tui.metrics.names import PANEL_NAMES
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._dates import as_of_date
+from tuneup_tui.commands.errors import CliError
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.clock import Clock

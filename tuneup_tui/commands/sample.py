@@ -29,8 +29,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tuneup_tui.cli import CliError
     from tuneup_tui.commands._dates import as_of_date
+    from tuneup_tui.commands.errors import CliError
 
     as_of = as_of_date(args.as_of)
     out_dir: Path = args.dir
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{out_dir} is a file, not a folder")
 
     from tuneup_tui.data.period import review_period
-    from tuneup_tui.data.sample import build_sample, write_sample
+    from tuneup_tui.data.sample.generate import build_sample, write_sample
 
     frames = build_sample(as_of, scale=args.scale, seed=args.seed)
     try:

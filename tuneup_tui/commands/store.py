@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from tuneup_tui.cli import CliError
+from tuneup_tui.commands.errors import CliError
 
 
 def register(sub: Any) -> None:

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.cli import CliError
 from tuneup_tui.commands._args import record_id
 from tuneup_tui.commands._team import add_team, team_of
+from tuneup_tui.commands.errors import CliError
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda

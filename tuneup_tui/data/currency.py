@@ -85,12 +85,27 @@ def in_one_currency(frame: pd.DataFrame, money: tuple[str, ...], source: str,
     return OneCurrency(converted, base, note=f"{source} money in {base}: {used} (datapack.toml)")
 
 
-def money_text(amount: str, currency: str | None) -> str:
-    """"$1,204" for USD (and when the currency is not known), "£1,204", "CHF 1,204"."""
+def format_money(amount: float, currency: str | None = None) -> str:
+    """Money as tuneup writes it everywhere: the console's figures and tables, the findings'
+    sentences, the text report and the next-steps summary (the CSV and JSON exports keep plain
+    numbers). One rule, so a finding quotes the very amount its table shows:
+
+    - cents under 100 ("$48.24", "$0.00"), whole units from 100 up ("$1,235", "$14,617");
+    - thousands separated, the sign first ("-$12.30", "-$1,204"; an amount that rounds to zero
+      has no sign);
+    - the currency's symbol ("$" for USD and when the currency is not known, "£1,204") or its
+      code ("CHF 1,204").
+    """
+    # 99.996 rounds to 100.00: whole units then, as 100 itself is written
+    digits = 2 if round(abs(amount), 2) < 100 else 0
+    text = f"{abs(amount):,.{digits}f}"
+    negative = amount < 0 and any(c in "123456789" for c in text)
     if currency is None:
-        return f"${amount}"
-    sign = SYMBOLS.get(currency)
-    return f"{sign}{amount}" if sign else f"{currency} {amount}"
+        shown = f"${text}"
+    else:
+        sign = SYMBOLS.get(currency)
+        shown = f"{sign}{text}" if sign else f"{currency} {text}"
+    return f"-{shown}" if negative else shown
 
 
 def parse_currency(table: Any, fail: Callable[[str, str], Exception]) -> Currencies:

@@ -22,14 +22,13 @@ never reaches outside the pack: absolute paths, `..` and links that resolve outs
 
 from __future__ import annotations
 
-import difflib
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tuneup_tui.data.currency import Currencies, parse_currency
+from tuneup_tui.data.errors import closest
 from tuneup_tui.data.period import Period, parse_period
 from tuneup_tui.data.sources import SOURCES
 
@@ -67,13 +66,6 @@ class Datapack:
     """`[statuses]`: lead statuses by class (see `tuneup_tui.data.status_map`)."""
     currency: Currencies | None = None
     """`[currency]`: the base currency and the rates into it (see `tuneup_tui.data.currency`)."""
-
-
-def closest(name: str, known: Iterable[str]) -> str:
-    """"; closest: 'x'" for the nearest known name, or the known names when none is near."""
-    known = list(known)
-    near = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f"; closest: {near[0]!r}" if near else f"; known: {', '.join(known)}"
 
 
 def load_datapack(root: Path) -> Datapack | None:

@@ -28,7 +28,7 @@ def demo_pack(as_of: date, *, seed: int = DEMO_SEED) -> Path:
     folder = paths.cache_dir() / "sample" / f"{as_of.isoformat()}-s{seed}-v{SAMPLE_VERSION}"
     if folder.is_dir():
         return folder
-    from tuneup_tui.data.sample import generate_sample
+    from tuneup_tui.data.sample.generate import generate_sample
 
     private_folder(folder.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))

@@ -14,10 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tuneup_tui.data.discover import SourceFile, discover
+from tuneup_tui.data.discover import discover
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.plausible import implausible_values
+from tuneup_tui.data.presets.registry import read_source
 from tuneup_tui.data.ranges import range_note, within_one
+from tuneup_tui.data.raw import SourceFile
 from tuneup_tui.data.sources import SOURCES
 from tuneup_tui.textsafe import visible_line
 
@@ -126,7 +128,7 @@ def inspect_file(root: Path, source_file: SourceFile) -> FileReport:
     path = _relative(root, source_file.path)
     base = FileReport(path=path, source=source_file.source, preset=source_file.preset)
     try:
-        raw = source_file.read()
+        raw = read_source(source_file)
         parsed = parse_table(raw, SOURCES[source_file.source])
     except DataError as err:
         return _with(base, error=str(err))

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,14 +31,15 @@ from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack_summary import SourceSummary, summarise
 from tuneup_tui.data.period import Period, PeriodKind
 from tuneup_tui.data.ranges import aside_line, ranged_rows
-from tuneup_tui.data.sources import SOURCES
+from tuneup_tui.data.sources import SOURCES, SourceSchema
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from tuneup_tui.data.currency import Currencies
-    from tuneup_tui.data.discover import Discovery, RawTable
+    from tuneup_tui.data.discover import Discovery
     from tuneup_tui.data.pack_parse import ParsedTable
+    from tuneup_tui.data.raw import RawTable, SourceFile
 
 T = TypeVar("T")
 
@@ -260,6 +262,8 @@ class DataPack:
         # pandas is imported here, on first read, not when the pack is opened: the console
         # draws its first frame before pandas is loaded.
         from tuneup_tui.data.pack_parse import in_memory_table, parse_table, stack
+        from tuneup_tui.data.presets.registry import read_source
+        from tuneup_tui.data.source_cache import cached_table
 
         schema = SOURCES[source]
         tables: list[ParsedTable] = []
@@ -274,8 +278,8 @@ class DataPack:
             failed: list[DataError] = []
             for source_file in files:
                 try:
-                    raw: RawTable = source_file.read()
-                    tables.append(parse_table(raw, schema))
+                    tables.append(cached_table(source_file, partial(
+                        _read_and_parse, source_file, read_source, parse_table, schema)))
                 except DataError as err:
                     failed.append(err)
                 except Exception as err:  # a preset bug sets its file aside, like a bad file
@@ -326,9 +330,16 @@ class DataPack:
                                  "(or a recognised export)")
 
 
+def _read_and_parse(source_file: SourceFile, read: Callable[[SourceFile], RawTable],
+                    parse: Callable[[RawTable, SourceSchema], ParsedTable],
+                    schema: SourceSchema) -> ParsedTable:
+    return parse(read(source_file), schema)
+
+
 def _canonical_only(root: Path, err: Exception) -> Discovery:
     """The `<source>.csv` files alone, when recognising real exports failed."""
-    from tuneup_tui.data.discover import Discovery, SourceFile
+    from tuneup_tui.data.discover import Discovery
+    from tuneup_tui.data.raw import SourceFile
 
     files: dict[str, tuple[SourceFile, ...]] = {}
     if root.is_dir():

@@ -14,11 +14,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tuneup_tui.data.discover import RawTable
-from tuneup_tui.data.errors import DataError
-from tuneup_tui.data.parse import BadValue, parse_column
+from tuneup_tui.data.errors import BadValue, DataError
+from tuneup_tui.data.parse import parse_column
 from tuneup_tui.data.period import Period
 from tuneup_tui.data.ranges import aside_line
+from tuneup_tui.data.raw import RawTable
 from tuneup_tui.data.read import normalise_name
 from tuneup_tui.data.sources import ColumnKind, SourceSchema
 

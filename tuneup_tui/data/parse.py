@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.errors import BadValue
 from tuneup_tui.data.parse_dates import parse_dates
 from tuneup_tui.data.sources import ColumnKind
 
@@ -26,19 +27,6 @@ MISSING_TOKENS = frozenset({"", "-", "--", "n/a", "na", "nan", "none", "null", "
 
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "t", "1.0"})
 _FALSE = frozenset({"", "0", "false", "no", "n", "f", "0.0", "-", "--"})
-
-
-class BadValue(ValueError):
-    """A cell that can't be read as its column's kind."""
-
-    def __init__(self, position: int, value: str, expected: str) -> None:
-        self.position = position
-        """Position of the cell in the column (0 = first data row)."""
-        self.value = value
-        self.expected = expected
-        self.column: str | None = None
-        """The column the cell stands in, once the caller knows it."""
-        super().__init__(f"expected {expected}, found {value!r}")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.errors import BadValue
+
 _TZ_SUFFIX = r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))$"
 _NUMERIC = (r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
             r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$")
@@ -32,10 +34,8 @@ def parse_dates(values: pd.Series, *, date_order: str | None = None,
                 whole_days: bool = False) -> tuple[pd.Series, tuple[str, ...]]:
     """`values` as naive datetime64 (NaT where empty) and the notes on what was assumed.
 
-    `values` must have a RangeIndex; BadValue (from parse) names the position of a bad cell.
+    `values` must have a RangeIndex; BadValue names the position of a bad cell.
     """
-    from tuneup_tui.data.parse import BadValue
-
     notes: tuple[str, ...] = ()
     if values.dtype.kind == "S":
         # Raw cells from the canonical reader (fixed-width bytes, no Python string per cell).

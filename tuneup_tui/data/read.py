@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from tuneup_tui.data.census import start_census
-from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
+from tuneup_tui.data.raw import RawTable
 from tuneup_tui.data.sources import SOURCES
 
 _DELIMITERS = (",", ";", "\t", "|")

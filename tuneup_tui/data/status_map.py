@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tuneup_tui.data.errors import closest
+
 StatusClass = Literal["accepted", "rejected", "working", "converted", "nurture"]
 CLASSES: tuple[StatusClass, ...] = ("accepted", "rejected", "working", "converted", "nurture")
 
@@ -79,8 +81,6 @@ class StatusMap:
 
 def parse_statuses(value: Any, fail: Any) -> dict[str, tuple[str, ...]]:
     """The `[statuses]` table of a datapack.toml; `fail(key, message)` makes its error."""
-    from tuneup_tui.data.datapack_toml import closest
-
     if not isinstance(value, dict):
         raise fail("statuses", "expected a table like rejected = [\"Unqualified\"]")
     out: dict[str, tuple[str, ...]] = {}

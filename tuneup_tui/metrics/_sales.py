@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from tuneup_tui.metrics.common import first_of_each, folded
+from tuneup_tui.metrics.common import folded
 from tuneup_tui.metrics.result import Number, PanelSettings, clean_number
 
 ID_LIST_LIMIT = 10
@@ -94,37 +94,19 @@ def folded_in(series: pd.Series, names: Iterable[str]) -> pd.Series:
     return pd.Series(np.where(codes < 0, False, out), index=series.index, dtype=bool)
 
 
-def one_per_lead(leads: pd.DataFrame) -> pd.DataFrame:
-    """Leads with each lead_id once, its first row in file order (rows without an id all kept)."""
-    return first_of_each(leads, "lead_id")
 
 
-def one_per_opportunity(opportunities: pd.DataFrame) -> pd.DataFrame:
-    """Opportunities with each opportunity_id once, its first row in file order."""
-    return first_of_each(opportunities, "opportunity_id")
+
+
+
+
+
 
 
 def first_crm_rows(crm: pd.DataFrame) -> pd.DataFrame:
     """One CRM row per lead id, the first in file order, indexed by lead_id."""
     rows = crm[crm["lead_id"].notna()]
     return rows.drop_duplicates("lead_id", keep="first").set_index("lead_id")
-
-
-def with_crm(leads: pd.DataFrame, crm: pd.DataFrame) -> pd.DataFrame:
-    """`leads` with their CRM row's columns (prefixed `crm_`) and `in_crm`.
-
-    Leads absent from the CRM get missing values and `crm_bad_data` False. The plain
-    definition: panels use `shared.leads_with_crm`, the same frame built once per pack.
-    """
-    first = first_crm_rows(crm).add_prefix("crm_")
-    out = leads.merge(first, left_on="lead_id", right_index=True, how="left")
-    # A left join on unique keys keeps the leads' rows in order: keep their index too, so
-    # masks computed on `leads` still line up.
-    out.index = leads.index
-    out["in_crm"] = out["lead_id"].isin(first.index).fillna(False).astype(bool)
-    out["crm_bad_data"] = out["crm_bad_data"].fillna(False).astype(bool)
-    return out
-
 
 def reps_by_territory(territories: pd.DataFrame) -> dict[str, set[str]]:
     """Folded territory name -> folded rep names."""

@@ -12,40 +12,21 @@ Nothing here imports pandas or textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
-Unit = Literal["count", "rate", "money", "ratio", "days", "hours", "position", "score"]
-Better = Literal["up", "down", "neither"]
+from tuneup_tui.metrics.catalogue_entries import PANEL_FIGURES, PATTERNS
+from tuneup_tui.metrics.figure_info import UNITS, Better, FigureInfo, Unit
+from tuneup_tui.metrics.figure_words import label, number
+
+__all__ = ["UNITS", "Better", "FigureInfo", "Unit", "Verdict", "figure_info", "figure_label",
+           "panel_figure_info", "verdict"]
+
 Verdict = Literal["better", "worse", "same", "neither"]
 
-UNITS: tuple[str, ...] = ("count", "rate", "money", "ratio", "days", "hours", "position",
-                          "score")
-
-
-@dataclass(frozen=True, slots=True)
-class FigureInfo:
-    """One figure's entry in the catalogue."""
-
-    label: str
-    unit: Unit
-    better: Better
-    numerator: str | None = None
-    """For a rate or ratio: what is counted, in words."""
-    denominator: str | None = None
-    """For a rate or ratio: what it is counted out of, in words."""
-    percent: bool = False
-    """A ratio shown as a percentage although it can pass 100% (ROMI, budget to spend)."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {"label": self.label, "unit": self.unit, "better": self.better,
-                "numerator": self.numerator, "denominator": self.denominator}
 
 
 def figure_info(panel: str, key: str) -> FigureInfo | None:
     """The catalogue's entry for a panel's figure key, or None for a key it does not list."""
-    from tuneup_tui.metrics.catalogue_entries import PANEL_FIGURES, PATTERNS
-
     entry = PANEL_FIGURES.get(panel, {}).get(key)
     if entry is not None:
         return entry
@@ -62,7 +43,7 @@ def panel_figure_info(panel: str, keys: Any) -> dict[str, dict[str, Any]]:
     for key in keys:
         info = figure_info(panel, key)
         out[key] = info.to_json() if info is not None else {
-            "label": _words(key), "unit": None, "better": "neither", "numerator": None,
+            "label": label(key), "unit": None, "better": "neither", "numerator": None,
             "denominator": None}
     return out
 
@@ -70,7 +51,7 @@ def panel_figure_info(panel: str, keys: Any) -> dict[str, dict[str, Any]]:
 def figure_label(panel: str, key: str) -> str:
     """The label of a panel's figure: the catalogue's, else the key's words."""
     info = figure_info(panel, key)
-    return info.label if info is not None else _words(key)
+    return info.label if info is not None else label(key)
 
 
 def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:
@@ -78,8 +59,6 @@ def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:
     when it did not move, "neither" for a figure that is good neither way; None when either
     number is unknown. A recorded or unlisted figure is "neither": nobody said which way is
     good."""
-    from tuneup_tui.metrics.display import number
-
     v, b = number(value), number(baseline)
     if v is None or b is None:
         return None
@@ -91,9 +70,3 @@ def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:
     if info is None or info.better == "neither":
         return "neither"
     return "better" if (v > b) == (info.better == "up") else "worse"
-
-
-def _words(key: str) -> str:
-    from tuneup_tui.metrics.display import label
-
-    return label(key)

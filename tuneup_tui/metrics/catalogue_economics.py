@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tuneup_tui.metrics.catalogue import FigureInfo
+from tuneup_tui.metrics.figure_info import FigureInfo
 
 F = FigureInfo
 

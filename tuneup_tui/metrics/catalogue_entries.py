@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tuneup_tui.metrics.catalogue import FigureInfo
+from tuneup_tui.metrics.figure_info import FigureInfo
 
 F = FigureInfo
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tuneup_tui.data.currency import money_text
+from tuneup_tui.data.currency import format_money
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
@@ -160,12 +160,12 @@ def num(value: Number, digits: int = 0) -> str:
 
 
 def money(value: Number, currency: str | None = None) -> str:
-    """Money for a sentence: 1234.5 -> "$1,234.50" ("£1,234.50" in GBP); None -> "n/a"."""
+    """Money for a sentence, as tables show it (`format_money`): 1234.5 -> "$1,235",
+    48.2405 -> "$48.24" ("£1,235" in GBP); None -> "n/a"."""
     v = clean_number(value)
     if v is None:
         return "n/a"
-    sign = "-" if v < 0 else ""
-    return sign + money_text(f"{abs(v):,.2f}", currency)
+    return format_money(v, currency)
 
 
 def days_between(later: pd.Series, earlier: pd.Series) -> pd.Series:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from tuneup_tui.data.currency import money_text
+from tuneup_tui.data.currency import format_money
 from tuneup_tui.metrics.catalogue import figure_info
 from tuneup_tui.metrics.figure_kinds import FIGURE_KINDS, FigureKind
+from tuneup_tui.metrics.figure_words import label, number
 
 __all__ = [
     "FIGURE_KINDS", "NA", "FigureKind", "fmt_cell", "fmt_change", "fmt_figure", "fmt_kind",
@@ -37,26 +38,6 @@ NA = "n/a"
 # The catalogue's units as the room reads them; days, hours, positions and scores are ratios.
 _UNIT_KINDS: dict[str, FigureKind] = {"rate": "percent", "money": "money", "count": "number"}
 
-# Words written differently from their key spelling (acronyms, units).
-_WORDS = {
-    "cpc": "CPC", "ctr": "CTR", "romi": "ROMI", "seo": "SEO", "crm": "CRM", "url": "URL",
-    "404": "404", "ppc": "PPC", "avg": "average", "4w": "(4 weeks)", "24h": "24 h",
-    "1000": "1,000",
-}
-# Keys whose words alone would read oddly.
-_LABELS = {
-    "not_found_hits": "404 hits",
-    "not_found_pages": "404 pages",
-    "new_not_found_pages": "New 404 pages",
-    # The funnel's step rates: each step against the one before it.
-    "goal_completions_rate": "Goal completions per session",
-    "leads_rate": "Leads per goal completion",
-    "sent_to_sales_rate": "Leads sent to sales",
-    "opportunities_rate": "Sent leads to opportunity",
-    "proposals_rate": "Opportunities to proposal",
-    "closed_won_rate": "Proposals won",
-}
-
 # The fallback guess for keys not in FIGURE_KINDS, most specific first. Words are whole
 # parts of the key ("cost_per_lead" -> cost, per, lead), so "forecast" is not "cast".
 _RATIO_PARTS = (("per", "contact"), ("per", "lead"), ("per", "rep"), ("per", "1000"),
@@ -65,20 +46,6 @@ _RATIO_PARTS = (("per", "contact"), ("per", "lead"), ("per", "rep"), ("per", "10
 _PERCENT_WORDS = {"rate", "share", "ctr", "conversion", "romi", "attrition", "pct", "percent",
                   "change"}
 _MONEY_WORDS = {"cost", "spend", "cpc", "cpl", "revenue", "amount", "budget", "price", "cpm"}
-
-
-def label(name: str) -> str:
-    """A figure key in words: "goal_conversion" -> "Goal conversion", "email_ctr" -> "Email
-    CTR", "avg_cpc" -> "Average CPC"."""
-    if name in _LABELS:
-        return _LABELS[name]
-    words = [_WORDS.get(w.lower(), w) for w in name.replace("-", "_").split("_") if w]
-    if not words:
-        return name
-    first = words[0]
-    words[0] = first if first.isupper() or not first[:1].isalpha() else first[:1].upper() \
-        + first[1:]
-    return " ".join(words)
 
 
 def kind_of(name: str, panel: str | None = None) -> FigureKind:
@@ -116,17 +83,6 @@ def guess_kind(name: str) -> FigureKind:
     return "number"
 
 
-def number(value: Any) -> float | None:
-    """A plain float, or None for missing, NaN, infinity, flags and text."""
-    if value is None or isinstance(value, bool | str):
-        return None
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(f) or math.isinf(f) else f
-
-
 def fmt_figure(name: str, value: Any, panel: str | None = None,
                currency: str | None = None) -> str:
     """A figure as the room reads it: "2.4%", "$1,204", "$2.36", "21,214", "6.7", "n/a";
@@ -147,10 +103,7 @@ def fmt_kind(kind: FigureKind, f: float, currency: str | None = None) -> str:
     if kind == "percent":
         return _no_minus_zero(f"{f * 100:.1f}") + "%"
     if kind == "money":
-        digits = 2 if abs(f) < 100 else 0
-        text = f"{abs(f):,.{digits}f}"
-        negative = f < 0 and _nonzero(text)
-        return f"{'-' if negative else ''}{money_text(text, currency)}"
+        return format_money(f, currency)
     if kind == "number":
         # a count; its mean per period (or an estimate) keeps one decimal: 46.6 leads a week
         return f"{f:,.0f}" if f.is_integer() else _no_minus_zero(f"{f:,.1f}")

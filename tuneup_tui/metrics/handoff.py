@@ -47,8 +47,6 @@ from tuneup_tui.metrics.shared import lead_rows, leads_once, sent_in, sent_joine
 
 NAME = "handoff"
 NO_TERRITORY = "(no territory)"
-_PAIR_TABLE_LIMIT = 1_000_000
-"""Territories x owners up to which right rep is judged in a table rather than per pair."""
 
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
@@ -143,19 +141,13 @@ def _mark(joined: pd.DataFrame, territories: pd.DataFrame | None) -> pd.DataFram
     r_keys = list(fold(pd.Series(r_names, dtype="str")))
     named = (t_codes >= 0) & (r_codes >= 0)
     right = named.copy()
-    if len(t_names) * len(r_names) <= _PAIR_TABLE_LIMIT:
-        # every territory x owner judged in a small table, then looked up by code
-        table = np.array([[r in reps.get(t, set()) for r in r_keys] for t in t_keys],
-                         dtype=bool).reshape(len(t_names), len(r_names))
-        right[named] = table[t_codes[named], r_codes[named]]
-    else:
-        # only the pairs that occur (a table of every territory x owner would be too big)
-        width = len(r_names)
-        pairs, inverse = np.unique(t_codes[named].astype(np.int64) * width + r_codes[named],
-                                   return_inverse=True)
-        verdict = np.array([r_keys[p % width] in reps.get(t_keys[p // width], set())
-                            for p in pairs.tolist()], dtype=bool)
-        right[named] = verdict[inverse.reshape(-1)]
+    # Only the pairs that occur: a table of every territory x owner could be huge.
+    width = len(r_names)
+    pairs, inverse = np.unique(t_codes[named].astype(np.int64) * width + r_codes[named],
+                               return_inverse=True)
+    verdict = np.array([r_keys[p % width] in reps.get(t_keys[p // width], set())
+                        for p in pairs.tolist()], dtype=bool)
+    right[named] = verdict[inverse.reshape(-1)]
     right_s = pd.Series(right, index=joined.index, dtype=bool) & owned
     return joined.assign(right_rep=right_s, wrong_rep=owned & ~right_s)
 

@@ -36,14 +36,6 @@ def opportunities_once(pack: DataPack) -> pd.DataFrame:
                         lambda: first_of_each(pack.frame("opportunities"), "opportunity_id"))
 
 
-def leads_with_crm(pack: DataPack) -> pd.DataFrame:
-    """`leads_once` with each lead's first CRM row (columns `crm_*`, and `in_crm`).
-
-    The same frame as `_sales.with_crm(leads_once(pack), crm)`, joined through `lead_rows`
-    (one hash lookup per CRM row) rather than by hashing every lead again. Panels join only
-    the leads they read (`crm_joined`); this whole join is the reference it must equal.
-    """
-    return pack.derived(("leads", "with_crm"), lambda: _with_crm(pack))
 
 
 def lead_rows(pack: DataPack, name: str, frame: pd.DataFrame) -> np.ndarray:
@@ -79,21 +71,18 @@ def crm_first_rows(pack: DataPack) -> np.ndarray:
 
 
 def crm_joined(pack: DataPack, rows: np.ndarray) -> pd.DataFrame:
-    """The rows of `leads_with_crm` picked by `rows` (a boolean mask over `leads_once`), joined
-    for those leads only: a panel that reads the leads of a few weeks needs no join of all.
-
-    The same frame as `leads_with_crm(pack)[rows]`: the same values, index and dtypes.
-    """
+    """The leads of `leads_once` picked by `rows` (a boolean mask) with each one's first CRM
+    row (file order): columns `crm_*`, and `in_crm`. Joined for those leads only: a panel that
+    reads the leads of a few weeks needs no join of all. The same frame as a plain left merge
+    of those leads with each lead id's first CRM row: the same values, index and dtypes."""
     return _joined(leads_once(pack)[rows], pack.frame("crm"), crm_first_rows(pack)[rows])
 
 
-def _with_crm(pack: DataPack) -> pd.DataFrame:
-    # each lead's first CRM row in file order, as first_crm_rows keeps it
-    return _joined(leads_once(pack), pack.frame("crm"), crm_first_rows(pack))
 
 
 def _joined(leads: pd.DataFrame, crm: pd.DataFrame, first: np.ndarray) -> pd.DataFrame:
-    """`leads` with the columns of their CRM row `first` (-1: none), as `_sales.with_crm`."""
+    """`leads` with the columns of their CRM row `first` (-1: none); a lead without one gets
+    missing values and `crm_bad_data` False."""
     columns = {f"crm_{c}": pd.Series(crm[c].array.take(first, allow_fill=True),
                                      index=leads.index, copy=False)
                for c in crm.columns if c != "lead_id"}
@@ -109,7 +98,7 @@ def lead_column(pack: DataPack, column: str) -> Coded:
 
 
 def crm_column(pack: DataPack, column: str) -> Coded:
-    """Each lead's first CRM row's `column` (the `crm_<column>` of `leads_with_crm`) as codes,
+    """Each lead's first CRM row's `column` (the `crm_<column>` of `crm_joined`) as codes,
     row for row with `leads_once`; -1 for a lead without a CRM row or with the cell missing."""
     def build() -> Coded:
         crm = coded(pack.frame("crm")[column])

@@ -9,9 +9,9 @@ changes in (see `store.syncer`). What the console shows in its header comes from
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from tuneup_tui import paths
 from tuneup_tui.store import rows
@@ -22,7 +22,8 @@ from tuneup_tui.store.pg import shown
 from tuneup_tui.store.syncer import Syncer
 
 
-class SharedStatus(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SharedStatus:
     """Whether the shared store is reached and how many changes wait to be sent to it."""
 
     online: bool

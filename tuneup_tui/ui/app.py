@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -152,11 +153,6 @@ class TuneupApp(App[None]):
     # the start
 
     def on_load(self) -> None:
-        # No garbage collections until the first frame is drawn: start-up makes a great deal
-        # that lives all day, and a full collection walking it (30 ms and more) held up the
-        # first frame. `_after_first_frame` freezes what start-up made and turns it back on.
-        # It is worth about a tenth of a bare app's start (see `commands/run.py`).
-        gc.disable()
         # The run is opened (or resumed) before anything is composed, so the main screen's
         # first frame already shows the day: the clock, the session, its countdown, the agenda.
         config = self.config
@@ -189,10 +185,11 @@ class TuneupApp(App[None]):
             self._start_clock()
 
     def on_unmount(self) -> None:
-        gc.enable()  # in case the console left before drawing its first frame
         self.hold.release()
 
     def _after_first_frame(self) -> None:
+        # `tuneup run` and `tuneup demo` pause the collector while the console starts (see
+        # `commands/run.py`, measured in docs/benchmarks.md); the first frame ends that pause.
         # Start-up's objects will live all day: moving them out of the collector's view keeps
         # its full collections (while the panels' results pile up) short.
         gc.freeze()
@@ -238,8 +235,8 @@ class TuneupApp(App[None]):
         data_dir, speed = carried_on(run, config.data_dir, config.speed)
         if speed != config.speed:
             self.clock = run_clock(speed, self.store, run)
-        self.config = config._replace(as_of=run.as_of, data_dir=data_dir, speed=speed,
-                                      clock=self.clock)
+        self.config = replace(config, as_of=run.as_of, data_dir=data_dir, speed=speed,
+                              clock=self.clock)
 
     def _open(self, resume: Run | None) -> None:
         """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock."""

@@ -4,9 +4,10 @@ the run starts; `make_app` in `ui/app.py` builds it from the command line's choi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from tuneup_tui.agenda.clock import Clock
 from tuneup_tui.agenda.model import Agenda
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
     from tuneup_tui.run.opening import NewRun
 
 
-class ConsoleConfig(NamedTuple):
-    """Everything the console is started with (a named tuple: read-only, and quicker to define
-    than a frozen dataclass, which the console's start pays)."""
+@dataclass(frozen=True, slots=True)
+class ConsoleConfig:
+    """Everything the console is started with (read-only)."""
 
     agenda: Agenda
     agenda_path: Path | None

@@ -10,14 +10,13 @@ names, the file line of every row, and one line per dropped row and per assumpti
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
 import pandas as pd
 
-from tuneup_tui.data.discover import RawTable
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.period import Period
 from tuneup_tui.data.presets._table import (
@@ -28,6 +27,7 @@ from tuneup_tui.data.presets._table import (
     sniff_delimiter,
 )
 from tuneup_tui.data.presets._values import settle_date_order
+from tuneup_tui.data.raw import RawTable
 from tuneup_tui.data.sources import SOURCES
 
 Candidates = tuple[str, ...]
@@ -175,11 +175,13 @@ class Preset:
         return ", ".join(repr(group[0].removeprefix("re:")) for group in self.signature)
 
 
-def read_export(preset: Preset, path: Path, source: str, options: Options) -> RawTable:
-    """Read `path` as `preset`'s layout into a RawTable for `source`."""
+def read_export(preset: Preset, path: Path, source: str, options: Options, *,
+                fits: Callable[[str], bool] | None = None) -> RawTable:
+    """Read `path` as `preset`'s layout into a RawTable for `source` (a workbook: the first
+    sheet whose text `fits`, else its first)."""
     if preset.refuse:
         raise DataError(source, preset.refuse, file=path)
-    text, encoding = read_text_noted(path, source)
+    text, encoding = read_text_noted(path, source, fits=fits)
     recs = _records(text, path, source)
     located = preset.locate(recs, path, source)
     located.path = path

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,17 +89,20 @@ def decode_noted(data: bytes, source: str, path: Path) -> tuple[str, str]:
                   "the legacy Windows encoding; check accented names")
 
 
-def read_text(path: Path, source: str, *, head: bool = False) -> str:
+def read_text(path: Path, source: str, *, head: bool = False,
+              fits: Callable[[str], bool] | None = None) -> str:
     """The decoded text of `path` (its first HEAD_BYTES with `head`); DataError if unreadable.
 
-    An Excel workbook (known by its bytes, whatever its name) gives its sheet as CSV text.
+    An Excel workbook (known by its bytes, whatever its name) gives a sheet as CSV text: the
+    first whose text `fits` (the registry passes "a preset recognises it"), else the first.
     """
-    return read_text_noted(path, source, head=head)[0]
+    return read_text_noted(path, source, head=head, fits=fits)[0]
 
 
-def read_text_noted(path: Path, source: str, *, head: bool = False) -> tuple[str, str]:
+def read_text_noted(path: Path, source: str, *, head: bool = False,
+                    fits: Callable[[str], bool] | None = None) -> tuple[str, str]:
     """`read_text` and the note on its encoding ("" when UTF-8 or a workbook)."""
-    from tuneup_tui.data.presets._xlsx import file_kind
+    from tuneup_tui.data.presets._xlsx import file_kind, take_sheet
     from tuneup_tui.fsutil import MAX_EXPORT_BYTES, check_readable_file
 
     try:
@@ -107,9 +111,7 @@ def read_text_noted(path: Path, source: str, *, head: bool = False) -> tuple[str
         raise DataError(source, f"can't read the file ({err.strerror or err})", file=path) from err
     kind = file_kind(path)
     if kind == "workbook":
-        from tuneup_tui.data.presets.registry import workbook_sheet
-
-        return workbook_sheet(path, source).sheet.text(), ""
+        return take_sheet(path, source, fits or _no_preference).sheet.text(), ""
     try:
         with path.open("rb") as handle:
             data = handle.read(HEAD_BYTES) if head else handle.read()
@@ -141,3 +143,9 @@ def records(text: str, delimiter: str = ",", limit: int | None = None) -> list[R
     except csv.Error as err:
         raise ValueError(f"line {line}: {err}") from err
     return out
+
+
+def _no_preference(text: str) -> bool:
+    """Any sheet will do (take_sheet then takes the first visible one)."""
+    del text
+    return False

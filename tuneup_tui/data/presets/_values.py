@@ -22,7 +22,8 @@ def number_text(values: pd.Series) -> pd.Series:
 def numbers(raw: pd.DataFrame, name: str, source: str, path: Path, *, whole: bool = False
             ) -> pd.Series:
     """An export column read as numbers (for sums); DataError naming the line if bad."""
-    from tuneup_tui.data.parse import BadValue, parse_numbers
+    from tuneup_tui.data.errors import BadValue
+    from tuneup_tui.data.parse import parse_numbers
 
     try:
         out = parse_numbers(raw[name].reset_index(drop=True), whole=whole)

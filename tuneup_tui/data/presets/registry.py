@@ -1,4 +1,5 @@
-"""Which preset a file is: recognition by header columns, scoring, and the closest preset.
+"""Which preset a file is (recognition by header columns, scoring, the closest preset), and
+reading a file as its preset (`read_source`).
 
 Every preset module registers one or more `Preset`s here. A file is recognised when one preset's
 whole signature (a header name from each group) is on one of its first lines; when several
@@ -9,14 +10,12 @@ reported with the preset it came closest to and the columns it lacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tuneup_tui.data.discover import CANONICAL, SourceFile
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.presets import (
     facebook,
@@ -32,7 +31,7 @@ from tuneup_tui.data.presets import (
     universal_analytics,
     youtube,
 )
-from tuneup_tui.data.presets._base import Located, Options, Preset
+from tuneup_tui.data.presets._base import Located, Options, Preset, read_export
 from tuneup_tui.data.presets._table import (
     HEAD_BYTES,
     header_key,
@@ -41,10 +40,8 @@ from tuneup_tui.data.presets._table import (
     sniff_delimiter,
 )
 from tuneup_tui.data.presets._xlsx import Taken, file_kind, take_sheet
+from tuneup_tui.data.raw import CANONICAL, RawTable, SourceFile
 from tuneup_tui.data.sources import SOURCES
-
-if TYPE_CHECKING:
-    from tuneup_tui.data.datapack_toml import Datapack
 
 PRESETS: tuple[Preset, ...] = (
     *ga4.PRESETS, *universal_analytics.PRESETS, *google_ads.PRESETS, *meta_ads.PRESETS,
@@ -75,6 +72,33 @@ class _Canonical(Preset):
         return []
 
 
+def read_source(source_file: SourceFile) -> RawTable:
+    """The file's rows as a RawTable, read as its preset; DataError when it can't be read."""
+    if source_file.error is not None:
+        raise DataError(source_file.source, source_file.error, file=source_file.path)
+    path = source_file.path
+    workbook = file_kind(path) == "workbook"
+    if source_file.preset == CANONICAL and not source_file.options and not workbook:
+        from tuneup_tui.data.read import read_canonical_csv
+
+        return read_canonical_csv(path, source_file.source)
+    get = source_file.options.get
+    options = Options(columns=dict(get("columns") or {}), period=get("period"),
+                      date_order=get("date_order"), pack_period=get("pack_period"),
+                      pack_date_order=get("pack_date_order"))
+    raw = read_export(preset_named(source_file.preset), path, source_file.source, options,
+                      fits=recognised)
+    if not workbook:
+        return raw
+    # Say which sheet was read: `data inspect` shows it, and the lines are its rows.
+    taken = workbook_sheet(path, source_file.source)
+    others = [n for n in taken.names if n != taken.sheet.name]
+    note = (f"workbook sheet {taken.sheet.name!r} read (line numbers are its rows)"
+            + (f"; other sheets not read: {', '.join(map(repr, others))}" if others else ""))
+    variant = f"{raw.variant}, workbook sheet {taken.sheet.name!r}".lstrip(", ")
+    return replace(raw, variant=variant, notes=(note, *raw.notes))
+
+
 def preset_named(name: str) -> Preset:
     """The preset called `name` (KeyError if none)."""
     if name == CANONICAL:
@@ -94,13 +118,6 @@ class Recognition:
     why: str = ""
 
 
-@dataclass(frozen=True)
-class Placed:
-    files: Mapping[str, tuple[SourceFile, ...]]
-    unplaced: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()
-
-
 def recognise(path: Path) -> Recognition:
     """The preset of the file at `path`, by its first lines (a workbook: by its sheets')."""
     kind = file_kind(path)
@@ -109,7 +126,7 @@ def recognise(path: Path) -> Recognition:
                                      "(.xlsx, .xls or .ods): open it and save it as .xlsx or "
                                      "CSV (UTF-8)")
     try:
-        head = read_text(path, "?", head=True)
+        head = read_text(path, "?", head=True, fits=recognised)
     except DataError as err:
         # Recognise it anyway, so the error lands on the source it was meant for.
         lenient = None if kind else _lenient_head(path)
@@ -121,7 +138,12 @@ def recognise(path: Path) -> Recognition:
 
 def workbook_sheet(path: Path, source: str) -> Taken:
     """The sheet a workbook is read as: the first a preset recognises, else the first."""
-    return take_sheet(path, source, lambda text: recognise_text(text).preset is not None)
+    return take_sheet(path, source, recognised)
+
+
+def recognised(head: str) -> bool:
+    """Whether a preset recognises a table whose first lines are `head` (a workbook's sheet)."""
+    return recognise_text(head).preset is not None
 
 
 def recognise_text(head: str) -> Recognition:
@@ -180,93 +202,3 @@ def _canonical_source(header: Sequence[str]) -> str | None:
     keys = {re.sub(r"[\s\-]+", "_", header_key(h)) for h in header}
     fits = [s for s in SOURCES.values() if set(s.required) <= keys]
     return max(fits, key=lambda s: len(s.required)).name if fits else None
-
-
-def place_files(root: Path, config: Datapack | None) -> Placed:
-    """Every file of the pack placed: datapack.toml's first, then canonical names, then headers.
-
-    Raises DatapackError when a glob resolves outside the pack.
-    """
-    from tuneup_tui.data.datapack_toml import FILE_NAME, resolve_files
-
-    files: dict[str, list[SourceFile]] = {}
-    unplaced: list[str] = []
-    skipped: list[str] = []
-    claimed: set[Path] = set()
-    if config is not None:
-        for entry in config.sources.values():
-            matched = resolve_files(root, config, entry)
-            if not matched:
-                unplaced.append(f"{FILE_NAME} sources.{entry.source}.files: "
-                                f"{', '.join(map(repr, entry.files))} matches no file")
-            options = {"columns": entry.columns, "period": entry.period,
-                       "date_order": entry.date_order, "pack_period": config.period,
-                       "pack_date_order": config.date_order}
-            for path in matched:
-                claimed.add(path)
-                files.setdefault(entry.source, []).append(
-                    _mapped_file(entry.source, path, entry.preset, options))
-    pack_options = ({"pack_period": config.period, "pack_date_order": config.date_order}
-                    if config else {})
-    for path in _pack_files(root):
-        if path in claimed or path.name == FILE_NAME:
-            continue
-        rel = path.relative_to(root)
-        if not _inside(root, path):
-            unplaced.append(f"{rel}: links outside the pack; not read")
-            continue
-        stem = path.stem.casefold()
-        if path.parent == root and path.suffix.casefold() == ".csv" and stem in SOURCES:
-            files.setdefault(stem, []).append(SourceFile(stem, path))
-            continue
-        found = recognise(path)
-        if found.preset is None:
-            unplaced.append(f"{rel}: {found.why}")
-        elif found.preset.refuse:
-            unplaced.append(f"{rel}: {found.preset.title}: {found.preset.refuse}")
-        elif found.preset.companion or found.source is None:
-            skipped.append(f"{rel}: {found.preset.title}: {found.preset.companion}")
-        elif config is not None and found.source in config.sources:
-            skipped.append(f"{rel}: {found.preset.title}: not used, datapack.toml names the "
-                           f"files of {found.source}")
-        else:
-            options = {k: v for k, v in pack_options.items() if v is not None}
-            files.setdefault(found.source, []).append(
-                SourceFile(found.source, path, found.preset.name, options))
-    ordered = {s: tuple(files[s]) for s in SOURCES if s in files}
-    return Placed(ordered, tuple(unplaced), tuple(skipped))
-
-
-def _mapped_file(source: str, path: Path, preset: str | None,
-                 options: Mapping[str, object]) -> SourceFile:
-    """A file datapack.toml names: its preset as given, else as recognised, else canonical."""
-    if preset is not None:
-        return SourceFile(source, path, preset, options)
-    found = recognise(path)
-    if found.preset is None:
-        sheet = path.suffix.casefold() in SHEET_SUFFIXES or bool(file_kind(path))
-        return SourceFile(source, path, CANONICAL, options, error=found.why if sheet else None)
-    if found.preset.refuse:
-        return SourceFile(source, path, found.preset.name, options,
-                          error=f"{found.preset.title}: {found.preset.refuse}")
-    return SourceFile(source, path, found.preset.name, options)
-
-
-def _pack_files(root: Path, depth: int = 3) -> list[Path]:
-    """Table and spreadsheet files of the pack, subfolders included (a Search Console zip is
-    often unpacked into its own folder); hidden files and folders are left out."""
-    out: list[Path] = []
-    for path in sorted(root.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.is_dir() and depth > 1 and not path.is_symlink():
-            out.extend(_pack_files(path, depth - 1))
-        elif path.is_file() and path.suffix.casefold() in TABLE_SUFFIXES + SHEET_SUFFIXES:
-            out.append(path)
-    return out
-
-
-def _inside(root: Path, path: Path) -> bool:
-    base = root.resolve()
-    real = path.resolve()
-    return real == base or base in real.parents

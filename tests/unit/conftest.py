@@ -1,0 +1,43 @@
+"""Fixtures the unit tests share (pytest hands them to the tests that name them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tuneup_tui.data.pack import DataPack
+from tuneup_tui.metrics.common import first_of_each
+from tuneup_tui.metrics.shared import crm_joined, leads_once
+
+CrmJoin = Callable[[DataPack], pd.DataFrame]
+
+
+@pytest.fixture
+def plain_crm_join() -> CrmJoin:
+    """The reference the panels' shared CRM join must equal: each lead once (its first row in
+    file order) left-merged with its lead id's first CRM row (`crm_*` columns, `in_crm`; a
+    lead without one gets missing values and `crm_bad_data` False)."""
+    def join(pack: DataPack) -> pd.DataFrame:
+        leads = first_of_each(pack.frame("leads"), "lead_id")
+        crm = pack.frame("crm")
+        first = (crm[crm["lead_id"].notna()].drop_duplicates("lead_id", keep="first")
+                 .set_index("lead_id").add_prefix("crm_"))
+        out = leads.merge(first, left_on="lead_id", right_index=True, how="left")
+        out.index = leads.index  # a left join on unique keys keeps the leads' order
+        out["in_crm"] = out["lead_id"].isin(first.index).fillna(False).astype(bool)
+        out["crm_bad_data"] = out["crm_bad_data"].fillna(False).astype(bool)
+        return out
+
+    return join
+
+
+@pytest.fixture
+def whole_crm_join() -> CrmJoin:
+    """The panels' shared CRM join (`crm_joined`) over every lead of `leads_once`."""
+    def join(pack: DataPack) -> pd.DataFrame:
+        return crm_joined(pack, np.ones(len(leads_once(pack)), dtype=bool))
+
+    return join
