@@ -9,8 +9,9 @@ import math
 
 import pytest
 
+from tests.unit.cross_check_fixtures import ACTIVITIES, CRM, TERRITORIES, crm, lead
+from tests.unit.cross_check_fixtures import SENT_LEADS as LEADS
 from tests.unit.panel_fixtures import pack_of, period, settings
-from tests.unit.test_panel_follow_up import ACTIVITIES, CRM, LEADS, TERRITORIES, crm, lead
 from tuneup_tui.metrics.follow_up import compute
 from tuneup_tui.metrics.follow_up_sources import mcnemar_z
 

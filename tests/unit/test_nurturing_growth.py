@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.cross_check_fixtures import DATABASE, EMAILS, TRAFFIC
 from tests.unit.panel_fixtures import pack_of, period, settings
-from tests.unit.test_panel_nurturing import DATABASE, EMAILS, TRAFFIC
 from tuneup_tui.metrics.nurturing import compute
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_panel_paid import _run
+from tests.unit.cross_check_fixtures import paid_run as _run
 from tuneup_tui.metrics.paid_mix import MixInput, mix_line, programme_mix
 
 
