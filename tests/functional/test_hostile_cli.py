@@ -75,6 +75,7 @@ def pack_dir(tmp_path: Path) -> Path:
     (["actions", "--run", HUGE_ID], "--run"),
     (["actions", "--run", "0"], "--run"),
     (["attend", "--run", HUGE_ID], "--run"),
+    (["summary", HUGE_ID], "RUN: '99999999999999999999999' is out of range"),
     (["log", b"Fix \xff\xfe it", "--owner", "Dana"], "not valid UTF-8"),
     ([b"\xff"], "not valid UTF-8"),
     (["metrics", "--data", "{pack}", "--as-of", "0001-01-01"], "out of range"),

@@ -33,3 +33,32 @@ def test_plausible_values_and_meant_negatives_pass() -> None:
     assert implausible_values(leads, "leads") == []  # negative scoring is a method
     assert implausible_values(pd.DataFrame({"sessions": [np.inf]}), "traffic") == [
         "sessions: 1 infinite; check the export"]
+
+
+def test_a_panel_reading_implausible_values_names_the_file_row_column_and_value(
+        tmp_path: Path) -> None:
+    from datetime import date
+
+    from tuneup_tui.data.pack import DataPack
+    from tuneup_tui.data.period import review_period
+    from tuneup_tui.metrics.registry import run_panel
+    from tuneup_tui.metrics.settings import PanelSettings
+
+    (tmp_path / "paid.csv").write_text(PAID, encoding="utf-8")
+    paid = tmp_path / "paid.csv"
+    as_of = date(2026, 11, 23)
+    result = run_panel("paid", DataPack.open(tmp_path), review_period(as_of, "week"),
+                       PanelSettings(as_of=as_of))
+    # Rows count the file's lines: the header is line 1, the -500 spend is on line 2.
+    assert (f"paid ({paid}) row 2, column 'spend': -500 is negative (1 more in the column);"
+            " check the export") in result.notes
+    assert f"paid ({paid}) row 4, column 'clicks': -4 is negative; check the export" \
+        in result.notes
+
+
+def test_an_implausibly_large_figure_is_written_short() -> None:
+    from tuneup_tui.metrics.display import fmt_kind
+
+    assert fmt_kind("number", 1e308) == "1e+308"  # not 309 digits across the panel
+    assert fmt_kind("money", -2.5e13) == "-$2.5e+13"
+    assert fmt_kind("number", 999e9) == "999,000,000,000"  # up to a trillion as ever

@@ -90,3 +90,27 @@ def test_the_store_is_chosen_by_flag_then_variable_then_config(
     # `tuneup --store URL runs` reads the shared store (empty: no runs yet).
     assert main(["--store", shared_url, "runs"]) == 0
     assert "no runs" in capsys.readouterr().out.lower()
+
+
+def test_a_version_4_shared_store_turns_its_times_to_utc(shared_server: SharedServer) -> None:
+    """The same migration on PostgreSQL, with rows in it: naive local times become UTC on the
+    zone of the machine that migrates (this one's, whatever it is)."""
+    from datetime import UTC, datetime
+
+    shared_server.admin("CREATE DATABASE times")
+    conn = PgConnection(shared_server.url("times"))
+    naive = "2026-07-06T08:00:00.000000"
+    try:
+        schema.migrate(conn, target=4)
+        conn.write(lambda c: c.execute(
+            "INSERT INTO runs (title, series, cadence, agenda_toml, as_of, mode, speed, anchor,"
+            " started_at) VALUES ('Day', 'ops', 'day', '', '2026-07-06', 'facilitator', 1,"
+            " ?, ?)", (naive, naive)))
+        schema.migrate(conn)
+        row = conn.execute("SELECT anchor, started_at, ended_at FROM runs").fetchone()
+        assert row is not None
+        expected = datetime.fromisoformat(naive).astimezone().astimezone(UTC)
+        assert row["anchor"] == row["started_at"] == expected.isoformat(timespec="microseconds")
+        assert row["ended_at"] is None
+    finally:
+        conn.close()

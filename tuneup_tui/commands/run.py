@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -184,7 +185,13 @@ def _run_app(agenda: Agenda, agenda_path: Path | None, data_dir: Path | None, as
                    resume_run=resume, start_now=start_now, agenda_toml=agenda_toml,
                    prepare_data=prepare_data, rehearsal=rehearsal, compare_with=compare_with)
     app.run()
-    return int(app.return_code or 0)
+    if app.failed is not None:
+        raise CliError(app.failed)
+    # A store that could not be written to the end: what it never took goes to the terminal.
+    unsaved = app.live.writes.unsaved if app.live is not None else []
+    for line in unsaved:
+        print(f"tuneup: not saved: {line}", file=sys.stderr)
+    return 2 if unsaved else int(app.return_code or 0)
 
 
 def _compared(store: RunStore, run_id: int | None) -> Run | None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tuneup_tui.commands._args import record_id
+from tuneup_tui.commands._args import MAX_ID, record_id
 from tuneup_tui.commands._team import add_team, team_of
 from tuneup_tui.commands.errors import CliError
 
@@ -104,6 +104,9 @@ def _pick_run(store: Any, wanted: str | None, team: str | None = None) -> Run:
         return run
     if not wanted.strip().isdigit():
         raise CliError(f"RUN: expected a run number, not {wanted!r}; see `tuneup runs`")
+    if not 1 <= int(wanted) <= MAX_ID:
+        raise CliError(f"RUN: {wanted!r} is out of range; expected a run number from 1 up, as "
+                       "`tuneup runs` lists them")
     found: Run = store.get_run(int(wanted))
     return found
 

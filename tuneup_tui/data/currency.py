@@ -99,6 +99,8 @@ def format_money(amount: float, currency: str | None = None) -> str:
     # 99.996 rounds to 100.00: whole units then, as 100 itself is written
     digits = 2 if round(abs(amount), 2) < 100 else 0
     text = f"{abs(amount):,.{digits}f}"
+    if abs(amount) > 1e12:  # no budget is this large (an export's 1e308): short, not 309 digits
+        text = f"{abs(amount):.3g}"
     negative = amount < 0 and any(c in "123456789" for c in text)
     if currency is None:
         shown = f"${text}"

@@ -118,7 +118,8 @@ class DataPack:
 
     def warnings(self, sources: Iterable[str], kind: PeriodKind | None = None) -> tuple[str, ...]:
         """One line per file of `sources` that was set aside, or left out of a review of
-        `kind` (its range spans more than one period), for a panel to show."""
+        `kind` (its range spans more than one period), and per column holding values no
+        export means (data.plausible), for a panel to show."""
         lines: list[str] = []
         for source in SOURCES:
             if source not in sources:
@@ -131,6 +132,8 @@ class DataPack:
                     if kind is not None else (None, ())
                 if not isinstance(fitted, DataError):
                     lines.extend(left_out)
+                lines.extend(line for table in self._tables.get(source, ())
+                             for line in table.implausible)
         return tuple(dict.fromkeys(lines))
 
     def currencies(self) -> Currencies | None:

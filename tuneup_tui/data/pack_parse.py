@@ -17,6 +17,7 @@ import pandas as pd
 from tuneup_tui.data.errors import BadValue, DataError
 from tuneup_tui.data.parse import parse_column
 from tuneup_tui.data.period import Period
+from tuneup_tui.data.plausible import implausible_cells
 from tuneup_tui.data.ranges import aside_line
 from tuneup_tui.data.raw import RawTable
 from tuneup_tui.data.read import normalise_name
@@ -40,6 +41,9 @@ class ParsedTable:
     """Rows of a lenient source that could not be read, one line each (file, row, why)."""
     places: tuple[str, ...] = ()
     """For a lenient source, where each row of `frame` stands: "targets.csv row 5"."""
+    implausible: tuple[str, ...] = ()
+    """Values no export means (a negative spend, inf, 1e308), one line per column, for the
+    panels that read them (see data.plausible)."""
 
 
 def in_memory_table(source: str, frame: pd.DataFrame) -> RawTable:
@@ -88,9 +92,11 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
         dates = typed[schema.date_column]
         if dates.isna().any():
             typed[schema.date_column] = dates.fillna(pd.Timestamp(raw.period.start))
+    where = schema.name if file is None else f"{schema.name} ({file})"
     return ParsedTable(file=file, preset=raw.preset, frame=typed, dropped=tuple(raw.dropped),
                        notes=tuple(notes), period=raw.period, set_aside=tuple(aside),
-                       places=places)
+                       places=places,
+                       implausible=tuple(implausible_cells(typed, schema.name, where, lines)))
 
 
 def _typed_columns(frame: pd.DataFrame, schema: SourceSchema, raw: RawTable, clean_text: bool

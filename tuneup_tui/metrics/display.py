@@ -98,8 +98,16 @@ def fmt_figure(name: str, value: Any, panel: str | None = None,
     return text
 
 
+SHORT_BEYOND = 1e12
+"""Past this (the largest plausible value, see data.plausible) a figure is written short."""
+
+
 def fmt_kind(kind: FigureKind, f: float, currency: str | None = None) -> str:
     """A number written as a figure of `kind` (money in `currency`)."""
+    if abs(f) > SHORT_BEYOND and kind in ("number", "ratio"):
+        # No count of a team's week is this large (a 1e308 in an export): written short, not
+        # 309 digits wide (money likewise, in format_money); the panel's notes say where.
+        return f"{f:.3g}"
     if kind == "percent":
         return _no_minus_zero(f"{f * 100:.1f}") + "%"
     if kind == "money":

@@ -4,12 +4,15 @@ one front door for every change the day makes.
 Every schedule action is written to the store the moment it is taken, so replaying the store's
 events (`Schedule.restore`) gives back the same day after a crash. Notes, action items, soft
 spots and recorded figures are written through here too, and what the store holds for the run
-is read once per change (`records`). The console's widgets only show what it holds.
+is read once per change (`records`). Every write goes behind the console (`writes`, see
+`store.write_behind`): while another program holds the store's lock, the day goes on and the
+write lands when the lock frees. The console's widgets only show what it holds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,6 +21,7 @@ from tuneup_tui.agenda.model import Agenda, Session
 from tuneup_tui.agenda.schedule import CompressPlan, Schedule, ScheduleAction, ScheduleStatus
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import ActionItem, Run
+from tuneup_tui.store.write_behind import WriteBehind
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult
@@ -42,6 +46,8 @@ class LiveRun:
         """What the store held for the run when last read; None once a change is made."""
         self._seen_version = store.data_version()
         """The store's change counter when the console last looked (`store_changed`)."""
+        self.writes = WriteBehind(store)
+        """The run's writes, made behind the console: a busy store never freezes a key."""
 
     # the day
 
@@ -100,11 +106,13 @@ class LiveRun:
         if not self.schedule.status().finished:
             self._persist(self.schedule.end())
         if not self.run.finished:
-            self.store.end_run(self.run.id, wall_time(self.clock))
-            self.run = self.store.get_run(self.run.id)
+            ended = wall_time(self.clock)
+            self.writes.save(RunStore.end_run, self.run.id, ended)
+            self.run = replace(self.run, ended_at=ended)
 
     def _persist(self, action: ScheduleAction) -> ScheduleAction:
-        self.store.add_event(self.run.id, action.kind, action.at, dict(action.payload))
+        self.writes.save(RunStore.add_event, self.run.id, action.kind, action.at,
+                         dict(action.payload))
         if self.on_action is not None:
             self.on_action(action)
         return action
@@ -137,15 +145,20 @@ class LiveRun:
 
     # the changes the day makes
 
+    # A change that waits behind a busy store lands later (see `writes`); the records show it
+    # once it has (the store's change counter moves).
+
     def save_note(self, topic: str, text: str) -> None:
         """Save the note of the session `topic` (its ticked questions inside it)."""
-        self._changed(self.store.save_note(self.run.id, topic, text))
+        self._changed(self.writes.save(RunStore.save_note, self.run.id, topic, text))
 
     def add_action(self, text: str, owner: str, *, due: date | None = None,
                    session: str | None = None, carried_from: int | None = None
-                   ) -> ActionItem:
-        return self._changed(self.store.add_action(
-            self.run.id, text, owner, due=due, session=session, carried_from=carried_from))
+                   ) -> ActionItem | None:
+        """The item added (None while it waits behind a busy store)."""
+        return self._changed(self.writes.save(
+            RunStore.add_action, self.run.id, text, owner, due=due, session=session,
+            carried_from=carried_from))
 
     def action(self, item_id: int) -> ActionItem:
         """One action item as it stands (StoreError once it is deleted)."""
@@ -154,38 +167,38 @@ class LiveRun:
     def update_action(self, item_id: int, *, text: str, owner: str, due: date | None,
                       status: str) -> None:
         """Save an item as the facilitator edited it, whole (no `due`: none any more)."""
-        self._changed(self.store.update_action(
-            item_id, text=text, owner=owner, due=due, clear_due=due is None, status=status,
-            by="facilitator"))
+        self._changed(self.writes.save(
+            RunStore.update_action, item_id, text=text, owner=owner, due=due,
+            clear_due=due is None, status=status, by="facilitator"))
 
     def carry_over(self, item: ActionItem, owner: str | None) -> None:
         """Take a previous run's open item into this run for `owner`, or close it (None)."""
         if owner is None:
-            self._changed(self.store.update_action(item.id, status="done"))
+            self._changed(self.writes.save(RunStore.update_action, item.id, status="done"))
         else:
             self.add_action(item.text, owner, due=item.due, session=item.session,
                             carried_from=item.id)
 
     def delete_action(self, item_id: int) -> None:
-        self.store.delete_action(item_id, by="facilitator")
-        self._records = None
+        self._changed(self.writes.save(RunStore.delete_action, item_id, by="facilitator"))
 
     def record_figure(self, name: str, value: float, *, unit: str = "",
                       session: str | None = None) -> None:
-        self._changed(self.store.record_figure(self.run.id, name, value, unit=unit,
-                                               session=session))
+        self._changed(self.writes.save(RunStore.record_figure, self.run.id, name, value,
+                                       unit=unit, session=session))
 
     def add_soft_spot(self, text: str, *, severity: str, session: str | None,
                       owner: str | None, panel: str | None, finding_key: str | None,
                       figures: Mapping[str, Any] | None) -> None:
-        self._changed(self.store.add_soft_spot(
-            self.run.id, text, severity=severity, session=session, owner=owner, panel=panel,
-            finding_key=finding_key, figures=figures))
+        self._changed(self.writes.save(
+            RunStore.add_soft_spot, self.run.id, text, severity=severity, session=session,
+            owner=owner, panel=panel, finding_key=finding_key, figures=figures))
 
     def save_panel_figures(self, result: PanelResult) -> None:
         """Keep a computed panel's figures with the run (the next run compares with them)."""
         if result.error is None and result.figures:
-            self.store.save_panel_figures(self.run.id, result.name, dict(result.figures))
+            self.writes.save(RunStore.save_panel_figures, self.run.id, result.name,
+                             dict(result.figures))
 
     def _changed(self, done: T) -> T:
         self._records = None

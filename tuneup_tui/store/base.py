@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from tuneup_tui.store import pg
-from tuneup_tui.store.connection import StoreBusy, connect, run_write
+from tuneup_tui.store.connection import StoreBusy, connect, run_write, run_write_at_once
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.health import (
     NotAStore,
     backup_before_migration,
     kept,
+    read_only,
+    read_only_advice,
     refuse_if_not_a_store,
 )
 from tuneup_tui.store.models import ACTION_STATUSES
@@ -38,10 +40,12 @@ class StoreBase:
     """An open, migrated store file and the helpers to read and write it."""
 
     def __init__(self, path: Path | str, *,
-                 now: Callable[[], datetime] = datetime.now) -> None:
+                 now: Callable[[], datetime] = datetime.now, checked: bool = False) -> None:
         self._now = now
         """Where created_at/updated_at come from (tests pass a fixed clock)."""
         self._lock = threading.RLock()
+        self._at_once = threading.local()
+        """Per thread: whether writes refuse at once rather than wait (`without_waiting`)."""
         self._closed = True
         self.shared = pg.is_shared(path)
         """Whether the store is PostgreSQL (a shared store) rather than an SQLite file."""
@@ -53,13 +57,17 @@ class StoreBase:
         self.path = Path(path)
         self.address = str(self.path)
         try:
-            refuse_if_not_a_store(self.path)
+            if not checked:
+                # Read with Python's own file calls, which must not touch a store this process
+                # has open already: closing that file drops SQLite's locks on it (POSIX locks
+                # are the process's), and another program would then take the store for
+                # unused and remove its WAL under this process's connections.
+                refuse_if_not_a_store(self.path)
             self._conn = connect(self.path)
         except NotAStore as err:
             raise StoreError(str(err)) from err
         except (sqlite3.Error, OSError, StoreBusy) as err:
-            raise StoreError(f"cannot open the run store {self.path}: {err}; "
-                             f"{kept(self.path)}") from err
+            raise self._open_error(err) from err
         self._conn.row_factory = sqlite3.Row
         try:
             migrate(self._conn, before=self._backup)
@@ -69,9 +77,16 @@ class StoreBase:
                              "(the file is kept as it is)") from err
         except (sqlite3.Error, OSError, StoreBusy) as err:
             self._conn.close()
-            raise StoreError(f"cannot open the run store {self.path}: {err}; "
-                             f"{kept(self.path)}") from err
+            raise self._open_error(err) from err
         self._closed = False
+
+    def _open_error(self, err: BaseException) -> StoreError:
+        """Why the store could not be opened, in one line: a read-only folder said as such
+        (SQLite's "unable to open database file" would send the user after a damaged file)."""
+        reason = read_only(self.path)
+        if reason is not None:
+            return StoreError(read_only_advice(self.path, reason))
+        return StoreError(f"cannot open the run store {self.path}: {err}; {kept(self.path)}")
 
     def _backup(self, version: int) -> None:
         """Keep a copy of an existing store before migrating it (see store.health)."""
@@ -109,6 +124,16 @@ class StoreBase:
         assert row is not None
         return int(row[0])
 
+    @contextmanager
+    def without_waiting(self) -> Iterator[None]:
+        """Writes made by this thread inside refuse at once (StoreError from StoreBusy) when
+        another program holds the lock, instead of waiting for it (see store.write_behind)."""
+        self._at_once.on = True
+        try:
+            yield
+        finally:
+            self._at_once.on = False
+
     def _write(self, body: Callable[[sqlite3.Connection], T]) -> T:
         """Run `body` in one write transaction (BEGIN IMMEDIATE ... COMMIT, retried if busy)."""
         with self._guard():
@@ -116,6 +141,8 @@ class StoreBase:
                 # The PostgreSQL connection answers the same calls the bodies make of sqlite3.
                 shared = cast(pg.PgConnection, self._conn)
                 return shared.write(cast(Callable[[pg.PgConnection], T], body))
+            if getattr(self._at_once, "on", False):
+                return run_write_at_once(self._conn, body)
             return run_write(self._conn, body)
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Row | None:

@@ -6,7 +6,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tuneup_tui.store.health import NotAStore, backups_dir, refuse_if_not_a_store
+from tuneup_tui.store.health import (
+    NotAStore,
+    backups_dir,
+    read_only,
+    read_only_advice,
+    refuse_if_not_a_store,
+)
 from tuneup_tui.store.schema import SCHEMA_VERSION
 
 
@@ -32,6 +38,10 @@ def check_store(path: Path) -> StoreReport:
         report.trouble = str(err)
     except sqlite3.Error as err:
         report.trouble = f"{path} is damaged or cannot be read ({err}); it is kept as it is"
+    unwritable = read_only(path)
+    if unwritable is not None:
+        report.lines.append(f"  writable: no ({unwritable})")
+        report.trouble = report.trouble or read_only_advice(path, unwritable)
     _copies(path, report)
     if report.trouble is not None:
         report.lines.append("  health: NOT OK (see the line below)")
@@ -42,7 +52,10 @@ def check_store(path: Path) -> StoreReport:
 
 def _inspect(path: Path, report: StoreReport) -> None:
     report.lines.append(f"  size: {path.stat().st_size:,} bytes")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # In a read-only folder SQLite can't make the shared-memory file a WAL store is read with;
+    # nothing can write there either, so the file is read as it lies (immutable).
+    frozen = "&immutable=1" if read_only(path) is not None else ""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{frozen}", uri=True)
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -82,6 +82,28 @@ def run_write(conn: sqlite3.Connection, body: Callable[[sqlite3.Connection], T])
         return body(conn)
 
 
+def run_write_at_once(conn: sqlite3.Connection, body: Callable[[sqlite3.Connection], T]) -> T:
+    """`run_write`, but StoreBusy at once when another connection holds the write lock."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            if is_busy(err):
+                raise StoreBusy(str(err)) from err
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        result = body(conn)
+        _retry(lambda: conn.execute("COMMIT"))
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return result
+
+
 def is_busy(err: sqlite3.OperationalError) -> bool:
     """Whether an error only means another connection holds the lock right now."""
     text = str(err).lower()

@@ -42,8 +42,9 @@ class RunStore(Records):
     """One open connection to the run store file."""
 
     def __init__(self, path: Path | str, *,
-                 now: Callable[[], datetime] = datetime.now) -> None:
-        super().__init__(path, now=now)
+                 now: Callable[[], datetime] = datetime.now, checked: bool = False) -> None:
+        """`checked`: a second connection to a store this process has open (and checked)."""
+        super().__init__(path, now=now, checked=checked)
 
     @classmethod
     def open_default(cls) -> RunStore:

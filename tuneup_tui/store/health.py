@@ -49,6 +49,30 @@ def refuse_if_not_a_store(path: Path) -> None:
                         f"{kept(path)}")
 
 
+def read_only(path: Path) -> str | None:
+    """Why the store at `path` can't be written, when its folder (where SQLite keeps the
+    store's journal) or the file itself is read-only; None when both may be written."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the store would be made here: its nearest existing folder
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"{folder} is on a read-only file system"
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the file {path} is read-only"
+    return None
+
+
+def read_only_advice(path: Path, reason: str) -> str:
+    """The one line that says a store can't be written where it is, and what to do."""
+    return (f"cannot write the run store {path}: {reason}; make it writable, or set "
+            "TUNEUP_HOME to a folder tuneup may write in (nothing was changed)")
+
+
 def kept(path: Path) -> str:
     """The closing words of every refusal: the file is kept; what to do about it."""
     folder = backups_dir(path)

@@ -1,7 +1,8 @@
 """Turning store rows into the records of `store.models`, and values into store text.
 
-Dates and datetimes are stored as ISO text; datetimes always with microseconds, so text order is
-time order. Mappings (event payloads, a soft spot's figures) are stored as JSON.
+Dates and datetimes are stored as ISO text; datetimes in UTC, always with microseconds, so text
+order is time order (see `store.utc`: the rest of tuneup sees naive local times). Mappings
+(event payloads, a soft spot's figures) are stored as JSON.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, cast
 
+from tuneup_tui.store import utc
 from tuneup_tui.store.models import (
     ActionChange,
     ActionItem,
@@ -25,7 +27,7 @@ from tuneup_tui.store.models import (
 
 
 def dt_text(moment: datetime) -> str:
-    return moment.isoformat(timespec="microseconds")
+    return utc.stored(moment)
 
 
 def date_text(day: date) -> str:
@@ -57,11 +59,11 @@ def _mapping(text: str) -> Any:
 
 
 def _dt(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+    return utc.read(text)
 
 
 def _opt_dt(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
+    return None if text is None else utc.read(text)
 
 
 def _opt_date(text: str | None) -> date | None:

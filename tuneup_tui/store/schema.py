@@ -21,6 +21,7 @@ from typing import Any
 from tuneup_tui.store.connection import write_transaction
 from tuneup_tui.store.dialect import for_postgresql
 from tuneup_tui.store.uids import add_uids
+from tuneup_tui.store.utc import times_to_utc
 
 _V1 = """
 CREATE TABLE runs (
@@ -163,6 +164,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     _run_script(_V2),  # 1 -> 2: headline figures per panel, to compare the next run against
     _run_script(_V3),  # 2 -> 3: rehearsals kept apart; the history of action item changes
     add_uids,  # 3 -> 4: rows named alike on every machine; panel figures keep their order
+    times_to_utc,  # 4 -> 5: stored moments in UTC, so a run survives a change of time zone
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

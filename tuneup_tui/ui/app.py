@@ -34,7 +34,7 @@ from tuneup_tui.run.opening import (
     unfinished,
 )
 from tuneup_tui.run.pulse import DayPulse
-from tuneup_tui.store.db import RunStore
+from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import Run
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.config import ConsoleConfig, new_run
@@ -130,6 +130,9 @@ class TuneupApp(App[None]):
         """Whether the panels wait for the answer to the resume question."""
         self.hold = ConsoleHold()
         """This console's hold on its run and on the stop signals."""
+        self.failed: str | None = None
+        """Why the run could not be opened (a store damaged in the middle), in one line: the
+        console then ends at once and the command line says it (exit code 2)."""
         self.main = MainScreen(config.agenda, config.clock, self.feed.results, self.tick)
         self.keymap: dict[str, str] = {}
         """The keys the user's keymap file moved, by binding id."""
@@ -170,6 +173,9 @@ class TuneupApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
+        if self.failed is not None:
+            self.call_after_refresh(self.exit, return_code=2)
+            return
         if self.keymap_problem:
             say(self, self.keymap_problem, severity="warning", timeout=30)
         # Told to stop (kill, a closed terminal): save the note being typed, then quit.
@@ -185,6 +191,8 @@ class TuneupApp(App[None]):
             self._start_clock()
 
     def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.writes.close()  # what waits for a busy store lands before the console ends
         self.hold.release()
 
     def _after_first_frame(self) -> None:
@@ -239,7 +247,16 @@ class TuneupApp(App[None]):
                               clock=self.clock)
 
     def _open(self, resume: Run | None) -> None:
-        """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock."""
+        """Start a new run, or resume `resume`, and show it; `_start_clock` starts the clock.
+        A store that fails while the run is read (damaged in the middle) ends the console."""
+        try:
+            self._open_run(resume)
+        except StoreError as err:
+            self.failed = str(err)
+            if self.screen_stack:  # else `on_mount` ends it, once there is a screen to close
+                self.exit(return_code=2)
+
+    def _open_run(self, resume: Run | None) -> None:
         if resume is not None:
             self._hold(resume.id)
         day = open_day(self.agenda, self.store, self.clock, resume=resume,
@@ -263,6 +280,8 @@ class TuneupApp(App[None]):
         """Keep the opened run's clock ticking and the store watched; then offer the previous
         run's open items (the main screen is there to hold the dialog by now)."""
         config = self.config
+        if self.failed is not None:
+            return
         self._day_timers = [self.set_interval(config.tick_seconds, self.tick),
                             self.set_interval(config.poll_seconds, self.poll_store)]
         previous, self._carry_from = self._carry_from, None
@@ -307,10 +326,17 @@ class TuneupApp(App[None]):
         """Refresh what other processes may have added (attendees' items) when it changed."""
         if not self._showing():
             return
+        header = self.main.query_one(HeaderBar)
         shared_status = getattr(self.store, "shared_status", None)
         if shared_status is not None:
             state = shared_status()
-            self.main.query_one(HeaderBar).show_shared(state.line, state.short)
+            header.show_shared(state.line, state.short)
+        if self.live is not None:
+            writes = self.live.writes
+            header.show_saving(writes.status)
+            while writes.failures:
+                say(self, f"Not saved: {writes.failures.popleft()}", severity="error",
+                    timeout=20)
         if self.live is not None and self.live.store_changed():
             self.main.refresh_store_data()
 
@@ -341,7 +367,7 @@ class TuneupApp(App[None]):
     def write_summary(self) -> None:
         """Write the next-steps summary (in a worker) and say where it is."""
         if self.live is not None:
-            self.summary.write(self.live.run.id, self.results)
+            self.summary.write(self.live.run.id, self.results, self.live.writes.settle)
 
     @property
     def summary(self) -> SummaryWriter:
@@ -398,6 +424,8 @@ class TuneupApp(App[None]):
         self._day_timers = []
         self.main.save_notes()
         if self.live is not None and self._summary is not None:
+            if self.summary_folder is not None:
+                self.live.writes.settle()  # the day's last writes are in the summary again
             self._summary.again_on_quit(self.live.run.id, dict(self.results))
         self.exit()
 

@@ -3,7 +3,7 @@ which posts where it went (`SummaryWritten`) or why it could not (`SummaryFailed
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,15 +37,20 @@ class SummaryWriter:
         self.folder: Path | None = None
         """Where the summary was last written (None until it has been)."""
 
-    def write(self, run_id: int, panel_results: Mapping[str, PanelResult]) -> None:
-        """Write the summary in a worker; the app is told how it went."""
+    def write(self, run_id: int, panel_results: Mapping[str, PanelResult],
+              settle: Callable[[], None] | None = None) -> None:
+        """Write the summary in a worker (after `settle`: the day's writes landing); the app is
+        told how it went."""
         results = dict(panel_results)
-        self._app.run_worker(lambda: self._write(run_id, results), thread=True, exclusive=True,
-                             group="summary", exit_on_error=False)
+        self._app.run_worker(lambda: self._write(run_id, results, settle), thread=True,
+                             exclusive=True, group="summary", exit_on_error=False)
 
-    def _write(self, run_id: int, results: Mapping[str, PanelResult]) -> None:
+    def _write(self, run_id: int, results: Mapping[str, PanelResult],
+               settle: Callable[[], None] | None) -> None:
         from tuneup_tui.ui.messages import SummaryFailed, SummaryWritten
 
+        if settle is not None:
+            settle()
         try:
             folder = write_run_summary(self._store, run_id, results)
         except Exception as err:  # the day's data is safe in the store; say what failed

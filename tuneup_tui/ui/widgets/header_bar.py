@@ -2,7 +2,8 @@
 
 It turns amber (`-warning`) at five minutes left and red (`-over`) once the session runs over;
 the stylesheet holds the colours. When the runs are kept in a shared store, its state closes the
-line ("shared store: offline, 12 changes waiting").
+line ("shared store: offline, 12 changes waiting"); while a write waits for the lock another
+process holds on the store, "saving… (store busy)" does.
 """
 
 from __future__ import annotations
@@ -38,12 +39,22 @@ class HeaderBar(Static):
         """The shared store's state as the header says it, in full and short; None with a
         local store only."""
         self._last: tuple[ScheduleStatus | None, str | None, str] | None = None
+        self.saving: str | None = None
+        """What waits for the store, when a write does (another process holds its lock)."""
 
     def show_shared(self, line: str, short: str) -> None:
         """Say the shared store's state (at once, not at the next tick) when it changed."""
         if (line, short) == self.shared:
             return
         self.shared = (line, short)
+        if self._last is not None:
+            self.show(*self._last)
+
+    def show_saving(self, saving: str | None) -> None:
+        """Say what waits for the store ("saving… (store busy)"), and stop once it landed."""
+        if saving == self.saving:
+            return
+        self.saving = saving
         if self._last is not None:
             self.show(*self._last)
 
@@ -86,7 +97,7 @@ class HeaderBar(Static):
                 text.append(" · PAUSED", style="bold reverse")
         day_ends = ("" if status.finished else
                     f"  │ Day ends {status.projected_end:%H:%M} {fmt_drift(drift_minutes)}")
-        if self.shared is None:
+        if self.shared is None and self.saving is None:
             text.append(day_ends)
         else:
             self._append_shared(text, day_ends)
@@ -97,15 +108,16 @@ class HeaderBar(Static):
     def _append_shared(self, text: Text, day_ends: str) -> None:
         """The day's end and the shared store's state, in the longest form that fits; on a
         narrow terminal the day's end gives way (the agenda list shows it too)."""
-        assert self.shared is not None
-        line, short = self.shared
+        line, short = ((self.saving, self.saving.split(" (")[0]) if self.saving
+                       else self.shared or ("", ""))
         width = self.size.width or 10_000
         forms = [(day_ends, line), (day_ends, short), ("", line), ("", short)]
         ends, said = next(((e, s) for e, s in forms
                            if text.cell_len + len(e) + 4 + len(s) <= width), forms[-1])
         text.append(ends)
         text.append("  │ ")
-        text.append(visible_line(said), style="bold" if "offline" in said else "")
+        loud = "offline" in said or "not saved" in said
+        text.append(visible_line(said), style="bold" if loud else "")
 
     def _show(self, text: Text) -> None:
         # The header redraws every tick; skipping unchanged text and the layout pass (its
