@@ -126,6 +126,8 @@ def test_with_a_builtin_agenda(pack: Path, capsys: pytest.CaptureFixture[str]) -
     (["--panel", "nope"], "unknown panel; known: scorecard, funnel, traffic"),
     (["--as-of", "2026-13-01"], "expected a date as YYYY-MM-DD"),
     (["--agenda", "no-such-agenda"], "no-such-agenda"),
+    (["--recorded", "expected_leads_to_sales=lots"], "expected NAME=NUMBER"),
+    (["--recorded", "=12"], "expected NAME=NUMBER"),
 ])
 def test_bad_arguments_exit_2(pack: Path, capsys: pytest.CaptureFixture[str],
                               args: list[str], expected: str) -> None:

@@ -247,3 +247,23 @@ def test_the_baseline_rule_is_documented() -> None:
     assert "Baselines that cover their periods" in doc
     assert "`baseline_coverage`" in doc and '"with_data"' in doc
     assert "baseline: 2 of 3 months have data" in doc
+
+
+def test_the_programme_mix_explains_the_cheap_week(runs: dict[str, dict]) -> None:
+    paid = runs[AS_OF.isoformat()]["panels"]["paid"]
+    f, b = paid["figures"], paid["baseline_figures"]
+    # the raw cost per lead halves; at the baseline's mix it is dearer than the baseline
+    assert f["cost_per_lead"] < 0.6 * b["cost_per_lead"]
+    assert f["cost_per_lead_mix_adjusted"] > b["cost_per_lead"]
+    mover = max(paid["tables"]["lead_mix"], key=lambda r: abs(r["effect"] or 0))
+    assert mover["program"] == "Webinar - Q4"
+    assert any("Webinar - Q4 moved it most" in n for n in paid["notes"])
+
+
+def test_the_crm_and_the_activity_log_disagree_only_in_the_planted_week(
+        runs: dict[str, dict]) -> None:
+    fired = [day for day in runs if any(f["key"] == "touches_disagree" for f in
+                                        runs[day]["panels"]["follow_up"]["findings"])]
+    assert fired == [AS_OF.isoformat()]
+    figures = runs[AS_OF.isoformat()]["panels"]["follow_up"]["figures"]
+    assert (figures["first_touch_in_crm"], figures["with_logged_activity"]) == (169, 94)

@@ -1,6 +1,8 @@
 """`tuneup metrics`: every panel of a data pack, as a text report or the JSON contract.
 
-`tuneup metrics --data DIR [--agenda FILE_OR_NAME] [--as-of YYYY-MM-DD] [--panel NAME] [--json]`.
+`tuneup metrics --data DIR [--agenda FILE_OR_NAME] [--as-of YYYY-MM-DD] [--panel NAME] [--json]
+[--recorded NAME=VALUE ...]`: a recorded figure (the expected leads to sales of the Traffic
+Study) is checked against the panels as the console and the summary check the run's.
 The JSON object is DESIGN.md's "Machine-readable output": the period, the baseline, and each
 panel's figures, baseline figures, tables, series, findings, notes and error. A panel that
 can't be computed shows its error in place; the exit code is still 0. Bad arguments exit 2.
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +42,9 @@ def register(sub: Any) -> None:
                              "complete week or month before it")
     parser.add_argument("--panel", metavar="NAME", help="only this panel")
     parser.add_argument("--json", action="store_true", help="print the JSON object")
+    parser.add_argument("--recorded", metavar="NAME=VALUE", action="append", default=[],
+                        help="a figure the room recorded, checked against the panels "
+                             "(expected_leads_to_sales=46); may be repeated")
     parser.set_defaults(func=run)
 
 
@@ -50,13 +56,14 @@ def run(args: argparse.Namespace) -> int:
     if not data.is_dir():
         raise CliError(f"{data}: no such data folder")
     agenda = _agenda(args.agenda) if args.agenda else None
-    output = metrics_output(data, agenda, as_of, names, as_json=args.json)
+    recorded = _recorded(args.recorded)
+    output = metrics_output(data, agenda, as_of, names, as_json=args.json, recorded=recorded)
     sys.stdout.write(output)
     return 0
 
 
 def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[str, ...],
-                   *, as_json: bool) -> str:
+                   *, as_json: bool, recorded: Mapping[str, float] | None = None) -> str:
     """The command's output for these panels: the JSON object or the text report."""
     from tuneup_tui.data.pack import DataPack
     from tuneup_tui.metrics.day import compute_day
@@ -66,6 +73,10 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
     settings = day_settings(agenda)
     period = settings.period(as_of)
     results = compute_day(DataPack.open(data), as_of, settings, names)
+    if recorded:
+        from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
+
+        results = with_recorded(results, {k: Recorded(v) for k, v in recorded.items()})
     if as_json:
         baseline = settings.baseline(as_of)
         doc = {
@@ -79,6 +90,22 @@ def metrics_output(data: Path, agenda: Agenda | None, as_of: date, names: tuple[
     from tuneup_tui.metrics.report_text import text_report
 
     return text_report(results, period, as_of=as_of)
+
+
+def _recorded(pairs: list[str]) -> dict[str, float]:
+    """`--recorded NAME=VALUE` pairs as figures by name (the last value of a name wins)."""
+    out: dict[str, float] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        try:
+            out[name.strip()] = float(value.replace(",", ""))
+        except ValueError:
+            raise CliError(f"--recorded {pair!r}: expected NAME=NUMBER, e.g. "
+                           "expected_leads_to_sales=46") from None
+        if not name.strip():
+            raise CliError(f"--recorded {pair!r}: expected NAME=NUMBER, e.g. "
+                           "expected_leads_to_sales=46")
+    return out
 
 
 def _panels(name: str | None) -> tuple[str, ...]:

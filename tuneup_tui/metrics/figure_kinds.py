@@ -37,6 +37,8 @@ _PERCENT = (
     "within_24h_share",
     # romi and lifecycle
     "conversion", "romi", "share_of_budget",
+    # paid programme mix: a programme's weight in the mix-adjusted cost
+    "weight",
     # scorecard rows named for their question
     "paid_lead_conversion", "net_decay",
 )
@@ -44,6 +46,7 @@ _MONEY = (
     "spend", "cpc", "cost_per_name", "cost_per_lead", "budget", "paid_budget", "expected_spend",
     "cost", "internal_cost", "total_cost", "closed_won_revenue", "amount", "pipeline",
     "open_pipeline", "cost_per_opportunity", "cost_per_won_deal",
+    "cost_per_name_mix_adjusted", "cost_per_lead_mix_adjusted", "effect",
     # scorecard
     "wasted_spend", "pipeline_created", "bookings", "bookings_qtd",
 )
@@ -78,13 +81,15 @@ _NUMBER = (
     # nurturing
     "database_size", "emails_sent_4w", "unsubscribes_4w", "bounces_4w", "emails_sent",
     "emails_delivered", "emails_opens", "emails_clicks", "emails_unsubscribes",
-    "emails_bounces", "email_sessions", "sent", "delivered", "opens", "unsubscribes", "bounces",
+    "emails_bounces", "email_sessions", "database_change_4w", "contacts_lost_4w",
+    "leads_created_4w", "unexplained_change_4w", "sent", "delivered", "opens", "unsubscribes",
+    "bounces",
     # handoff
     "leads_delivered", "found", "missing", "unassigned", "right_rep", "wrong_rep", "duplicates",
-    "duplicates_total", "crm_rows",
+    "duplicates_total", "crm_rows", "expected_leads_recorded",
     # follow-up
     "with_opportunity", "bad_data", "touched_within_24h", "never_touched", "calls", "emails",
-    "reps", "calling_capacity", "calls_needed",
+    "reps", "calling_capacity", "calls_needed", "first_touch_in_crm", "with_logged_activity",
     # romi and lifecycle
     "tactics", "past_lifetime", "tactics_under_min_reps", "age_days", "lifetime_days",
     # scorecard

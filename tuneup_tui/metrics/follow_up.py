@@ -4,7 +4,8 @@ by rep against their averages, and the team's calling capacity against the leads
 Options (`[panels.follow_up]`): `below_share` (a rep at or below this share of their average
 calls or emails is a finding, default 0.5), `attempts` (call attempts each delivered lead needs,
 default 3), `capacity_quantile` (default 0.9), `max_bad_data_rate` (default 0.1),
-`min_never_touched` (default 1).
+`min_never_touched` (default 1), `touch_tolerance` (the CRM's first touch against the activity
+log, default 0.2: follow_up_sources).
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ from tuneup_tui.metrics.common import (
     ratio,
 )
 from tuneup_tui.metrics.coverage import source_baseline
+from tuneup_tui.metrics.follow_up_sources import TOLERANCE as TOUCH_TOLERANCE
+from tuneup_tui.metrics.follow_up_sources import (
+    crm_touches,
+    logged_touches,
+    touch_check,
+    touch_figures,
+)
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import (
     Finding,
@@ -75,8 +83,14 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     base = in_baseline(leads, "sent_to_sales_at", sent_baseline)
     figures = _lead_figures(cur)
     baseline_figures = _lead_figures(base)
+    # the CRM's first touch beside the activity log's: two sources of one fact
+    touched = crm_touches(cur, settings.as_of), logged_touches(pack, activities, cur,
+                                                                settings.as_of)
+    figures.update(touch_figures(*touched))
+    baseline_figures.update(touch_figures(crm_touches(base, settings.as_of), logged_touches(
+        pack, activities, base, settings.as_of)))
     for key in ("leads_delivered", "with_opportunity", "bad_data", "touched_within_24h",
-                "never_touched"):
+                "never_touched", "first_touch_in_crm", "with_logged_activity"):
         baseline_figures[key] = mean_per_period(baseline_figures[key], sent_baseline)
 
     attempts = float(settings.option("attempts", 3))
@@ -120,6 +134,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     figures["calls_needed"] = len(cur) * attempts
     periods = coverage.get("activities", (0, 0))[1]
     findings = _findings(period, cur, figures, baseline_figures, reps_table, settings, periods)
+    disagree = touch_check(*touched, period_phrase(period),
+                           float(settings.option("touch_tolerance", TOUCH_TOLERANCE)))
+    if disagree is not None:
+        findings.append(disagree)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
         baseline_coverage=coverage,

@@ -32,7 +32,9 @@ from tuneup_tui.metrics.common import (
 )
 from tuneup_tui.metrics.coverage import covered_spans, shared_baseline, source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.nurturing_growth import growth_check, growth_figures, mean_figures
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
+from tuneup_tui.metrics.shared import leads_once
 from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "nurturing"
@@ -105,6 +107,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
                                    float(in_baseline(emails, "date", both)["clicks"].sum()))
                              if len(both) else None),
     }
+    # the database's change against the losses and the new leads: three sources of one fact
+    # each lead once, as every panel counts them
+    leads = leads_once(pack) if optional_frame(pack, "leads", notes) is not None else None
+    growth, before = growth_figures(database, emails, leads, period.end)
+    figures.update(growth)
+    baseline_figures.update(mean_figures(
+        [growth_figures(database, emails, leads, p.end)[0] for p in baseline.periods]))
     campaigns = _campaign_rows(cur)
     tables = {
         "campaigns": Table(
@@ -120,6 +129,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         series["sessions_trend"] = trend("Sessions from email", email_traffic, "date",
                                          "sessions", period, baseline)
     findings = _findings(period, figures, baseline_figures, campaigns, settings, len(windows))
+    unexplained = growth_check(growth, before, period.end,
+                               float(settings.option("growth_tolerance", 0.02)))
+    if unexplained is not None:
+        findings.append(unexplained)
     return PanelResult(
         name=NAME, title=PANEL_TITLES[NAME], period=period, baseline=baseline,
         baseline_coverage=coverage,

@@ -24,6 +24,7 @@ from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.money import without_money
 from tuneup_tui.metrics.paid_findings import program_findings
 from tuneup_tui.metrics.paid_leads import ProgramLeads, program_leads
+from tuneup_tui.metrics.paid_mix import MIX_COLUMNS, mix_line, paid_mixes, with_mix
 from tuneup_tui.metrics.paid_sites import site_findings, site_rows
 from tuneup_tui.metrics.result import PanelResult, PanelSettings, Series, Table, ratio
 from tuneup_tui.metrics.shared import lead_column, lead_rows, leads_once, opportunities_once
@@ -80,14 +81,26 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     # over the periods the leads have data for
     leads_outcome = outcome if leads_baseline == baseline else outcome_over(leads_baseline)
     sums = by_key(paid, "program_key", "date", MONEY_COUNTS, period, baseline)
-    programs = [_program_row(r, names[r["program_key"]], outcome, baseline)
-                for r in records(sums)]
+    sum_rows = records(sums)
+    programs = [_program_row(r, names[r["program_key"]], outcome, baseline) for r in sum_rows]
     programs.sort(key=lambda r: (-r["spend"], r["program"]))
     totals = _total_row(sums, outcome, baseline)
     sites = site_rows(paid, period, baseline, settings)
 
-    figures = {k: totals[k] for k in _FIGURES}
-    baseline_figures = {k: totals[f"avg_{k}"] for k in _FIGURES}
+    name_mix, lead_mix = paid_mixes(sum_rows, names, *((outcome.leads_now, outcome.leads_base)
+                                                       if outcome.known else (None, None)))
+    figures, baseline_figures = with_mix({k: totals[k] for k in _FIGURES},
+                                         {k: totals[f"avg_{k}"] for k in _FIGURES},
+                                         name_mix, lead_mix)
+    mixes = {} if lead_mix is None else {
+        "lead_mix": Table("Cost per lead by programme mix", MIX_COLUMNS, lead_mix.by_effect())}
+    mixes["name_mix"] = Table("Cost per name by programme mix", MIX_COLUMNS, name_mix.by_effect())
+    for line in (mix_line("Cost per lead", "lead", lead_mix, totals["avg_cost_per_lead"],
+                          money.currency) if lead_mix is not None else None,
+                 mix_line("Cost per name", "name", name_mix, totals["avg_cost_per_name"],
+                          money.currency)):
+        if line is not None:
+            notes.append(line)
     findings = (*site_findings(sites, period, settings, money.currency),
                 *program_findings(programs, outcome, period, baseline, settings,
                                   money.currency, (leads_outcome, leads_baseline)))
@@ -95,7 +108,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         name=NAME, title=TITLE, period=period, baseline=full, baseline_coverage=coverage,
         figures=figures, baseline_figures=baseline_figures,
         tables={"programs": Table("Paid programs", PROGRAM_COLUMNS, tuple(programs)),
-                "sites": Table("Paid sites", SITE_COLUMNS, tuple(sites))},
+                "sites": Table("Paid sites", SITE_COLUMNS, tuple(sites)), **mixes},
         series=_series(paid, programs, period, full),
         findings=tuple(findings), notes=tuple(notes), currency=money.currency,
     )

@@ -55,7 +55,8 @@ class Finding:
     figures: Mapping[str, Number] = field(default_factory=dict)
     evidence: Mapping[str, Any] | None = None
     """For a change against the baseline: `count`, `of`, `baseline_count`, `baseline_of`, the
-    `test` it passed ("two-proportion" for a rate, "poisson" for a count) and its `z`
+    `test` it passed ("two-proportion" for a rate, "poisson" for a count; "mcnemar" and
+    "poisson-expected" for two sources checked against each other) and its `z`
     (`tuneup_tui.metrics.significance`)."""
     fact: str | None = None
     """The underlying fact when several panels see it ("referral_drop:linkedin"): one soft

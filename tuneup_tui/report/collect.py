@@ -19,6 +19,7 @@ from tuneup_tui.agenda.schedule import ActionKind, Schedule, ScheduleAction
 from tuneup_tui.data.period import review_period
 from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.names import PANEL_TITLES
+from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.metrics.scorecard_view import ScorecardLine, scorecard_lines
 from tuneup_tui.report.model import (
@@ -56,7 +57,10 @@ def collect_summary(store: RunStore, run_id: int,
                 else store.previous_run(run))
     spots = store.soft_spots(run.id)
     figures = _figures(store, run, previous)
-    scorecard = _scorecard(panel_results or {})
+    # the room's recorded figures checked against the panels they concern
+    panel_results = with_recorded(panel_results or {}, {
+        f.name: Recorded(f.value, f.session) for f in store.figures(run.id)})
+    scorecard = _scorecard(panel_results)
     return Summary(
         title=agenda.title,
         series=agenda.series,

@@ -329,7 +329,7 @@ class MainScreen(Screen[None]):
     def action_promote(self) -> None:
         session = self.session_shown()
         if self.live is not None and session is not None:
-            self.forms.promote(session_findings(session, self.panels))
+            self.forms.promote(session_findings(session, self.session_view.checked_panels()))
 
     async def action_switch_tab(self) -> None:
         work = await self.need_work_area()

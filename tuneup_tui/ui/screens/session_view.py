@@ -129,17 +129,28 @@ class SessionView:
             return
         figures = live.records().figures if live else ()
         self._figures_shown = tuple((f.name, f.value, f.session) for f in figures)
-        work.panel.show(session.panels, self.panels, recorded={f.name: f for f in figures},
-                        last_run=self.last_run)
+        work.panel.show(session.panels, self.checked_panels(),
+                        recorded={f.name: f for f in figures}, last_run=self.last_run)
         self._show_findings(session)
         self._show_recorded(session)
+
+    def checked_panels(self) -> Mapping[str, PanelResult]:
+        """The panels with the room's recorded figures checked against them: the expected
+        leads recorded in the Traffic Study beside the leads delivered."""
+        from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
+
+        figures = self.live.records().figures if self.live else ()
+        if not figures:
+            return self.panels
+        return with_recorded(self.panels, {f.name: Recorded(f.value, f.session)
+                                           for f in figures})
 
     def _show_findings(self, session: Session) -> None:
         live = self.live
         work = self.work
         if work is None:
             return
-        findings = session_findings(session, self.panels)
+        findings = session_findings(session, self.checked_panels())
         promoted = live.records().promoted() if live else {}
         pending = any(name not in self.panels for name in session.panels)
         work.findings.show(findings, promoted, pending=pending)

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from tuneup_tui.metrics.coverage_line import coverage_line
+from tuneup_tui.metrics.recorded_checks import SHOWN_AS
 from tuneup_tui.metrics.scorecard_view import scorecard_notes
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.textsafe import visible_line
@@ -165,7 +166,8 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
         rows.append((name, row))
         for other in (name, *RELATED.get(name, ())):
             mine = recorded.get(other)
-            if mine is None:
+            # a recorded figure the panel shows as a figure of its own is not shown twice
+            if mine is None or SHOWN_AS.get(other) in result.figures:
                 continue
             where = f" ({visible_line(mine.session)})" if mine.session else ""
             caption = "  recorded" if other == name else f"  {label(other).lower()}"
