@@ -48,7 +48,8 @@ PAID_LEADS = (
     # "search" matches the paid program "Search" (case and spaces ignored)
     [_lead(f"S{i}", "2026-11-18", " search ") for i in range(5)]      # period: 5
     + [_lead(f"S{i}", "2026-11-10", "Search") for i in range(5, 15)]  # baseline: 10
-    + [_lead(f"D{i}", "2026-11-03", "Display") for i in range(12)]    # baseline: 12
+    + [_lead(f"D{i}", "2026-11-11", "Display") for i in range(12)]    # baseline: 12 (W46,
+    # the one baseline week the paid export covers)
     + [_lead("W1", "2026-11-18", "Webinar")]                          # not a paid program
 )
 
