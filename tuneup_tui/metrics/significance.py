@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from tuneup_tui.metrics.common import finding
 from tuneup_tui.metrics.result import Finding, Number, Severity
 
 HIGH_Z = 2.58
@@ -94,6 +93,10 @@ def tested_finding(panel: str, key: str, message: str, evidence: dict[str, Any],
     """A finding on a change against the baseline, at the severity its evidence's test gives
     (`evidence_severity`), carrying that evidence; None when the change is noise at that
     volume."""
+    # common reads pandas: loaded here, not with the module, so the console (which reads the
+    # tests' thresholds for recorded figures) never loads pandas itself
+    from tuneup_tui.metrics.common import finding
+
     severity = evidence_severity(evidence)
     if severity is None:
         return None
