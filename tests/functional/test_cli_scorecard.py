@@ -51,7 +51,14 @@ def test_the_sample_plan_and_its_planted_misses(sample: Path,
     assert rows[("sessions", None)]["session"] == "Traffic and Paid"
     pending = [r["key"] for r in doc["rows"] if r["status"] is None
                and (r["note"] or "").startswith("not answered yet")]
-    assert pending == ["connects_per_rep", "budget_pacing"]
+    assert pending == []
+    # connects: the Service level panel's figure, 61 of the 238 calls with an outcome in W49
+    assert rows[("connect_rate", None)]["answer"] == pytest.approx(61 / 238)
+    assert rows[("connect_rate", None)]["panel"] == "service_level"
+    # the sample's budgets run out early for LinkedIn Ads (12 December) and Bing Search
+    # (22 December); no plan or baseline for it: no status
+    pacing = rows[("budget_pacing", None)]
+    assert (pacing["answer"], pacing["status"], pacing["panel"]) == (2, None, "budget_pacing")
     assert doc["error"] is None and doc["notes"] == []
 
 
@@ -65,7 +72,9 @@ def test_the_text_table(sample: Path, capsys: pytest.CaptureFixture[str]) -> Non
     # answer, target, baseline, status, session
     assert goal.split()[-8:] == ["2.4%", "2.8%", "2.6%", "off", "track", "Traffic", "and",
                                  "Paid"]
-    assert "not answered yet" in next(ln for ln in lines if ln.startswith("Budget pacing"))
+    pacing = next(ln for ln in lines if ln.startswith("Budget pacing"))
+    # question, then answer 2, target and baseline "–", no status, the panel that digs in
+    assert pacing.split("…", 1)[1].split()[:3] == ["2", "–", "–"]
 
 
 def test_a_bad_row_of_the_plan_is_named_and_the_rest_stands(

@@ -49,7 +49,8 @@ async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,
         assert "red" in str(status.style)
         assert "Bing Search" in rows
         pacing = next(r for q, r in rows.items() if q.startswith("Budget pacing"))
-        assert isinstance(pacing[4], Text) and pacing[4].plain == "not yet"
+        # two flights run out early on the sample; no plan or baseline: no status
+        assert str(pacing[1]).strip() == "2" and str(pacing[4]).strip() == ""
 
 
 def test_the_expectation_recorded_in_the_room_stands_under_its_row() -> None:

@@ -274,8 +274,6 @@ def _scorecard_entries() -> dict[str, FigureInfo]:
     return out
 
 
-PANEL_FIGURES["scorecard"] = _scorecard_entries()
-
 # SEO metrics are named by the pack ("seo_domain_authority"); the common ones have a direction.
 _SEO_BETTER = {"spam_score": "down", "domain_authority": "up", "page_authority": "up",
                "linking_domains": "up", "indexed_pages": "up", "backlinks": "up"}
@@ -297,3 +295,5 @@ PATTERNS: dict[tuple[str, str], Callable[[str], FigureInfo]] = {
 from tuneup_tui.metrics.catalogue_economics import economics_entries  # noqa: E402
 
 PANEL_FIGURES.update(economics_entries(PANEL_FIGURES))
+# the scorecard reads other panels' entries, the deeper sales panels' too: built last
+PANEL_FIGURES["scorecard"] = _scorecard_entries()
