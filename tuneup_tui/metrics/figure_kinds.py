@@ -63,6 +63,8 @@ _NUMBER = (
     # funnel and traffic
     "sessions", "goal_completions", "leads", "sent_to_sales", "opportunities", "proposals",
     "closed_won", "count", "sources", "leads_sent_to_sales", "expected_leads_to_sales", "of",
+    # the scorecard's budget pacing row: flights whose budget runs out early
+    "budget_pacing",
     # social
     "followers", "follower_growth", "engagements", "posts", "video_views", "referral_sessions",
     # paid
