@@ -10,46 +10,10 @@ from typing import Any
 
 import pytest
 
+from tests.unit.cross_check_fixtures import DATABASE, EMAILS, TRAFFIC
 from tests.unit.panel_fixtures import pack_of, period, settings
 from tuneup_tui.metrics.nurturing import compute
 from tuneup_tui.metrics.registry import run_panel
-
-DATABASE = [
-    {"date": "2026-10-01", "contacts": 1000},
-    {"date": "2026-11-08", "contacts": 1100},   # the size at the end of W45 and of W46
-    {"date": "2026-11-20", "contacts": 1200},   # the size at the period's end
-    {"date": "2026-11-25", "contacts": 9999},   # after the period: ignored
-]
-
-
-def email(day: str, campaign: str, sent: int, delivered: int, opens: int, clicks: int,
-          unsubscribes: int, bounces: int) -> dict:
-    return {"date": day, "campaign": campaign, "sent": sent, "delivered": delivered,
-            "opens": opens, "clicks": clicks, "unsubscribes": unsubscribes, "bounces": bounces}
-
-
-EMAILS = [
-    email("2026-10-14", "Oct A", 500, 480, 100, 20, 2, 20),      # W45 window only
-    email("2026-10-28", "Oct B", 1000, 950, 200, 30, 5, 10),     # all three windows
-    email("2026-11-04", "Nov A", 1000, 1000, 250, 40, 4, 6),     # W45; all three windows
-    email("2026-11-11", "Nov B", 1000, 1000, 200, 60, 3, 7),     # W46; W46 + period windows
-    email("2026-11-17", "Promo", 2000, 1900, 500, 380, 10, 30),  # the period
-    email("2026-11-19", "Digest", 1000, 1000, 200, 20, 2, 8),    # the period
-]
-
-
-def visit(day: str, medium: str, sessions: int) -> dict:
-    return {"date": day, "source": "newsletter", "medium": medium, "sessions": sessions,
-            "goal_completions": 0}
-
-
-TRAFFIC = [
-    visit("2026-11-05", "email", 30),   # W45
-    visit("2026-11-12", "email", 60),   # W46
-    visit("2026-11-18", "email", 40),   # period
-    visit("2026-11-18", "Email", 10),   # period, medium in any case
-    visit("2026-11-18", "cpc", 500),    # not email
-]
 
 
 def run(**options: Any) -> Any:
