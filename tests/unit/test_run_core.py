@@ -8,6 +8,7 @@ minutes).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda, Session
 from tuneup_tui.run.live import LiveRun
-from tuneup_tui.run.opening import NewRun, start_run
+from tuneup_tui.run.opening import NewRun, open_day, open_items, start_run
 from tuneup_tui.run.pulse import DayPulse
 from tuneup_tui.store.db import RunStore
 
@@ -43,10 +44,12 @@ def clock() -> FakeClock:
     return FakeClock(DAY.replace(hour=9))
 
 
+_NEW = NewRun(agenda_toml="", agenda_path=None, as_of=date(2026, 11, 23), data_dir=None,
+              mode="facilitator", speed=1.0)
+
+
 def _live(store: RunStore, clock: FakeClock) -> LiveRun:
-    return start_run(_agenda(), store, clock, NewRun(
-        agenda_toml="", agenda_path=None, as_of=date(2026, 11, 23), data_dir=None,
-        mode="facilitator", speed=1.0))
+    return start_run(_agenda(), store, clock, _NEW)
 
 
 class CountingStore:
@@ -126,6 +129,26 @@ def test_an_item_carried_over_or_closed(store: RunStore, clock: FakeClock) -> No
     assert (carried.text, carried.owner, carried.carried_from) == (
         "Agree the lead score", "Priya", keep.id)
     assert store.action(close.id).status == "done"
+
+
+def test_a_new_run_is_offered_its_series_previous_open_items(store: RunStore,
+                                                            clock: FakeClock) -> None:
+    first = _live(store, clock)
+    first.add_action("Agree the lead score", "Dana")
+    done = first.add_action("Clean the 404 list", "Sam")
+    first.update_action(done.id, text=done.text, owner="Sam", due=None, status="done")
+    store.save_panel_figures(first.run.id, "funnel", {"leads": 120})
+    first.end()
+    other = start_run(replace(_agenda(), series="other"), store, clock, _NEW)
+    other.add_action("Another series' item", "Ravi")
+    other.end()
+
+    day = open_day(_agenda(), store, clock, resume=None, new=_NEW)
+    assert day.carry_from == first.run
+    assert [i.text for i in open_items(store, day.carry_from)] == ["Agree the lead score"]
+    assert day.last_run_figures == {"funnel": {"leads": 120}}
+    resumed = open_day(_agenda(), store, clock, resume=day.live.run, new=_NEW)
+    assert resumed.carry_from is None  # offered once, when the run starts
 
 
 def test_the_bell_rings_once_when_a_session_runs_out(store: RunStore,
