@@ -42,16 +42,25 @@ def logged_touches(pack: DataPack, activities: pd.DataFrame | None, leads: pd.Da
     if activities is None:
         return None
     every = leads_once(pack)
-    at = lead_rows(pack, "activities", activities)
-    stamps = activities["date"].to_numpy().astype("datetime64[ns]")
-    keep = (at >= 0) & up_to_day(stamps, as_of)
-    # the latest activity of each lead by the as-of date: one on or after the sent day is enough
-    latest = np.full(len(every), np.iinfo(np.int64).min, dtype=np.int64)
-    np.maximum.at(latest, at[keep], stamps[keep].view(np.int64))
+    latest = pack.derived(("activities", "latest_touch", as_of, id(activities)),
+                          lambda: _latest_touch(pack, activities, len(every), as_of))
     where = every.index.get_indexer(leads.index)
     sent_day = leads["sent_to_sales_at"].dt.floor("D").to_numpy().astype("datetime64[ns]")
     mine = np.where(where >= 0, latest[np.maximum(where, 0)], np.iinfo(np.int64).min)
     return (where >= 0) & (mine >= sent_day.view(np.int64)) & ~np.isnat(sent_day)
+
+
+def _latest_touch(pack: DataPack, activities: pd.DataFrame, leads: int, as_of: date
+                  ) -> np.ndarray:
+    """For each lead of leads_once, the time of its latest activity by `as_of` (nanoseconds;
+    the smallest integer without one): one on or after the sent day is enough (built once per
+    as-of date: the period's leads and the baseline's read the same)."""
+    at = lead_rows(pack, "activities", activities)
+    stamps = activities["date"].to_numpy().astype("datetime64[ns]")
+    keep = (at >= 0) & up_to_day(stamps, as_of)
+    latest = np.full(leads, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(latest, at[keep], stamps[keep].view(np.int64))
+    return latest
 
 
 def crm_touches(leads: pd.DataFrame, as_of: date) -> np.ndarray:

@@ -19,15 +19,17 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.codes import lookup
+from tuneup_tui.metrics.codes import factorize_text, lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
+    days_mask,
     folded,
     in_baseline,
     in_period,
@@ -44,6 +46,7 @@ from tuneup_tui.metrics.common import (
 from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.funnel_cohort import (
     COHORT_STEPS,
+    CohortSteps,
     cohort_counts,
     lead_steps,
     maturity_note,
@@ -56,7 +59,7 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
-from tuneup_tui.metrics.shared import leads_once, opportunities_once
+from tuneup_tui.metrics.shared import lead_rows, leads_once, opportunities_once
 from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "funnel"
@@ -99,7 +102,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     # every count is of a window inside the baseline and the period
-    cohort: dict[str, pd.DataFrame] = {}
+    cohort: dict[str, CohortSteps] = {}
     counters = _counters(pack, notes, window_start(period, baseline), period.end, cohort,
                          settings)
     if not counters:
@@ -173,7 +176,7 @@ def _pooled(counters: dict[str, Counter], step: str, previous: str,
     return ratio(count_fn(both), of), of
 
 
-def _cohort_rate(steps: pd.DataFrame | None, step: str, period: Period, baseline: Baseline
+def _cohort_rate(steps: CohortSteps | None, step: str, period: Period, baseline: Baseline
                  ) -> tuple[float | None, int | None, float | None, int | None]:
     """A cohort step's rate and the count it is out of, in the period and pooled over the
     baseline's cohorts: (rate, of, baseline rate, baseline of)."""
@@ -188,7 +191,7 @@ def _cohort_rate(steps: pd.DataFrame | None, step: str, period: Period, baseline
 
 
 def _counters(pack: DataPack, notes: list[str], start: date, end: date,
-              cohort: dict[str, pd.DataFrame], settings: PanelSettings) -> dict[str, Counter]:
+              cohort: dict[str, CohortSteps], settings: PanelSettings) -> dict[str, Counter]:
     counters: dict[str, Counter] = {}
     traffic = optional_frame(pack, "traffic", notes)
     if traffic is not None:
@@ -200,23 +203,34 @@ def _counters(pack: DataPack, notes: list[str], start: date, end: date,
         counters["leads"] = _counter(leads, "created_at", start, end)
         counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at", start, end)
     opps = optional_frame(pack, "opportunities", notes)
-    reached = won = None
+    reached = won = opp_leads = None
     if opps is not None:
         opps = opportunities_once(pack)
-        # each distinct stage worked out once, then spread over the opportunities
-        codes, stages = pd.factorize(opps["stage"])
+        won, reached = stage_steps(pack, opps)
+        opp_leads = lead_rows(pack, "opportunities_once", opps) if leads is not None else None
+        counters["opportunities"] = _counter(opps, "created_at", start, end)
+        counters["proposals"] = _counter(opps, "created_at", start, end, reached)
+        counters["closed_won"] = _counter(opps, "closed_at", start, end, won)
+    if leads is not None:
+        cohort["steps"] = lead_steps(leads, opps, opp_leads, reached, won, settings.as_of,
+                                     start, end)
+    return counters
+
+
+def stage_steps(pack: DataPack, opps: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Which of `opps` (the pack's opportunities_once) are at Closed Won, and which reached
+    the proposal (at Proposal, Negotiation or Closed Won): each distinct stage worked out
+    once, then spread over the opportunities (built once per pack)."""
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        codes, stages = factorize_text(opps["stage"])
         stage = stage_key(pd.Series(stages, dtype="str"))
         won_stage = (stage == "closedwon").fillna(False).to_numpy(dtype=bool)
         reached_stage = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False)
                          .to_numpy(dtype=bool) | won_stage)
-        won = lookup(won_stage, codes, False)  # no stage (code -1): False
-        reached = lookup(reached_stage, codes, False)
-        counters["opportunities"] = _counter(opps, "created_at", start, end)
-        counters["proposals"] = _counter(opps[reached], "created_at", start, end)
-        counters["closed_won"] = _counter(opps[won], "closed_at", start, end)
-    if leads is not None:
-        cohort["steps"] = lead_steps(leads, opps, reached, won, settings.as_of)
-    return counters
+        # no stage (code -1): False
+        return lookup(won_stage, codes, False), lookup(reached_stage, codes, False)
+
+    return pack.derived(("opportunities", "stage_steps", id(opps)), build)
 
 
 def stage_key(stage: pd.Series) -> pd.Series:
@@ -242,11 +256,29 @@ def _summer(df: pd.DataFrame, column: str, value: str) -> Counter:
     return lambda when: total(_window(df, column, when), value)
 
 
-def _counter(df: pd.DataFrame, column: str, start: date, end: date) -> Counter:
-    """Rows of `df` dated in a window (`column`) inside `start`..`end`: those rows are cut out
-    once, so each window compares their dates, not a million."""
-    rows = within(df[[column]], column, start, end)
-    return lambda when: float(_in_window(rows, column, when).sum())
+def _counter(df: pd.DataFrame, column: str, start: date, end: date,
+             rows: np.ndarray | None = None) -> Counter:
+    """Rows of `df` (those `rows` picks, when given) dated in a window (`column`) inside
+    `start`..`end`: their dates are cut out and sorted once, so each window is counted by two
+    binary searches, not by comparing a million dates."""
+    stamps = df[column].to_numpy()
+    if stamps.dtype.kind != "M":
+        picked = df[[column]] if rows is None else df[[column]][rows]
+        window = within(picked, column, start, end)
+        return lambda when: float(_in_window(window, column, when).sum())
+    if rows is not None:
+        stamps = stamps[rows]
+    days = np.sort(stamps[days_mask(stamps, start, end)])
+
+    def count(when: Period | Baseline) -> float:
+        if isinstance(when, Baseline) and len(when) == 0:
+            return 0.0
+        lo = np.datetime64(when.start, "D").astype(days.dtype)
+        hi = (np.datetime64(when.end, "D") + 1).astype(days.dtype)
+        first, last = np.searchsorted(days, [lo, hi])
+        return float(last - first)
+
+    return count
 
 
 def _findings(rows: list[dict], period: Period, baseline: Baseline,
