@@ -25,7 +25,7 @@ import pandas as pd
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.codes import factorize_text, lookup
+from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
@@ -59,7 +59,12 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
-from tuneup_tui.metrics.shared import lead_rows, leads_once, opportunities_once
+from tuneup_tui.metrics.shared import (
+    lead_rows,
+    leads_once,
+    opportunities_once,
+    opportunity_column,
+)
 from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "funnel"
@@ -206,7 +211,7 @@ def _counters(pack: DataPack, notes: list[str], start: date, end: date,
     reached = won = opp_leads = None
     if opps is not None:
         opps = opportunities_once(pack)
-        won, reached = stage_steps(pack, opps)
+        won, reached = stage_steps(pack)
         opp_leads = lead_rows(pack, "opportunities_once", opps) if leads is not None else None
         counters["opportunities"] = _counter(opps, "created_at", start, end)
         counters["proposals"] = _counter(opps, "created_at", start, end, reached)
@@ -217,20 +222,17 @@ def _counters(pack: DataPack, notes: list[str], start: date, end: date,
     return counters
 
 
-def stage_steps(pack: DataPack, opps: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Which of `opps` (the pack's opportunities_once) are at Closed Won, and which reached
-    the proposal (at Proposal, Negotiation or Closed Won): each distinct stage worked out
-    once, then spread over the opportunities (built once per pack)."""
-    def build() -> tuple[np.ndarray, np.ndarray]:
-        codes, stages = factorize_text(opps["stage"])
-        stage = stage_key(pd.Series(stages, dtype="str"))
-        won_stage = (stage == "closedwon").fillna(False).to_numpy(dtype=bool)
-        reached_stage = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False)
-                         .to_numpy(dtype=bool) | won_stage)
-        # no stage (code -1): False
-        return lookup(won_stage, codes, False), lookup(reached_stage, codes, False)
-
-    return pack.derived(("opportunities", "stage_steps", id(opps)), build)
+def stage_steps(pack: DataPack) -> tuple[np.ndarray, np.ndarray]:
+    """Which of the pack's opportunities (opportunities_once) are at Closed Won, and which
+    reached the proposal (at Proposal, Negotiation or Closed Won): each distinct stage worked
+    out once, then spread over the opportunities."""
+    stage = opportunity_column(pack, "stage")
+    keys = stage_key(pd.Series(stage.values, dtype="str"))
+    won_stage = (keys == "closedwon").fillna(False).to_numpy(dtype=bool)
+    reached_stage = (keys.str.startswith(PROPOSAL_OR_LATER).fillna(False)
+                     .to_numpy(dtype=bool) | won_stage)
+    # no stage (code -1): False
+    return lookup(won_stage, stage.codes, False), lookup(reached_stage, stage.codes, False)
 
 
 def stage_key(stage: pd.Series) -> pd.Series:
