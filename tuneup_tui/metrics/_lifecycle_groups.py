@@ -52,13 +52,17 @@ def tactics_of(program: Coded, no_program: str) -> tuple[list[str], np.ndarray]:
 
 
 def _median(values: np.ndarray) -> float | None:
-    kept = pd.Series(values).dropna()
-    return float(kept.median()) if len(kept) else None
+    """The median of the known values (None without one), worked out as pandas' median is
+    (numpy's nanmedian of them), on the array itself."""
+    kept = values[~np.isnan(values)]
+    return float(np.nanmedian(kept)) if len(kept) else None
 
 
 def _mean(values: np.ndarray) -> float | None:
-    kept = pd.Series(values).dropna()
-    return float(kept.mean()) if len(kept) else None
+    """The mean of the known values (None without one): their sum over their count, as
+    pandas' mean is."""
+    kept = values[~np.isnan(values)]
+    return float(kept.sum(dtype=np.float64) / len(kept)) if len(kept) else None
 
 
 def _groups(keys: np.ndarray, count: int) -> list[np.ndarray]:

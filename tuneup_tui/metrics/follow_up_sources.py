@@ -26,9 +26,10 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics.common import finding, num, up_to_day
+from tuneup_tui.metrics.common import days_mask, finding, num, up_to_day
+from tuneup_tui.metrics.lead_ids import positions_of_rows
 from tuneup_tui.metrics.result import Finding, Number
-from tuneup_tui.metrics.shared import lead_rows, leads_once
+from tuneup_tui.metrics.shared import leads_once
 from tuneup_tui.metrics.significance import severity_of
 
 NAME = "follow_up"
@@ -42,22 +43,27 @@ def logged_touches(pack: DataPack, activities: pd.DataFrame | None, leads: pd.Da
     if activities is None:
         return None
     every = leads_once(pack)
-    latest = pack.derived(("activities", "latest_touch", as_of, id(activities)),
-                          lambda: _latest_touch(pack, activities, len(every), as_of))
     where = every.index.get_indexer(leads.index)
     sent_day = leads["sent_to_sales_at"].dt.floor("D").to_numpy().astype("datetime64[ns]")
+    known = sent_day[~np.isnat(sent_day)]
+    if len(known) == 0:  # no lead with a sent day: none can have a touch after it
+        return np.zeros(len(leads), dtype=bool)
+    # only activities from the earliest sent day on can count: those are the ones looked up
+    since = pd.Timestamp(known.min()).date()
+    latest = pack.derived(("activities", "latest_touch", since, as_of, id(activities)),
+                          lambda: _latest_touch(pack, activities, len(every), since, as_of))
     mine = np.where(where >= 0, latest[np.maximum(where, 0)], np.iinfo(np.int64).min)
     return (where >= 0) & (mine >= sent_day.view(np.int64)) & ~np.isnat(sent_day)
 
 
-def _latest_touch(pack: DataPack, activities: pd.DataFrame, leads: int, as_of: date
-                  ) -> np.ndarray:
-    """For each lead of leads_once, the time of its latest activity by `as_of` (nanoseconds;
-    the smallest integer without one): one on or after the sent day is enough (built once per
-    as-of date: the period's leads and the baseline's read the same)."""
-    at = lead_rows(pack, "activities", activities)
+def _latest_touch(pack: DataPack, activities: pd.DataFrame, leads: int, since: date,
+                  as_of: date) -> np.ndarray:
+    """For each lead of leads_once, the time of its latest activity dated from `since` to
+    `as_of` (nanoseconds; the smallest integer without one): one on or after the sent day is
+    enough, so the activities before the earliest sent day asked about are not looked up."""
     stamps = activities["date"].to_numpy().astype("datetime64[ns]")
-    keep = (at >= 0) & up_to_day(stamps, as_of)
+    at = positions_of_rows(pack, leads_once(pack), activities, days_mask(stamps, since, as_of))
+    keep = at >= 0
     latest = np.full(leads, np.iinfo(np.int64).min, dtype=np.int64)
     np.maximum.at(latest, at[keep], stamps[keep].view(np.int64))
     return latest
