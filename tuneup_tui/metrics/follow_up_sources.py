@@ -37,9 +37,14 @@ TOLERANCE = 0.2
 
 
 def logged_touches(pack: DataPack, activities: pd.DataFrame | None, leads: pd.DataFrame,
-                   as_of: date) -> np.ndarray | None:
+                   as_of: date, since: date | None = None) -> np.ndarray | None:
     """For each of `leads` (rows of the sent-leads frame), whether an activity dated from its
-    sent day to `as_of` names it; None without the activities source."""
+    sent day to `as_of` names it; None without the activities source.
+
+    `since` (a day no later than any of the leads' sent days; their earliest by default) says
+    which activities are looked up: a panel asking about the period's leads and then the
+    baseline's passes the baseline's first day, and the activities are looked up once.
+    """
     if activities is None:
         return None
     every = leads_once(pack)
@@ -49,7 +54,8 @@ def logged_touches(pack: DataPack, activities: pd.DataFrame | None, leads: pd.Da
     if len(known) == 0:  # no lead with a sent day: none can have a touch after it
         return np.zeros(len(leads), dtype=bool)
     # only activities from the earliest sent day on can count: those are the ones looked up
-    since = pd.Timestamp(known.min()).date()
+    earliest = pd.Timestamp(known.min()).date()
+    since = earliest if since is None or since > earliest else since
     latest = pack.derived(("activities", "latest_touch", since, as_of, id(activities)),
                           lambda: _latest_touch(pack, activities, len(every), since, as_of))
     mine = np.where(where >= 0, latest[np.maximum(where, 0)], np.iinfo(np.int64).min)
@@ -61,11 +67,13 @@ def _latest_touch(pack: DataPack, activities: pd.DataFrame, leads: int, since: d
     """For each lead of leads_once, the time of its latest activity dated from `since` to
     `as_of` (nanoseconds; the smallest integer without one): one on or after the sent day is
     enough, so the activities before the earliest sent day asked about are not looked up."""
-    stamps = activities["date"].to_numpy().astype("datetime64[ns]")
-    at = positions_of_rows(pack, leads_once(pack), activities, days_mask(stamps, since, as_of))
+    dates = activities["date"].to_numpy()
+    rows = np.flatnonzero(days_mask(dates, since, as_of))
+    at = positions_of_rows(pack, leads_once(pack), activities, rows)
+    stamps = dates[rows].astype("datetime64[ns]").view(np.int64)
     keep = at >= 0
     latest = np.full(leads, np.iinfo(np.int64).min, dtype=np.int64)
-    np.maximum.at(latest, at[keep], stamps[keep].view(np.int64))
+    np.maximum.at(latest, at[keep], stamps[keep])
     return latest
 
 

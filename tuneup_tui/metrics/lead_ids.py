@@ -32,17 +32,13 @@ def positions(pack: DataPack, leads: pd.DataFrame, frame: pd.DataFrame) -> np.nd
 
 def positions_of_rows(pack: DataPack, leads: pd.DataFrame, frame: pd.DataFrame,
                       rows: np.ndarray) -> np.ndarray:
-    """`positions` for the rows of `frame` that `rows` (a boolean mask) picks, -1 for the
-    others: a panel that needs the leads of a few weeks' activities hashes the ids of those
-    activities, not of two million."""
-    out = np.full(len(frame), -1, dtype=np.int64)
-    picked = np.flatnonzero(rows)
-    if len(picked):
-        ids = frame["lead_id"].to_numpy(dtype=object)[picked]
-        codes, uniques = pd.factorize(ids)
-        out[picked] = lookup(_rows_of(pack, leads, np.asarray(uniques, dtype=object)),
-                             np.asarray(codes, dtype=np.intp), -1)
-    return out
+    """`positions` of the rows of `frame` at `rows` (row numbers), in that order: a panel that
+    needs the leads of a few weeks' activities hashes the ids of those, not of two million."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.int64)
+    codes, uniques = pd.factorize(frame["lead_id"].to_numpy(dtype=object)[rows])
+    return lookup(_rows_of(pack, leads, np.asarray(uniques, dtype=object)),
+                  np.asarray(codes, dtype=np.intp), -1)
 
 
 def ids_from(ids: np.ndarray, lowest: str) -> np.ndarray:

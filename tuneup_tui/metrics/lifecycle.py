@@ -202,7 +202,8 @@ def _touches(pack: DataPack, activities: pd.DataFrame, everyone: pd.DataFrame, a
     touches = np.zeros(len(everyone))
     if len(theirs):
         ids = activities["lead_id"].to_numpy(dtype=object)
-        rows = up_to_day(activities["date"].to_numpy(), as_of) & ids_from(ids, min(theirs))
+        rows = np.flatnonzero(up_to_day(activities["date"].to_numpy(), as_of)
+                              & ids_from(ids, min(theirs)))
         positions = positions_of_rows(pack, everyone, activities, rows)
         touches = np.bincount(positions[positions >= 0], minlength=len(everyone)).astype(float)
     touches[~sent] = np.nan
