@@ -37,11 +37,11 @@ def tactic_sums(flights: dict[str, dict], data: TacticData, paid: pd.DataFrame |
         clicks = upto.groupby(fold(upto["program"]))["clicks"].sum().to_dict()
     out = {}
     opps = data.opps
+    leads, with_opp = data.per_tactic(), data.per_tactic(~np.isnat(data.first_opp))
     for key, flight in flights.items():
-        leads = data.tactic == data.code(key)
-        mine = opps.tactic == data.code(key)
-        out[key] = {"leads": float(leads.sum()),
-                    "with_opp": float((~np.isnat(data.first_opp[leads])).sum()),
+        code = data.code(key)
+        mine = opps.tactic == code
+        out[key] = {"leads": float(leads[code]), "with_opp": float(with_opp[code]),
                     "opps": float(mine.sum()), "pipeline": float(opps.amount[mine].sum()),
                     "cost": flight["cost"] + flight["internal"],
                     "clicks": float(clicks.get(key, 0.0))}

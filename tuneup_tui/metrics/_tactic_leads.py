@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -77,6 +78,19 @@ class TacticData:
     def code(self, key: str) -> int:
         """The index of the tactic whose folded name is `key` (-1: not one of them)."""
         return self.keys.index(key) if key in self.keys else -1
+
+    def per_tactic(self, flags: np.ndarray | None = None) -> np.ndarray:
+        """How many leads each tactic has (of those `flags` picks, when given)."""
+        tactic = self.tactic if flags is None else self.tactic[flags]
+        return np.bincount(tactic, minlength=len(self.keys))
+
+    def days_per_tactic(self) -> list[np.ndarray]:
+        """Each tactic's leads' `days_to_opp` (cut out once, not one mask per tactic)."""
+        narrow = self.tactic.astype(np.int16) if len(self.keys) < 2**15 else self.tactic
+        order = np.argsort(narrow, kind="stable")
+        bounds = np.searchsorted(self.tactic[order], np.arange(len(self.keys) + 1))
+        days = self.days_to_opp[order]
+        return [days[lo:hi] for lo, hi in pairwise(bounds)]
 
 
 def tactic_data(pack: DataPack, keys: set[str], as_of: date, crm: pd.DataFrame | None

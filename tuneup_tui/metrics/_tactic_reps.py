@@ -25,11 +25,12 @@ def rep_rows(data: TacticData, names: dict[str, str]) -> list[dict]:
     # around are one rep
     folded = [str(v).strip().casefold() for v in data.owners]
     rep_of, reps = pd.factorize(np.array(folded, dtype=object))
-    rep = np.asarray(rep_of, dtype=np.int64)[data.owner[owned]]
+    cell = data.owner[owned]
+    rep = np.asarray(rep_of, dtype=np.int64)[cell]
     tactic = data.tactic[owned]
     # a rep's name as first written (leads in file order), stripped
     present, first = np.unique(rep, return_index=True)
-    spelling = {int(r): str(data.owners[data.owner[owned][i]]).strip()
+    spelling = {int(r): str(data.owners[cell[i]]).strip()
                 for r, i in zip(present, first, strict=True)}
     # (tactic, rep) groups in order of their first lead, as a groupby that keeps that order
     pair = tactic * max(len(reps), 1) + rep

@@ -142,9 +142,10 @@ def _territory_names(territories: pd.DataFrame | None, sent: pd.DataFrame) -> di
     for frame in (territories, sent):
         if frame is None:
             continue
-        column = frame["territory"].dropna()
-        for key, name in zip(fold(column), column, strict=True):
-            names.setdefault(str(key), str(name).strip())
+        # the distinct cells in order of first appearance: the first spelling of each name,
+        # as walking every row finds it
+        for name in pd.unique(frame["territory"].dropna().to_numpy(dtype=object)):
+            names.setdefault(str(name).strip().casefold(), str(name).strip())
     return names
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import plural
@@ -53,7 +55,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     data = tactic_data(pack, set(flights), as_of, crm)
     quarter = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
     windows = {"period": (period.start, period.end), "qtd": (quarter, as_of)}
-    rows = [_row(flight, data, data.code(key), windows, as_of) for key, flight in flights.items()]
+    per_lead = (data.per_tactic(), data.per_tactic(data.accepted), data.days_per_tactic())
+    rows = [_row(flight, data, data.code(key), per_lead, windows, as_of)
+            for key, flight in flights.items()]
     totals = _totals(rows, data)
     if data.stray:
         notes.append(f"{plural(data.stray, 'lead')} from programs that are not in tactics")
@@ -100,20 +104,23 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _row(flight: dict, data: TacticData, code: int, windows: dict[str, tuple[date, date]],
-         as_of: date) -> dict:
-    leads = data.tactic == code
+def _row(flight: dict, data: TacticData, code: int,
+         per_lead: tuple[np.ndarray, np.ndarray, list[np.ndarray]],
+         windows: dict[str, tuple[date, date]], as_of: date) -> dict:
+    """One tactic's row; `per_lead`: the leads, the accepted leads and the days to the first
+    opportunity of each tactic."""
+    leads, accepted, days = per_lead
     opps = data.opps
     mine = opps.tactic == code
     won = mine & opps.won
     row: dict = {
         "tactic": flight["name"], "cost": flight["cost"], "internal_cost": flight["internal"],
-        "leads": int(leads.sum()),
-        "accepted": int(data.accepted[leads].sum()) if data.has_crm else None,
+        "leads": int(leads[code]),
+        "accepted": int(accepted[code]) if data.has_crm else None,
         "opportunities": int(mine.sum()), "proposals": int(opps.proposal[mine].sum()),
         "closed_won": int(won.sum()), "pipeline": float(opps.amount[mine].sum()),
         "closed_won_revenue": float(opps.amount[won].sum()),
-        "median_days_to_opportunity": median_days(data.days_to_opp[leads]),
+        "median_days_to_opportunity": median_days(days[code]),
         "median_days_to_won": median_days(opps.days_to_won[won]),
     }
     total = flight["cost"] + flight["internal"]
