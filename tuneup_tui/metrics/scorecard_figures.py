@@ -27,10 +27,11 @@ import pandas as pd
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics._tactic_codes import opportunity_stages
+from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import days_mask, mean_per_period
-from tuneup_tui.metrics.funnel import stage_key
 from tuneup_tui.metrics.result import PanelResult
-from tuneup_tui.metrics.shared import leads_once, opportunities_once
+from tuneup_tui.metrics.shared import lead_column, leads_once, opportunities_once
 
 Answer = tuple[float | None, float | None, str | None]
 """(answer, baseline, why it is not answered); why is None when it is."""
@@ -47,7 +48,8 @@ def own_figure(key: str, pack: DataPack, period: Period, baseline: Baseline,
         if key == "pipeline_created":
             return pipeline_created(opportunities_once(pack), period, baseline)
         if key == "bookings_qtd":
-            return bookings_to_date(opportunities_once(pack), period.end)
+            return bookings_to_date(opportunities_once(pack),
+                                    opportunity_stages(pack).won, period.end)
     except DataError as err:
         return None, None, str(err)
     raise KeyError(key)
@@ -76,11 +78,11 @@ def pipeline_created(opps: pd.DataFrame, period: Period, baseline: Baseline) -> 
     return now, mean_per_period(before, baseline), None
 
 
-def bookings_to_date(opps: pd.DataFrame, end: date) -> Answer:
-    """Closed Won amounts from the quarter's first day to `end`, against the same number of
-    days of the quarter before."""
+def bookings_to_date(opps: pd.DataFrame, closed_won: np.ndarray, end: date) -> Answer:
+    """Closed Won amounts (`closed_won` picks them) from the quarter's first day to `end`,
+    against the same number of days of the quarter before."""
     start = quarter_start(end)
-    won = opps[(stage_key(opps["stage"]) == "closedwon").to_numpy()]
+    won = opps[["closed_at", "amount"]][closed_won]
     before_start = quarter_start(start - timedelta(days=1))
     before_end = min(before_start + (end - start), start - timedelta(days=1))
     first = opps["created_at"].min()
@@ -99,13 +101,14 @@ def tactic_value(figure: str, tactic: str, pack: DataPack, period: Period, basel
             leads = leads_once(pack)
         except DataError as err:
             return None, None, str(err)
-        # folded once per pack: a plan names several tactics, a pack may hold a million leads
-        programs = pack.derived(("scorecard", "programs_folded"),
-                                lambda: leads["program"].str.strip().str.casefold())
-        mine = leads[(programs == wanted).fillna(False).to_numpy(dtype=bool)]
-        now = float(days_mask(mine["created_at"].to_numpy(), period.start, period.end).sum())
-        before = (float(days_mask(mine["created_at"].to_numpy(), baseline.start,
-                                  baseline.end).sum()) if len(baseline) else None)
+        # each distinct program folded once (a plan names several tactics, a pack may hold a
+        # million leads), its leads picked by code
+        program = lead_column(pack, "program")
+        hit = np.array([k == wanted for k in program.folded()], dtype=bool)
+        created = leads["created_at"].to_numpy()[lookup(hit, program.codes, False)]
+        now = float(days_mask(created, period.start, period.end).sum())
+        before = (float(days_mask(created, baseline.start, baseline.end).sum())
+                  if len(baseline) else None)
         return now, mean_per_period(before, baseline), None
     key = figure.partition(".")[2]
     if figure.startswith("paid.") and key in _PROGRAM_FIGURES:

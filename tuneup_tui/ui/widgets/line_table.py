@@ -10,7 +10,9 @@ of the kept lines.
 
 A table can fit its width: one column (the action's text, a figure's name) is cut with an
 ellipsis so the others stay in view, and columns that matter least (an action item's session)
-are left out when even that does not leave them room. It fits again when it is resized.
+are left out when even that does not leave them room. It fits again when it is resized. A cell
+of the cut column can carry a shorter wording (`Fitted`), drawn instead of its text cut short
+on a narrow screen.
 """
 
 from __future__ import annotations
@@ -29,6 +31,23 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuneup_tui.ui.literal import literal_line, one_line_text
+
+SHORT_BELOW = 20
+"""A column cut to fewer cells than this draws a cell's shorter wording, when it has one: a
+text cut that far says less than a few words of its own (two scorecard questions both cut to
+"Leads sent…" read the same); wider, the cut-off text says more."""
+
+
+class Fitted:
+    """A cell with a shorter wording, drawn when its column is cut to fewer than
+    `SHORT_BELOW` cells."""
+
+    __slots__ = ("full", "short")
+
+    def __init__(self, full: Text | str, short: Text | str) -> None:
+        self.full = full
+        self.short = short
+
 
 Cell = Text | str
 _HEADER = object()
@@ -86,6 +105,8 @@ class LineTable(ScrollView, can_focus=True):
         self.optional = tuple(optional)
         """Columns left out, in this order, while the others do not fit."""
         self._rows: list[Sequence[Cell]] = []
+        self._shorts: dict[Hashable, dict[int, Text]] = {}
+        """The shorter wordings of a row's cells, by row key and column."""
         self._keys: list[Hashable] = []
         self._natural = tuple(cell_len(name) for name in self.header)
         """Each column's width with nothing cut."""
@@ -105,15 +126,17 @@ class LineTable(ScrollView, can_focus=True):
         """The cells of the row shown at `index` (0: the first under the header)."""
         return self._rows[index]
 
-    def set_rows(self, rows: Sequence[tuple[Hashable, Sequence[Cell]]]) -> None:
+    def set_rows(self, rows: Sequence[tuple[Hashable, Sequence[Cell | Fitted]]]) -> None:
         """Show `rows` (key, cells), in this order."""
         keys = [key for key, _ in rows]
         if keys == self._keys:
             return
         # Cells drawn on one line each, whatever they hold, and no wider than CELL_WIDTH.
         cells: list[Sequence[Cell]] = [
-            [literal_line(c) if isinstance(c, str) else one_line_text(c) for c in row]
-            for _, row in rows]
+            [_one_line(c.full if isinstance(c, Fitted) else c) for c in row] for _, row in rows]
+        self._shorts = {key: {i: _one_line(c.short) for i, c in enumerate(row)
+                              if isinstance(c, Fitted)}
+                        for key, row in rows if any(isinstance(c, Fitted) for c in row)}
         self._natural = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
                               for i, name in enumerate(self.header))
         self._rows, self._keys = cells, keys
@@ -179,7 +202,8 @@ class LineTable(ScrollView, can_focus=True):
             if not 0 <= index < len(self._rows):
                 return Strip.blank(width, self.rich_style)
             if index == self.cursor_row and (self.BLURRED_CURSOR or self.has_focus):
-                line, style = self._line(self._rows[index], "line-table--cursor")
+                line, style = self._line(self._rows[index], "line-table--cursor",
+                                         self._shorts.get(self._keys[index]))
             else:
                 # Stripes counted from the last row: rows added above the others (newest
                 # first) leave the others their stripes, and their drawn lines.
@@ -192,21 +216,25 @@ class LineTable(ScrollView, can_focus=True):
                ) -> tuple[Strip, Style]:
         drawn = self._lines.get((key, even))
         if drawn is None:
-            drawn = self._lines[(key, even)] = self._line(cells, stripe)
+            drawn = self._lines[(key, even)] = self._line(cells, stripe, self._shorts.get(key))
         return drawn
 
-    def _line(self, cells: Sequence[Cell], stripe: str | None) -> tuple[Strip, Style]:
-        """One line of cells at the columns' widths, and the style it is filled out with."""
+    def _line(self, cells: Sequence[Cell], stripe: str | None,
+              shorts: dict[int, Text] | None = None) -> tuple[Strip, Style]:
+        """One line of cells at the columns' widths (a cell cut short drawn in its shorter
+        wording, when it has one), and the style it is filled out with."""
         style = self.rich_style
         if stripe is not None:
             style += self.get_component_rich_style(stripe)
         console = self.app.console
         pad = " " * PADDING
         segments: list[Segment] = []
-        for cell, width in zip(cells, self._widths, strict=True):
+        for column, (cell, width) in enumerate(zip(cells, self._widths, strict=True)):
             if not width:
                 continue  # left out for room
             text = literal_line(cell) if isinstance(cell, str) else cell
+            if text.cell_len > width and width < SHORT_BELOW and shorts and column in shorts:
+                text = shorts[column]
             if text.cell_len > width:
                 text = text.copy()
                 text.truncate(width, overflow="ellipsis")
@@ -248,6 +276,10 @@ def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit
         if fit is not None:
             widths[fit] = natural[fit]  # given back what a dropped column left
     return tuple(widths)
+
+
+def _one_line(cell: Cell) -> Text:
+    return literal_line(cell) if isinstance(cell, str) else one_line_text(cell)
 
 
 def _width(cell: Cell) -> int:
