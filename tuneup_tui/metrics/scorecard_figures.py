@@ -5,14 +5,16 @@
   spend of programmes whose leads produced no opportunity over the whole baseline (the Paid
   panel's finding), each amount counted once;
 - pipeline created: the amounts of the opportunities created in the period (each opportunity
-  once); its baseline is the mean per baseline period;
+  once); its baseline is the mean per baseline period the opportunities export covers (the
+  funnel's opportunities count leaves out the same periods: coverage.py);
 - bookings: the amounts of Closed Won opportunities whose closed_at falls in the span; the
   quarter row takes the quarter's first day to the period's end, against the same number of
   days from the first day of the quarter before (no baseline when the opportunities export
   starts after that day);
 - one tactic's leads: leads created in the period whose program is the tactic (names compared
-  ignoring case and spaces around), its baseline their mean per baseline period; one
-  programme's spend, cost per name and cost per lead: its row of the Paid panel.
+  ignoring case and spaces around), its baseline their mean per baseline period the leads
+  export covers (as the funnel's leads count); one programme's spend, cost per name and cost
+  per lead: its row of the Paid panel.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._tactic_codes import opportunity_stages
 from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import days_mask, mean_per_period
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.metrics.shared import lead_column, leads_once, opportunities_once
 
@@ -46,7 +49,10 @@ def own_figure(key: str, pack: DataPack, period: Period, baseline: Baseline,
         if key == "wasted_spend":
             return wasted_spend(paid())
         if key == "pipeline_created":
-            return pipeline_created(opportunities_once(pack), period, baseline)
+            # the baseline periods the opportunities export covers, as the funnel's own
+            # opportunities count reads them (coverage.py)
+            return pipeline_created(opportunities_once(pack), period,
+                                    source_baseline(pack, "opportunities", baseline))
         if key == "bookings_qtd":
             return bookings_to_date(opportunities_once(pack),
                                     opportunity_stages(pack).won, period.end)
@@ -107,9 +113,10 @@ def tactic_value(figure: str, tactic: str, pack: DataPack, period: Period, basel
         hit = np.array([k == wanted for k in program.folded()], dtype=bool)
         created = leads["created_at"].to_numpy()[lookup(hit, program.codes, False)]
         now = float(days_mask(created, period.start, period.end).sum())
-        before = (float(days_mask(created, baseline.start, baseline.end).sum())
-                  if len(baseline) else None)
-        return now, mean_per_period(before, baseline), None
+        covered = source_baseline(pack, "leads", baseline)  # as the funnel's leads count
+        before = (float(days_mask(created, covered.start, covered.end).sum())
+                  if len(covered) else None)
+        return now, mean_per_period(before, covered), None
     key = figure.partition(".")[2]
     if figure.startswith("paid.") and key in _PROGRAM_FIGURES:
         if paid is None or isinstance(paid, str):
