@@ -27,9 +27,8 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.metrics.common import days_mask, finding, num, up_to_day
-from tuneup_tui.metrics.lead_ids import positions_of_rows
 from tuneup_tui.metrics.result import Finding, Number
-from tuneup_tui.metrics.shared import leads_once
+from tuneup_tui.metrics.shared import lead_rows_of, leads_once
 from tuneup_tui.metrics.significance import severity_of
 
 NAME = "follow_up"
@@ -69,7 +68,7 @@ def _latest_touch(pack: DataPack, activities: pd.DataFrame, leads: int, since: d
     enough, so the activities before the earliest sent day asked about are not looked up."""
     dates = activities["date"].to_numpy()
     rows = np.flatnonzero(days_mask(dates, since, as_of))
-    at = positions_of_rows(pack, leads_once(pack), activities, rows)
+    at = lead_rows_of(pack, "activities", activities, rows)
     stamps = dates[rows].astype("datetime64[ns]").view(np.int64)
     keep = at >= 0
     latest = np.full(leads, np.iinfo(np.int64).min, dtype=np.int64)

@@ -31,7 +31,7 @@ from tuneup_tui.metrics.common import (
     up_to_day,
     window_mask,
 )
-from tuneup_tui.metrics.lead_ids import ids_from, positions_of_rows
+from tuneup_tui.metrics.lead_ids import ids_from
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
 from tuneup_tui.metrics.shared import (
@@ -40,6 +40,7 @@ from tuneup_tui.metrics.shared import (
     first_rows,
     lead_column,
     lead_rows,
+    lead_rows_of,
     leads_once,
     opportunities_once,
 )
@@ -204,7 +205,7 @@ def _touches(pack: DataPack, activities: pd.DataFrame, everyone: pd.DataFrame, a
         ids = activities["lead_id"].to_numpy(dtype=object)
         rows = np.flatnonzero(up_to_day(activities["date"].to_numpy(), as_of)
                               & ids_from(ids, min(theirs)))
-        positions = positions_of_rows(pack, everyone, activities, rows)
+        positions = lead_rows_of(pack, "activities", activities, rows)
         touches = np.bincount(positions[positions >= 0], minlength=len(everyone)).astype(float)
     touches[~sent] = np.nan
     return touches

@@ -14,6 +14,7 @@ Most panels read only the leads of the period and the baseline: they join those 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -31,7 +32,7 @@ from tuneup_tui.metrics.common import (
     window_mask,
     window_start,
 )
-from tuneup_tui.metrics.lead_ids import positions
+from tuneup_tui.metrics.lead_ids import positions, positions_of_rows
 
 
 def leads_once(pack: DataPack) -> pd.DataFrame:
@@ -79,6 +80,30 @@ def lead_rows(pack: DataPack, name: str, frame: pd.DataFrame) -> np.ndarray:
     Ids match exactly (CRM ids are case-sensitive), as a join on lead_id does.
     """
     return pack.derived(("lead_rows", name), lambda: positions(pack, leads_once(pack), frame))
+
+
+class _Looked:
+    """The lead positions of a frame's rows found so far (-2: not looked up yet)."""
+
+    def __init__(self, rows: int) -> None:
+        self.at = np.full(rows, -2, dtype=np.int64)
+        self.lock = threading.Lock()
+
+
+def lead_rows_of(pack: DataPack, name: str, frame: pd.DataFrame, rows: np.ndarray
+                 ) -> np.ndarray:
+    """`lead_rows` of the rows of `frame` at `rows` (row numbers) only, in that order: the
+    follow-up panel reads the activities of the baseline and the period, the lifecycle panel
+    those of the recent leads, and each row's lead is looked up once per pack, not two million
+    of them for every panel."""
+    looked = pack.derived(("lead_rows_of", name, id(frame)), lambda: _Looked(len(frame)))
+    with looked.lock:
+        at = looked.at[rows]
+        todo = rows[at == -2]
+        if len(todo):
+            looked.at[todo] = positions_of_rows(pack, leads_once(pack), frame, todo)
+            at = looked.at[rows]
+    return at
 
 
 def first_rows(positions: np.ndarray, rows: np.ndarray, leads: int) -> np.ndarray:
