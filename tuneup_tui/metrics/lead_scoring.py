@@ -81,8 +81,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     span = window_mask(leads, "created_at", period.start, period.end).to_numpy(dtype=bool)
     span = span | sent_in(pack, period, baseline)
     rows = leads.loc[span, list(_COLUMNS)]
-    number = band_number(rows["score"], edges, labels)
-    rows = rows.assign(band=band_names(labels)[number], band_number=number)
+    rows = rows.assign(band_number=band_number(rows["score"], edges, labels))
     if crm is not None:
         joined = crm_joined(pack, span)  # the same rows, with their CRM row
         rows = rows.assign(
@@ -162,18 +161,13 @@ def band_of(scores: pd.Series, edges: Sequence[float], labels: Sequence[str]) ->
 
     A score under the lowest edge counts in the lowest band; over the top, in the last.
     """
-    names = band_names(labels)[band_number(scores, edges, labels)]
+    names = np.array([*labels, NO_SCORE], dtype=object)[band_number(scores, edges, labels)]
     return pd.Series(names, index=scores.index, dtype="str")
-
-
-def band_names(labels: Sequence[str]) -> np.ndarray:
-    """The bands' labels and "no score" last, as `band_number` counts them."""
-    return np.array([*labels, NO_SCORE], dtype=object)
 
 
 def band_number(scores: pd.Series, edges: Sequence[float], labels: Sequence[str]
                 ) -> np.ndarray:
-    """Each score's band as its place among `band_names(labels)` (see `band_of`)."""
+    """Each score's band as its place among `labels` and "no score" last (see `band_of`)."""
     values = scores.to_numpy(dtype="float64", na_value=np.nan)
     # the last edge the score reaches: edges are sorted, so a binary search finds it
     index = np.searchsorted(np.asarray(edges, dtype="float64"), values, side="right") - 1

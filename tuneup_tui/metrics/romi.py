@@ -22,7 +22,7 @@ from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import fold, plural
 from tuneup_tui.metrics.codes import counts_by_key, lookup
 from tuneup_tui.metrics.common import finding, money, pct, ratio, up_to_day
-from tuneup_tui.metrics.funnel import stage_key
+from tuneup_tui.metrics.funnel_counts import stage_key
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
 from tuneup_tui.metrics.shared import (
