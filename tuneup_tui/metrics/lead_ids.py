@@ -7,6 +7,11 @@ were sent to sales (the ones sales works on), a quarter of them. So ids are look
 among the leads sent to sales, and only the ids not found there among the other leads; that
 second table is built only when some id needs it. The answer is the one a single lookup among
 all the leads gives: an id stands once among the leads, in one of the two tables or neither.
+
+Cheaper still, where the exports allow: a CRM listing its leads as the leads export does has
+most ids compared with the lead at their own place (`_in_step`), one comparison each; a panel
+reading a few weeks of two million activities looks up those rows only (`positions_of_rows`),
+and one judging recent leads keeps the rows whose id is no lower than theirs (`ids_from`).
 """
 
 from __future__ import annotations
