@@ -106,9 +106,9 @@ async def test_an_arriving_item_draws_its_own_line_only() -> None:
         line = table._line
 
         def counting(cells: Sequence[Text | str], stripe: str | None,
-                     shorts: dict[int, Text] | None = None) -> object:
+                     key: object = None) -> object:
             drawn.append(str(cells[0]))
-            return line(cells, stripe, shorts)
+            return line(cells, stripe, key)
 
         table._line = counting  # type: ignore[assignment, method-assign]
         items.append(_item(3, "Call Alex"))

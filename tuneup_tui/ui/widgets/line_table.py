@@ -12,7 +12,9 @@ A table can fit its width: one column (the action's text, a figure's name) is cu
 ellipsis so the others stay in view, and columns that matter least (an action item's session)
 are left out when even that does not leave them room. It fits again when it is resized. A cell
 of the cut column can carry a shorter wording (`Fitted`), drawn instead of its text cut short
-on a narrow screen.
+on a narrow screen; without one, two rows whose cut texts would read the same ("Leads
+create…" for "Leads created" and "Leads created per session") are cut in the middle instead
+("Leads…session"), so no two rows of the table look alike.
 """
 
 from __future__ import annotations
@@ -107,6 +109,9 @@ class LineTable(ScrollView, can_focus=True):
         self._rows: list[Sequence[Cell]] = []
         self._shorts: dict[Hashable, dict[int, Text]] = {}
         """The shorter wordings of a row's cells, by row key and column."""
+        self._alike: dict[Hashable, Text] = {}
+        """The cut column's cells cut in the middle, by row key: rows whose cut-off text would
+        read like another row's (set with the columns' widths)."""
         self._keys: list[Hashable] = []
         self._natural = tuple(cell_len(name) for name in self.header)
         """Each column's width with nothing cut."""
@@ -143,6 +148,10 @@ class LineTable(ScrollView, can_focus=True):
         if not self._fit_width():  # the lines of rows no longer shown go
             shown = {*keys, _HEADER}
             self._lines = {key: line for key, line in self._lines.items() if key[0] in shown}
+            alike = self._cut_alike()
+            if alike != self._alike:  # a new row may read like one already drawn
+                self._alike = alike
+                self._lines.clear()
         if self.cursor_row is not None:
             self.cursor_row = min(self.cursor_row, max(len(cells) - 1, 0))
         self.refresh()
@@ -161,8 +170,37 @@ class LineTable(ScrollView, can_focus=True):
         if widths == self._widths:
             return False
         self._widths = widths
+        self._alike = self._cut_alike()
         self._lines.clear()
         return True
+
+    def _cut_alike(self) -> dict[Hashable, Text]:
+        """The cut column's cells that, cut off at its width, would read like another row's
+        (the same first cells before the ellipsis, or the whole of a row that fits), each cut
+        in the middle instead: its start, an ellipsis, its end."""
+        fit = self.fit
+        if fit is None or not self._rows:
+            return {}
+        width = self._widths[fit]
+        if width < 5 or width >= self._natural[fit]:
+            return {}
+        heads: dict[str, list[int]] = {}
+        for i, row in enumerate(self._rows):
+            plain = _plain(row[fit])
+            if cell_len(plain) >= width - 1:
+                heads.setdefault(plain[:width - 1], []).append(i)
+        out: dict[Hashable, Text] = {}
+        for rows in heads.values():
+            if len(rows) < 2:
+                continue
+            for i in rows:
+                cell = self._rows[i][fit]
+                plain = _plain(cell)
+                middle = _middle_cut(plain, width)
+                if cell_len(plain) > width and cell_len(middle) <= width:
+                    out[self._keys[i]] = Text(
+                        middle, style=cell.style if isinstance(cell, Text) else "")
+        return out
 
     def _room(self) -> int | None:
         """The cells a line has room for (None before the table is laid out, or when it fits
@@ -203,7 +241,7 @@ class LineTable(ScrollView, can_focus=True):
                 return Strip.blank(width, self.rich_style)
             if index == self.cursor_row and (self.BLURRED_CURSOR or self.has_focus):
                 line, style = self._line(self._rows[index], "line-table--cursor",
-                                         self._shorts.get(self._keys[index]))
+                                         self._keys[index])
             else:
                 # Stripes counted from the last row: rows added above the others (newest
                 # first) leave the others their stripes, and their drawn lines.
@@ -216,13 +254,13 @@ class LineTable(ScrollView, can_focus=True):
                ) -> tuple[Strip, Style]:
         drawn = self._lines.get((key, even))
         if drawn is None:
-            drawn = self._lines[(key, even)] = self._line(cells, stripe, self._shorts.get(key))
+            drawn = self._lines[(key, even)] = self._line(cells, stripe, key)
         return drawn
 
-    def _line(self, cells: Sequence[Cell], stripe: str | None,
-              shorts: dict[int, Text] | None = None) -> tuple[Strip, Style]:
-        """One line of cells at the columns' widths (a cell cut short drawn in its shorter
-        wording, when it has one), and the style it is filled out with."""
+    def _line(self, cells: Sequence[Cell], stripe: str | None, key: Hashable = None
+              ) -> tuple[Strip, Style]:
+        """One line of cells at the columns' widths (a cell too wide for its column cut as
+        `_cut` says), and the style it is filled out with."""
         style = self.rich_style
         if stripe is not None:
             style += self.get_component_rich_style(stripe)
@@ -233,17 +271,28 @@ class LineTable(ScrollView, can_focus=True):
             if not width:
                 continue  # left out for room
             text = literal_line(cell) if isinstance(cell, str) else cell
-            if text.cell_len > width and width < SHORT_BELOW and shorts and column in shorts:
-                text = shorts[column]
             if text.cell_len > width:
-                text = text.copy()
-                text.truncate(width, overflow="ellipsis")
+                text = self._cut(key, column, text, width)
             segments.append(Segment(pad))
             # `render` draws the spans; the text's own style goes under them.
             segments.extend(Segment.apply_style(text.render(console),
                                                 console.get_style(text.style)))
             segments.append(Segment(" " * (width - text.cell_len) + pad))
         return Strip(Segment.apply_style(segments, style)), style
+
+
+    def _cut(self, key: Hashable, column: int, text: Text, width: int) -> Text:
+        """A cell too wide for its column: its shorter wording on a narrow screen, else cut in
+        the middle when its cut-off text would read like another row's, else cut off."""
+        short = self._shorts.get(key, {}).get(column)
+        if short is not None and width < SHORT_BELOW:
+            text = short
+        elif column == self.fit and key in self._alike:
+            text = self._alike[key]
+        if text.cell_len > width:
+            text = text.copy()
+            text.truncate(width, overflow="ellipsis")
+        return text
 
 
 def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit_min: int,
@@ -276,6 +325,19 @@ def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit
         if fit is not None:
             widths[fit] = natural[fit]  # given back what a dropped column left
     return tuple(widths)
+
+
+def _middle_cut(plain: str, width: int) -> str:
+    """`plain` in `width` characters: its start, an ellipsis and its last word ("Oppor…created")
+    when that leaves four characters of the start, else its last characters."""
+    last = plain.rsplit(maxsplit=1)[-1]
+    tail = len(last) if len(last) <= width - 5 else (width - 1) // 2
+    head = width - 1 - tail
+    return f"{plain[:head].rstrip()}…{plain[-tail:].lstrip()}"
+
+
+def _plain(cell: Cell) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
 
 
 def _one_line(cell: Cell) -> Text:
