@@ -20,7 +20,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.metrics.codes import Coded, lookup
 from tuneup_tui.metrics.common import window_mask
-from tuneup_tui.metrics.shared import lead_rows
+from tuneup_tui.metrics.shared import lead_rows_of
 
 _BLOCK = 1 << 14
 
@@ -64,7 +64,7 @@ def activity_window(pack: DataPack, activities: pd.DataFrame, start: date, as_of
     return Window(frame=activities, rows=rows,
                   dates=activities["date"].to_numpy()[rows],
                   kind=text_codes(activities["type"].to_numpy(dtype=object)[rows]),
-                  lead=lead_rows(pack, "activities", activities)[rows])
+                  lead=lead_rows_of(pack, "activities", activities, rows))
 
 
 def text_codes(cells: np.ndarray) -> Coded:
