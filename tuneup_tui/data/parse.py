@@ -35,6 +35,9 @@ class ParsedColumn:
 
     values: pd.Series
     notes: tuple[str, ...] = ()
+    coded: tuple[np.ndarray, list[str]] | None = None
+    """For text read as codes (see read.py): each cell's code into the distinct values (-1:
+    missing) and those values, which `values` was made from; None otherwise."""
 
 
 def parse_column(values: pd.Series, kind: ColumnKind, *, date_order: str | None = None,
@@ -56,6 +59,9 @@ def parse_column(values: pd.Series, kind: ColumnKind, *, date_order: str | None 
         return ParsedColumn(parse_numbers(values, whole=True))
     if kind == "flag":
         return ParsedColumn(parse_flags(values))
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        text, codes, uniques = coded_text(values, clean=clean_text)
+        return ParsedColumn(text, coded=(codes, uniques))
     return ParsedColumn(parse_text(values, clean=clean_text))
 
 
@@ -67,6 +73,25 @@ def parse_text(values: pd.Series, *, clean: bool = False) -> pd.Series:
         return values
     text = values.str.strip()
     return text.mask(text == "")
+
+
+def coded_text(values: pd.Series, *, clean: bool = False
+               ) -> tuple[pd.Series, np.ndarray, list[str]]:
+    """Text read as pandas categories, as `parse_text` gives it, with each cell's code into the
+    distinct values (-1: missing) and those values. Each value is stripped once, not each
+    cell; a value left empty is missing."""
+    codes = values.cat.codes.to_numpy()
+    uniques = [str(u) for u in values.cat.categories]
+    if not clean:
+        stripped = [u.strip() for u in uniques]
+        empty = np.array([u == "" for u in stripped] + [False], dtype=bool)
+        if empty.any():
+            codes = np.where(empty[codes], np.int8(-1), codes).astype(codes.dtype)
+        uniques = stripped
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:-1] = uniques
+    table[-1] = np.nan  # code -1, a missing cell, takes the NaN kept last
+    return pd.Series(table.take(codes), dtype="str", copy=False), codes, uniques
 
 
 def parse_numbers(values: pd.Series, *, whole: bool = False) -> pd.Series:
