@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.parse import text_column
+
 SAMPLE = 4096
 """Cells of a text column looked at to choose how to keep it (see `text_arrays`)."""
 
@@ -78,7 +80,7 @@ def plain_text(missing: np.ndarray, blob: np.ndarray) -> pd.Series:
     else:
         out = np.full(len(missing), np.nan, dtype=object)
         out[~missing] = values
-    return pd.Series(out, dtype="str", copy=False)
+    return text_column(out)
 
 
 def coded_text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.Series:
@@ -97,4 +99,4 @@ def coded_text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.S
     uniques[:-1] = values
     uniques[-1] = np.nan
     # Code -1 (a missing value) takes the NaN kept last.
-    return pd.Series(uniques.take(codes), dtype="str", copy=False)
+    return text_column(uniques.take(codes))

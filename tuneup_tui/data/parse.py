@@ -91,7 +91,21 @@ def coded_text(values: pd.Series, *, clean: bool = False
     table = np.empty(len(uniques) + 1, dtype=object)
     table[:-1] = uniques
     table[-1] = np.nan  # code -1, a missing cell, takes the NaN kept last
-    return pd.Series(table.take(codes), dtype="str", copy=False), codes, uniques
+    return text_column(table.take(codes)), codes, uniques
+
+
+_TEXT = pd.StringDtype("python", na_value=np.nan)
+"""pandas' str dtype without pyarrow (what the parser gives text columns)."""
+
+
+def text_column(cells: np.ndarray) -> pd.Series:
+    """An object array of str and NaN as a text column (the str dtype), taken as it is: pandas
+    only checks the cells are text, with no copy of them."""
+    if pd.api.types.pandas_dtype("str") != _TEXT:
+        return pd.Series(cells, dtype="str", copy=False)
+    # pandas-stubs do not know the dtype argument (pandas 3 has it: the NaN-missing str)
+    return pd.Series(pd.arrays.StringArray(cells, dtype=_TEXT),  # type: ignore[call-arg]
+                     copy=False)
 
 
 def parse_numbers(values: pd.Series, *, whole: bool = False) -> pd.Series:
