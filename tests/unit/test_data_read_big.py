@@ -107,3 +107,21 @@ def test_blocks_whose_text_pandas_took_for_numbers_are_read_whole() -> None:
     cells = joined["t"].astype(object).fillna("-").tolist()
     assert cells == ["East", "-", "-", "-", "West", "East"]
     assert list(joined["t"].cat.categories) == ["East", "West"]
+
+
+@pytest.mark.parametrize("where", ["first row of the second half", "later"])
+def test_a_row_with_a_field_too_many_is_named_wherever_the_halves_meet(
+        tmp_path: Path, tuneup_home: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    header = "date,rep,type,lead_id,outcome\n"
+    rows = [f"2026-11-{16 + i % 7:02d} 09:05:00,Ana,call,L{i:03d},Connected\n" for i in range(40)]
+    middle = read_blocks._middle((header + "".join(rows)).encode(), ",", 5)
+    assert middle is not None
+    bad = (middle - len(header)) // len(rows[0]) + (0 if where.startswith("first") else 3)
+    rows[bad] = rows[bad].replace("Connected", "Connected,extra")
+    root = _pack(tmp_path, {"activities.csv": header + "".join(rows)})
+    small = _frames(root, ("activities",))
+    assert f"row {bad + 2}: expected 5 fields, found 6" in str(small["activities"])
+    monkeypatch.setattr(read, "CODED_FROM", 0)
+    monkeypatch.setattr(read_blocks, "BLOCK_ROWS", 4)
+    monkeypatch.setattr(source_cache, "reader_version", lambda: "big files read as codes")
+    _same(_frames(root, ("activities",)), small)

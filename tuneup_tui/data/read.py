@@ -10,7 +10,9 @@ empty cell is missing; "NA" stays the text "NA", a territory may be called that)
 columns, which pandas' C parser may already read as numbers (the parser takes either), date
 columns, which come as fixed-width bytes (`DATE_CELLS`) for parse_dates to read, and in a big
 file the text columns that repeat a short list of values (`Column.distinct` is False), which
-come as pandas categories (codes into the values met) for parse.py to turn into text.
+come as pandas categories (codes into the values met) for parse.py to turn into text. A big
+file with date columns is read a block of rows at a time, its dates made block by block
+(read_blocks.py); then they come as dates.
 
 The frame's index holds each row's file line number (index name "line"), so a bad cell is
 reported at the line a person sees in an editor. `frame.attrs["clean_text"]` is True when no
@@ -119,7 +121,7 @@ def _parse(data: bytes, path: Path, source: str, delimiter: str, labels: list[st
     if dates and len(data) >= CODED_FROM:
         from tuneup_tui.data.read_blocks import read_in_blocks
 
-        frame = read_in_blocks(data, options, dates)
+        frame = read_in_blocks(data, options, dates, halves=b'"' not in data)
         if frame is not None:
             return frame
     try:
