@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -125,3 +126,15 @@ def test_a_row_with_a_field_too_many_is_named_wherever_the_halves_meet(
     monkeypatch.setattr(read_blocks, "BLOCK_ROWS", 4)
     monkeypatch.setattr(source_cache, "reader_version", lambda: "big files read as codes")
     _same(_frames(root, ("activities",)), small)
+
+
+def test_text_made_from_codes_is_the_str_column_pandas_makes() -> None:
+    from tuneup_tui.data.parse import coded_text, text_column
+
+    cells = np.array(["East", np.nan, "Wést", ""], dtype=object)
+    pd.testing.assert_series_equal(text_column(cells), pd.Series(cells, dtype="str"))
+    padded = pd.Series([" East", "East", None, "  ", "West "], dtype="category")
+    text, codes, values = coded_text(padded)
+    pd.testing.assert_series_equal(text, pd.Series(["East", "East", None, None, "West"],
+                                                   dtype="str"))
+    assert [values[c] if c >= 0 else None for c in codes] == ["East", "East", None, None, "West"]

@@ -75,8 +75,8 @@ def plain_text(missing: np.ndarray, blob: np.ndarray) -> pd.Series:
     values = blob.tobytes().decode("utf-8").split("\0") if count else []
     if len(values) != count:
         raise ValueError("the column's text does not hold its values")
-    if count == len(missing):  # no cell missing: pandas takes plain strings fastest
-        return pd.Series(np.array(values, dtype=object), dtype="str", copy=False)
+    if count == len(missing):
+        return text_column(np.array(values, dtype=object))
     out = np.full(len(missing), np.nan, dtype=object)
     out[~missing] = values
     return text_column(out)

@@ -14,6 +14,7 @@ Results (what panels rely on): dates as naive datetime64 (missing: NaT), numbers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -99,13 +100,21 @@ _TEXT = pd.StringDtype("python", na_value=np.nan)
 
 
 def text_column(cells: np.ndarray) -> pd.Series:
-    """An object array of str and NaN as a text column (the str dtype), taken as it is: pandas
-    only checks the cells are text, with no copy of them."""
+    """An object array holding only str and NaN (the caller makes it so: text decoded from
+    bytes, codes taken into a list of text) as a text column of the str dtype, taken as it is:
+    pandas neither copies nor checks its cells again."""
     if pd.api.types.pandas_dtype("str") != _TEXT:
         return pd.Series(cells, dtype="str", copy=False)
-    # pandas-stubs do not know the dtype argument (pandas 3 has it: the NaN-missing str)
-    return pd.Series(pd.arrays.StringArray(cells, dtype=_TEXT),  # type: ignore[call-arg]
-                     copy=False)
+    empty = _empty_text()
+    wrap = getattr(empty, "_from_backing_data", None)
+    if wrap is None:  # another pandas: it checks the cells
+        return pd.Series(cells, dtype="str", copy=False)
+    return pd.Series(wrap(cells), copy=False)
+
+
+@lru_cache(maxsize=1)
+def _empty_text() -> pd.api.extensions.ExtensionArray:
+    return pd.array(np.array([], dtype=object), dtype=_TEXT)
 
 
 def parse_numbers(values: pd.Series, *, whole: bool = False) -> pd.Series:
