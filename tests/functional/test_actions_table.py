@@ -105,9 +105,10 @@ async def test_an_arriving_item_draws_its_own_line_only() -> None:
         drawn: list[str] = []
         line = table._line
 
-        def counting(cells: Sequence[Text | str], stripe: str | None) -> object:
+        def counting(cells: Sequence[Text | str], stripe: str | None,
+                     key: object = None) -> object:
             drawn.append(str(cells[0]))
-            return line(cells, stripe)
+            return line(cells, stripe, key)
 
         table._line = counting  # type: ignore[assignment, method-assign]
         items.append(_item(3, "Call Alex"))

@@ -222,7 +222,7 @@ def test_panel_settings_defaults_and_agenda() -> None:
     settings = panel_settings(monthly, "lead_scoring", day)
     assert settings.period_kind == monthly.period
     assert settings.baseline_periods == monthly.baseline_periods
-    assert dict(settings.options) == dict(monthly.settings_for("lead_scoring"))
+    assert dict(settings.options) == dict(monthly.panels.get("lead_scoring", {}))
 
 
 MARKETING = ("funnel", "traffic", "social", "paid", "referrers", "site_health", "calendar")

@@ -14,7 +14,7 @@ from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.load import load_agenda
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.ui.widgets.line_table import LineTable
+from tuneup_tui.ui.widgets.line_table import Fitted, LineTable
 from tuneup_tui.ui.widgets.panel_view import PanelView
 
 
@@ -63,7 +63,35 @@ def test_the_expectation_recorded_in_the_room_stands_under_its_row() -> None:
                           dt(2026, 11, 23, 9, 6))
     # 36 sent against the 41 the room expected: 5 short, over 10% of 41 (4.1): off track
     cells = _recorded(36, mine)
-    assert [c.plain if isinstance(c, Text) else c for c in cells] == [
+    first = cells[0]
+    assert isinstance(first, Fitted) and isinstance(first.full, Text)
+    assert [c.plain if isinstance(c, Text) else c for c in [first.full, *cells[1:]]] == [
         "  expected, recorded (Traffic and Paid)", "", "41", "", "off track", ""]
     status = cells[4]
     assert isinstance(status, Text) and "red" in str(status.style)
+
+
+async def test_on_80_columns_each_question_keeps_words_of_its_own(sample_pack: Path,
+                                                                  store: RunStore) -> None:
+    # Cut to the 11 characters 80 columns leave it, "Leads sent to sales" and "Leads sent
+    # against the Traffic Study's expectation" both read "Leads sent…": each has a few words of
+    # its own instead.
+    path = resolve_agenda("weekly-tuneup")
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0))
+    app = console(load_agenda(path), path, sample_pack, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await panels_computed(pilot)
+        await work_area_shown(pilot)
+        panel = app.screen.query_one(PanelView)
+        for _ in range(100):
+            if panel.query(".scorecard"):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        table = panel.query_one(".scorecard", LineTable)
+        lines = [table.render_line(y).text for y in range(1, min(table.size.height, 12))]
+        questions = [line[1:12].strip() for line in lines]
+        assert "Leads sent" in questions and "Sent vs exp" in questions
+        assert not any(q.startswith("Leads sent…") for q in questions)
+        # the table's own cells keep the whole question
+        assert str(table.get_row_at(0)[0]).strip() == "Sessions on the site"

@@ -73,7 +73,7 @@ CONSOLE = textwrap.dedent("""
                 await pilot.press("escape")
                 say("note", step, topic)
                 app.main.forms.add(ActionDraft(f"item {step}", "Dana", None))
-                say("action", store.max_action_id(live.run.id))
+                say("action", max((a.id for a in store.actions(live.run.id)), default=0))
 
     asyncio.run(day())
 """)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from tests.unit.played_day import STORE_CLOCK
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.metrics.common import first_of_each
 from tuneup_tui.metrics.shared import crm_joined, leads_once
+from tuneup_tui.store.db import RunStore
 
 CrmJoin = Callable[[DataPack], pd.DataFrame]
 
@@ -41,3 +45,13 @@ def whole_crm_join() -> CrmJoin:
         return crm_joined(pack, np.ones(len(leads_once(pack)), dtype=bool))
 
     return join
+
+
+@pytest.fixture
+def played_store(tmp_path: Path) -> Iterator[RunStore]:
+    """An empty store on the played day's clock (tests/unit/played_day.py), set to 09:00 on
+    2026-11-16."""
+    STORE_CLOCK.set(datetime(2026, 11, 16, 9, 0))
+    opened = RunStore(tmp_path / "tuneup.db", now=STORE_CLOCK.now)
+    yield opened
+    opened.close()

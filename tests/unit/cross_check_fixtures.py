@@ -1,22 +1,10 @@
-"""The small packs and the played day that the cross-source checks are tested on: copies of
-the panels' own test data (paid, follow-up, nurturing) and of the summary's played day, so the
-checks' tests stand alone."""
+"""Small packs several tests share: the Paid, Sales follow-up and Nurturing panels' hand-worked
+data (their own tests work out every figure), which the cross-source checks read too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta
-from pathlib import Path
-
-import pytest
-
 from tests.unit.panel_fixtures import pack_of, period, settings
-from tuneup_tui.agenda.clock import FakeClock
-from tuneup_tui.agenda.load import loads_agenda
-from tuneup_tui.agenda.schedule import Schedule
 from tuneup_tui.metrics.registry import run_panel
-from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import Run
 
 # Paid Programs: period 2026-11-16..22, baseline W45 and W46
 
@@ -158,79 +146,3 @@ TRAFFIC = [
     visit("2026-11-18", "Email", 10),   # period, medium in any case
     visit("2026-11-18", "cpc", 500),    # not email
 ]
-
-
-
-# A played day in the store (the summary's)
-
-AGENDA = """\
-[agenda]
-title = "Small Tune Up"
-series = "small"
-cadence = "day"
-period = "week"
-baseline_periods = 8
-end_of_day = "10:30"
-
-[[roles]]
-role = "Webmaster"
-people = ["Dana"]
-
-[[roles]]
-role = "Sales Ops"
-people = ["Priya", "everyone"]
-
-[[sessions]]
-start = "09:00"
-topic = "Traffic Study"
-who = "Webmaster"
-panel = "traffic"
-
-[[sessions]]
-start = "09:30"
-topic = "Paid Programs"
-who = "Sales Ops"
-panel = "paid"
-
-[[sessions]]
-start = "10:00"
-topic = "Site Health"
-who = "Webmaster"
-"""
-
-
-STORE_CLOCK = FakeClock(datetime(2026, 11, 16, 9, 0))
-
-
-@pytest.fixture
-def played_store(tmp_path: Path) -> Iterator[RunStore]:
-    STORE_CLOCK.set(datetime(2026, 11, 16, 9, 0))
-    opened = RunStore(tmp_path / "tuneup.db", now=STORE_CLOCK.now)
-    yield opened
-    opened.close()
-
-
-def play_day(store: RunStore, day: date) -> Run:
-    """Traffic Study runs 15 minutes over (09:00-09:45), Paid Programs is skipped at 09:45,
-    Site Health runs 09:45-10:15 and the day ends there."""
-    anchor = datetime.combine(day, datetime.min.time()).replace(hour=9)
-    agenda = loads_agenda(AGENDA, "test")
-    run = store.create_run(title="Small Tune Up", series="small", cadence="day",
-                           agenda_toml=AGENDA, as_of=day, data_dir=None, mode="facilitator",
-                           speed=1.0, anchor=anchor, started_at=anchor - timedelta(minutes=5))
-    clock = FakeClock(anchor)
-    schedule = Schedule(agenda, clock, anchor=anchor)
-
-    def keep(action: object) -> None:
-        store.add_event(run.id, action.kind, action.at, action.payload)  # type: ignore[attr-defined]
-
-    keep(schedule.start())
-    clock.advance(minutes=45)
-    keep(schedule.next())       # into Paid Programs at 09:45
-    keep(schedule.skip())       # skipped at once: into Site Health at 09:45
-    clock.advance(minutes=30)
-    keep(schedule.end())        # 10:15
-    store.end_run(run.id, clock.now())
-    return store.get_run(run.id)
-
-

@@ -119,8 +119,8 @@ def test_one_day_panels_and_figures(one_day: Agenda) -> None:
     assert {s.topic: s.panels for s in one_day.sessions} == PANELS
     for topic, record in RECORDED.items():
         assert one_day.sessions[one_day.session_index(topic) or 0].record == record, topic
-    assert one_day.settings_for("lead_scoring") == {"threshold": 60}
-    assert one_day.settings_for("lifecycle") == {"lifetime_days": 90}
+    assert one_day.panels.get("lead_scoring", {}) == {"threshold": 60}
+    assert one_day.panels.get("lifecycle", {}) == {"lifetime_days": 90}
 
 
 def test_one_day_questions_and_roles(one_day: Agenda) -> None:

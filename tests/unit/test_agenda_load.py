@@ -152,5 +152,5 @@ def test_warnings() -> None:
 def test_panel_settings_are_kept_as_written() -> None:
     text = MINIMAL + '\n[panels.traffic]\nmin_sessions = 50\nsources = ["google", "bing"]\n'
     agenda = loads_agenda(text, "a.toml")
-    assert agenda.settings_for("traffic") == {"min_sessions": 50, "sources": ["google", "bing"]}
-    assert agenda.settings_for("paid") == {}
+    assert agenda.panels.get("traffic", {}) == {"min_sessions": 50, "sources": ["google", "bing"]}
+    assert agenda.panels.get("paid", {}) == {}

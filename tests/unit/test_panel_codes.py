@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from tests.unit import test_panel_follow_up as follow_up_case
+from tests.unit import cross_check_fixtures as follow_up_case
 from tests.unit.panel_fixtures import pack_of, period, settings
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.metrics.codes import coded, counts_by_key, lookup
@@ -127,7 +127,7 @@ def test_a_program_written_as_no_program_is_one_tactic_with_the_blank_ones() -> 
 
 
 def test_follow_up_reads_only_the_baseline_and_the_period() -> None:
-    pack = pack_of(leads=follow_up_case.LEADS, crm=follow_up_case.CRM,
+    pack = pack_of(leads=follow_up_case.SENT_LEADS, crm=follow_up_case.CRM,
                    territories=follow_up_case.TERRITORIES, activities=follow_up_case.ACTIVITIES)
     # a one-week baseline is W46 (11-09..15): W45's leads and activities are left out
     r = follow_up(pack, period(), settings(baseline_periods=1))

@@ -11,61 +11,19 @@ from typing import Any
 
 import pytest
 
+from tests.unit.cross_check_fixtures import (
+    ACTIVITIES,
+    CRM,
+    SENT_LEADS,
+    TERRITORIES,
+)
 from tests.unit.panel_fixtures import pack_of, period, settings
 from tuneup_tui.metrics.follow_up import compute
 from tuneup_tui.metrics.registry import run_panel
 
 
-def lead(lead_id: str, sent: str) -> dict:
-    return {"lead_id": lead_id, "created_at": "2026-10-01", "program": "Webinar", "score": 70,
-            "status": "Open", "sent_to_sales_at": sent, "territory": "East"}
-
-
-def crm(lead_id: str, status: str, touch: str | None, opportunity: str | None = None,
-        bad: bool = False) -> dict:
-    return {"lead_id": lead_id, "owner": "Alex Kim", "territory": "East", "status": status,
-            "first_touch_at": touch, "opportunity_id": opportunity, "bad_data": bad}
-
-
-LEADS = [
-    lead("L-1", "2026-11-16 08:00"), lead("L-2", "2026-11-17 09:00"),
-    lead("L-3", "2026-11-17 10:00"), lead("L-4", "2026-11-18 12:00"),
-    lead("L-5", "2026-11-19 12:00"),
-    lead("L-6", "2026-11-03 08:00"), lead("L-7", "2026-11-10 08:00"),
-    lead("L-8", "2026-11-11 08:00"), lead("L-9", "2026-11-12 08:00"),
-]
-CRM = [
-    crm("L-1", "Working", "2026-11-16 20:00", "O-1"),           # 12 h, opportunity
-    crm("L-2", "Working", "2026-11-18 09:00"),                  # 24 h exactly: within
-    crm("L-3", "Bad Data", "2026-11-20 10:00", bad=True),       # 72 h, bad data
-    crm("L-4", "New", None),                                    # never touched
-    # L-5 is not in the CRM: never touched either
-    crm("L-6", "Won", "2026-11-03 10:00", "O-2"),               # W45: 2 h, opportunity
-    crm("L-7", "Working", "2026-11-12 08:00", "O-3", bad=True),  # W46: 48 h
-    crm("L-8", "Working", "2026-11-11 18:00"),                  # W46: 10 h
-    # L-9 (W46) is not in the CRM
-]
-TERRITORIES = [{"territory": "East", "rep": "Alex Kim"}, {"territory": "West", "rep": "Bea Lo"}]
-
-
-def acts(rep: str, kind: str, day: str, n: int) -> list[dict]:
-    return [{"date": f"{day} 10:00", "rep": rep, "type": kind, "lead_id": "L-1"}] * n
-
-
-ACTIVITIES = [
-    *acts("Alex Kim", "call", "2026-11-03", 10), *acts("Alex Kim", "call", "2026-11-10", 8),
-    *acts("Alex Kim", "Call", "2026-11-17", 3),
-    *acts("Alex Kim", "email", "2026-11-04", 4), *acts("Alex Kim", "email", "2026-11-11", 6),
-    *acts("Alex Kim", "email", "2026-11-18", 5),
-    *acts("Bea Lo", "call", "2026-11-04", 6), *acts("Bea Lo", "call", "2026-11-12", 6),
-    *acts("Bea Lo", "call", "2026-11-19", 6), *acts("Bea Lo", "email", "2026-11-19", 2),
-    *acts("Bea Lo", "meeting", "2026-11-19", 4),
-    *acts("Dan Ng", "call", "2026-11-20", 1),
-]
-
-
 def run(**options: Any) -> Any:
-    pack = pack_of(leads=LEADS, crm=CRM, territories=TERRITORIES, activities=ACTIVITIES)
+    pack = pack_of(leads=SENT_LEADS, crm=CRM, territories=TERRITORIES, activities=ACTIVITIES)
     return compute(pack, period(), settings(**options))
 
 
@@ -132,7 +90,7 @@ def test_rep_far_below_average_with_volume() -> None:
     # ten times the calls: 30 against 180 over 2 weeks (90 a week): lambda = 210 / 3 = 70;
     # z = (30 - 90) / sqrt(70 x 1.5) = -5.86: high
     acts = [dict(a) for a in ACTIVITIES for _ in range(10)]
-    r = compute(pack_of(leads=LEADS, crm=CRM, activities=acts, territories=TERRITORIES),
+    r = compute(pack_of(leads=SENT_LEADS, crm=CRM, activities=acts, territories=TERRITORIES),
                 period(), settings())
     found = {f.key: f for f in r.findings}
     few = found["few_calls:Alex Kim"]
@@ -161,7 +119,7 @@ def test_capacity_against_demand() -> None:
 
 
 def test_reps_from_activities_without_territories() -> None:
-    pack = pack_of(leads=LEADS, crm=CRM, activities=ACTIVITIES)
+    pack = pack_of(leads=SENT_LEADS, crm=CRM, activities=ACTIVITIES)
     f = compute(pack, period(), settings()).figures
     # Alex [10, 8], Bea [6, 6], Dan [0, 0] -> 0, 0, 6, 6, 8, 10; 0.9 x 5 = 4.5: 8 + 0.5 x 2
     assert f["reps"] == 3
@@ -184,7 +142,7 @@ def test_never_touched_and_bad_data_findings() -> None:
 
 
 def test_without_activities_reps_are_na() -> None:
-    r = compute(pack_of(leads=LEADS, crm=CRM), period(), settings())
+    r = compute(pack_of(leads=SENT_LEADS, crm=CRM), period(), settings())
     assert r.figures["calls"] is None
     assert r.figures["calling_capacity"] is None
     assert r.figures["opportunity_create_rate"] == pytest.approx(1 / 5)

@@ -4,27 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.cross_check_fixtures import OPPS, PAID, _opp, _p
 from tests.unit.panel_fixtures import pack_of, period, settings
 from tuneup_tui.metrics.registry import run_panel
-
-
-def _p(day: str, program: str, site: str, spend: float, imps: int, clicks: int,
-       names: int) -> dict:
-    return {"date": day, "program": program, "channel": program.lower(), "site": site,
-            "spend": spend, "impressions": imps, "clicks": clicks, "names": names}
-
-
-PAID = [
-    # period
-    _p("2026-11-17", "Search", "google.com", 500, 10000, 250, 25),
-    _p("2026-11-17", "Display", "a.com", 200, 20000, 100, 0),   # clicks, no names
-    _p("2026-11-17", "Display", "b.com", 100, 20000, 20, 2),    # CTR 0.001
-    _p("2026-11-17", "Display", "c.com", 100, 20000, 40, 4),    # CTR 0.002
-    _p("2026-11-17", "Display", "d.com", 100, 1000, 60, 6),     # CTR 0.06
-    # baseline (W46)
-    _p("2026-11-10", "Search", "google.com", 400, 8000, 200, 20),
-    _p("2026-11-10", "Display", "a.com", 200, 20000, 100, 10),
-]
 
 
 def _lead(lead_id: str, created: str, program: str) -> dict:
@@ -39,15 +21,6 @@ LEADS = (
     + [_lead(f"D{i}", "2026-11-03", "Display") for i in range(12)]    # baseline: 12
     + [_lead("W1", "2026-11-18", "Webinar")]                          # not a paid program
 )
-
-
-def _opp(i: int, lead: str, created: str) -> dict:
-    return {"opportunity_id": f"O{i}", "lead_id": lead, "created_at": created,
-            "stage": "Qualification", "amount": 1, "closed_at": None}
-
-
-OPPS = [_opp(1, "S0", "2026-11-18"), _opp(2, "S6", "2026-11-11"), _opp(3, "S7", "2026-11-12"),
-        _opp(4, "W1", "2026-11-19")]
 
 
 def _run(**options: object):

@@ -133,13 +133,29 @@ def test_sent_to_sales_against_the_traffic_studys_expectation(rows: dict) -> Non
 
 
 def test_pipeline_and_bookings(rows: dict) -> None:
-    # created in the period: O1 = 1,000 against 1,000 (on track, level); baseline (3,000 +
-    # 0) / 2 = 1,500
-    assert _row(rows, "pipeline_created") == (1000, 1000, 1500, "on track", "target")
+    # created in the period: O1 = 1,000 against 1,000 (on track, level); baseline: no
+    # opportunity was created in W45, so W45 is left out as it is of the funnel's
+    # opportunities count (whose baseline is 1 a week): 3,000 / 1 = 3,000
+    assert _row(rows, "pipeline_created") == (1000, 1000, 3000, "on track", "target")
+    assert _row(rows, "opportunities")[2] == 1
     # won 1 Oct..22 Nov: O2 3,000 + O3 500 = 3,500; target 31 x 100 + 22 x 100 = 5,300:
     # off track; the same 53 days of Q3 (1 Jul..22 Aug): O4 200
     assert _row(rows, "bookings_qtd") == (3500, 5300, 200, "off track", "target")
     assert rows[("bookings_qtd", None)]["note"] == "01 Oct to 22 Nov"
+
+
+def test_a_tactics_baseline_leaves_out_weeks_before_the_leads_export() -> None:
+    # The export begins on Thu 12 Nov (W46: 3 of its 7 days before it, so W46 counts); W45
+    # holds no lead and is left out. Bing: 2 in the period against W46's 2: 2 / 1 = 2 (not
+    # 2 / 2 = 1 as if W45 had been a week of no leads).
+    leads = [*[_lead(f"B{i}", "2026-11-17", "Bing") for i in range(2)],
+             *[_lead(f"P{i}", "2026-11-12", "Bing") for i in range(2)]]
+    targets = [{"period": "2026-W47", "figure": "funnel.leads", "tactic": "Bing", "target": 2}]
+    result = run_panel("scorecard", pack_of(leads=leads, targets=targets), period(),
+                       settings())
+    found = {(r["key"], r["tactic"]): dict(r) for r in result.tables["scorecard"].rows}
+    assert _row(found, "leads", "Bing") == (2, 2, 2, "on track", "target")
+    assert _row(found, "leads")[2] == 2  # the funnel's own leads count agrees
 
 
 def test_wasted_spend(rows: dict) -> None:

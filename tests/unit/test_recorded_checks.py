@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.cross_check_fixtures import play_day, played_store  # noqa: F401 (a fixture)
 from tests.unit.panel_fixtures import period
+from tests.unit.played_day import play_day
 from tuneup_tui import cli
 from tuneup_tui.metrics.recorded_checks import Recorded, expectation_check, with_recorded
 from tuneup_tui.metrics.result import Finding, PanelResult
@@ -78,7 +78,7 @@ def test_without_the_figure_or_the_panel_nothing_changes() -> None:
     assert with_recorded(failed, {"expected_leads_to_sales": Recorded(5)}) == failed
 
 
-def test_the_summary_checks_the_runs_recorded_figure(played_store: RunStore) -> None:  # noqa: F811
+def test_the_summary_checks_the_runs_recorded_figure(played_store: RunStore) -> None:
     from datetime import date
 
     run = play_day(played_store, date(2026, 11, 23))

@@ -11,7 +11,8 @@ from tuneup_tui.report.json_out import render_json
 def test_top_level_and_nested_keys() -> None:
     doc = json.loads(render_json(small_summary()))
     assert list(doc) == ["run", "period", "attendees", "actions", "soft_spots", "figures",
-                         "panels", "day", "carried", "cadence", "decisions", "sessions"]
+                         "scorecard", "panels", "day", "carried", "cadence", "decisions",
+                         "sessions"]
     assert doc["run"] == {"id": 7, "title": "Small Tune Up", "series": "small-tuneup",
                           "date": "2026-11-23", "previous_run_id": 6}
     assert doc["period"] == {"label": "2026-W47", "kind": "week", "start": "2026-11-16",

@@ -3,6 +3,7 @@ coloured in the HTML, and a summary without one says why."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -11,6 +12,7 @@ from tests.unit.report_fixtures import small_summary
 from tuneup_tui.metrics.registry import run_panel
 from tuneup_tui.report.collect import _scorecard
 from tuneup_tui.report.html import render_html
+from tuneup_tui.report.json_out import summary_to_json
 from tuneup_tui.report.markdown import render_markdown
 from tuneup_tui.report.plain import render_text
 
@@ -42,9 +44,25 @@ def test_the_summary_takes_the_rows_the_panel_computed() -> None:
     targets = [{"period": "2026-W47", "figure": "traffic.sessions", "target": 800}]
     result = run_panel("scorecard", pack_of(traffic=traffic, targets=targets), period(),
                        settings())
-    lines, missing = _scorecard({"scorecard": result})
+    lines, missing, values = _scorecard({"scorecard": result})
     assert missing is None
     first = lines[0]
     # 700 sessions against 800: 100 short, over the 80 margin: off track
     assert (first.question, first.answer, first.target, first.status) == (
         "Sessions on the site", "700", "800", "off track")
+    # summary.json keeps the same row with plain numbers
+    row = values[0]
+    assert (row["key"], row["answer"], row["target"], row["against"], row["status"],
+            row["figure"], row["tactic"]) == ("sessions", 700, 800, "target", "off track",
+                                              "traffic.sessions", None)
+    written = summary_to_json(replace(small_summary(), scorecard=lines,
+                                      scorecard_values=values))
+    assert written["scorecard"]["missing"] is None
+    assert written["scorecard"]["rows"][0]["answer"] == 700
+    assert json.loads(json.dumps(written))["scorecard"] == written["scorecard"]
+
+
+def test_summary_json_says_why_there_is_no_scorecard() -> None:
+    written = summary_to_json(replace(small_summary(), scorecard=(), scorecard_values=(),
+                                      scorecard_missing="no data folder was read"))
+    assert written["scorecard"] == {"rows": [], "missing": "no data folder was read"}

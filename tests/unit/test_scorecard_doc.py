@@ -48,3 +48,11 @@ def test_every_row_is_answered_by_a_catalogue_figure_in_a_registered_panel() -> 
         assert q.panel in PANEL_NAMES, q.panel
         for other in (q.against, q.plan_figure):
             assert other is None or known_figure(other) is not None, other
+
+
+def test_every_question_has_a_few_words_of_its_own_for_a_narrow_screen() -> None:
+    from tuneup_tui.metrics.scorecard_questions import QUESTIONS
+
+    shorts = [q.short for q in QUESTIONS]
+    assert all(0 < len(s) <= 11 for s in shorts)  # 80 columns leave the question 11
+    assert len(set(shorts)) == len(shorts)

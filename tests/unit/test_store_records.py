@@ -100,16 +100,6 @@ def test_actions_filter_by_run_owner_and_status(store: RunStore) -> None:
         store.actions(99)
 
 
-def test_max_action_id(store: RunStore) -> None:
-    run = make_run(store)
-    other = make_run(store, series="weekly")
-    assert store.max_action_id() == 0
-    store.add_action(run.id, "one", "Dana")
-    store.add_action(other.id, "two", "Dana")
-    assert store.max_action_id() == 2
-    assert store.max_action_id(run.id) == 1
-
-
 def test_soft_spots(store: RunStore) -> None:
     run = make_run(store)
     spot = store.add_soft_spot(run.id, "bing / cpc converts at 0.9% against 3.1%",
@@ -143,8 +133,10 @@ def test_recorded_figures_latest_value_wins_and_history_is_kept(store: RunStore)
     assert [(f.name, f.value, f.unit) for f in figures] == [
         ("expected_leads_to_sales", 41.0, ""), ("cost_per_lead", 52.5, "$")]
     assert figures[0] == last
-    history = store.figure_history(run.id, "expected_leads_to_sales")
-    assert [f.value for f in history] == [40.0, 41.0]
+    # every value recorded is kept, oldest first
+    history = store._all("SELECT value FROM recorded_figures WHERE run_id = ? AND name = ?"
+                         " ORDER BY id", (run.id, "expected_leads_to_sales"))
+    assert [float(row[0]) for row in history] == [40.0, 41.0]
     with pytest.raises(StoreError, match="needs a name"):
         store.record_figure(run.id, " ", 1)
     with pytest.raises(StoreError, match="no run 8"):

@@ -115,10 +115,6 @@ class Agenda:
                     seen.setdefault(person, None)
         return tuple(seen)
 
-    def settings_for(self, panel: str) -> Mapping[str, Any]:
-        """The agenda's settings for one panel (empty when none are set)."""
-        return self.panels.get(panel, {})
-
     def session_index(self, topic: str) -> int | None:
         """Index of the session with this topic (case-insensitive), or None."""
         wanted = topic.casefold()

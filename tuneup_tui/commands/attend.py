@@ -77,10 +77,13 @@ def run_attend(args: argparse.Namespace) -> int:
 
         # Set by `tuneup serve` for the app it runs in each browser: the page's address.
         page_url = os.environ.pop(PAGE_ENV, "")
-        AttendApp(store, run_id=run_id, name=args.name, page_url=page_url).run()
+        app = AttendApp(store, run_id=run_id, name=args.name, page_url=page_url)
+        app.run()
     finally:
         store.close()
-    return 0
+    for line in app.writes.unsaved:  # the store never took them: on the terminal, not lost
+        print(f"tuneup attend: not saved: {line}", file=sys.stderr)
+    return 2 if app.writes.unsaved else 0
 
 
 def run_serve(args: argparse.Namespace) -> int:

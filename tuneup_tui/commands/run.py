@@ -221,10 +221,14 @@ def _refuse_if_open_elsewhere(run: Run | None) -> None:
 
 def _open_store() -> RunStore:
     """The local store; with a shared store set, the local one that sends it every change."""
-    from tuneup_tui.store.db import StoreError
-    from tuneup_tui.store.local_first import LocalFirstStore
+    from tuneup_tui import paths
+    from tuneup_tui.store.db import RunStore, StoreError
 
     try:
+        if not paths.store_is_shared():  # the sync's code is not read before the first frame
+            return RunStore(paths.store_address())
+        from tuneup_tui.store.local_first import LocalFirstStore
+
         return LocalFirstStore.open_for_console()
     except StoreError as err:
         raise CliError(str(err)) from None

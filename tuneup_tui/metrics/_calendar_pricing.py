@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from tuneup_tui.metrics._sales import fold
@@ -35,12 +36,13 @@ def tactic_sums(flights: dict[str, dict], data: TacticData, paid: pd.DataFrame |
         upto = paid[(paid["date"].dt.date <= as_of).fillna(False).to_numpy(bool)]
         clicks = upto.groupby(fold(upto["program"]))["clicks"].sum().to_dict()
     out = {}
+    opps = data.opps
+    leads, with_opp = data.per_tactic(), data.per_tactic(~np.isnat(data.first_opp))
     for key, flight in flights.items():
-        leads = data.leads[data.leads["tactic"] == key]
-        opps = data.opps[data.opps["tactic"] == key]
-        out[key] = {"leads": float(len(leads)),
-                    "with_opp": float(leads["first_opp_at"].notna().sum()),
-                    "opps": float(len(opps)), "pipeline": float(opps["amount"].sum()),
+        code = data.code(key)
+        mine = opps.tactic == code
+        out[key] = {"leads": float(leads[code]), "with_opp": float(with_opp[code]),
+                    "opps": float(mine.sum()), "pipeline": float(opps.amount[mine].sum()),
                     "cost": flight["cost"] + flight["internal"],
                     "clicks": float(clicks.get(key, 0.0))}
     return out

@@ -52,13 +52,17 @@ def tactics_of(program: Coded, no_program: str) -> tuple[list[str], np.ndarray]:
 
 
 def _median(values: np.ndarray) -> float | None:
-    kept = pd.Series(values).dropna()
-    return float(kept.median()) if len(kept) else None
+    """The median of the known values (None without one), worked out as pandas' median is
+    (numpy's nanmedian of them), on the array itself."""
+    kept = values[~np.isnan(values)]
+    return float(np.nanmedian(kept)) if len(kept) else None
 
 
 def _mean(values: np.ndarray) -> float | None:
-    kept = pd.Series(values).dropna()
-    return float(kept.mean()) if len(kept) else None
+    """The mean of the known values (None without one): their sum over their count, as
+    pandas' mean is."""
+    kept = values[~np.isnan(values)]
+    return float(kept.sum(dtype=np.float64) / len(kept)) if len(kept) else None
 
 
 def _groups(keys: np.ndarray, count: int) -> list[np.ndarray]:
@@ -76,27 +80,42 @@ def tactic_rows(leads: TacticLeads) -> list[dict]:
         # reps are told apart ignoring case (not spaces), as the text version counted them
         key_of_value = pd.factorize(leads.owner.casefolded())[0]
         owner_keys = lookup(np.asarray(key_of_value, dtype=np.intp), leads.owner.codes, -1)
+    count = len(leads.names)
+    # each figure grouped over the leads it reads only (those with an opportunity, with
+    # touches, with an owner), each group in file order: the same numbers in the same order
+    # as grouping every lead
+    tactic = leads.tactic
+    totals = np.bincount(tactic[tactic >= 0], minlength=count).tolist()
+    picked = leads.has_opportunity & (tactic >= 0)
+    with_opps = np.bincount(tactic[picked], minlength=count).tolist()
+    days = _split(tactic, leads.days_to_opportunity, count)
+    touches = None if leads.touches is None else _split(tactic, leads.touches, count)
+    owned = None
+    if owner_keys is not None:
+        rows = np.flatnonzero(owner_keys >= 0)
+        owned = [owner_keys[rows[g]] for g in _groups(tactic[rows], count)]
     out = []
-    for name, rows in zip(leads.names, _groups(leads.tactic, len(leads.names)), strict=True):
-        if not len(rows):
+    for i, name in enumerate(leads.names):
+        if not totals[i]:
             continue
-        with_opp = int(leads.has_opportunity[rows].sum())
-        reps = None
-        if owner_keys is not None:
-            owned = owner_keys[rows]
-            reps = len(pd.unique(owned[owned >= 0]))
-        touches = None if leads.touches is None else leads.touches[rows]
+        with_opp = with_opps[i]
         out.append({
             "tactic": name,
-            "leads": len(rows),
+            "leads": totals[i],
             "with_opportunity": with_opp,
-            "conversion": ratio(with_opp, len(rows)),
-            "median_days_to_opportunity": _median(leads.days_to_opportunity[rows]),
-            "reps": reps,
-            "touches_mean": None if touches is None else _mean(touches),
-            "touches_median": None if touches is None else _median(touches),
+            "conversion": ratio(with_opp, totals[i]),
+            "median_days_to_opportunity": _median(days[i]),
+            "reps": None if owned is None else len(pd.unique(owned[i])),
+            "touches_mean": None if touches is None else _mean(touches[i]),
+            "touches_median": None if touches is None else _median(touches[i]),
         })
     return out
+
+
+def _split(tactic: np.ndarray, values: np.ndarray, count: int) -> list[np.ndarray]:
+    """The known (not NaN) `values` of each tactic 0..count-1, in file order."""
+    rows = np.flatnonzero(~np.isnan(values))
+    return [values[rows[g]] for g in _groups(tactic[rows], count)]
 
 
 def rep_rows(leads: TacticLeads) -> list[dict]:

@@ -76,7 +76,7 @@ def reassignments(rows: list[dict], reps: dict[str, list[str]], waiting: pd.Data
         need = math.ceil((row["calls_demanded"] - row["calling_capacity"]) / attempts)
         theirs = waiting[(keys == row["key"]).fillna(False).to_numpy(bool)]
         theirs = theirs.sort_values(["sent_to_sales_at", "lead_id"], kind="stable").head(need)
-        for lead in theirs.to_dict("records"):
+        for lead in _records(theirs):
             # the most spare calls; a tie goes to the first rep in the territories file
             taker = max(spare, key=lambda r: spare[r][1], default=None)
             if taker is None or spare[taker][1] < attempts:
@@ -85,11 +85,19 @@ def reassignments(rows: list[dict], reps: dict[str, list[str]], waiting: pd.Data
             territory, calls = spare[taker]
             spare[taker] = (territory, calls - attempts)
             moves.append({"lead_id": lead["lead_id"], "territory": row["territory"],
-                          "from_rep": _text(lead.get("owner")), "to_rep": taker,
+                          "from_rep": _text(lead["owner"]), "to_rep": taker,
                           "to_territory": territory,
                           "sent_to_sales_at": lead["sent_to_sales_at"]})
         unplaced += max(0, need - len(theirs))
     return moves, unplaced
+
+
+def _records(leads: pd.DataFrame) -> list[dict]:
+    """The leads' lead_id, owner and sent_to_sales_at, one dict each (the cells as
+    `to_dict("records")` gives them, without boxing the columns not read)."""
+    columns = ("lead_id", "owner", "sent_to_sales_at")
+    return [dict(zip(columns, cells, strict=True))
+            for cells in zip(*(leads[c].tolist() for c in columns), strict=True)]
 
 
 def _text(value: object) -> str | None:

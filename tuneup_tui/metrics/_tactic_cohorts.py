@@ -17,8 +17,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
-import pandas as pd
 
+from tuneup_tui.metrics._tactic_leads import TacticData
 from tuneup_tui.metrics.result import Number, ratio
 
 HORIZONS = (30, 60, 90)
@@ -26,18 +26,20 @@ TOO_YOUNG = "too young"
 ALL_TACTICS = "All tactics"
 
 
-def cohort_rows(leads: pd.DataFrame, names: dict[str, str], last_day: date, weeks: int,
+def cohort_rows(data: TacticData, names: dict[str, str], last_day: date, weeks: int,
                 as_of: date) -> tuple[list[dict], dict[str, Number]]:
     """Rows per week (newest first) for all tactics and each tactic, and the pooled figures.
 
-    `leads`: tactic (folded key), created_at, first_opp_at; `names`: key -> shown name;
-    `last_day`: a day of the newest week; `weeks`: how many weeks back.
+    `data`: the tactics' leads; `names`: folded tactic name -> shown name; `last_day`: a day
+    of the newest week; `weeks`: how many weeks back.
     """
     newest = last_day - timedelta(days=last_day.weekday())
     keys = sorted(names, key=lambda k: names[k].casefold())
     code = {k: i for i, k in enumerate(keys)}
-    tactic = leads["tactic"].map(code).fillna(-1).to_numpy(dtype=np.int64)
-    days = leads["created_at"].to_numpy().astype("datetime64[D]")
+    # the leads' tactics (indexes into data.keys) as indexes into `keys`
+    shown = np.array([code.get(k, -1) for k in data.keys] + [-1], dtype=np.int64)
+    tactic = shown[data.tactic]
+    days = data.created.astype("datetime64[D]")
     # weeks back from the newest Monday: 1970-01-01 was a Thursday, so Mondays are days
     # 4 (mod 7) past it
     monday = days - ((days.astype(np.int64) - 4) % 7).astype("timedelta64[D]")
@@ -45,8 +47,7 @@ def cohort_rows(leads: pd.DataFrame, names: dict[str, str], last_day: date, week
     kept = (back >= 0) & (back < weeks) & (tactic >= 0) & ~np.isnat(days)
     slot = back[kept] * len(keys) + tactic[kept]
     size = weeks * max(len(keys), 1)
-    waited = ((leads["first_opp_at"] - leads["created_at"]).dt.total_seconds()
-              / 86400.0).to_numpy()[kept]
+    waited = data.days_to_opp[kept]
     counts = np.bincount(slot, minlength=size).reshape(weeks, -1)
     hits = {h: np.bincount(slot, weights=(waited <= h).astype(float),
                            minlength=size).reshape(weeks, -1) for h in HORIZONS}

@@ -8,29 +8,42 @@ the ranking, and why a rep with 4 leads does not outrank one with 80 on a lucky 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from tuneup_tui.metrics._sales import fold, plural
+from tuneup_tui.metrics._sales import plural
+from tuneup_tui.metrics._tactic_leads import TacticData
 from tuneup_tui.metrics.common import finding, pct
 from tuneup_tui.metrics.result import Finding, ratio
 from tuneup_tui.metrics.wilson import ranked_by_lower_bound
 
 
-def rep_rows(leads: pd.DataFrame, names: dict[str, str]) -> list[dict]:
+def rep_rows(data: TacticData, names: dict[str, str]) -> list[dict]:
     """Rows per tactic (by name) and rep (by rank), with the interval and the rank."""
-    owned = leads[leads["owner"].notna()]
-    rep_key = fold(owned["owner"].astype("str"))
-    spelling: dict[str, str] = {}
-    for key, name in zip(rep_key, owned["owner"], strict=True):
-        spelling.setdefault(str(key), str(name).strip())
-    converted = owned["first_opp_at"].notna()
-    grouped = pd.DataFrame({"tactic": owned["tactic"].to_numpy(), "rep": rep_key.to_numpy(),
-                            "hit": converted.to_numpy()}).groupby(["tactic", "rep"], sort=False)
+    owned = data.owner >= 0
+    # each distinct owner cell's folded name as a code: cells differing in case or spaces
+    # around are one rep
+    folded = [str(v).strip().casefold() for v in data.owners]
+    rep_of, reps = pd.factorize(np.array(folded, dtype=object))
+    cell = data.owner[owned]
+    rep = np.asarray(rep_of, dtype=np.int64)[cell]
+    tactic = data.tactic[owned]
+    # a rep's name as first written (leads in file order), stripped
+    present, first = np.unique(rep, return_index=True)
+    spelling = {int(r): str(data.owners[cell[i]]).strip()
+                for r, i in zip(present, first, strict=True)}
+    # (tactic, rep) groups in order of their first lead, as a groupby that keeps that order
+    pair = tactic * max(len(reps), 1) + rep
+    groups, first, pair_code = np.unique(pair, return_index=True, return_inverse=True)
+    leads = np.bincount(pair_code, minlength=len(groups))
+    hits = np.bincount(pair_code, weights=~np.isnat(data.first_opp[owned]),
+                       minlength=len(groups))
     rows = []
-    for (tactic, rep), group in grouped:
-        n, hits = len(group), int(group["hit"].sum())
-        rows.append({"tactic": names[str(tactic)], "rep": spelling[str(rep)], "leads": n,
-                     "with_opportunity": hits, "conversion": ratio(hits, n)})
+    for g in np.argsort(first, kind="stable"):
+        t, r = divmod(int(groups[g]), max(len(reps), 1))
+        n, won = int(leads[g]), int(hits[g])
+        rows.append({"tactic": names[data.keys[t]], "rep": spelling[r], "leads": n,
+                     "with_opportunity": won, "conversion": ratio(won, n)})
     ranked = ranked_by_lower_bound(rows, "tactic")
     return sorted(ranked, key=lambda r: (r["tactic"].casefold(), r["rank"]))
 

@@ -27,6 +27,7 @@ from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.calendar_entries import ENTRY_COLUMNS, entry_rows, kind_of
 from tuneup_tui.metrics.common import (
     finding,
+    folded,
     in_baseline,
     money,
     optional_frame,
@@ -197,7 +198,7 @@ def _paid_entries(entries: pd.DataFrame, paid: pd.DataFrame | None) -> pd.DataFr
     """The entries named like a paid program (ignoring case), or None when there are none."""
     if paid is None:
         return None
-    programs = set(paid["program"].dropna().str.strip().str.casefold())
+    programs = set(folded(paid["program"]).dropna())  # folded once per distinct program
     named = entries["name"].map(lambda v: isinstance(v, str) and v.strip().casefold() in programs)
     matched = entries[named.astype(bool)]
     return matched if len(matched) else None

@@ -55,6 +55,16 @@ def days_mask(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
     return (stamps >= lo) & (stamps < hi)
 
 
+def count_days(stamps: np.ndarray, start: date, end: date) -> int:
+    """How many of the sorted naive datetime64 `stamps` (no NaT) fall on a day from `start`
+    to `end`, both included: two binary searches, where `days_mask(...).sum()` compares every
+    date."""
+    lo = np.datetime64(start, "D").astype(stamps.dtype)
+    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    first, last = np.searchsorted(stamps, [lo, hi])
+    return int(last - first)
+
+
 def up_to_day(stamps: np.ndarray, day: date) -> np.ndarray:
     """Which naive datetime64 `stamps` fall on `day` or before it (a missing date, NaT,
     compares False)."""

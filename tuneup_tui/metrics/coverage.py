@@ -66,13 +66,32 @@ def covered_baseline(df: pd.DataFrame, column: str, baseline: Baseline,
     if len(baseline) == 0 or len(df) == 0:
         return Baseline(())
     first = _first_day(df[first_column])
-    dated = [_stamps(df[c]) for c in dict.fromkeys((first_column, column))]
     if first is None:
         return Baseline(())
+    # each column's dates inside the baseline, sorted once: a period holds a row when a
+    # binary search finds one in it (not a comparison of every date per period)
+    dated = [_sorted_within(df[c], baseline.start, baseline.end)
+             for c in dict.fromkeys((first_column, column))]
     kept = tuple(p for p in baseline.periods
                  if (snapshot or not _mostly_before(p, first))
-                 and any(bool(days_mask(s, p.start, p.end).any()) for s in dated))
+                 and any(_holds(s, p.start, p.end) for s in dated))
     return Baseline(kept)
+
+
+def _sorted_within(values: pd.Series, start: date, end: date) -> np.ndarray:
+    """The dates of a column from `start` to `end` (both included), sorted."""
+    stamps = values.to_numpy()
+    if stamps.dtype.kind != "M":
+        stamps = _stamps(values)
+    return np.sort(stamps[days_mask(stamps, start, end)])
+
+
+def _holds(stamps: np.ndarray, start: date, end: date) -> bool:
+    """Whether the sorted `stamps` hold one on a day from `start` to `end`."""
+    lo = np.datetime64(start, "D").astype(stamps.dtype)
+    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    first, last = np.searchsorted(stamps, [lo, hi])
+    return bool(last > first)
 
 
 def _mostly_before(period: Period, first: date) -> bool:
@@ -89,6 +108,11 @@ def _stamps(values: pd.Series) -> np.ndarray:
 
 
 def _first_day(values: pd.Series) -> date | None:
+    stamps = values.to_numpy()
+    if stamps.dtype.kind == "M":
+        # the earliest known date in one pass (fmin passes over NaT), no copy of the dates
+        first = np.fmin.reduce(stamps) if len(stamps) else np.datetime64("NaT")
+        return None if np.isnat(first) else pd.Timestamp(first).date()
     known = _stamps(values)
     return pd.Timestamp(known.min()).date() if len(known) else None
 

@@ -33,6 +33,7 @@ from tuneup_tui.metrics.common import (
     pct,
     period_phrase,
     ratio,
+    window_start,
 )
 from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.follow_up_sources import TOLERANCE as TOUCH_TOLERANCE
@@ -84,11 +85,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     figures = _lead_figures(cur)
     baseline_figures = _lead_figures(base)
     # the CRM's first touch beside the activity log's: two sources of one fact
+    # the activity log is looked up once, from the first day either set of leads is read
+    since = window_start(period, baseline)
     touched = crm_touches(cur, settings.as_of), logged_touches(pack, activities, cur,
-                                                                settings.as_of)
+                                                                settings.as_of, since)
     figures.update(touch_figures(*touched))
     baseline_figures.update(touch_figures(crm_touches(base, settings.as_of), logged_touches(
-        pack, activities, base, settings.as_of)))
+        pack, activities, base, settings.as_of, since)))
     for key in ("leads_delivered", "with_opportunity", "bad_data", "touched_within_24h",
                 "never_touched", "first_touch_in_crm", "with_logged_activity"):
         baseline_figures[key] = mean_per_period(baseline_figures[key], sent_baseline)

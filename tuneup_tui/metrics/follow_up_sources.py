@@ -26,9 +26,9 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics.common import finding, num, up_to_day
+from tuneup_tui.metrics.common import days_mask, finding, num, up_to_day
 from tuneup_tui.metrics.result import Finding, Number
-from tuneup_tui.metrics.shared import lead_rows, leads_once
+from tuneup_tui.metrics.shared import lead_rows_of, leads_once
 from tuneup_tui.metrics.significance import severity_of
 
 NAME = "follow_up"
@@ -36,22 +36,44 @@ TOLERANCE = 0.2
 
 
 def logged_touches(pack: DataPack, activities: pd.DataFrame | None, leads: pd.DataFrame,
-                   as_of: date) -> np.ndarray | None:
+                   as_of: date, since: date | None = None) -> np.ndarray | None:
     """For each of `leads` (rows of the sent-leads frame), whether an activity dated from its
-    sent day to `as_of` names it; None without the activities source."""
+    sent day to `as_of` names it; None without the activities source.
+
+    `since` (a day no later than any of the leads' sent days; their earliest by default) says
+    which activities are looked up: a panel asking about the period's leads and then the
+    baseline's passes the baseline's first day, and the activities are looked up once.
+    """
     if activities is None:
         return None
     every = leads_once(pack)
-    at = lead_rows(pack, "activities", activities)
-    stamps = activities["date"].to_numpy().astype("datetime64[ns]")
-    keep = (at >= 0) & up_to_day(stamps, as_of)
-    # the latest activity of each lead by the as-of date: one on or after the sent day is enough
-    latest = np.full(len(every), np.iinfo(np.int64).min, dtype=np.int64)
-    np.maximum.at(latest, at[keep], stamps[keep].view(np.int64))
     where = every.index.get_indexer(leads.index)
     sent_day = leads["sent_to_sales_at"].dt.floor("D").to_numpy().astype("datetime64[ns]")
+    known = sent_day[~np.isnat(sent_day)]
+    if len(known) == 0:  # no lead with a sent day: none can have a touch after it
+        return np.zeros(len(leads), dtype=bool)
+    # only activities from the earliest sent day on can count: those are the ones looked up
+    earliest = pd.Timestamp(known.min()).date()
+    since = earliest if since is None or since > earliest else since
+    latest = pack.derived(("activities", "latest_touch", since, as_of, id(activities)),
+                          lambda: _latest_touch(pack, activities, len(every), since, as_of))
     mine = np.where(where >= 0, latest[np.maximum(where, 0)], np.iinfo(np.int64).min)
     return (where >= 0) & (mine >= sent_day.view(np.int64)) & ~np.isnat(sent_day)
+
+
+def _latest_touch(pack: DataPack, activities: pd.DataFrame, leads: int, since: date,
+                  as_of: date) -> np.ndarray:
+    """For each lead of leads_once, the time of its latest activity dated from `since` to
+    `as_of` (nanoseconds; the smallest integer without one): one on or after the sent day is
+    enough, so the activities before the earliest sent day asked about are not looked up."""
+    dates = activities["date"].to_numpy()
+    rows = np.flatnonzero(days_mask(dates, since, as_of))
+    at = lead_rows_of(pack, "activities", activities, rows)
+    stamps = dates[rows].astype("datetime64[ns]").view(np.int64)
+    keep = at >= 0
+    latest = np.full(leads, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(latest, at[keep], stamps[keep])
+    return latest
 
 
 def crm_touches(leads: pd.DataFrame, as_of: date) -> np.ndarray:

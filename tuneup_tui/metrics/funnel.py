@@ -15,39 +15,29 @@ opportunities at stage Closed Won whose closed_at falls in the period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from itertools import pairwise
-
-import pandas as pd
 
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
-    folded,
-    in_baseline,
-    in_period,
     is_below,
     mean_per_period,
-    optional_frame,
     pct,
     period_phrase,
-    total,
-    window_mask,
     window_start,
-    within,
 )
 from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.funnel_cohort import (
     COHORT_STEPS,
+    CohortSteps,
     cohort_counts,
-    lead_steps,
     maturity_note,
 )
+from tuneup_tui.metrics.funnel_counts import Counter, step_counters
+from tuneup_tui.metrics.funnel_counts import stage_key as stage_key  # the stages' key, shared
 from tuneup_tui.metrics.result import (
     Finding,
     PanelResult,
@@ -56,7 +46,6 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
-from tuneup_tui.metrics.shared import leads_once, opportunities_once
 from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "funnel"
@@ -71,10 +60,6 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("proposals", "Reached proposal"),
     ("closed_won", "Closed won"),
 )
-PROPOSAL_OR_LATER = ("proposal", "negotiation")
-"""Stage keys (see `stage_key`) that begin a stage at or past the proposal, besides Closed Won:
-Salesforce's "Proposal/Price Quote" and "Negotiation/Review" are "proposal..." and
-"negotiation..."."""
 LAGGING_STEPS = ("proposals", "closed_won")
 """Steps whose rate raises no finding: last week's new opportunities have rarely had time to
 reach a proposal or close, so against older cohorts their rate would always look low."""
@@ -90,18 +75,15 @@ STEP_SOURCE = {"sessions": ("traffic", "date"), "goal_completions": ("traffic", 
                "closed_won": ("opportunities", "closed_at")}
 """The source each step counts rows of, and the column that dates them."""
 
-# A step counter: the number of rows of the step dated in a window (start, end).
-Counter = Callable[[Period | Baseline], float]
-
 
 def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelResult:
     """The funnel's step counts and step-to-step rates, period against baseline."""
     baseline = period.baseline(settings.baseline_periods)
     notes: list[str] = []
     # every count is of a window inside the baseline and the period
-    cohort: dict[str, pd.DataFrame] = {}
-    counters = _counters(pack, notes, window_start(period, baseline), period.end, cohort,
-                         settings)
+    cohort: dict[str, CohortSteps] = {}
+    counters = step_counters(pack, notes, window_start(period, baseline), period.end, cohort,
+                             settings)
     if not counters:
         raise DataError("traffic, leads, opportunities", "none could be read; the funnel "
                         "needs at least one of them")
@@ -173,7 +155,7 @@ def _pooled(counters: dict[str, Counter], step: str, previous: str,
     return ratio(count_fn(both), of), of
 
 
-def _cohort_rate(steps: pd.DataFrame | None, step: str, period: Period, baseline: Baseline
+def _cohort_rate(steps: CohortSteps | None, step: str, period: Period, baseline: Baseline
                  ) -> tuple[float | None, int | None, float | None, int | None]:
     """A cohort step's rate and the count it is out of, in the period and pooled over the
     baseline's cohorts: (rate, of, baseline rate, baseline of)."""
@@ -185,68 +167,6 @@ def _cohort_rate(steps: pd.DataFrame | None, step: str, period: Period, baseline
     return (ratio(now[step], now[before]), now[before],
             None if base is None else ratio(base[step], base[before]),
             None if base is None else base[before])
-
-
-def _counters(pack: DataPack, notes: list[str], start: date, end: date,
-              cohort: dict[str, pd.DataFrame], settings: PanelSettings) -> dict[str, Counter]:
-    counters: dict[str, Counter] = {}
-    traffic = optional_frame(pack, "traffic", notes)
-    if traffic is not None:
-        counters["sessions"] = _summer(traffic, "date", "sessions")
-        counters["goal_completions"] = _summer(traffic, "date", "goal_completions")
-    leads = optional_frame(pack, "leads", notes)
-    if leads is not None:
-        leads = leads_once(pack)  # a lead listed twice is one lead
-        counters["leads"] = _counter(leads, "created_at", start, end)
-        counters["sent_to_sales"] = _counter(leads, "sent_to_sales_at", start, end)
-    opps = optional_frame(pack, "opportunities", notes)
-    reached = won = None
-    if opps is not None:
-        opps = opportunities_once(pack)
-        # each distinct stage worked out once, then spread over the opportunities
-        codes, stages = pd.factorize(opps["stage"])
-        stage = stage_key(pd.Series(stages, dtype="str"))
-        won_stage = (stage == "closedwon").fillna(False).to_numpy(dtype=bool)
-        reached_stage = (stage.str.startswith(PROPOSAL_OR_LATER).fillna(False)
-                         .to_numpy(dtype=bool) | won_stage)
-        won = lookup(won_stage, codes, False)  # no stage (code -1): False
-        reached = lookup(reached_stage, codes, False)
-        counters["opportunities"] = _counter(opps, "created_at", start, end)
-        counters["proposals"] = _counter(opps[reached], "created_at", start, end)
-        counters["closed_won"] = _counter(opps[won], "closed_at", start, end)
-    if leads is not None:
-        cohort["steps"] = lead_steps(leads, opps, reached, won, settings.as_of)
-    return counters
-
-
-def stage_key(stage: pd.Series) -> pd.Series:
-    """A stage name for matching: lower-cased, letters only ("Closed Won", "closed-won" and
-    HubSpot's "closedwon" are all "closedwon")."""
-    return folded(stage).str.replace(r"[^a-z]", "", regex=True)
-
-
-def _window(df: pd.DataFrame, column: str, when: Period | Baseline) -> pd.DataFrame:
-    if isinstance(when, Period):
-        return in_period(df, column, when)
-    return in_baseline(df, column, when)
-
-
-def _in_window(df: pd.DataFrame, column: str, when: Period | Baseline) -> pd.Series:
-    """Which rows `_window` would keep, without copying them (a count needs no more)."""
-    if isinstance(when, Baseline) and len(when) == 0:
-        return pd.Series(False, index=df.index)
-    return window_mask(df, column, when.start, when.end)
-
-
-def _summer(df: pd.DataFrame, column: str, value: str) -> Counter:
-    return lambda when: total(_window(df, column, when), value)
-
-
-def _counter(df: pd.DataFrame, column: str, start: date, end: date) -> Counter:
-    """Rows of `df` dated in a window (`column`) inside `start`..`end`: those rows are cut out
-    once, so each window compares their dates, not a million."""
-    rows = within(df[[column]], column, start, end)
-    return lambda when: float(_in_window(rows, column, when).sum())
 
 
 def _findings(rows: list[dict], period: Period, baseline: Baseline,

@@ -9,6 +9,7 @@ has had days to move, a baseline cohort weeks, which the panel says (`maturity_n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.common import up_to_day, window_mask
+from tuneup_tui.metrics.common import days_mask, up_to_day
 
 COHORT_STEPS = ("created", "sent", "opportunity", "proposal", "won")
 """A cohort's steps, each a subset of the one before."""
@@ -25,33 +26,65 @@ RATE_OF_STEP = {"sent": "sent_to_sales_rate", "opportunity": "opportunities_rate
 """The funnel's figure key for each cohort step's rate (over the step before it)."""
 
 
-def lead_steps(leads: pd.DataFrame, opps: pd.DataFrame | None, reached: np.ndarray | None,
-               won: np.ndarray | None, as_of: date) -> pd.DataFrame:
-    """Per lead: its `created_at` and whether, by the as-of date, it was sent to sales, has an
-    opportunity, one that reached Proposal, one that was won (each step within the last)."""
-    sent = up_to_day(leads["sent_to_sales_at"].to_numpy(), as_of)
-    steps = pd.DataFrame({"created_at": leads["created_at"], "sent": sent}, index=leads.index)
+@dataclass(frozen=True)
+class CohortSteps:
+    """The leads created from `start` to `end`, sorted by creation time, with how many of the
+    first n of them reached each step (`reached[step][n]`): a window's cohort is a run of them,
+    counted by two binary searches, not by comparing a million dates."""
+
+    created: np.ndarray
+    """The creation times (naive datetime64), sorted."""
+    reached: dict[str, np.ndarray]
+    """Per step, the running count of the sorted leads that reached it (one more than
+    `created`, starting at 0)."""
+
+
+def lead_steps(leads: pd.DataFrame, opps: pd.DataFrame | None, opp_leads: np.ndarray | None,
+               reached: np.ndarray | None, won: np.ndarray | None, as_of: date, start: date,
+               end: date) -> CohortSteps:
+    """The leads created from `start` to `end` (the windows `cohort_counts` is asked about)
+    and whether, by the as-of date, each was sent to sales, has an opportunity, one that
+    reached Proposal, one that was won (each step within the last).
+
+    `opp_leads` holds each opportunity's lead as a position in `leads` (-1: none), as
+    shared.lead_rows finds it: an exact match on lead_id, as a lookup of the ids would be.
+    """
+    created_all = leads["created_at"].to_numpy()
+    if created_all.dtype.kind != "M":
+        created_all = pd.to_datetime(leads["created_at"]).to_numpy()
+    rows = np.flatnonzero(days_mask(created_all, start, end))
+    steps = {"sent": up_to_day(leads["sent_to_sales_at"].to_numpy()[rows], as_of)}
     for name, mask in (("opportunity", None), ("proposal", reached), ("won", won)):
-        if opps is None or "lead_id" not in opps:
-            steps[name] = False
+        if opps is None or "lead_id" not in opps or opp_leads is None:
+            steps[name] = np.zeros(len(rows), dtype=bool)
             continue
-        chosen = opps if mask is None else opps[mask]
-        chosen = chosen[up_to_day(chosen["created_at"].to_numpy(), as_of)]
-        steps[name] = leads["lead_id"].isin(set(chosen["lead_id"].dropna())).to_numpy()
+        chosen = up_to_day(opps["created_at"].to_numpy(), as_of) & (opp_leads >= 0)
+        if mask is not None:
+            chosen &= mask
+        has = np.zeros(len(leads), dtype=bool)
+        has[opp_leads[chosen]] = True
+        steps[name] = has[rows]
     # a later step counts only within the one before it: one cohort, shrinking
     for before, step in pairwise(COHORT_STEPS[1:]):
         steps[step] = steps[step] & steps[before]
-    return steps
+    created = created_all[rows]
+    order = np.argsort(created, kind="stable")
+    running = {step: np.concatenate(([0], np.cumsum(flags[order], dtype=np.int64)))
+               for step, flags in steps.items()}
+    return CohortSteps(created[order], running)
 
 
-def cohort_counts(steps: pd.DataFrame, when: Period | Baseline) -> dict[str, int]:
-    """How many of the leads created in `when` reached each step."""
+def cohort_counts(steps: CohortSteps, when: Period | Baseline) -> dict[str, int]:
+    """How many of the leads created in `when` (a window within the one `steps` holds)
+    reached each step."""
     if isinstance(when, Baseline) and len(when) == 0:
         return dict.fromkeys(COHORT_STEPS, 0)
-    cohort = steps[window_mask(steps, "created_at", when.start, when.end)]
-    counts = {"created": len(cohort)}
+    lo = np.datetime64(when.start, "D").astype(steps.created.dtype)
+    hi = (np.datetime64(when.end, "D") + 1).astype(steps.created.dtype)
+    first, last = np.searchsorted(steps.created, [lo, hi])
+    counts = {"created": int(last - first)}
     for step in COHORT_STEPS[1:]:
-        counts[step] = int(cohort[step].sum())
+        counts[step] = int(steps.reached[step][last] - steps.reached[step][first])
     return counts
 
 

@@ -70,8 +70,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     # CRM's other ids (leads the leads source lacks) by value
     positions = lead_rows(pack, "crm", crm)
     per_lead = np.bincount(positions[positions >= 0], minlength=len(leads))
-    others = crm["lead_id"][(positions < 0) & crm["lead_id"].notna().to_numpy(dtype=bool)]
-    counts = others.value_counts()
+    others = crm["lead_id"].to_numpy(dtype=object)[positions < 0]  # few: their blanks only
+    counts = pd.Series(others[~pd.isna(others)], dtype="str").value_counts()
     duplicates_total = int((per_lead > 1).sum()) + int((counts > 1).sum())
     # each lead's position, to find its CRM rows by position rather than by comparing ids
     marked = marked.assign(duplicate=per_lead[span] > 1, _position=np.flatnonzero(span))

@@ -39,7 +39,13 @@ from tuneup_tui.metrics.common import (
 from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, PanelResult, PanelSettings, Series, Table
-from tuneup_tui.metrics.shared import crm_joined, leads_once, sent_in, sent_per_period
+from tuneup_tui.metrics.shared import (
+    crm_joined,
+    lead_counter,
+    leads_once,
+    sent_in,
+    sent_per_period,
+)
 from tuneup_tui.metrics.statuses import series_in_class, status_map
 
 NAME = "lead_scoring"
@@ -69,13 +75,13 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     coverage: dict[str, tuple[int, int]] = {}
     created_baseline = source_baseline(pack, "leads", baseline, coverage)
     sent_baseline = source_baseline(pack, "leads", baseline, coverage, "sent_to_sales_at")
-    created_base = (int(window_mask(leads, "created_at", created_baseline.start,
-                                    created_baseline.end).sum())
+    created_base = (lead_counter(pack, "created_at")(created_baseline.start,
+                                                    created_baseline.end)
                     if len(created_baseline) else 0)
     span = window_mask(leads, "created_at", period.start, period.end).to_numpy(dtype=bool)
     span = span | sent_in(pack, period, baseline)
     rows = leads.loc[span, list(_COLUMNS)]
-    rows = rows.assign(band=band_of(rows["score"], edges, labels))
+    rows = rows.assign(band_number=band_number(rows["score"], edges, labels))
     if crm is not None:
         joined = crm_joined(pack, span)  # the same rows, with their CRM row
         rows = rows.assign(
@@ -155,13 +161,19 @@ def band_of(scores: pd.Series, edges: Sequence[float], labels: Sequence[str]) ->
 
     A score under the lowest edge counts in the lowest band; over the top, in the last.
     """
+    names = np.array([*labels, NO_SCORE], dtype=object)[band_number(scores, edges, labels)]
+    return pd.Series(names, index=scores.index, dtype="str")
+
+
+def band_number(scores: pd.Series, edges: Sequence[float], labels: Sequence[str]
+                ) -> np.ndarray:
+    """Each score's band as its place among `labels` and "no score" last (see `band_of`)."""
     values = scores.to_numpy(dtype="float64", na_value=np.nan)
     # the last edge the score reaches: edges are sorted, so a binary search finds it
     index = np.searchsorted(np.asarray(edges, dtype="float64"), values, side="right") - 1
     index = np.clip(index, 0, None)
     index[np.isnan(values)] = len(labels)  # NO_SCORE
-    names = np.array([*labels, NO_SCORE], dtype=object)
-    return pd.Series(names[index], index=scores.index, dtype="str")
+    return index
 
 
 def _accepted(rows: pd.DataFrame) -> int:
@@ -170,20 +182,28 @@ def _accepted(rows: pd.DataFrame) -> int:
 
 def _band_rows(labels: list[str], created: pd.DataFrame, sent: pd.DataFrame,
                base_sent: pd.DataFrame, baseline: Baseline, has_crm: bool) -> list[dict]:
-    present = {str(b) for rows in (created, sent, base_sent) for b in rows["band"].unique()}
-    names = labels + ([NO_SCORE] if NO_SCORE in present else [])
+    bands = len(labels) + 1  # and "no score"
+
+    def tally(rows: pd.DataFrame, accepted: bool = False) -> list[int]:
+        number = rows["band_number"].to_numpy()
+        if accepted:
+            number = number[rows["accepted"].to_numpy(dtype=bool)] if "accepted" in rows \
+                else number[:0]
+        return np.bincount(number, minlength=bands).tolist()
+
+    made, delivered, before = tally(created), tally(sent), tally(base_sent)
+    taken, taken_before = tally(sent, True), tally(base_sent, True)
+    shown = len(labels) + (1 if made[-1] or delivered[-1] or before[-1] else 0)
     rows = []
-    for band in names:
-        s = sent[sent["band"] == band]
-        b = base_sent[base_sent["band"] == band]
+    for i, band in enumerate([*labels, NO_SCORE][:shown]):
         rows.append({
             "band": band,
-            "created": int((created["band"] == band).sum()),
-            "sent_to_sales": len(s),
-            "accepted": _accepted(s) if has_crm else None,
-            "acceptance_rate": ratio(_accepted(s), len(s)) if has_crm else None,
-            "sent_to_sales_avg": mean_per_period(len(b), baseline),
-            "acceptance_rate_avg": ratio(_accepted(b), len(b)) if has_crm else None,
+            "created": made[i],
+            "sent_to_sales": delivered[i],
+            "accepted": taken[i] if has_crm else None,
+            "acceptance_rate": ratio(taken[i], delivered[i]) if has_crm else None,
+            "sent_to_sales_avg": mean_per_period(before[i], baseline),
+            "acceptance_rate_avg": ratio(taken_before[i], before[i]) if has_crm else None,
         })
     return rows
 

@@ -31,6 +31,7 @@ from tuneup_tui.metrics.common import (
     up_to_day,
     window_mask,
 )
+from tuneup_tui.metrics.lead_ids import ids_from
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
 from tuneup_tui.metrics.shared import (
@@ -39,6 +40,7 @@ from tuneup_tui.metrics.shared import (
     first_rows,
     lead_column,
     lead_rows,
+    lead_rows_of,
     leads_once,
     opportunities_once,
 )
@@ -188,12 +190,23 @@ def _touches(pack: DataPack, activities: pd.DataFrame, everyone: pd.DataFrame, a
              lifetime: int) -> np.ndarray:
     """Activities naming each lead (by position in leads_once), up to the as-of date; NaN for a
     lead not sent to sales within the lifetime before the as-of date: a lead never sent (or
-    sent long ago) is not one sales should be touching, so it is not counted as untouched."""
-    positions = lead_rows(pack, "activities", activities)
-    counted = positions[(positions >= 0) & up_to_day(activities["date"].to_numpy(), as_of)]
-    touches = np.bincount(counted, minlength=len(everyone)).astype(float)
+    sent long ago) is not one sales should be touching, so it is not counted as untouched.
+
+    Only the activities that can name one of those leads are looked up: up to the as-of date,
+    and with a lead id no lower than the lowest of theirs (`ids_from`); the counts of the
+    other leads are left out anyway.
+    """
     start = as_of - timedelta(days=lifetime)
     sent = window_mask(everyone, "sent_to_sales_at", start, as_of).to_numpy(dtype=bool)
+    theirs = everyone["lead_id"].to_numpy(dtype=object)[sent]
+    theirs = theirs[~pd.isna(theirs)]
+    touches = np.zeros(len(everyone))
+    if len(theirs):
+        ids = activities["lead_id"].to_numpy(dtype=object)
+        rows = np.flatnonzero(up_to_day(activities["date"].to_numpy(), as_of)
+                              & ids_from(ids, min(theirs)))
+        positions = lead_rows_of(pack, "activities", activities, rows)
+        touches = np.bincount(positions[positions >= 0], minlength=len(everyone)).astype(float)
     touches[~sent] = np.nan
     return touches
 

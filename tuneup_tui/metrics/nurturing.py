@@ -34,7 +34,7 @@ from tuneup_tui.metrics.coverage import covered_spans, shared_baseline, source_b
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.nurturing_growth import growth_check, growth_figures, mean_figures
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Table
-from tuneup_tui.metrics.shared import leads_once
+from tuneup_tui.metrics.shared import lead_counter
 from tuneup_tui.metrics.significance import rate_evidence, tested_finding
 
 NAME = "nurturing"
@@ -109,7 +109,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     }
     # the database's change against the losses and the new leads: three sources of one fact
     # each lead once, as every panel counts them
-    leads = leads_once(pack) if optional_frame(pack, "leads", notes) is not None else None
+    leads = (lead_counter(pack, "created_at") if optional_frame(pack, "leads", notes) is not None
+             else None)
     growth, before = growth_figures(database, emails, leads, period.end)
     figures.update(growth)
     baseline_figures.update(mean_figures(
@@ -245,3 +246,4 @@ def _findings(period: Period, figures: dict, base: dict, campaigns: list[dict],
         if high is not None:
             out.append(high)
     return out
+

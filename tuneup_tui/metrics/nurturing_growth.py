@@ -21,6 +21,7 @@ chance test applies: the finding is medium, high past twice the tolerance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
@@ -33,15 +34,19 @@ WINDOW_DAYS = 28
 TOLERANCE = 0.02
 
 
-def growth_figures(database: pd.DataFrame, emails: pd.DataFrame, leads: pd.DataFrame | None,
+def growth_figures(database: pd.DataFrame, emails: pd.DataFrame,
+                   leads: Callable[[date, date], int] | None,
                    end: date) -> tuple[dict[str, Number], float | None]:
     """Database change, contacts lost, leads created and the change they leave unexplained
-    over the 4 weeks ending on `end`; and the database's size at the window's start."""
+    over the 4 weeks ending on `end`; and the database's size at the window's start.
+
+    `leads` counts the leads created from a day to another (both included); None without the
+    leads source."""
     start = end - timedelta(days=WINDOW_DAYS - 1)
     before, after = size_on(database, start - timedelta(days=1)), size_on(database, end)
     rows = within(emails, "date", start, end)
     lost = float(rows["unsubscribes"].sum() + rows["bounces"].sum())
-    created = None if leads is None else float(len(within(leads, "created_at", start, end)))
+    created = None if leads is None else float(leads(start, end))
     change = None if before is None or after is None else after - before
     unexplained = None if change is None else change - ((created or 0.0) - lost)
     return {"database_change_4w": change, "contacts_lost_4w": lost,
@@ -91,3 +96,4 @@ def growth_check(figures: dict[str, Number], before: float | None, end: date,
         f"than those explain; {why}",
         database_change_4w=change, contacts_lost_4w=lost, leads_created_4w=created,
         unexplained_change_4w=unexplained, database_size_before_4w=before)
+

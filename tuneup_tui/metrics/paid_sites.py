@@ -68,7 +68,9 @@ def _first(frame: pd.DataFrame, key: str, column: str) -> dict[str, str]:
 def _channels(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
     """The channels each program and site ran on, in file order, joined by ", "."""
     out: dict[tuple[str, str], list[str]] = {}
-    for program, site, channel in zip(frame["program_key"], frame["site_key"], frame["channel"],
+    # the cells as plain objects: iterating a text column boxes each cell through pandas
+    for program, site, channel in zip(*(frame[c].to_numpy(dtype=object)
+                                        for c in ("program_key", "site_key", "channel")),
                                       strict=True):
         if isinstance(channel, str) and channel not in out.setdefault((program, site), []):
             out[(program, site)].append(channel)

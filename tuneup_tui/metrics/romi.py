@@ -20,11 +20,18 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._sales import fold, plural
-from tuneup_tui.metrics.codes import counts_by_key
+from tuneup_tui.metrics.codes import counts_by_key, lookup
 from tuneup_tui.metrics.common import finding, money, pct, ratio, up_to_day
+from tuneup_tui.metrics.funnel_counts import stage_key
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Finding, Number, PanelResult, PanelSettings, Series, Table
-from tuneup_tui.metrics.shared import lead_column, lead_rows, leads_once, opportunities_once
+from tuneup_tui.metrics.shared import (
+    lead_column,
+    lead_rows,
+    leads_once,
+    opportunities_once,
+    opportunity_column,
+)
 
 NAME = "romi"
 COLUMNS = ("tactic", "start", "end", "budget", "cost", "internal_cost", "total_cost",
@@ -54,12 +61,17 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     safe = np.where(at >= 0, at, 0)
     joins = ((at >= 0) & kept[safe] & (program.codes >= 0)[safe]
              & up_to_day(every_opp["created_at"].to_numpy(), settings.as_of))
-    stage = fold(every_opp["stage"][joins]).str.replace(r"[^a-z]", "", regex=True)
+    # each distinct stage's key worked out once (letters only, lower-cased), then spread over
+    # the opportunities by code; an opportunity without a stage is open, neither won nor past
+    # the proposal
+    stage = opportunity_column(pack, "stage")
+    keys = stage_key(pd.Series(stage.values, dtype="str"))
+    codes = stage.codes[joins]
     opps = TacticOpps(tactic=tactic[program.codes[safe[joins]]], lead=at[joins],
-                      won=(stage == "closedwon").fillna(False).to_numpy(dtype=bool),
-                      proposal=stage.str.startswith(REACHED_PROPOSAL).fillna(False)
-                      .to_numpy(dtype=bool),
-                      open=~stage.isin(CLOSED).to_numpy(dtype=bool),
+                      won=lookup((keys == "closedwon").to_numpy(dtype=bool), codes, False),
+                      proposal=lookup(keys.str.startswith(REACHED_PROPOSAL).fillna(False)
+                                      .to_numpy(dtype=bool), codes, False),
+                      open=lookup(~keys.isin(CLOSED).to_numpy(dtype=bool), codes, True),
                       amount=every_opp["amount"][joins].to_numpy(dtype="float64"))
 
     # leads per tactic counted once, on the codes

@@ -5,14 +5,16 @@
   spend of programmes whose leads produced no opportunity over the whole baseline (the Paid
   panel's finding), each amount counted once;
 - pipeline created: the amounts of the opportunities created in the period (each opportunity
-  once); its baseline is the mean per baseline period;
+  once); its baseline is the mean per baseline period the opportunities export covers (the
+  funnel's opportunities count leaves out the same periods: coverage.py);
 - bookings: the amounts of Closed Won opportunities whose closed_at falls in the span; the
   quarter row takes the quarter's first day to the period's end, against the same number of
   days from the first day of the quarter before (no baseline when the opportunities export
   starts after that day);
 - one tactic's leads: leads created in the period whose program is the tactic (names compared
-  ignoring case and spaces around), its baseline their mean per baseline period; one
-  programme's spend, cost per name and cost per lead: its row of the Paid panel.
+  ignoring case and spaces around), its baseline their mean per baseline period the leads
+  export covers (as the funnel's leads count); one programme's spend, cost per name and cost
+  per lead: its row of the Paid panel.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ import pandas as pd
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics._tactic_codes import opportunity_stages
+from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import days_mask, mean_per_period
-from tuneup_tui.metrics.funnel import stage_key
+from tuneup_tui.metrics.coverage import source_baseline
 from tuneup_tui.metrics.result import PanelResult
-from tuneup_tui.metrics.shared import leads_once, opportunities_once
+from tuneup_tui.metrics.shared import lead_column, leads_once, opportunities_once
 
 Answer = tuple[float | None, float | None, str | None]
 """(answer, baseline, why it is not answered); why is None when it is."""
@@ -45,9 +49,13 @@ def own_figure(key: str, pack: DataPack, period: Period, baseline: Baseline,
         if key == "wasted_spend":
             return wasted_spend(paid())
         if key == "pipeline_created":
-            return pipeline_created(opportunities_once(pack), period, baseline)
+            # the baseline periods the opportunities export covers, as the funnel's own
+            # opportunities count reads them (coverage.py)
+            return pipeline_created(opportunities_once(pack), period,
+                                    source_baseline(pack, "opportunities", baseline))
         if key == "bookings_qtd":
-            return bookings_to_date(opportunities_once(pack), period.end)
+            return bookings_to_date(opportunities_once(pack),
+                                    opportunity_stages(pack).won, period.end)
     except DataError as err:
         return None, None, str(err)
     raise KeyError(key)
@@ -76,11 +84,11 @@ def pipeline_created(opps: pd.DataFrame, period: Period, baseline: Baseline) -> 
     return now, mean_per_period(before, baseline), None
 
 
-def bookings_to_date(opps: pd.DataFrame, end: date) -> Answer:
-    """Closed Won amounts from the quarter's first day to `end`, against the same number of
-    days of the quarter before."""
+def bookings_to_date(opps: pd.DataFrame, closed_won: np.ndarray, end: date) -> Answer:
+    """Closed Won amounts (`closed_won` picks them) from the quarter's first day to `end`,
+    against the same number of days of the quarter before."""
     start = quarter_start(end)
-    won = opps[(stage_key(opps["stage"]) == "closedwon").to_numpy()]
+    won = opps[["closed_at", "amount"]][closed_won]
     before_start = quarter_start(start - timedelta(days=1))
     before_end = min(before_start + (end - start), start - timedelta(days=1))
     first = opps["created_at"].min()
@@ -99,14 +107,16 @@ def tactic_value(figure: str, tactic: str, pack: DataPack, period: Period, basel
             leads = leads_once(pack)
         except DataError as err:
             return None, None, str(err)
-        # folded once per pack: a plan names several tactics, a pack may hold a million leads
-        programs = pack.derived(("scorecard", "programs_folded"),
-                                lambda: leads["program"].str.strip().str.casefold())
-        mine = leads[(programs == wanted).fillna(False).to_numpy(dtype=bool)]
-        now = float(days_mask(mine["created_at"].to_numpy(), period.start, period.end).sum())
-        before = (float(days_mask(mine["created_at"].to_numpy(), baseline.start,
-                                  baseline.end).sum()) if len(baseline) else None)
-        return now, mean_per_period(before, baseline), None
+        # each distinct program folded once (a plan names several tactics, a pack may hold a
+        # million leads), its leads picked by code
+        program = lead_column(pack, "program")
+        hit = np.array([k == wanted for k in program.folded()], dtype=bool)
+        created = leads["created_at"].to_numpy()[lookup(hit, program.codes, False)]
+        now = float(days_mask(created, period.start, period.end).sum())
+        covered = source_baseline(pack, "leads", baseline)  # as the funnel's leads count
+        before = (float(days_mask(created, covered.start, covered.end).sum())
+                  if len(covered) else None)
+        return now, mean_per_period(before, covered), None
     key = figure.partition(".")[2]
     if figure.startswith("paid.") and key in _PROGRAM_FIGURES:
         if paid is None or isinstance(paid, str):

@@ -15,8 +15,10 @@ from typing import Any
 from tuneup_tui.metrics.display import NA, fmt_figure
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import PanelResult, clean_value
+from tuneup_tui.metrics.scorecard_questions import QUESTIONS
 
 DASH = "–"
+_SHORT = {q.key: q.short for q in QUESTIONS}
 NOT_ANSWERED = "not answered yet"
 
 
@@ -34,6 +36,8 @@ class ScorecardLine:
     note: str
     figure: str
     tactic: str | None
+    short: str = ""
+    """The question in a few words, for a narrow screen ("" : the question itself)."""
 
 
 def scorecard_rows(result: PanelResult) -> tuple[Mapping[str, Any], ...]:
@@ -65,7 +69,8 @@ def scorecard_lines(result: PanelResult) -> list[ScorecardLine]:
             where=where_answered(row),
             note=note.removeprefix(f"{NOT_ANSWERED}: ") if pending else note,
             figure=str(row["figure"]),
-            tactic=row.get("tactic")))
+            tactic=row.get("tactic"),
+            short=_SHORT.get(str(row.get("key")), "")))
     return out
 
 

@@ -22,6 +22,7 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics._follow_up_reps import capacity, rep_activity, reps_of
 from tuneup_tui.metrics._sales import fold, names_option, plural, stamp, text
+from tuneup_tui.metrics._service_acts import activity_window
 from tuneup_tui.metrics._service_calls import (
     CONNECTED,
     attempts_in_first_days,
@@ -52,8 +53,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     attempts = float(settings.option("attempts", 3))
     start = min(window_start(period, baseline), period.start - timedelta(
         days=int(settings.option("working_days", 30))))
-    acts = activities[window_mask(activities, "date", start, settings.as_of).to_numpy(bool)]
-    if not acts["outcome"].notna().any():
+    acts = activity_window(pack, activities, start, settings.as_of)
+    if not acts.has("outcome"):
         notes.append("the activities carry no call outcome: connect rate is n/a")
 
     rep_table, figures = connect_rows(acts, period, baseline, names_option(
@@ -61,16 +62,18 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     baseline_figures: dict[str, Number] = {
         "connect_rate": figures.pop("baseline_connect_rate")}
     figures["calls"] = sum(r["calls"] for r in rep_table)
-    first = everyone[window_mask(everyone, "sent_to_sales_at", period.previous().start,
-                                 period.previous().end).to_numpy(bool)]
-    figures.update(attempts_in_first_days(first, acts, names_option(
+    first = window_mask(everyone, "sent_to_sales_at", period.previous().start,
+                        period.previous().end).to_numpy(bool)
+    figures.update(attempts_in_first_days(pack, first, acts, names_option(
         settings, "attempt_types", ("call", "email")), int(attempts)))
 
     sent_mask = window_mask(everyone, "sent_to_sales_at", period.start, period.end)
     sent = (crm_joined(pack, sent_mask.to_numpy(bool)) if crm is not None
             else everyone[sent_mask.to_numpy(bool)].assign(crm_owner=None))
-    idle = without_activity(sent, acts, settings.as_of)
-    waiting = sent[idle].assign(owner=sent["crm_owner"][idle])
+    idle = without_activity(pack, sent_mask.to_numpy(bool), acts)
+    # what the reassignments and the list of untouched leads show of each
+    waiting = sent.loc[idle, ["lead_id", "territory", "sent_to_sales_at"]].assign(
+        owner=sent["crm_owner"][idle])
     figures["leads_delivered"] = len(sent)
     figures["sent_without_activity"] = int(idle.sum())
     figures["sent_without_activity_share"] = ratio(int(idle.sum()), len(sent))
@@ -139,9 +142,10 @@ def _territory_names(territories: pd.DataFrame | None, sent: pd.DataFrame) -> di
     for frame in (territories, sent):
         if frame is None:
             continue
-        column = frame["territory"].dropna()
-        for key, name in zip(fold(column), column, strict=True):
-            names.setdefault(str(key), str(name).strip())
+        # the distinct cells in order of first appearance: the first spelling of each name,
+        # as walking every row finds it
+        for name in pd.unique(frame["territory"].dropna().to_numpy(dtype=object)):
+            names.setdefault(str(name).strip().casefold(), str(name).strip())
     return names
 
 

@@ -14,14 +14,25 @@ Most panels read only the leads of the period and the baseline: they join those 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import Coded, coded, lookup
-from tuneup_tui.metrics.common import first_of_each, weekly_totals, window_mask, window_start
-from tuneup_tui.metrics.lead_ids import positions
+from tuneup_tui.metrics.common import (
+    count_days,
+    first_of_each,
+    weekly_totals,
+    window_mask,
+    window_start,
+)
+from tuneup_tui.metrics.lead_ids import positions, positions_of_rows
 
 
 def leads_once(pack: DataPack) -> pd.DataFrame:
@@ -38,6 +49,30 @@ def opportunities_once(pack: DataPack) -> pd.DataFrame:
 
 
 
+def lead_dates(pack: DataPack, column: str) -> np.ndarray | None:
+    """The known dates of `leads_once(pack)[column]`, sorted (built once per pack), for
+    counting the leads of a window with `common.count_days`; None when the column is not naive
+    datetime64 (then a panel compares the dates themselves)."""
+    def build() -> np.ndarray | None:
+        stamps = leads_once(pack)[column].to_numpy()
+        if stamps.dtype.kind != "M":
+            return None
+        return np.sort(stamps[~np.isnat(stamps)])
+
+    return pack.derived(("leads", "sorted_dates", column), build)
+
+
+def lead_counter(pack: DataPack, column: str) -> Callable[[date, date], int]:
+    """Counts the leads of `leads_once` whose `column` falls on a day from one date to another
+    (both included): their dates sorted once (`lead_dates`), each window two binary searches,
+    the count `window_mask(...).sum()` gives."""
+    stamps = lead_dates(pack, column)
+    if stamps is not None:
+        return partial(count_days, stamps)
+    leads = leads_once(pack)
+    return lambda start, end: int(window_mask(leads, column, start, end).sum())
+
+
 def lead_rows(pack: DataPack, name: str, frame: pd.DataFrame) -> np.ndarray:
     """For each row of `frame` (the frame `name` stands for), the position in `leads_once` of
     the lead its lead_id names, or -1 (no id, or a lead the leads source does not hold).
@@ -45,6 +80,30 @@ def lead_rows(pack: DataPack, name: str, frame: pd.DataFrame) -> np.ndarray:
     Ids match exactly (CRM ids are case-sensitive), as a join on lead_id does.
     """
     return pack.derived(("lead_rows", name), lambda: positions(pack, leads_once(pack), frame))
+
+
+class _Looked:
+    """The lead positions of a frame's rows found so far (-2: not looked up yet)."""
+
+    def __init__(self, rows: int) -> None:
+        self.at = np.full(rows, -2, dtype=np.int64)
+        self.lock = threading.Lock()
+
+
+def lead_rows_of(pack: DataPack, name: str, frame: pd.DataFrame, rows: np.ndarray
+                 ) -> np.ndarray:
+    """`lead_rows` of the rows of `frame` at `rows` (row numbers) only, in that order: the
+    follow-up panel reads the activities of the baseline and the period, the lifecycle panel
+    those of the recent leads, and each row's lead is looked up once per pack, not two million
+    of them for every panel."""
+    looked = pack.derived(("lead_rows_of", name, id(frame)), lambda: _Looked(len(frame)))
+    with looked.lock:
+        at = looked.at[rows]
+        todo = rows[at == -2]
+        if len(todo):
+            looked.at[todo] = positions_of_rows(pack, leads_once(pack), frame, todo)
+            at = looked.at[rows]
+    return at
 
 
 def first_rows(positions: np.ndarray, rows: np.ndarray, leads: int) -> np.ndarray:
@@ -95,6 +154,12 @@ def _joined(leads: pd.DataFrame, crm: pd.DataFrame, first: np.ndarray) -> pd.Dat
 def lead_column(pack: DataPack, column: str) -> Coded:
     """`leads_once(pack)[column]` as codes, built once per pack."""
     return pack.derived(("codes", "leads", column), lambda: coded(leads_once(pack)[column]))
+
+
+def opportunity_column(pack: DataPack, column: str) -> Coded:
+    """`opportunities_once(pack)[column]` as codes, built once per pack."""
+    return pack.derived(("codes", "opportunities", column),
+                        lambda: coded(opportunities_once(pack)[column]))
 
 
 def crm_column(pack: DataPack, column: str) -> Coded:

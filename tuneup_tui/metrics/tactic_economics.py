@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
+import numpy as np
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
@@ -28,7 +28,7 @@ from tuneup_tui.metrics._tactic_leads import (
     window_cost,
 )
 from tuneup_tui.metrics._tactic_reps import rep_findings, rep_rows
-from tuneup_tui.metrics.common import optional_frame
+from tuneup_tui.metrics.common import days_mask, optional_frame
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Number, PanelResult, PanelSettings, Series, Table, ratio
 
@@ -55,11 +55,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     data = tactic_data(pack, set(flights), as_of, crm)
     quarter = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
     windows = {"period": (period.start, period.end), "qtd": (quarter, as_of)}
-    # each tactic's rows cut out once (not one comparison of every lead per tactic)
-    leads_of = dict(tuple(data.leads.groupby("tactic", sort=False)))
-    opps_of = dict(tuple(data.opps.groupby("tactic", sort=False)))
-    rows = [_row(flight, leads_of.get(key, data.leads.iloc[0:0]),
-                 opps_of.get(key, data.opps.iloc[0:0]), data.has_crm, windows, as_of)
+    per_lead = (data.per_tactic(), data.per_tactic(data.accepted), data.days_per_tactic())
+    rows = [_row(flight, data, data.code(key), per_lead, windows, as_of)
             for key, flight in flights.items()]
     totals = _totals(rows, data)
     if data.stray:
@@ -70,9 +67,9 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     if crm is None:
         notes.append("accepted leads and rep conversion need the crm source; shown as n/a")
     names = {k: f["name"] for k, f in flights.items()}
-    cohorts, pooled = cohort_rows(data.leads, names, period.end,
+    cohorts, pooled = cohort_rows(data, names, period.end,
                                   int(settings.option("cohort_weeks", 16)), as_of)
-    reps = rep_rows(data.leads, names) if data.has_crm else []
+    reps = rep_rows(data, names) if data.has_crm else []
     figures: dict[str, Number] = {
         "tactics": len(rows),
         **{k: totals[k] for k in (*COUNTS, "total_cost", "cost_per_lead",
@@ -107,24 +104,30 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _row(flight: dict, leads: pd.DataFrame, opps: pd.DataFrame, has_crm: bool,
+def _row(flight: dict, data: TacticData, code: int,
+         per_lead: tuple[np.ndarray, np.ndarray, list[np.ndarray]],
          windows: dict[str, tuple[date, date]], as_of: date) -> dict:
-    won = opps[opps["won"]]
+    """One tactic's row; `per_lead`: the leads, the accepted leads and the days to the first
+    opportunity of each tactic."""
+    leads, accepted, days = per_lead
+    opps = data.opps
+    mine = opps.tactic == code
+    won = mine & opps.won
     row: dict = {
         "tactic": flight["name"], "cost": flight["cost"], "internal_cost": flight["internal"],
-        "leads": len(leads),
-        "accepted": int(leads["accepted"].sum()) if has_crm else None,
-        "opportunities": len(opps), "proposals": int(opps["proposal"].sum()),
-        "closed_won": len(won), "pipeline": float(opps["amount"].sum()),
-        "closed_won_revenue": float(won["amount"].sum()),
-        "median_days_to_opportunity": median_days(leads["first_opp_at"], leads["created_at"]),
-        "median_days_to_won": median_days(won["closed_at"], won["lead_created_at"]),
+        "leads": int(leads[code]),
+        "accepted": int(accepted[code]) if data.has_crm else None,
+        "opportunities": int(mine.sum()), "proposals": int(opps.proposal[mine].sum()),
+        "closed_won": int(won.sum()), "pipeline": float(opps.amount[mine].sum()),
+        "closed_won_revenue": float(opps.amount[won].sum()),
+        "median_days_to_opportunity": median_days(days[code]),
+        "median_days_to_won": median_days(opps.days_to_won[won]),
     }
     total = flight["cost"] + flight["internal"]
     for name, (lo, hi) in windows.items():
         row[f"cost_{name}"] = window_cost(total, flight["start"], flight["end"], as_of, lo, hi)
-        closed = won["closed_at"].dt.date
-        row[f"revenue_{name}"] = float(won["amount"][(closed >= lo) & (closed <= hi)].sum())
+        closed = won & days_mask(opps.closed, lo, hi)
+        row[f"revenue_{name}"] = float(opps.amount[closed].sum())
     return _rates(row)
 
 
@@ -148,9 +151,6 @@ def _totals(rows: list[dict], data: TacticData) -> dict:
     for key in COUNTS:
         values = [r[key] for r in rows]
         total[key] = None if any(v is None for v in values) else sum(values)
-    opps = data.opps
-    won = opps[opps["won"]]
-    total["median_days_to_opportunity"] = median_days(data.leads["first_opp_at"],
-                                                      data.leads["created_at"])
-    total["median_days_to_won"] = median_days(won["closed_at"], won["lead_created_at"])
+    total["median_days_to_opportunity"] = median_days(data.days_to_opp)
+    total["median_days_to_won"] = median_days(data.opps.days_to_won[data.opps.won])
     return _rates(total)

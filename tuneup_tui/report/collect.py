@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.derive import DerivedCadence, DeriveError, derive_agenda
@@ -21,7 +21,7 @@ from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.recorded_checks import Recorded, with_recorded
 from tuneup_tui.metrics.result import PanelResult
-from tuneup_tui.metrics.scorecard_view import ScorecardLine, scorecard_lines
+from tuneup_tui.metrics.scorecard_view import ScorecardLine, scorecard_json, scorecard_lines
 from tuneup_tui.report.model import (
     CadenceProposal,
     CarriedItem,
@@ -76,6 +76,7 @@ def collect_summary(store: RunStore, run_id: int,
         panels=_panels(store, run, previous, agenda, panel_results or {}),
         scorecard=scorecard[0],
         scorecard_missing=scorecard[1],
+        scorecard_values=scorecard[2],
         day_run=day_run(store, run, agenda),
         carried=_carried(store, run, previous),
         cadence=proposals(agenda, soft_spot_counts(spots)),
@@ -84,18 +85,19 @@ def collect_summary(store: RunStore, run_id: int,
     )
 
 
-def _scorecard(results: Mapping[str, PanelResult]
-               ) -> tuple[tuple[ScorecardLine, ...], str | None]:
-    """The scorecard's rows for the summary, or why there are none."""
+def _scorecard(results: Mapping[str, PanelResult]) -> tuple[
+        tuple[ScorecardLine, ...], str | None, tuple[Mapping[str, Any], ...]]:
+    """The scorecard's rows for the summary (written out, and with plain numbers), or why
+    there are none."""
     result = results.get("scorecard")
     if result is None:
         why = ("this agenda shows no scorecard panel (add \"scorecard\" to a session's panels)"
                if results else "no data folder was read for this summary "
                                "(`tuneup summary --data DIR`)")
-        return (), why
+        return (), why, ()
     if result.error:
-        return (), result.error
-    return tuple(scorecard_lines(result)), None
+        return (), result.error, ()
+    return tuple(scorecard_lines(result)), None, tuple(scorecard_json(result))
 
 
 def session_records(agenda: Agenda, notes: Mapping[str, str],

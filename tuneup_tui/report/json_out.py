@@ -51,6 +51,8 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             for n, sp in enumerate(s.ranked_soft_spots(), start=1)
         ],
         "figures": [_figure(f) for f in s.figures],
+        "scorecard": {"rows": [dict(row) for row in s.scorecard_values],
+                      "missing": s.scorecard_missing},
         "panels": {
             p.panel: {
                 "title": p.title,

@@ -8,9 +8,10 @@ Markdown, HTML, JSON, CSV and ICS renderers can be tested without a store or a s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.schedule import SessionRow
@@ -187,6 +188,8 @@ class Summary:
     scorecard: tuple[ScorecardLine, ...] = ()
     """The Monday scorecard's rows, written out (empty when it was not computed)."""
     scorecard_missing: str | None = None
+    scorecard_values: tuple[Mapping[str, Any], ...] = ()
+    """The same rows with plain numbers (`tuneup scorecard --json`'s rows), for summary.json."""
     """Why there is no scorecard (no data folder, or its error), for its section to say."""
 
     def decisions(self) -> list[tuple[str, str]]:

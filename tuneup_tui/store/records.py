@@ -110,16 +110,6 @@ class Records(ActionLog):
         found = self._all(f"SELECT * FROM action_items{clause} ORDER BY id", tuple(params))
         return [rows.action_from(r) for r in found]
 
-    def max_action_id(self, run_id: int | None = None) -> int:
-        """The newest action item's id (0 when none): a cheap "anything new?" check."""
-        if run_id is None:
-            row = self._one("SELECT COALESCE(MAX(id), 0) FROM action_items")
-        else:
-            row = self._one("SELECT COALESCE(MAX(id), 0) FROM action_items WHERE run_id = ?",
-                            (run_id,))
-        assert row is not None
-        return int(row[0])
-
     # soft spots
     def add_soft_spot(self, run_id: int, text: str, *, severity: str = "medium",
                       session: str | None = None, owner: str | None = None,
@@ -176,13 +166,6 @@ class Records(ActionLog):
             "  SELECT name, MAX(id) AS last, MIN(id) AS first FROM recorded_figures"
             "  WHERE run_id = ? GROUP BY name) g ON f.id = g.last ORDER BY g.first",
             (run_id,))
-        return [rows.figure_from(r) for r in found]
-
-    def figure_history(self, run_id: int, name: str) -> list[RecordedFigure]:
-        """Every value recorded for one figure name in the run, oldest first."""
-        self._one_run(run_id)
-        found = self._all("SELECT * FROM recorded_figures WHERE run_id = ? AND name = ?"
-                          " ORDER BY id", (run_id, name))
         return [rows.figure_from(r) for r in found]
 
     # panel figures

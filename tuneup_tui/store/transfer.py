@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tuneup_tui.store.synced import BY_TABLE, Synced
+from tuneup_tui.store.synced import Synced
 
 Missing = Callable[[str, str], None]
 """Called with (table, uid) when a row refers to one the destination lacks, to send it first."""
@@ -153,5 +153,3 @@ def _as_dict(row: Any) -> dict[str, Any]:
     return {name: row[name] for name in names}
 
 
-def spec_of(table: str) -> Synced:
-    return BY_TABLE[table]

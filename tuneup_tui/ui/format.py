@@ -3,7 +3,8 @@
 Figures (names in words, rates as %, money with $, counts with separators) are written the
 one way `tuneup_tui.metrics.display` defines, which the text report and the summary share; the
 names are re-exported here so the console's modules import them from one place. What is the
-console's own: the change with its arrow, the countdown and the day's drift.
+console's own: the change with its arrow; the countdown and the day's drift are in
+`clock_text` (the first frame shows them, before the catalogue is read).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tuneup_tui.metrics.display import (
     number,
     short_change,
 )
+from tuneup_tui.ui.clock_text import fmt_countdown, fmt_drift
 
 __all__ = [
     "FigureKind", "change", "change_style", "figure_label", "fmt_cell", "fmt_countdown",
@@ -50,21 +52,3 @@ def change_style(panel: str, name: str, value: Any, baseline: Any) -> str:
 
 
 VERDICT_STYLES = {"better": "green", "worse": "red"}
-
-
-def fmt_countdown(seconds: float) -> str:
-    """A span as "29:52", or "1:04:10" past an hour."""
-    total = int(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes:02d}:{secs:02d}"
-
-
-def fmt_drift(minutes: float) -> str:
-    """Whole-day drift in minutes: "(+14)", "(-3)", "(on time)"."""
-    m = round(minutes)
-    if m == 0:
-        return "(on time)"
-    return f"({m:+d})"

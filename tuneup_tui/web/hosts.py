@@ -81,9 +81,3 @@ def allowed_hosts(host: str, port: int, public_url: str) -> frozenset[str]:
         if public_port in (80, 443):
             hosts.add(public_name)
     return frozenset(hosts)
-
-
-def origin_of(url: str) -> str:
-    """The origin (scheme://host[:port]) of `url`, lower case."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()

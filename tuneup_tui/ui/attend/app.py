@@ -3,7 +3,9 @@
 A small window on the run in progress: which session the room is in, the attendee's own action
 items and everyone's, a dialog to add one, and enter on an item of one's own to fix it (`c`
 closes it: `edit_item.py`). It polls the store's `data_version` twice a
-second (a cheap pragma) and redraws only when another process committed something.
+second (a cheap pragma) and redraws only when another process committed something. Its writes
+go through a `WriteBehind`, as the console's do: a store another process holds busy never
+freezes the app, and an item added meanwhile lands as soon as the store frees.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem, Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
+from tuneup_tui.store.write_behind import WriteBehind
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.attend import edit_item
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
@@ -72,6 +75,8 @@ class AttendApp(App[None]):
                  poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
         self.store = store
+        self.writes = WriteBehind(store)
+        """The app's writes: made at once, or behind a busy store without freezing a key."""
         self.fixed_run_id = run_id
         """The run asked for with --run; None follows the run in progress."""
         self.attendee = one_line(name)
@@ -112,8 +117,14 @@ class AttendApp(App[None]):
         self.action_refresh()
         self.set_interval(self.poll_seconds, self.poll)
 
+    def on_unmount(self) -> None:
+        self.writes.close()  # what waits for a busy store lands before the app ends
+
     def poll(self) -> None:
         """Redraw when another process committed; recheck the session now and then."""
+        while self.writes.failures:
+            say(self, f"Not saved: {self.writes.failures.popleft()}", severity="error",
+                timeout=20)
         try:
             version = self.store.data_version()
         except StoreError as err:
@@ -205,11 +216,15 @@ class AttendApp(App[None]):
         if item is None or self.the_run is None:
             return
         try:
-            saved = self.store.add_action(self.the_run.id, item.text, item.owner, due=item.due,
-                                          session=item.session,
-                                          created_by=self.attendee or "attendee")
+            saved = self.writes.save(RunStore.add_action, self.the_run.id, item.text,
+                                     item.owner, due=item.due, session=item.session,
+                                     created_by=self.attendee or "attendee")
         except StoreError as err:
             say(self, str(err), severity="error")
+            return
+        if saved is None:
+            say(self, f"Item for {item.owner} kept: the store is busy, it is saved as soon as "
+                "it frees.", severity="warning")
             return
         note = "" if self.snapshot.person(saved.owner) or not self.snapshot.roster else (
             f" ({saved.owner} is not on the roster)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from tuneup_tui.store.db import StoreError
+from tuneup_tui.store.db import RunStore, StoreError
 from tuneup_tui.store.models import ActionItem
 from tuneup_tui.ui.dialogs.edit_action import ActionEdit, EditActionDialog
 from tuneup_tui.ui.literal import say
@@ -43,11 +43,11 @@ def close_item(app: AttendApp, item_id: int) -> None:
         say(app, f"Item {item.id} is already done.")
         return
     try:
-        app.store.update_action(item.id, status="done", by=app.attendee)
+        app.writes.save(RunStore.update_action, item.id, status="done", by=app.attendee)
     except StoreError as err:
         say(app, str(err), severity="error")
         return
-    say(app, f"Item {item.id} closed as done.")
+    say(app, f"Item {item.id} closed as done{_later(app)}.")
     app.action_refresh()
 
 
@@ -74,13 +74,19 @@ def _save(app: AttendApp, item_id: int, edit: ActionEdit | None) -> None:
         return
     try:
         if edit.delete:
-            app.store.delete_action(item_id, by=app.attendee)
-            say(app, f"Item {item_id} deleted.")
+            app.writes.save(RunStore.delete_action, item_id, by=app.attendee)
+            say(app, f"Item {item_id} deleted{_later(app)}.")
         else:
-            app.store.update_action(item_id, text=edit.text, owner=edit.owner, due=edit.due,
-                                    clear_due=edit.due is None, status=edit.status,
-                                    by=app.attendee)
-            say(app, f"Item {item_id} saved.")
+            app.writes.save(RunStore.update_action, item_id, text=edit.text,
+                                    owner=edit.owner, due=edit.due, clear_due=edit.due is None,
+                                    status=edit.status, by=app.attendee)
+            say(app, f"Item {item_id} saved{_later(app)}.")
     except StoreError as err:
         say(app, str(err), severity="error")
     app.action_refresh()
+
+
+def _later(app: AttendApp) -> str:
+    """What the line adds when the change waits behind a busy store (writes land in order:
+    with any waiting, this one waits too)."""
+    return " (the store is busy: it lands as soon as it frees)" if app.writes.waiting else ""

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from tuneup_tui.agenda.schedule import ScheduleStatus, SessionRow
 from tuneup_tui.textsafe import visible_line
-from tuneup_tui.ui.format import fmt_drift
+from tuneup_tui.ui.clock_text import fmt_drift
 from tuneup_tui.ui.widgets.drawn_rows import DrawnRows
 
 STATUS_LABEL = {

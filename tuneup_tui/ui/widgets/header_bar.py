@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from tuneup_tui.agenda.schedule import ScheduleStatus
 from tuneup_tui.textsafe import visible_line
-from tuneup_tui.ui.format import fmt_countdown, fmt_drift
+from tuneup_tui.ui.clock_text import fmt_countdown, fmt_drift
 
 WARNING_AT = timedelta(minutes=5)
 

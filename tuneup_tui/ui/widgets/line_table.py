@@ -10,7 +10,11 @@ of the kept lines.
 
 A table can fit its width: one column (the action's text, a figure's name) is cut with an
 ellipsis so the others stay in view, and columns that matter least (an action item's session)
-are left out when even that does not leave them room. It fits again when it is resized.
+are left out when even that does not leave them room. It fits again when it is resized. A cell
+of the cut column can carry a shorter wording (`Fitted`), drawn instead of its text cut short
+on a narrow screen; without one, two rows whose cut texts would read the same ("Leads
+create…" for "Leads created" and "Leads created per session") are cut in the middle instead
+("Leads…session"), so no two rows of the table look alike.
 """
 
 from __future__ import annotations
@@ -29,6 +33,23 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuneup_tui.ui.literal import literal_line, one_line_text
+
+SHORT_BELOW = 20
+"""A column cut to fewer cells than this draws a cell's shorter wording, when it has one: a
+text cut that far says less than a few words of its own (two scorecard questions both cut to
+"Leads sent…" read the same); wider, the cut-off text says more."""
+
+
+class Fitted:
+    """A cell with a shorter wording, drawn when its column is cut to fewer than
+    `SHORT_BELOW` cells."""
+
+    __slots__ = ("full", "short")
+
+    def __init__(self, full: Text | str, short: Text | str) -> None:
+        self.full = full
+        self.short = short
+
 
 Cell = Text | str
 _HEADER = object()
@@ -86,6 +107,11 @@ class LineTable(ScrollView, can_focus=True):
         self.optional = tuple(optional)
         """Columns left out, in this order, while the others do not fit."""
         self._rows: list[Sequence[Cell]] = []
+        self._shorts: dict[Hashable, dict[int, Text]] = {}
+        """The shorter wordings of a row's cells, by row key and column."""
+        self._alike: dict[Hashable, Text] = {}
+        """The cut column's cells cut in the middle, by row key: rows whose cut-off text would
+        read like another row's (set with the columns' widths)."""
         self._keys: list[Hashable] = []
         self._natural = tuple(cell_len(name) for name in self.header)
         """Each column's width with nothing cut."""
@@ -105,21 +131,27 @@ class LineTable(ScrollView, can_focus=True):
         """The cells of the row shown at `index` (0: the first under the header)."""
         return self._rows[index]
 
-    def set_rows(self, rows: Sequence[tuple[Hashable, Sequence[Cell]]]) -> None:
+    def set_rows(self, rows: Sequence[tuple[Hashable, Sequence[Cell | Fitted]]]) -> None:
         """Show `rows` (key, cells), in this order."""
         keys = [key for key, _ in rows]
         if keys == self._keys:
             return
         # Cells drawn on one line each, whatever they hold, and no wider than CELL_WIDTH.
         cells: list[Sequence[Cell]] = [
-            [literal_line(c) if isinstance(c, str) else one_line_text(c) for c in row]
-            for _, row in rows]
+            [_one_line(c.full if isinstance(c, Fitted) else c) for c in row] for _, row in rows]
+        self._shorts = {key: {i: _one_line(c.short) for i, c in enumerate(row)
+                              if isinstance(c, Fitted)}
+                        for key, row in rows if any(isinstance(c, Fitted) for c in row)}
         self._natural = tuple(max([cell_len(name), *(_width(row[i]) for row in cells)])
                               for i, name in enumerate(self.header))
         self._rows, self._keys = cells, keys
         if not self._fit_width():  # the lines of rows no longer shown go
             shown = {*keys, _HEADER}
             self._lines = {key: line for key, line in self._lines.items() if key[0] in shown}
+            alike = self._cut_alike()
+            if alike != self._alike:  # a new row may read like one already drawn
+                self._alike = alike
+                self._lines.clear()
         if self.cursor_row is not None:
             self.cursor_row = min(self.cursor_row, max(len(cells) - 1, 0))
         self.refresh()
@@ -138,8 +170,37 @@ class LineTable(ScrollView, can_focus=True):
         if widths == self._widths:
             return False
         self._widths = widths
+        self._alike = self._cut_alike()
         self._lines.clear()
         return True
+
+    def _cut_alike(self) -> dict[Hashable, Text]:
+        """The cut column's cells that, cut off at its width, would read like another row's
+        (the same first cells before the ellipsis, or the whole of a row that fits), each cut
+        in the middle instead: its start, an ellipsis, its end."""
+        fit = self.fit
+        if fit is None or not self._rows:
+            return {}
+        width = self._widths[fit]
+        if width < 5 or width >= self._natural[fit]:
+            return {}
+        heads: dict[str, list[int]] = {}
+        for i, row in enumerate(self._rows):
+            plain = _plain(row[fit])
+            if cell_len(plain) >= width - 1:
+                heads.setdefault(plain[:width - 1], []).append(i)
+        out: dict[Hashable, Text] = {}
+        for rows in heads.values():
+            if len(rows) < 2:
+                continue
+            for i in rows:
+                cell = self._rows[i][fit]
+                plain = _plain(cell)
+                middle = _middle_cut(plain, width)
+                if cell_len(plain) > width and cell_len(middle) <= width:
+                    out[self._keys[i]] = Text(
+                        middle, style=cell.style if isinstance(cell, Text) else "")
+        return out
 
     def _room(self) -> int | None:
         """The cells a line has room for (None before the table is laid out, or when it fits
@@ -179,7 +240,8 @@ class LineTable(ScrollView, can_focus=True):
             if not 0 <= index < len(self._rows):
                 return Strip.blank(width, self.rich_style)
             if index == self.cursor_row and (self.BLURRED_CURSOR or self.has_focus):
-                line, style = self._line(self._rows[index], "line-table--cursor")
+                line, style = self._line(self._rows[index], "line-table--cursor",
+                                         self._keys[index])
             else:
                 # Stripes counted from the last row: rows added above the others (newest
                 # first) leave the others their stripes, and their drawn lines.
@@ -192,30 +254,45 @@ class LineTable(ScrollView, can_focus=True):
                ) -> tuple[Strip, Style]:
         drawn = self._lines.get((key, even))
         if drawn is None:
-            drawn = self._lines[(key, even)] = self._line(cells, stripe)
+            drawn = self._lines[(key, even)] = self._line(cells, stripe, key)
         return drawn
 
-    def _line(self, cells: Sequence[Cell], stripe: str | None) -> tuple[Strip, Style]:
-        """One line of cells at the columns' widths, and the style it is filled out with."""
+    def _line(self, cells: Sequence[Cell], stripe: str | None, key: Hashable = None
+              ) -> tuple[Strip, Style]:
+        """One line of cells at the columns' widths (a cell too wide for its column cut as
+        `_cut` says), and the style it is filled out with."""
         style = self.rich_style
         if stripe is not None:
             style += self.get_component_rich_style(stripe)
         console = self.app.console
         pad = " " * PADDING
         segments: list[Segment] = []
-        for cell, width in zip(cells, self._widths, strict=True):
+        for column, (cell, width) in enumerate(zip(cells, self._widths, strict=True)):
             if not width:
                 continue  # left out for room
             text = literal_line(cell) if isinstance(cell, str) else cell
             if text.cell_len > width:
-                text = text.copy()
-                text.truncate(width, overflow="ellipsis")
+                text = self._cut(key, column, text, width)
             segments.append(Segment(pad))
             # `render` draws the spans; the text's own style goes under them.
             segments.extend(Segment.apply_style(text.render(console),
                                                 console.get_style(text.style)))
             segments.append(Segment(" " * (width - text.cell_len) + pad))
         return Strip(Segment.apply_style(segments, style)), style
+
+
+    def _cut(self, key: Hashable, column: int, text: Text, width: int) -> Text:
+        """A cell too wide for its column: its shorter wording on a narrow screen, else cut in
+        the middle when its cut-off text would read like another row's, else cut off."""
+        short = self._shorts.get(key, {}).get(column)
+        if short is not None and width < SHORT_BELOW:
+            text = short
+        elif column == self.fit and key in self._alike:
+            text = self._alike[key]
+        if text.cell_len > width:
+            text = text.copy()
+            text.truncate(width, overflow="ellipsis")
+        return text
 
 
 def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit_min: int,
@@ -248,6 +325,23 @@ def fitted_widths(natural: Sequence[int], room: int | None, fit: int | None, fit
         if fit is not None:
             widths[fit] = natural[fit]  # given back what a dropped column left
     return tuple(widths)
+
+
+def _middle_cut(plain: str, width: int) -> str:
+    """`plain` in `width` characters: its start, an ellipsis and its last word ("Oppor…created")
+    when that leaves four characters of the start, else its last characters."""
+    last = plain.rsplit(maxsplit=1)[-1]
+    tail = len(last) if len(last) <= width - 5 else (width - 1) // 2
+    head = width - 1 - tail
+    return f"{plain[:head].rstrip()}…{plain[-tail:].lstrip()}"
+
+
+def _plain(cell: Cell) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
+
+
+def _one_line(cell: Cell) -> Text:
+    return literal_line(cell) if isinstance(cell, str) else one_line_text(cell)
 
 
 def _width(cell: Cell) -> int:

@@ -2,9 +2,10 @@
 news (on track green, at risk amber, off track red), text drawn literally.
 
 A row not answered yet says "not yet" and its reason stands in the notes under the table.
-On a narrow terminal the question is cut first, then the session and the baseline columns go,
-so the answer, the target and the status stay in view. The leads the Traffic Study's session
-recorded stand under the row that holds leads sent against the expectation.
+On a narrow terminal the question is cut first (to its few words: "Leads sent", "Sent vs
+expected", rather than two rows both cut to "Leads sent…"), then the session and the baseline
+columns go, so the answer, the target and the status stay in view. The leads the Traffic
+Study's session recorded stand under the row that holds leads sent against the expectation.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tuneup_tui.metrics.scorecard_view import NOT_ANSWERED, ScorecardLine, score
 from tuneup_tui.store.models import RecordedFigure
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import fmt_figure
-from tuneup_tui.ui.widgets.line_table import LineTable
+from tuneup_tui.ui.widgets.line_table import Fitted, LineTable
 
 COLUMNS = ("Question", "Answer", "Target", "Baseline", "Status", "Dug into in")
 STATUS_STYLES = {"better": "green", "same": "yellow", "worse": "red"}
@@ -30,7 +31,7 @@ RECORDED_EXPECTATION = "expected_leads_to_sales"
 def scorecard_table(result: PanelResult,
                     recorded: Mapping[str, RecordedFigure] | None = None) -> LineTable:
     """The scorecard's rows as a table (the session column goes first on a narrow screen)."""
-    rows: list[tuple[Hashable, Sequence[Text | str]]] = []
+    rows: list[tuple[Hashable, Sequence[Text | str | Fitted]]] = []
     raw = result.tables["scorecard"].rows if "scorecard" in result.tables else ()
     for i, (line, row) in enumerate(zip(scorecard_lines(result), raw, strict=True)):
         rows.append((i, _cells(line)))
@@ -47,10 +48,11 @@ EXPECTED_NOTE = ("Targets in italics are worked out from the data (the leads the
                  "Study expects, the calls the week needs), not taken from the plan.")
 
 
-def _cells(line: ScorecardLine) -> list[Text | str]:
+def _cells(line: ScorecardLine) -> list[Text | str | Fitted]:
     # a tactic's row stands under its question: its name is enough
-    question = (Text(visible_line(f"  {line.tactic}"), style="italic")
-                if line.tactic is not None else Text(visible_line(line.question)))
+    question: Text | Fitted = (
+        Text(visible_line(f"  {line.tactic}"), style="italic") if line.tactic is not None
+        else Fitted(Text(visible_line(line.question)), Text(line.short or line.question)))
     # a target worked out from the data (expected leads, calls needed) is not the plan's
     target = Text(line.target, style="italic" if line.against == "expected" else "")
     return [question, line.answer, target, line.baseline, _status(line.status), line.where]
@@ -62,12 +64,13 @@ def _status(status: str) -> Text:
     return Text(status, style=STATUS_STYLES.get(status_verdict(status) or "", ""))
 
 
-def _recorded(answer: object, mine: RecordedFigure) -> list[Text | str]:
+def _recorded(answer: object, mine: RecordedFigure) -> list[Text | str | Fitted]:
     """The expectation recorded in the room, and leads sent held against it."""
     where = f" ({visible_line(mine.session)})" if mine.session else ""
     sent = answer if isinstance(answer, int | float) else None
     value = mine.value if isinstance(mine.value, int | float) else None
     status = judge("up", None if sent is None else float(sent),
                    None if value is None else float(value)) or ""
-    return [Text(f"  expected, recorded{where}", style="italic bold"), "",
+    return [Fitted(Text(f"  expected, recorded{where}", style="italic bold"),
+                   Text("  recorded", style="italic bold")), "",
             fmt_figure(RECORDED_EXPECTATION, mine.value), "", _status(status), ""]
