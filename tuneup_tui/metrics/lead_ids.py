@@ -61,7 +61,8 @@ def ids_from(ids: np.ndarray, lowest: str) -> np.ndarray:
 
 
 STEPS = (0, -1, 1, -2, 2)
-"""How far from its own place among the leads sent to sales an id is looked for first."""
+"""How far from its own place among the leads sent to sales an id is looked for, before
+hashing."""
 
 
 def _in_step(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
@@ -72,16 +73,19 @@ def _in_step(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray
         leads, leads["sent_to_sales_at"].notna().to_numpy(dtype=bool)))
     known = np.asarray(index, dtype=object)
     out = np.full(len(ids), -1, dtype=np.int64)
-    todo = np.arange(len(ids))
-    for step in STEPS:
+    # each id against the lead at its own place: the two arrays side by side, no copies
+    shared = min(len(ids), len(known))
+    same = np.zeros(len(ids), dtype=bool)
+    same[:shared] = np.asarray(ids[:shared] == known[:shared], dtype=bool)
+    out[same] = rows[np.flatnonzero(same)]
+    todo = np.flatnonzero(~same)
+    for step in STEPS[1:] if len(todo) * 2 <= len(ids) else ():  # else: not listed alike
         there = todo + step
         inside = (there >= 0) & (there < len(known))
         places = todo[inside]
-        same = np.asarray(ids[places] == known[there[inside]], dtype=bool)
-        out[places[same]] = rows[there[inside][same]]
-        todo = np.concatenate((todo[~inside], places[~same]))
-        if len(todo) * 2 > len(ids):  # not listed alike: hashing is the quicker way
-            break
+        hit = np.asarray(ids[places] == known[there[inside]], dtype=bool)
+        out[places[hit]] = rows[there[inside][hit]]
+        todo = np.concatenate((todo[~inside], places[~hit]))
     if len(todo):
         todo.sort()
         out[todo] = _rows_of(pack, leads, ids[todo])

@@ -24,6 +24,7 @@ from tuneup_tui.metrics._lifecycle_groups import TacticLeads, overall, tactics_o
 from tuneup_tui.metrics._lifecycle_groups import rep_rows as _rep_rows
 from tuneup_tui.metrics._lifecycle_groups import tactic_rows as _tactic_rows
 from tuneup_tui.metrics._sales import capped, names_option, plural, stamp, text
+from tuneup_tui.metrics.codes import Coded
 from tuneup_tui.metrics.common import (
     days_between,
     finding,
@@ -77,25 +78,29 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
     # left out of the advice: leads whose status (lead or CRM) is rejected (with the agenda's
     # `disqualified_statuses`) or already in nurturing
-    dq_names = names_option(settings, "disqualified_statuses", ())
-    statuses = status_map(pack)
-    lead_status = lead_column(pack, "status").take(pick)
-    disqualified = in_class(lead_status, statuses, "rejected", dq_names)
-    nurturing = in_class(lead_status, statuses, "nurture")
-    if crm is not None:
-        crm_status = crm_column(pack, "status").take(pick)
-        disqualified |= in_class(crm_status, statuses, "rejected", dq_names)
-        nurturing |= in_class(crm_status, statuses, "nurture")
-    else:
+    if crm is None:
         notes.append("conversion by rep needs the crm source")
     if activities is None:
         notes.append("touches per lead need the activities source; shown as n/a")
 
     lifetime = int(settings.option("lifetime_days", 90))
     cutoff = pd.Timestamp(as_of - timedelta(days=lifetime))
+    # the leads that can be past their lifetime (no opportunity, created before the cutoff),
+    # their statuses read for them alone
     rows = np.flatnonzero(kept)
-    past_count, listed = _past(everyone, rows[~leads.has_opportunity & ~disqualified
-                                              & ~nurturing], cutoff)
+    created = everyone["created_at"].to_numpy()[rows]
+    aged = rows[~leads.has_opportunity & (created < cutoff.to_datetime64().astype(created.dtype))]
+    dq_names = names_option(settings, "disqualified_statuses", ())
+    statuses = status_map(pack)
+    codes, values = pd.factorize(everyone["status"].to_numpy(dtype=object)[aged])
+    lead_status = Coded(np.asarray(codes, dtype=np.intp), np.asarray(values, dtype=object))
+    disqualified = in_class(lead_status, statuses, "rejected", dq_names)
+    nurturing = in_class(lead_status, statuses, "nurture")
+    if crm is not None:
+        crm_status = crm_column(pack, "status").take(aged)
+        disqualified |= in_class(crm_status, statuses, "rejected", dq_names)
+        nurturing |= in_class(crm_status, statuses, "nurture")
+    past_count, listed = _past(everyone, aged[~disqualified & ~nurturing], cutoff)
     picked = np.zeros(len(everyone), dtype=bool)
     picked[listed] = True
     # the listed leads (with their CRM row), in file order, then in the list's order

@@ -67,7 +67,10 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     stage = opportunity_column(pack, "stage")
     keys = stage_key(pd.Series(stage.values, dtype="str"))
     codes = stage.codes[joins]
-    opps = TacticOpps(tactic=tactic[program.codes[safe[joins]]], lead=at[joins],
+    # each opportunity's tactic as a number (one per folded name), compared as integers
+    numbers, names = pd.factorize(tactic)
+    opps = TacticOpps(tactic=np.asarray(numbers, dtype=np.intp)[program.codes[safe[joins]]],
+                      numbers={str(n): i for i, n in enumerate(names)}, lead=at[joins],
                       won=lookup((keys == "closedwon").to_numpy(dtype=bool), codes, False),
                       proposal=lookup(keys.str.startswith(REACHED_PROPOSAL).fillna(False)
                                       .to_numpy(dtype=bool), codes, False),
@@ -119,7 +122,9 @@ class TacticOpps:
     """The opportunities of leads with a tactic, row for row (in file order)."""
 
     tactic: np.ndarray
-    """The folded tactic name of the opportunity's lead (object array of str)."""
+    """The tactic of the opportunity's lead, as its number in `numbers`."""
+    numbers: dict[str, int]
+    """Each folded tactic name's number."""
     lead: np.ndarray
     """The lead's position in leads_once."""
     won: np.ndarray
@@ -137,7 +142,7 @@ def _tactic_row(name: str, group: pd.DataFrame, per_tactic: dict[str, int], opps
     cost = float(group["cost"].fillna(0).sum())
     internal = float((group["internal_hours"].fillna(0) * group["hourly_rate"].fillna(0)).sum())
     budget = float(group["budget"].sum()) if group["budget"].notna().any() else None
-    theirs = opps.tactic == key
+    theirs = opps.tactic == opps.numbers.get(key, -1)
     won = theirs & opps.won
     row = {
         "tactic": name,

@@ -9,6 +9,8 @@ mediums are compared lower-cased; a lead id listed twice in the leads is one lea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -40,7 +42,7 @@ from tuneup_tui.metrics.result import (
     Table,
     ratio,
 )
-from tuneup_tui.metrics.shared import leads_once
+from tuneup_tui.metrics.shared import lead_counter
 from tuneup_tui.metrics.significance import (
     count_evidence,
     rate_evidence,
@@ -68,13 +70,15 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     notes: list[str] = []
     leads = optional_frame(pack, "leads", notes)
     leads_baseline = Baseline(())
+    sent = None
     if leads is not None:
-        leads = leads_once(pack)  # a lead listed twice is one lead
+        # a lead listed twice is one lead; counted by their sent dates, sorted once per pack
+        sent = lead_counter(pack, "sent_to_sales_at")
         leads_baseline = source_baseline(pack, "leads", full, coverage, "sent_to_sales_at")
 
     now = in_period(traffic, "date", period)
     base = in_baseline(traffic, "date", baseline)
-    figures, baseline_figures = _totals(now, base, leads, period, (baseline, leads_baseline),
+    figures, baseline_figures = _totals(now, base, sent, period, (baseline, leads_baseline),
                                         notes)
     rows = by_key(traffic, "source_medium", "date", ("sessions", "goal_completions"),
                   period, baseline)
@@ -91,8 +95,8 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     )
 
 
-def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, period: Period,
-            baselines: tuple[Baseline, Baseline], notes: list[str]
+def _totals(now: pd.DataFrame, base: pd.DataFrame, sent: Callable[[date, date], int] | None,
+            period: Period, baselines: tuple[Baseline, Baseline], notes: list[str]
             ) -> tuple[dict[str, float | None], dict[str, float | None]]:
     """The panel's figures and their averages; `baselines` are the traffic's and the leads'
     covered baselines."""
@@ -117,14 +121,15 @@ def _totals(now: pd.DataFrame, base: pd.DataFrame, leads: pd.DataFrame | None, p
         "leads_per_goal": None,
         "expected_leads_to_sales": None,
     }
-    if leads is None:
+    if sent is None:
         notes.append("expected leads to sales needs the leads source")
         return figures, baseline_figures
-    sent_now = float(len(in_period(leads, "sent_to_sales_at", period)))
-    sent_base = float(len(in_baseline(leads, "sent_to_sales_at", leads_baseline)))
+    sent_now = float(sent(period.start, period.end))
+    sent_base = float(sent(leads_baseline.start, leads_baseline.end) if len(leads_baseline)
+                      else 0)
     # leads sent per goal completion: pooled over the periods both sources have data for
     both = shared_baseline(baseline, leads_baseline)
-    per_goal = ratio(len(in_baseline(leads, "sent_to_sales_at", both)),
+    per_goal = ratio(sent(both.start, both.end) if len(both) else 0,
                      total(in_baseline(base, "date", both), "goal_completions"))
     figures["leads_sent_to_sales"] = sent_now
     figures["leads_per_goal"] = ratio(sent_now, goals)
