@@ -7,8 +7,8 @@ all missing, and undated rows of a file that covers a known period dated at the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +44,10 @@ class ParsedTable:
     implausible: tuple[str, ...] = ()
     """Values no export means (a negative spend, inf, 1e308), one line per column, for the
     panels that read them (see data.plausible)."""
+    coded: Mapping[str, tuple[np.ndarray, list[str]]] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Text columns of `frame` read as codes into their distinct values (see
+    parse.ParsedColumn.coded), which the cache of parsed sources keeps as they are."""
 
 
 def in_memory_table(source: str, frame: pd.DataFrame) -> RawTable:
@@ -69,7 +73,7 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
     aside: list[str] = []
     while True:
         try:
-            columns, notes = _typed_columns(frame, schema, raw, clean_text)
+            columns, notes, coded = _typed_columns(frame, schema, raw, clean_text)
             break
         except BadValue as bad:
             err = DataError(schema.name, f"expected {bad.expected}, found {bad.value!r}",
@@ -96,14 +100,17 @@ def parse_table(raw: RawTable, schema: SourceSchema) -> ParsedTable:
     return ParsedTable(file=file, preset=raw.preset, frame=typed, dropped=tuple(raw.dropped),
                        notes=tuple(notes), period=raw.period, set_aside=tuple(aside),
                        places=places,
-                       implausible=tuple(implausible_cells(typed, schema.name, where, lines)))
+                       implausible=tuple(implausible_cells(typed, schema.name, where, lines)),
+                       coded=coded)
 
 
 def _typed_columns(frame: pd.DataFrame, schema: SourceSchema, raw: RawTable, clean_text: bool
-                   ) -> tuple[dict[str, pd.Series], list[str]]:
-    """Each loaded column of `schema` parsed by kind; BadValue (with its column) if a cell
-    can't be read."""
+                   ) -> tuple[dict[str, pd.Series], list[str],
+                              dict[str, tuple[np.ndarray, list[str]]]]:
+    """Each loaded column of `schema` parsed by kind, and the text columns read as codes;
+    BadValue (with its column) if a cell can't be read."""
     columns: dict[str, pd.Series] = {}
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     notes: list[str] = list(raw.notes)
     for column in schema.loaded:
         if column.name not in frame.columns:
@@ -116,8 +123,10 @@ def _typed_columns(frame: pd.DataFrame, schema: SourceSchema, raw: RawTable, cle
             bad.column = column.name
             raise
         columns[column.name] = parsed.values
+        if parsed.coded is not None:
+            coded[column.name] = parsed.coded
         notes.extend(f"column {column.name!r}: {note}" for note in parsed.notes)
-    return columns, notes
+    return columns, notes, coded
 
 
 def stack(tables: Sequence[ParsedTable], schema: SourceSchema) -> pd.DataFrame:

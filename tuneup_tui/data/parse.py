@@ -14,6 +14,7 @@ Results (what panels rely on): dates as naive datetime64 (missing: NaT), numbers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,9 @@ class ParsedColumn:
 
     values: pd.Series
     notes: tuple[str, ...] = ()
+    coded: tuple[np.ndarray, list[str]] | None = None
+    """For text read as codes (see read.py): each cell's code into the distinct values (-1:
+    missing) and those values, which `values` was made from; None otherwise."""
 
 
 def parse_column(values: pd.Series, kind: ColumnKind, *, date_order: str | None = None,
@@ -56,6 +60,9 @@ def parse_column(values: pd.Series, kind: ColumnKind, *, date_order: str | None 
         return ParsedColumn(parse_numbers(values, whole=True))
     if kind == "flag":
         return ParsedColumn(parse_flags(values))
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        text, codes, uniques = coded_text(values, clean=clean_text)
+        return ParsedColumn(text, coded=(codes, uniques))
     return ParsedColumn(parse_text(values, clean=clean_text))
 
 
@@ -67,6 +74,47 @@ def parse_text(values: pd.Series, *, clean: bool = False) -> pd.Series:
         return values
     text = values.str.strip()
     return text.mask(text == "")
+
+
+def coded_text(values: pd.Series, *, clean: bool = False
+               ) -> tuple[pd.Series, np.ndarray, list[str]]:
+    """Text read as pandas categories, as `parse_text` gives it, with each cell's code into the
+    distinct values (-1: missing) and those values. Each value is stripped once, not each
+    cell; a value left empty is missing."""
+    codes = values.cat.codes.to_numpy()
+    uniques = [str(u) for u in values.cat.categories]
+    if not clean:
+        stripped = [u.strip() for u in uniques]
+        empty = np.array([u == "" for u in stripped] + [False], dtype=bool)
+        if empty.any():
+            codes = np.where(empty[codes], np.int8(-1), codes).astype(codes.dtype)
+        uniques = stripped
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:-1] = uniques
+    table[-1] = np.nan  # code -1, a missing cell, takes the NaN kept last
+    return text_column(table.take(codes)), codes, uniques
+
+
+_TEXT = pd.StringDtype("python", na_value=np.nan)
+"""pandas' str dtype without pyarrow (what the parser gives text columns)."""
+
+
+def text_column(cells: np.ndarray) -> pd.Series:
+    """An object array holding only str and NaN (the caller makes it so: text decoded from
+    bytes, codes taken into a list of text) as a text column of the str dtype, taken as it is:
+    pandas neither copies nor checks its cells again."""
+    if pd.api.types.pandas_dtype("str") != _TEXT:
+        return pd.Series(cells, dtype="str", copy=False)
+    empty = _empty_text()
+    wrap = getattr(empty, "_from_backing_data", None)
+    if wrap is None:  # another pandas: it checks the cells
+        return pd.Series(cells, dtype="str", copy=False)
+    return pd.Series(wrap(cells), copy=False)
+
+
+@lru_cache(maxsize=1)
+def _empty_text() -> pd.api.extensions.ExtensionArray:
+    return pd.array(np.array([], dtype=object), dtype=_TEXT)
 
 
 def parse_numbers(values: pd.Series, *, whole: bool = False) -> pd.Series:

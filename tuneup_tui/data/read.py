@@ -7,8 +7,12 @@ to the source's columns; columns the source does not know, and its reference col
 figure reads), are left out, and not even converted when the file's shape can be checked
 without them (see `census.py`). Cells stay text (an
 empty cell is missing; "NA" stays the text "NA", a territory may be called that), except number
-columns, which pandas' C parser may already read as numbers (the parser takes either), and date
-columns, which come as fixed-width bytes (`DATE_CELLS`) for parse_dates to read.
+columns, which pandas' C parser may already read as numbers (the parser takes either), date
+columns, which come as fixed-width bytes (`DATE_CELLS`) for parse_dates to read, and in a big
+file the text columns that repeat a short list of values (`Column.distinct` is False), which
+come as pandas categories (codes into the values met) for parse.py to turn into text. A big
+file with date columns is read a block of rows at a time, its dates made block by block
+(read_blocks.py); then they come as dates.
 
 The frame's index holds each row's file line number (index name "line"), so a bad cell is
 reported at the line a person sees in an editor. `frame.attrs["clean_text"]` is True when no
@@ -21,6 +25,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -33,6 +38,9 @@ _DELIMITERS = (",", ";", "\t", "|")
 DATE_CELLS = "S40"
 """The bytes a date cell is read into; a cell that fills them is refused (no date is that
 long), since it may have been cut short."""
+CODED_FROM = 1 << 20
+"""Files of this many bytes or more read their repeating text columns as codes into the
+values met (pandas' categories); smaller ones read every cell as text."""
 _QUOTED = re.compile(r'"[^"]*"')
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
@@ -71,6 +79,13 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
     dtypes.update({label: DATE_CELLS for label in wanted
                    if (col := schema.column(label)) is not None
                    and col.kind in ("date", "datetime")})
+    if len(data) >= CODED_FROM:
+        # A rep's name two million times over: the parser matches the cell bytes against the
+        # few values it has met and makes one string per value, not one per cell (parse.py
+        # turns the codes back into text, and the cache of parsed sources keeps them).
+        dtypes.update({label: "category" for label in wanted
+                       if (col := schema.column(label)) is not None
+                       and col.kind == "text" and not col.distinct})
     try:
         frame: pd.DataFrame | None = _parse(data, path, source, delimiter, labels, dtypes,
                                             wanted if skip else None)
@@ -82,6 +97,8 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
     if frame is None or (skip and not counts.plain(len(labels))):
         # Read whole, so that pandas names the line of a row with a field too many.
         frame = _parse(data, path, source, delimiter, labels, dtypes, None)
+    frame = _as_text_where_guessed(frame, data, path, source, delimiter, labels, dtypes,
+                                   wanted if skip else None)
     frame = frame[wanted]
     frame.index = _line_numbers(data, len(frame), delimiter, counts.lines)
     # Stripping millions of cells costs more than reading them; skip it when no cell can
@@ -93,18 +110,44 @@ def read_canonical_csv(path: Path, source: str) -> RawTable:
 
 def _parse(data: bytes, path: Path, source: str, delimiter: str, labels: list[str],
            dtypes: dict[str, type[str] | str], usecols: list[str] | None) -> pd.DataFrame:
-    """pandas' C parser over the file's bytes; its errors as DataError naming the line."""
+    """pandas' C parser over the file's bytes; its errors as DataError naming the line. A big
+    file is read a block of rows at a time when it can be (read_blocks.py): its date columns
+    then come as dates, not as cells of bytes."""
+    options: dict[str, Any] = dict(
+        sep=delimiter, header=0, names=labels, index_col=False, dtype=dtypes,
+        keep_default_na=False, na_values=[""], encoding="utf-8-sig", skipinitialspace=True,
+        skip_blank_lines=True, engine="c", usecols=usecols)
+    dates = [label for label, dtype in dtypes.items() if dtype == DATE_CELLS]
+    if dates and len(data) >= CODED_FROM:
+        from tuneup_tui.data.read_blocks import read_in_blocks
+
+        frame = read_in_blocks(data, options, dates, halves=b'"' not in data)
+        if frame is not None:
+            return frame
     try:
-        return pd.read_csv(io.BytesIO(data), sep=delimiter, header=0, names=labels,
-                           index_col=False, dtype=dtypes, keep_default_na=False,
-                           na_values=[""], encoding="utf-8-sig", skipinitialspace=True,
-                           skip_blank_lines=True, engine="c", usecols=usecols)
+        return pd.read_csv(io.BytesIO(data), **options)
     except pd.errors.EmptyDataError as err:
         raise DataError(source, "the file is empty", file=path) from err
     except pd.errors.ParserError as err:
         raise _parser_error(source, path, err) from err
     except UnicodeDecodeError as err:
         raise _encoding_error(source, path, data) from err
+
+
+def _as_text_where_guessed(frame: pd.DataFrame, data: bytes, path: Path, source: str,
+                           delimiter: str, labels: list[str],
+                           dtypes: dict[str, type[str] | str], usecols: list[str] | None
+                           ) -> pd.DataFrame:
+    """`frame`, its columns read as codes read again as text where pandas took the values
+    for numbers or flags ("007" as 7): a territory called 007 stays "007"."""
+    guessed = [label for label, dtype in dtypes.items() if dtype == "category"
+               and label in frame.columns and len(categories := frame[label].cat.categories)
+               and categories.dtype != "str"]
+    if not guessed:
+        return frame
+    again = _parse(data, path, source, delimiter, labels,
+                   {**dtypes, **dict.fromkeys(guessed, str)}, usecols)
+    return frame.assign(**{label: again[label] for label in guessed})
 
 
 def normalise_name(name: str) -> str:
@@ -136,7 +179,8 @@ def _read_bytes(path: Path, source: str) -> tuple[bytes, str]:
         raise DataError(source, "not a CSV text file (it holds binary data); "
                                 "expected UTF-8 CSV", file=path)
     try:
-        data.decode("utf-8-sig")
+        if not data.isascii():  # plain ASCII is UTF-8: no need to decode it all to know
+            data.decode("utf-8-sig")
     except UnicodeDecodeError:
         # A legacy Windows export: read it as Windows-1252, say so (the C parser reads UTF-8).
         from tuneup_tui.data.presets._table import decode_noted

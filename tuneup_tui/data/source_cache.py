@@ -6,7 +6,8 @@ takes seconds each time. Each file's typed table is kept in the user cache direc
 (`paths.cache_dir() / "sources"`), one entry per file, as two files:
 
 - `<key>.bin`: the table's columns as raw arrays one after the other (numbers, flags and dates
-  as their machine values; text as codes into its distinct values, which are one UTF-8 blob);
+  as their machine values; text as codes into its distinct values, which are one UTF-8 blob,
+  or for ids as one NUL-joined UTF-8 blob: cache_text.py);
 - `<key>.json`: the manifest: what the entry was made from and where each array lies.
 
 Nothing is pickled: arrays are read back with `numpy.frombuffer` at the offsets the manifest
@@ -30,8 +31,9 @@ import json
 import os
 import threading
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.cache_text import coded_arrays, text_arrays
+from tuneup_tui.data.cache_text import coded_text as _text
+from tuneup_tui.data.cache_text import plain_text as _plain_text
 from tuneup_tui.data.pack_parse import ParsedTable
 from tuneup_tui.data.period import Period
 from tuneup_tui.data.raw import SourceFile
@@ -49,8 +54,6 @@ FORMAT = 1
 _CHUNK = 1 << 24
 _ALIGN = 64
 _NUMERIC = {"float64", "bool", "int64", "datetime64[us]"}
-_SAMPLE = 4096
-"""Cells of a text column looked at to choose how to keep it (see `_text_arrays`)."""
 _SKIPPED_DIRS = {"sample"}
 """Data-layer packages that are not the reader (the sample generator): their changes keep
 entries."""
@@ -72,7 +75,8 @@ def cached_table(source_file: SourceFile, read: Callable[[], ParsedTable],
         return table
     table = read()
     _writer().submit(_keep, entry, table, before, digest)
-    return table
+    # The codes of text read as codes are for the entry alone: the pack keeps the frame.
+    return replace(table, coded={}) if table.coded else table
 
 
 def wait_for_writes() -> None:
@@ -146,7 +150,7 @@ class Entry:
     def store(self, table: ParsedTable, stat: os.stat_result, crc: int) -> None:
         """Keep `table` for the file whose stat and CRC-32 are given; a table the format can't
         hold exactly, or a cache that can't be written, is left alone."""
-        columns = _columns(table.frame)
+        columns = _columns(table.frame, table.coded)
         if columns is None or table.file != self.source_file.path:
             return
         try:
@@ -298,8 +302,11 @@ def _read_checked(path: Path, expected: dict[str, int]) -> bytearray | None:
     return data if zlib.crc32(data) == expected["crc32"] else None
 
 
-def _columns(frame: pd.DataFrame) -> list[tuple[str, str, list[np.ndarray]]] | None:
-    """Each column as the arrays that hold it exactly; None when one can't be held so."""
+def _columns(frame: pd.DataFrame, coded: Mapping[str, tuple[np.ndarray, list[str]]] | None = None
+             ) -> list[tuple[str, str, list[np.ndarray]]] | None:
+    """Each column as the arrays that hold it exactly (a text column the reader had as codes,
+    from those: `coded`); None when one can't be held so."""
+    coded = coded or {}
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 \
             or frame.index.step != 1 or frame.attrs or not frame.columns.is_unique:
         return None
@@ -312,40 +319,15 @@ def _columns(frame: pd.DataFrame) -> list[tuple[str, str, list[np.ndarray]]] | N
             out.append((str(name), dtype, [values.view("int64") if values.dtype.kind == "M"
                                            else values]))
         elif dtype == "str" and column.dtype == pd.StringDtype("python", na_value=np.nan):
-            parts = _text_arrays(column.to_numpy())
+            given = coded.get(str(name))
+            parts = ("str", coded_arrays(*given)) if given is not None \
+                and len(given[0]) == len(column) else text_arrays(column.to_numpy())
             if parts is None:
                 return None
             out.append((str(name), parts[0], parts[1]))
         else:
             return None
     return out
-
-
-def _text_arrays(values: np.ndarray) -> tuple[str, list[np.ndarray]] | None:
-    """A text column's arrays: "plain" (which cells are missing, and the others' text joined by
-    NUL) when most values differ (ids: coding them would cost a hash per row and save
-    nothing), else "codes" (each cell's code into the distinct values, their text and lengths).
-    Judged on a sample of the column; either way the column comes back the same."""
-    step = max(1, len(values) // _SAMPLE)
-    sample = values[::step]
-    if len(sample) and len(set(sample.tolist())) > len(sample) // 2:
-        missing = pd.isna(values)
-        present = values[~missing] if missing.any() else values
-        blob = "\0".join(present.tolist()).encode("utf-8")
-        if blob.count(b"\0") == max(len(present) - 1, 0):
-            return "plain", [missing, np.frombuffer(blob, dtype=np.uint8)]
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    text = uniques.tolist()
-    blob = "\0".join(text).encode("utf-8")
-    lengths = np.fromiter(map(len, text), dtype=np.int64, count=len(text))
-    return "str", [_small_codes(codes, len(text)), np.frombuffer(blob, dtype=np.uint8), lengths]
-
-
-def _small_codes(codes: np.ndarray, distinct: int) -> np.ndarray:
-    for dtype in (np.int8, np.int16, np.int32):
-        if distinct < np.iinfo(dtype).max:
-            return codes.astype(dtype)
-    return codes.astype(np.int64)
 
 
 def _padded_size(nbytes: int) -> int:
@@ -409,38 +391,3 @@ def _period(value: list[str]) -> Period:
     if kind == "month":
         return Period(date.fromisoformat(start), date.fromisoformat(end), "month")
     raise ValueError(f"unknown period kind {kind!r}")
-
-
-def _plain_text(missing: np.ndarray, blob: np.ndarray) -> pd.Series:
-    """A text column back from which cells are missing and the others' NUL-joined text."""
-    if missing.dtype != np.bool_:
-        raise ValueError("the missing cells are not flags")
-    count = len(missing) - int(missing.sum())
-    values = blob.tobytes().decode("utf-8").split("\0") if count else []
-    if len(values) != count:
-        raise ValueError("the column's text does not hold its values")
-    if count == len(missing):
-        out = np.array(values, dtype=object)
-    else:
-        out = np.full(len(missing), np.nan, dtype=object)
-        out[~missing] = values
-    return pd.Series(out, dtype="str", copy=False)
-
-
-def _text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.Series:
-    """A text column back from its codes and distinct values (NaN where the code is -1)."""
-    text = blob.tobytes().decode("utf-8")
-    values = text.split("\0") if len(lengths) else []
-    if len(values) != len(lengths):  # a value holds a NUL itself: cut by the lengths
-        if int(lengths.sum()) + len(lengths) - 1 != len(text):
-            raise ValueError("the column's values do not add up to its text")
-        ends = np.cumsum(lengths).tolist()
-        starts = [0, *ends[:-1]]
-        values = [text[a + i:b + i] for i, (a, b) in enumerate(zip(starts, ends, strict=True))]
-    if codes.size and (codes.min() < -1 or codes.max() >= len(values)):
-        raise ValueError("a text code points past the column's values")
-    uniques = np.empty(len(values) + 1, dtype=object)
-    uniques[:-1] = values
-    uniques[-1] = np.nan
-    # Code -1 (a missing value) takes the NaN kept last.
-    return pd.Series(uniques.take(codes), dtype="str", copy=False)

@@ -31,6 +31,9 @@ class Column:
     required: bool = True
     loaded: bool = True
     """False for reference columns: accepted in a file, never read (no figure uses them)."""
+    distinct: bool = False
+    """True for text that differs row by row (a lead's id); other text columns repeat a short
+    list of values (reps, statuses, programs), which a big file is read as (see read.py)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,10 @@ def _opt(name: str, kind: ColumnKind) -> Column:
 
 def _ref(name: str, kind: ColumnKind) -> Column:
     return Column(name, kind, False, loaded=False)
+
+
+def _id(name: str) -> Column:
+    return Column(name, "text", True, distinct=True)
 
 
 SOURCES: dict[str, SourceSchema] = {
@@ -166,7 +173,7 @@ SOURCES: dict[str, SourceSchema] = {
         SourceSchema(
             "leads",
             (
-                _req("lead_id", "text"),
+                _id("lead_id"),
                 _req("created_at", "datetime"),
                 _req("program", "text"),
                 _req("score", "number"),
@@ -197,12 +204,12 @@ SOURCES: dict[str, SourceSchema] = {
         SourceSchema(
             "crm",
             (
-                _req("lead_id", "text"),
+                _id("lead_id"),
                 _req("owner", "text"),
                 _req("territory", "text"),
                 _req("status", "text"),
                 _req("first_touch_at", "datetime"),
-                _req("opportunity_id", "text"),
+                _id("opportunity_id"),
                 _req("bad_data", "flag"),
                 _ref("bad_data_reason", "text"),
             ),
@@ -215,7 +222,7 @@ SOURCES: dict[str, SourceSchema] = {
                 _req("date", "datetime"),
                 _req("rep", "text"),
                 _req("type", "text"),
-                _req("lead_id", "text"),
+                _id("lead_id"),
                 _opt("outcome", "text"),
             ),
             "date",
@@ -223,8 +230,8 @@ SOURCES: dict[str, SourceSchema] = {
         SourceSchema(
             "opportunities",
             (
-                _req("opportunity_id", "text"),
-                _req("lead_id", "text"),
+                _id("opportunity_id"),
+                _id("lead_id"),
                 _req("created_at", "datetime"),
                 _req("stage", "text"),
                 _req("amount", "number"),
