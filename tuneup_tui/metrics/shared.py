@@ -84,10 +84,12 @@ def lead_rows(pack: DataPack, name: str, frame: pd.DataFrame) -> np.ndarray:
 
 
 class _Looked:
-    """The lead positions of a frame's rows found so far (-2: not looked up yet)."""
+    """The lead positions of a frame's rows found so far (-2: not looked up yet). It holds the
+    frame, so the frame's id, in the key, stands for it alone while the pack lives."""
 
-    def __init__(self, rows: int) -> None:
-        self.at = np.full(rows, -2, dtype=np.int64)
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.at = np.full(len(frame), -2, dtype=np.int64)
         self.lock = threading.Lock()
 
 
@@ -97,7 +99,7 @@ def lead_rows_of(pack: DataPack, name: str, frame: pd.DataFrame, rows: np.ndarra
     follow-up panel reads the activities of the baseline and the period, the lifecycle panel
     those of the recent leads, and each row's lead is looked up once per pack, not two million
     of them for every panel."""
-    looked = pack.derived(("lead_rows_of", name, id(frame)), lambda: _Looked(len(frame)))
+    looked = pack.derived(("lead_rows_of", name, id(frame)), lambda: _Looked(frame))
     with looked.lock:
         at = looked.at[rows]
         todo = rows[at == -2]
