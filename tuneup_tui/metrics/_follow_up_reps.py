@@ -20,7 +20,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
-from tuneup_tui.metrics.codes import factorize_text, lookup
+from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import days_mask, mean_per_period, window_start
 
 
@@ -48,23 +48,21 @@ def rep_activity(pack: DataPack, activities: pd.DataFrame, period: Period, basel
     once per pack and window: every count of this module is over days of that window."""
     start = window_start(period, baseline)
     return pack.derived(("activities", "by_rep", start, period.end),
-                        lambda: _build(_dated(activities, start, period.end)))
+                        lambda: _build(activities, start, period.end))
 
 
-def _dated(activities: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """The columns counted, of the activities dated from `start` to `end`."""
-    return activities[["date", "rep", "type"]][days_mask(activities["date"].to_numpy(), start, end)]
-
-
-def _build(activities: pd.DataFrame) -> RepActivity:
-    rep, names = factorize_text(activities["rep"])
-    type_codes, types = factorize_text(activities["type"])
+def _build(activities: pd.DataFrame, start: date, end: date) -> RepActivity:
+    """The activities dated from `start` to `end`, their columns cut as plain arrays."""
+    dates = activities["date"].to_numpy()
+    rows = np.flatnonzero(days_mask(dates, start, end))
+    rep, names = pd.factorize(activities["rep"].to_numpy(dtype=object)[rows])
+    type_codes, types = pd.factorize(activities["type"].to_numpy(dtype=object)[rows])
     name_list = [str(n) for n in names]
     return RepActivity(
-        dates=activities["date"].to_numpy(),
-        rep=np.asarray(rep), names=tuple(name_list),
+        dates=dates[rows],
+        rep=np.asarray(rep, dtype=np.intp), names=tuple(name_list),
         keys=tuple(str(k) for k in fold(pd.Series(name_list, dtype="str"))),
-        type_codes=np.asarray(type_codes),
+        type_codes=np.asarray(type_codes, dtype=np.intp),
         types=tuple(str(t) for t in fold(pd.Series([str(t) for t in types], dtype="str"))),
     )
 

@@ -83,7 +83,7 @@ def _sorted_within(values: pd.Series, start: date, end: date) -> np.ndarray:
     stamps = values.to_numpy()
     if stamps.dtype.kind != "M":
         stamps = _stamps(values)
-    return np.sort(stamps[days_mask(stamps, start, end)])
+    return np.sort(stamps[days_mask(stamps, start, end)], kind="stable")  # near a copy: in order
 
 
 def _holds(stamps: np.ndarray, start: date, end: date) -> bool:

@@ -122,7 +122,7 @@ def _counter(df: pd.DataFrame, column: str, start: date, end: date,
         return lambda when: float(_in_window(window, column, when).sum())
     if rows is not None:
         stamps = stamps[rows]
-    days = np.sort(stamps[days_mask(stamps, start, end)])
+    days = np.sort(stamps[days_mask(stamps, start, end)], kind="stable")  # runs in date order
 
     def count(when: Period | Baseline) -> float:
         if isinstance(when, Baseline) and len(when) == 0:

@@ -57,7 +57,8 @@ def lead_dates(pack: DataPack, column: str) -> np.ndarray | None:
         stamps = leads_once(pack)[column].to_numpy()
         if stamps.dtype.kind != "M":
             return None
-        return np.sort(stamps[~np.isnat(stamps)])
+        # exports run in date order: a stable sort (a merge of runs) is near a copy
+        return np.sort(stamps[~np.isnat(stamps)], kind="stable")
 
     return pack.derived(("leads", "sorted_dates", column), build)
 
