@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from tuneup_tui.agenda._schedule_compress import compress_plan
 from tuneup_tui.agenda._schedule_state import DayState, Track
 from tuneup_tui.agenda._schedule_types import (
     ACTION_KINDS,
@@ -125,6 +124,9 @@ class Schedule:
 
     def preview_compress(self) -> CompressPlan:
         """What `compress()` would do now, changing nothing."""
+        # read when a day is first compressed, not before the console's first frame
+        from tuneup_tui.agenda._schedule_compress import compress_plan
+
         now = self.clock.now()
         day = self._day.clone()
         day.catch_up(now)
@@ -303,6 +305,8 @@ class Schedule:
                     raise ValueError(f"A compress can't give session {index} {minutes} minutes.")
         else:
             # With nothing to compress the plan says so and its lengths change nothing.
+            from tuneup_tui.agenda._schedule_compress import compress_plan
+
             plan = compress_plan(day, self.plan, at)
             lengths = dict(plan.lengths)
             self._applied_plan = plan

@@ -21,7 +21,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Concatenate, ParamSpec, TypeVar
 
 from tuneup_tui.store.connection import StoreBusy
@@ -41,13 +40,18 @@ CANNOT_WRITE = ("readonly", "read-only", "disk i/o", "disk is full", "unable to 
 """Words of the errors that say the store can't be written now (rather than a refusal)."""
 
 
-@dataclass
 class _Pending:
-    write: Callable[[RunStore], object]
-    what: str
-    """The write in words, should it never land."""
-    made: float = field(default_factory=time.monotonic)
-    error: BaseException | None = None
+    """One write waiting for the store (a plain class: the console defines it before its first
+    frame, where a dataclass costs a millisecond to build)."""
+
+    __slots__ = ("error", "made", "what", "write")
+
+    def __init__(self, write: Callable[[RunStore], object], what: str) -> None:
+        self.write = write
+        self.what = what
+        """The write in words, should it never land."""
+        self.made = time.monotonic()
+        self.error: BaseException | None = None
 
 
 class WriteBehind:

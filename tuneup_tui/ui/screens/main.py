@@ -39,7 +39,6 @@ from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.screens.session_parts import session_findings, session_to_show
 from tuneup_tui.ui.screens.session_view import SessionView
 from tuneup_tui.ui.screens.work_steps import WorkAreaSteps
-from tuneup_tui.ui.widgets.actions_table import ActionsTable
 from tuneup_tui.ui.widgets.agenda_list import AgendaList
 from tuneup_tui.ui.widgets.console_footer import ConsoleFooter
 from tuneup_tui.ui.widgets.header_bar import HeaderBar
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from tuneup_tui.run.opening import Figures
     from tuneup_tui.ui.screens.day_forms import DayForms
     from tuneup_tui.ui.screens.work_area import WorkArea
+    from tuneup_tui.ui.widgets.actions_table import ActionsTable
     from tuneup_tui.ui.widgets.notes import NotesEditor
     from tuneup_tui.ui.widgets.questions import QuestionList
     from tuneup_tui.ui.widgets.session_card import SessionCard
