@@ -15,13 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import DueDateError, read_due
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.literal import literal
+from tuneup_tui.ui.modal import OnceModal
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class NewAction:
     session: str | None
 
 
-class AddActionScreen(ModalScreen[NewAction | None]):
+class AddActionScreen(OnceModal[NewAction | None]):
     """Add one action item; dismissed with the item, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

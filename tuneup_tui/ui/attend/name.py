@@ -12,17 +12,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.literal import literal_line
+from tuneup_tui.ui.modal import OnceModal
 
 NAME_LIMIT = 60
 
 
-class NameScreen(ModalScreen[str | None]):
+class NameScreen(OnceModal[str | None]):
     """Pick your name; dismissed with it (the roster's spelling), or None for "not now"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input
+
+from tuneup_tui.ui.modal import OnceModal
 
 ResultT = TypeVar("ResultT")
 
 
-class Dialog(ModalScreen[ResultT]):
+class Dialog(OnceModal[ResultT]):
     """A modal box; escape dismisses it with None."""
 
     DEFAULT_CSS = """

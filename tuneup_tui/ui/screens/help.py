@@ -10,11 +10,12 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from tuneup_tui.ui.actions import CONSOLE_ACTIONS
 from tuneup_tui.ui.literal import literal, literal_line
+from tuneup_tui.ui.modal import OnceModal
 
 ABOUT = (
     "Everything is saved as it is typed: notes a second after the last key, the rest at once. "
@@ -49,7 +50,7 @@ def help_rows(app: App[None], keymap: Mapping[str, str]) -> list[tuple[str, str]
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     """A list of the keys; escape, q or F1 closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
