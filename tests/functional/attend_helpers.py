@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from tests.functional.cli_runs import AGENDA
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
+from tuneup_tui.ui.attend.add_item import AddActionScreen
 from tuneup_tui.ui.attend.app import AttendApp
 
 TODAY = date(2026, 11, 23)
@@ -38,3 +40,12 @@ def rows(app: AttendApp, table_id: str) -> list[list[str]]:
 
 def text(app: AttendApp, widget_id: str) -> str:
     return str(app.query_one(widget_id, Static).render())
+
+
+async def open_add_dialog(pilot: Pilot[None]) -> AddActionScreen:
+    """Press `a` and wait for the add dialog."""
+    await pilot.press("a")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, AddActionScreen)
+    return dialog

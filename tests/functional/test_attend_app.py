@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label
 
-from tests.functional.attend_helpers import make_app, rows, start_run, text
+from tests.functional.attend_helpers import make_app, open_add_dialog, rows, start_run, text
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.attend.add_item import AddActionScreen
 from tuneup_tui.ui.attend.name import NameScreen
@@ -30,10 +30,7 @@ async def test_adding_an_item_with_the_dialog(store: RunStore) -> None:
     run = start_run(store)
     app = make_app(store, name="Priya")
     async with app.run_test(size=(110, 40)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AddActionScreen)
+        dialog = await open_add_dialog(pilot)
         # Defaults: the attendee owns it, due a week from today, from the current session.
         assert dialog.query_one("#add-owner", Input).value == "Priya"
         assert dialog.query_one("#add-due", Input).value == "2026-11-30"

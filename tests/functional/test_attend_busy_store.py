@@ -9,13 +9,12 @@ import time
 
 from textual.pilot import Pilot
 
-from tests.functional.attend_helpers import make_app, rows, start_run
+from tests.functional.attend_helpers import make_app, open_add_dialog, rows, start_run
 from tuneup_tui.store.db import RunStore
 
 
 async def _add(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("a")
-    await pilot.pause()
+    await open_add_dialog(pilot)
     await pilot.press(*text, "enter")
     await pilot.pause()
 

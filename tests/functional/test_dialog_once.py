@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.functional.attend_helpers import make_app, start_run
+from tests.functional.attend_helpers import make_app, open_add_dialog, start_run
 from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
@@ -22,10 +22,7 @@ async def test_the_attendee_dialog_submitted_twice_adds_one_item(store: RunStore
     run = start_run(store)
     app = make_app(store, name="Priya")
     async with app.run_test(size=(110, 40)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AddActionScreen)
+        dialog = await open_add_dialog(pilot)
         await pilot.press(*"Recheck the 404 list")
         dialog.submit()
         dialog.submit()  # the second enter, before the dialog has gone
