@@ -229,7 +229,7 @@ def _open_store() -> RunStore:
             return RunStore(paths.store_address())
         from tuneup_tui.store.local_first import LocalFirstStore
 
-        return LocalFirstStore.open_for_console()
+        return LocalFirstStore(paths.store_path(), paths.store_address())
     except StoreError as err:
         raise CliError(str(err)) from None
 

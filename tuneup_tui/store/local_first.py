@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tuneup_tui import paths
 from tuneup_tui.store import rows
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
@@ -59,14 +58,6 @@ class LocalFirstStore(RunStore):
         self.sync = Syncer(self.path, url, every=every, retry_after=retry_after)
         if start:
             self.sync.start()
-
-    @classmethod
-    def open_for_console(cls) -> RunStore:
-        """The console's store: this local file, shared when a shared store is set."""
-        address = paths.store_address()
-        if paths.store_is_shared():
-            return cls(paths.store_path(), address)
-        return RunStore(address)
 
     def current_run(self) -> Run | None:
         """The newest unfinished run made on this machine (other teams' runs in progress are
