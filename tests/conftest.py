@@ -12,6 +12,9 @@ from hypothesis import settings
 # A PostgreSQL server for the tests that run on both engines (tests/shared_store.py).
 from tests.shared_store import shared_server, shared_url, store_target  # noqa: F401
 
+# The local time zone set for one test (tests/zones.py).
+from tests.zones import time_zone  # noqa: F401
+
 # CI runs the same examples every time (a red build is then the change's, not the dice's);
 # a developer's run keeps exploring new ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)

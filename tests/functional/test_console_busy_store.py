@@ -7,19 +7,10 @@ import sqlite3
 import time
 from pathlib import Path
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    screen_text,
-    store,
-)
+from tests.functional.console_fixtures import console, screen_text
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_keys_and_notes_keep_working_while_another_process_holds_the_store(

@@ -11,19 +11,10 @@ from typing import Any
 
 import pytest
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    screen_text,
-    store,
-)
+from tests.functional.console_fixtures import console, screen_text
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore, StoreError
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 def _read_only(store: RunStore) -> Callable[[Any, Any], Any]:

@@ -6,22 +6,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from tests.functional.console_fixtures import (
-    agenda,
-    agenda_path,
-    clock,
-    console,
-    screen_text,
-    store,
-    work_area_shown,
-)
-from tests.zones import time_zone
+from tests.functional.console_fixtures import console, screen_text, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["agenda", "agenda_path", "clock", "store", "time_zone"]
 
 NEW_YORK_TO_TOKYO = timedelta(hours=14)
 """On 2026-11-23 New York is UTC-5 and Tokyo UTC+9: the same instant reads 14 hours later."""

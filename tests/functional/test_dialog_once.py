@@ -7,15 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.functional.attend_helpers import make_app, open_add_dialog, start_run
-from tests.functional.console_fixtures import agenda, agenda_path, clock, console, store
+from tests.functional.console_fixtures import console
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.attend.add_item import AddActionScreen
 from tuneup_tui.ui.dialogs.add_action import AddActionDialog
 from tuneup_tui.ui.screens.main import MainScreen
-
-__all__ = ["agenda", "agenda_path", "clock", "store"]
 
 
 async def test_the_attendee_dialog_submitted_twice_adds_one_item(store: RunStore) -> None:

@@ -10,15 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.zones import time_zone
 from tuneup_tui.agenda.builtins import resolve_agenda
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.load import load_agenda
 from tuneup_tui.agenda.schedule import Schedule, ScheduleAction
 from tuneup_tui.store import schema, utc
 from tuneup_tui.store.db import RunStore
-
-__all__ = ["time_zone"]
 
 
 def _new_run(store: RunStore, anchor: datetime) -> int:
