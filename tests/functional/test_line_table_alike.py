@@ -63,3 +63,22 @@ async def test_a_scorecard_question_shows_its_own_few_words_when_narrow() -> Non
         lines = [table.render_line(y).text for y in (1, 2)]
         assert lines[0].startswith(" Leads sent ") and lines[1].startswith(" Sent vs exp")
         assert str(table.get_row_at(0)[0]) == "Leads sent to sales"  # the cell keeps it whole
+
+
+async def test_rows_whose_middle_cut_still_reads_alike_keep_their_start() -> None:
+    class SameEnds(App[None]):
+        def compose(self) -> ComposeResult:
+            table = LineTable(["Action", "Owner"], fit=0, fit_min=8)
+            table.styles.width = 24
+            table.set_rows([(n, [n, "Dana"]) for n in (
+                "Fix the pricing page form (Dana)", "Fix the pricing page links (Dana)")])
+            yield table
+
+    app = SameEnds()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        table = app.query_one(LineTable)
+        width = table._widths[0]
+        names = [table.render_line(y).text[1:1 + width].rstrip() for y in (1, 2)]
+        # cut in the middle both would read "Fix t…(Dana)": the start is kept instead
+        assert all(n.startswith("Fix the pri") and n.endswith("…") for n in names), names

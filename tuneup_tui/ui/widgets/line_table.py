@@ -193,13 +193,21 @@ class LineTable(ScrollView, can_focus=True):
         for rows in heads.values():
             if len(rows) < 2:
                 continue
+            cut: dict[Hashable, Text] = {}
+            shown = []
             for i in rows:
                 cell = self._rows[i][fit]
                 plain = _plain(cell)
                 middle = _middle_cut(plain, width)
                 if cell_len(plain) > width and cell_len(middle) <= width:
-                    out[self._keys[i]] = Text(
+                    cut[self._keys[i]] = Text(
                         middle, style=cell.style if isinstance(cell, Text) else "")
+                    shown.append(middle)
+                else:
+                    shown.append(plain)
+            # only where it tells the rows apart (two items both ending "(Dana)" do not gain)
+            if len(set(shown)) == len(shown):
+                out.update(cut)
         return out
 
     def _room(self) -> int | None:
