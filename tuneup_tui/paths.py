@@ -51,8 +51,17 @@ def store_address() -> str:
     return chosen or str(store_path())
 
 
+SHARED_SCHEMES = ("postgresql://", "postgres://")
+"""The addresses of a shared (PostgreSQL) store; anything else is an SQLite file."""
+
+
+def is_shared_address(address: object) -> bool:
+    """Whether a store address names PostgreSQL (anything else is an SQLite file)."""
+    return isinstance(address, str) and address.startswith(SHARED_SCHEMES)
+
+
 def store_is_shared() -> bool:
-    return store_address().startswith(("postgresql://", "postgres://"))
+    return is_shared_address(store_address())
 
 
 def store_exists() -> bool:

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from tuneup_tui.store.models import ActionItem
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.ui.widgets.actions_table import ActionsTable
 from tuneup_tui.ui.widgets.line_table import LineTable
 

@@ -44,7 +44,8 @@ SCRIPT = textwrap.dedent("""
     def first_frame() -> None:
         header = str(app.screen.query_one("#header").content)
         seen.append(("first frame", "pandas" in sys.modules, "30:00 left" in header,
-                     "tuneup_tui.metrics.catalogue" in sys.modules))
+                     "tuneup_tui.metrics.catalogue" in sys.modules,
+                     "tuneup_tui.store.day_record" in sys.modules))
 
     async def main() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
@@ -68,8 +69,9 @@ def test_the_first_frame_comes_before_pandas(sample_pack: Path, tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "after imports False",
-        # nor the figures' catalogue: the first frame shows no figure yet
-        "first frame False True False",
+        # nor the figures' catalogue (the first frame shows no figure yet), nor the day's
+        # record (no note, item, soft spot or figure is read before it)
+        "first frame False True False False",
         # The panels are computed in a child process: the console itself never loads pandas.
         f"panels False {len(PANEL_NAMES)} {len(PANEL_NAMES)}",
     ]

@@ -56,7 +56,7 @@ async def test_the_weekly_agenda_opens_on_the_scorecard(sample_pack: Path,
 def test_the_expectation_recorded_in_the_room_stands_under_its_row() -> None:
     from datetime import datetime as dt
 
-    from tuneup_tui.store.models import RecordedFigure
+    from tuneup_tui.store.day_record import RecordedFigure
     from tuneup_tui.ui.widgets.scorecard_table import _recorded
 
     mine = RecordedFigure(1, 1, "Traffic and Paid", "expected_leads_to_sales", 41.0, "",

@@ -25,7 +25,7 @@ from tuneup_tui.report.model import (
     SessionRecord,
     Summary,
 )
-from tuneup_tui.store.models import ActionItem, SoftSpot
+from tuneup_tui.store.day_record import ActionItem, SoftSpot
 
 DAY = date(2026, 11, 23)  # a Monday
 

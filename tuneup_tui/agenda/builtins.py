@@ -31,10 +31,10 @@ def resolve_agenda(arg: str | None) -> Path:
     ("weekly-tuneup", "weekly-tuneup.toml") as long as no file of that name exists here.
     Raises AgendaError when it is neither.
     """
-    builtins = builtin_agendas()
     if arg is None:
-        if DEFAULT_AGENDA in builtins:
-            return builtins[DEFAULT_AGENDA]
+        default = _builtin(DEFAULT_AGENDA)
+        if default is not None:
+            return default
         raise AgendaError([f"{DEFAULT_AGENDA}: the built-in agenda is missing from this "
                            "installation"])
     path = Path(arg)
@@ -42,13 +42,23 @@ def resolve_agenda(arg: str | None) -> Path:
         return path
     bare = path.name == arg
     name = arg.removesuffix(".toml")
-    if bare and name in builtins:
-        return builtins[name]
+    found = _builtin(name) if bare else None
+    if found is not None:
+        return found
     # A bare name without .toml was most likely meant as a built-in.
     hint = ""
     if bare and name == arg:
-        hint = f" (and no built-in agenda of that name: {', '.join(builtins)})"
+        hint = f" (and no built-in agenda of that name: {', '.join(builtin_agendas())})"
     raise AgendaError([f"{arg}: no such file{hint}"])
+
+
+def _builtin(name: str) -> Path | None:
+    """The built-in agenda called `name` (a file name without .toml), if there is one."""
+    folder = _agendas_folder()
+    if folder is None or not name:
+        return None
+    path = folder / f"{name}.toml"
+    return path if path.is_file() else None
 
 
 def _agendas_folder() -> Path | None:

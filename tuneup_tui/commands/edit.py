@@ -18,8 +18,8 @@ from tuneup_tui.commands.errors import CliError
 from tuneup_tui.textsafe import visible_line
 
 if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import ActionItem
     from tuneup_tui.store.db import RunStore
-    from tuneup_tui.store.models import ActionItem
 
 
 def register_actions(actions: argparse.ArgumentParser) -> None:

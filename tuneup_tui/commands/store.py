@@ -95,10 +95,10 @@ def run_use(args: argparse.Namespace) -> int:
 
 
 def _shared_url(text: str) -> str:
-    from tuneup_tui.store.pg import is_shared
+    from tuneup_tui import paths
 
     url = text.strip()
-    if not is_shared(url):
+    if not paths.is_shared_address(url):
         raise CliError(f"expected a shared store address postgresql://..., got {text!r}")
     return url
 

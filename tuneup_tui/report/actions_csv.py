@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable
 
 from tuneup_tui.report.model import Summary
-from tuneup_tui.store.models import ActionItem
+from tuneup_tui.store.day_record import ActionItem
 
 HEADER = ("Summary", "Assignee", "Due date", "Description")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -33,8 +33,9 @@ from tuneup_tui.report.model import (
     SessionRecord,
     Summary,
 )
+from tuneup_tui.store.day_record import ActionItem, SoftSpot
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import ActionItem, Run, SoftSpot
+from tuneup_tui.store.models import Run
 from tuneup_tui.store.note_text import split_note
 
 # Placeholder names a roster uses for "the whole room"; they are not attendees.

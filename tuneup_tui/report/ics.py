@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from tuneup_tui.report.actions_csv import describe
 from tuneup_tui.report.model import Summary
-from tuneup_tui.store.models import ActionItem
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.textsafe import multi_line
 
 PRODID = "-//tuneup//Tune Up next steps//EN"

@@ -18,7 +18,7 @@ from tuneup_tui.agenda.schedule import SessionRow
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.result import SEVERITY_ORDER, Number
 from tuneup_tui.metrics.scorecard_view import ScorecardLine
-from tuneup_tui.store.models import ActionItem, SoftSpot
+from tuneup_tui.store.day_record import ActionItem, SoftSpot
 
 CarriedOutcome = Literal["closed", "kept", "re-owned", "dropped", "not carried"]
 

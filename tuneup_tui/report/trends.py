@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from tuneup_tui.store.day_record import ActionItem, SoftSpot
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import ActionItem, Run, SoftSpot
+from tuneup_tui.store.models import Run
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,13 @@ from tuneup_tui.agenda.clock import Clock, wall_time
 from tuneup_tui.agenda.model import Agenda, Session
 from tuneup_tui.agenda.schedule import CompressPlan, Schedule, ScheduleAction, ScheduleStatus
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import ActionItem, Run
+from tuneup_tui.store.models import Run
 from tuneup_tui.store.write_behind import WriteBehind
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult
     from tuneup_tui.run.records import DayRecords
+    from tuneup_tui.store.day_record import ActionItem
 
 T = TypeVar("T")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tuneup_tui.agenda.clock import Clock, wall_time
 from tuneup_tui.agenda.model import Agenda
@@ -13,7 +13,10 @@ from tuneup_tui.agenda.schedule import Mode, Schedule, ScheduleAction
 from tuneup_tui.run.clock import plan_anchor
 from tuneup_tui.run.live import LiveRun
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import ActionItem, Run
+from tuneup_tui.store.models import Run
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import ActionItem
 
 Figures = dict[str, dict[str, float | int | None]]
 

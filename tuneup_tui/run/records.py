@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tuneup_tui.store.db import RunStore
-from tuneup_tui.store.models import ActionItem, Note, RecordedFigure, SoftSpot
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import ActionItem, Note, RecordedFigure, SoftSpot
 
 
 @dataclass(frozen=True, slots=True)

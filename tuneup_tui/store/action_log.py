@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.store import rows
 from tuneup_tui.store.base import StoreBase
 from tuneup_tui.store.errors import StoreError
-from tuneup_tui.store.models import ActionChange
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import ActionChange
 
 # The columns a change may touch, as they are kept in a change's old and new values.
 EDITABLE: tuple[str, ...] = ("text", "owner", "due", "status")

@@ -5,7 +5,8 @@ from its UI thread and from worker threads alike (sqlite3's `check_same_thread` 
 reason; the lock is what makes it safe).
 
 The store is an SQLite file, or a PostgreSQL database when its address is a
-`postgresql://` one (see `store.pg`); the same SQL serves both.
+`postgresql://` one (see `store.pg`); the same SQL serves both. The shared store's code is
+read only when a shared store is opened: the console opens its store before its first frame.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from tuneup_tui.store import pg
+from tuneup_tui.paths import is_shared_address
 from tuneup_tui.store.connection import StoreBusy, connect, run_write, run_write_at_once
 from tuneup_tui.store.errors import StoreError
 from tuneup_tui.store.health import (
@@ -30,8 +31,10 @@ from tuneup_tui.store.health import (
     refuse_if_not_a_store,
 )
 from tuneup_tui.store.models import ACTION_STATUSES
-from tuneup_tui.store.outbox import install_feed
 from tuneup_tui.store.schema import SchemaTooNew, migrate
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.pg import PgConnection
 
 T = TypeVar("T")
 
@@ -47,7 +50,7 @@ class StoreBase:
         self._at_once = threading.local()
         """Per thread: whether writes refuse at once rather than wait (`without_waiting`)."""
         self._closed = True
-        self.shared = pg.is_shared(path)
+        self.shared = is_shared_address(path)
         """Whether the store is PostgreSQL (a shared store) rather than an SQLite file."""
         if self.shared:
             self.address = str(path)
@@ -93,6 +96,9 @@ class StoreBase:
         backup_before_migration(self._conn, self.path, version)
 
     def _open_shared(self) -> None:
+        from tuneup_tui.store import pg
+        from tuneup_tui.store.outbox import install_feed
+
         self._conn = cast(sqlite3.Connection, pg.PgConnection(self.address))
         try:
             migrate(self._conn)
@@ -108,7 +114,11 @@ class StoreBase:
     @property
     def where(self) -> str:
         """The store as messages name it (a shared store's password left out)."""
-        return pg.shown(self.address) if self.shared else str(self.path)
+        if not self.shared:
+            return str(self.path)
+        from tuneup_tui.store.pg import shown
+
+        return shown(self.address)
 
     def close(self) -> None:
         with self._lock:
@@ -139,8 +149,8 @@ class StoreBase:
         with self._guard():
             if self.shared:
                 # The PostgreSQL connection answers the same calls the bodies make of sqlite3.
-                shared = cast(pg.PgConnection, self._conn)
-                return shared.write(cast(Callable[[pg.PgConnection], T], body))
+                shared = cast("PgConnection", self._conn)
+                return shared.write(cast("Callable[[PgConnection], T]", body))
             if getattr(self._at_once, "on", False):
                 return run_write_at_once(self._conn, body)
             return run_write(self._conn, body)

@@ -19,21 +19,17 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tuneup_tui import paths
 from tuneup_tui.store import rows
 from tuneup_tui.store.errors import StoreError
-from tuneup_tui.store.models import (
-    ActionItem,
-    Note,
-    RecordedFigure,
-    Run,
-    ScheduleEvent,
-    SoftSpot,
-)
+from tuneup_tui.store.models import Run, ScheduleEvent
 from tuneup_tui.store.records import SEVERITIES, Records
 from tuneup_tui.textsafe import multi_line
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import Note
 
 RUN_MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 
@@ -226,12 +222,8 @@ def _event_values(kind: str, at: datetime, payload: Mapping[str, Any] | None
 __all__ = [
     "RUN_MODES",
     "SEVERITIES",
-    "ActionItem",
-    "Note",
-    "RecordedFigure",
     "Run",
     "RunStore",
     "ScheduleEvent",
-    "SoftSpot",
     "StoreError",
 ]

@@ -1,4 +1,6 @@
-"""What the run store holds, as plain immutable records.
+"""What the run store holds about its runs: each run and its schedule events, as plain
+immutable records. The day's record (notes, action items, soft spots, recorded figures) is in
+`store.day_record`.
 
 Sessions are referred to by their topic, which is unique within an agenda (the agenda check
 refuses duplicates), so an attendee can name one from another terminal.
@@ -57,75 +59,3 @@ class ScheduleEvent:
     at: datetime
     """The run's clock time of the action (scaled when the run is rehearsed at speed)."""
     payload: Mapping[str, Any] = field(default_factory=lambda: NO_FIGURES)
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """The facilitator's notes for one session."""
-
-    run_id: int
-    session: str
-    text: str
-    updated_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ActionItem:
-    """A next step with an owner."""
-
-    id: int
-    run_id: int
-    text: str
-    owner: str
-    due: date | None
-    session: str | None
-    status: ActionStatus
-    created_by: str
-    created_at: datetime
-    updated_at: datetime
-    carried_from: int | None = None
-    """The id of the previous run's item this one carries over, if any."""
-
-
-@dataclass(frozen=True, slots=True)
-class ActionChange:
-    """One change to an action item: who made it, when, and the values before and after."""
-
-    id: int
-    action_id: int
-    run_id: int
-    change: str
-    """"edit", "close" (done), "drop", "reopen" or "delete"."""
-    old_values: Mapping[str, Any]
-    new_values: Mapping[str, Any]
-    changed_by: str
-    changed_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class SoftSpot:
-    """An operational soft spot found in the day, from a finding or typed."""
-
-    id: int
-    run_id: int
-    session: str | None
-    text: str
-    severity: str
-    owner: str | None
-    panel: str | None = None
-    finding_key: str | None = None
-    figures: Mapping[str, Any] = field(default_factory=lambda: NO_FIGURES)
-    created_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedFigure:
-    """A figure the facilitator recorded ("expected leads to sales: 41")."""
-
-    id: int
-    run_id: int
-    session: str | None
-    name: str
-    value: float
-    unit: str
-    recorded_at: datetime

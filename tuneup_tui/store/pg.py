@@ -22,16 +22,10 @@ from tuneup_tui.store.errors import StoreError
 
 T = TypeVar("T")
 
-SCHEMES = ("postgresql://", "postgres://")
 CONNECT_SECONDS = 5
 """How long opening a connection may take before the shared store counts as unreachable."""
 
 CHANGES_TABLE = "CREATE TABLE IF NOT EXISTS store_changes (id INTEGER PRIMARY KEY, counter BIGINT)"
-
-
-def is_shared(target: object) -> bool:
-    """Whether a store address names PostgreSQL (anything else is an SQLite file)."""
-    return isinstance(target, str) and target.startswith(SCHEMES)
 
 
 def shown(url: str) -> str:

@@ -11,13 +11,15 @@ import numbers
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tuneup_tui.store import rows
 from tuneup_tui.store.action_log import EDITABLE, ActionLog, change_kind, log_change
 from tuneup_tui.store.errors import StoreError
-from tuneup_tui.store.models import ActionItem, RecordedFigure, SoftSpot
 from tuneup_tui.textsafe import one_line
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import ActionItem, RecordedFigure, SoftSpot
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 

@@ -1,8 +1,13 @@
-"""Turning store rows into the records of `store.models`, and values into store text.
+"""Turning store rows into the records of `store.models` and `store.day_record`, and values
+into store text.
 
 Dates and datetimes are stored as ISO text; datetimes in UTC, always with microseconds, so text
 order is time order (see `store.utc`: the rest of tuneup sees naive local times). Mappings
 (event payloads, a soft spot's figures) are stored as JSON.
+
+The day's records (`store.day_record`) are imported where a row becomes one, not with this
+module: the console opens its store before its first frame and reads none of them by then, and
+defining their classes took about 4 ms of that start (`python -m bench --only start`).
 """
 
 from __future__ import annotations
@@ -10,20 +15,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from tuneup_tui.store import utc
-from tuneup_tui.store.models import (
-    ActionChange,
-    ActionItem,
-    ActionStatus,
-    Note,
-    RecordedFigure,
-    Run,
-    RunMode,
-    ScheduleEvent,
-    SoftSpot,
-)
+from tuneup_tui.store.models import ActionStatus, Run, RunMode, ScheduleEvent
+
+if TYPE_CHECKING:
+    from tuneup_tui.store.day_record import (
+        ActionChange,
+        ActionItem,
+        Note,
+        RecordedFigure,
+        SoftSpot,
+    )
 
 
 def dt_text(moment: datetime) -> str:
@@ -95,11 +99,15 @@ def event_from(row: sqlite3.Row) -> ScheduleEvent:
 
 
 def note_from(row: sqlite3.Row) -> Note:
+    from tuneup_tui.store.day_record import Note
+
     return Note(run_id=row["run_id"], session=row["session"], text=row["text"],
                 updated_at=_dt(row["updated_at"]))
 
 
 def action_from(row: sqlite3.Row) -> ActionItem:
+    from tuneup_tui.store.day_record import ActionItem
+
     return ActionItem(
         id=row["id"],
         run_id=row["run_id"],
@@ -116,6 +124,8 @@ def action_from(row: sqlite3.Row) -> ActionItem:
 
 
 def change_from(row: sqlite3.Row) -> ActionChange:
+    from tuneup_tui.store.day_record import ActionChange
+
     return ActionChange(id=row["id"], action_id=row["action_id"], run_id=row["run_id"],
                         change=row["change"], old_values=_mapping(row["old_values"]),
                         new_values=_mapping(row["new_values"]), changed_by=row["changed_by"],
@@ -123,6 +133,8 @@ def change_from(row: sqlite3.Row) -> ActionChange:
 
 
 def soft_spot_from(row: sqlite3.Row) -> SoftSpot:
+    from tuneup_tui.store.day_record import SoftSpot
+
     return SoftSpot(
         id=row["id"],
         run_id=row["run_id"],
@@ -138,6 +150,8 @@ def soft_spot_from(row: sqlite3.Row) -> SoftSpot:
 
 
 def figure_from(row: sqlite3.Row) -> RecordedFigure:
+    from tuneup_tui.store.day_record import RecordedFigure
+
     return RecordedFigure(id=row["id"], run_id=row["run_id"], session=row["session"],
                           name=row["name"], value=float(row["value"]), unit=row["unit"],
                           recorded_at=_dt(row["recorded_at"]))

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 from tuneup_tui.store.connection import write_transaction
-from tuneup_tui.store.dialect import for_postgresql
 from tuneup_tui.store.uids import add_uids
 from tuneup_tui.store.utc import times_to_utc
 
@@ -146,7 +145,11 @@ def _run_script(script: str) -> Callable[[Any], None]:
     ID_TABLES.update(name.lower() for name in _ID_TABLE.findall(script))
 
     def migrate(conn: Any) -> None:
-        text = script if isinstance(conn, sqlite3.Connection) else for_postgresql(script)
+        text = script
+        if not isinstance(conn, sqlite3.Connection):
+            from tuneup_tui.store.dialect import for_postgresql  # read for a shared store only
+
+            text = for_postgresql(script)
         for statement in _statements(text):
             conn.execute(statement)
 

@@ -23,8 +23,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from tuneup_tui.agenda.room import current_session
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.db import RunStore, StoreError
-from tuneup_tui.store.models import ActionItem, Run
+from tuneup_tui.store.models import Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.store.write_behind import WriteBehind
 from tuneup_tui.textsafe import one_line

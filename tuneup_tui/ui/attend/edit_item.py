@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.db import RunStore, StoreError
-from tuneup_tui.store.models import ActionItem
 from tuneup_tui.ui.dialogs.edit_action import ActionEdit, EditActionDialog
 from tuneup_tui.ui.literal import say
 

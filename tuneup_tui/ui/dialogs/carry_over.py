@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Static
 
-from tuneup_tui.store.models import ActionItem
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.base import Dialog

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.due import read_due
-from tuneup_tui.store.models import ACTION_STATUSES, ActionItem
+from tuneup_tui.store.models import ACTION_STATUSES
 from tuneup_tui.ui.dialogs.add_action import complete_name, read_text_and_owner
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.dialogs.confirm import ConfirmDialog

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
 
-from tuneup_tui.store.models import ActionItem
+from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.actions import bindings
 from tuneup_tui.ui.literal import literal_line

@@ -18,7 +18,7 @@ from textual.widgets import LoadingIndicator, Sparkline, Static
 from tuneup_tui.metrics.coverage_line import coverage_line
 from tuneup_tui.metrics.recorded_checks import SHOWN_AS
 from tuneup_tui.metrics.scorecard_view import scorecard_notes
-from tuneup_tui.store.models import RecordedFigure
+from tuneup_tui.store.day_record import RecordedFigure
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import (
     change,

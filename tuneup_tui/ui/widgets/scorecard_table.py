@@ -17,7 +17,7 @@ from rich.text import Text
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.metrics.scorecard_status import judge, status_verdict
 from tuneup_tui.metrics.scorecard_view import NOT_ANSWERED, ScorecardLine, scorecard_lines
-from tuneup_tui.store.models import RecordedFigure
+from tuneup_tui.store.day_record import RecordedFigure
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.format import fmt_figure
 from tuneup_tui.ui.widgets.line_table import Fitted, LineTable

@@ -22,7 +22,7 @@ from tuneup_tui.ui.widgets.questions import QuestionList
 
 if TYPE_CHECKING:
     from tuneup_tui.agenda.model import Agenda, Session
-    from tuneup_tui.store.models import RecordedFigure
+    from tuneup_tui.store.day_record import RecordedFigure
 
 
 class SessionCard(VerticalScroll, can_focus=False):
