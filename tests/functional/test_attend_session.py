@@ -10,7 +10,8 @@ import pytest
 from tests.functional.cli_runs import AGENDA
 from tuneup_tui.agenda import schedule
 from tuneup_tui.agenda.room import current_session, run_clock
-from tuneup_tui.store.models import Run, ScheduleEvent
+from tuneup_tui.store.models import Run
+from tuneup_tui.store.schedule_events import ScheduleEvent
 
 ANCHOR = datetime(2026, 11, 23, 8, 0)
 

@@ -10,7 +10,7 @@ import pytest
 
 from tuneup_tui.agenda import _schedule_compress, _schedule_types, _schedule_view, model
 from tuneup_tui.data import census
-from tuneup_tui.store import day_record, local_first, models
+from tuneup_tui.store import day_record, local_first, models, schedule_events
 from tuneup_tui.ui.config import ConsoleConfig
 
 RECORDS = [
@@ -18,7 +18,7 @@ RECORDS = [
     _schedule_types.ScheduleAction, _schedule_types.SessionRow, _schedule_types.ScheduleStatus,
     _schedule_types.CompressPlan, _schedule_view.DayPlan, _schedule_compress.Waiting,
     census.Census, local_first.SharedStatus,
-    models.Run, models.ScheduleEvent, day_record.Note, day_record.ActionItem,
+    models.Run, schedule_events.ScheduleEvent, day_record.Note, day_record.ActionItem,
     day_record.ActionChange, day_record.SoftSpot, day_record.RecordedFigure, ConsoleConfig,
 ]
 

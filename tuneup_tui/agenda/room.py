@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from tuneup_tui.agenda.model import Agenda
-from tuneup_tui.store.models import Run, ScheduleEvent
+from tuneup_tui.store.models import Run
+from tuneup_tui.store.schedule_events import ScheduleEvent
 from tuneup_tui.store.snapshot import snapshot_of
 
 

@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 from tuneup_tui import paths
 from tuneup_tui.store import rows
 from tuneup_tui.store.errors import StoreError
-from tuneup_tui.store.models import Run, ScheduleEvent
+from tuneup_tui.store.models import Run
 from tuneup_tui.store.records import SEVERITIES, Records
 from tuneup_tui.textsafe import multi_line
 
 if TYPE_CHECKING:
     from tuneup_tui.store.day_record import Note
+    from tuneup_tui.store.schedule_events import ScheduleEvent
 
 RUN_MODES: tuple[str, ...] = ("facilitator", "follow_clock")
 
@@ -224,6 +225,5 @@ __all__ = [
     "SEVERITIES",
     "Run",
     "RunStore",
-    "ScheduleEvent",
     "StoreError",
 ]

@@ -9,7 +9,7 @@ refuses duplicates), so an attendee can name one from another terminal.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Literal
@@ -47,15 +47,3 @@ class Run:
     @property
     def finished(self) -> bool:
         return self.ended_at is not None
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleEvent:
-    """One schedule action of a run (start, pause, next, extend, compress, ...), in order."""
-
-    run_id: int
-    seq: int
-    kind: str
-    at: datetime
-    """The run's clock time of the action (scaled when the run is rehearsed at speed)."""
-    payload: Mapping[str, Any] = field(default_factory=lambda: NO_FIGURES)

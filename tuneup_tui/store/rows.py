@@ -5,9 +5,10 @@ Dates and datetimes are stored as ISO text; datetimes in UTC, always with micros
 order is time order (see `store.utc`: the rest of tuneup sees naive local times). Mappings
 (event payloads, a soft spot's figures) are stored as JSON.
 
-The day's records (`store.day_record`) are imported where a row becomes one, not with this
-module: the console opens its store before its first frame and reads none of them by then, and
-defining their classes took about 4 ms of that start (`python -m bench --only start`).
+The day's records (`store.day_record`) and the schedule events (`store.schedule_events`) are
+imported where a row becomes one, not with this module: the console opens its store before its
+first frame and reads none of them by then, and defining their classes took about 5 ms of that
+start (`python -m bench --only start`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from tuneup_tui.store import utc
-from tuneup_tui.store.models import ActionStatus, Run, RunMode, ScheduleEvent
+from tuneup_tui.store.models import ActionStatus, Run, RunMode
 
 if TYPE_CHECKING:
     from tuneup_tui.store.day_record import (
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         RecordedFigure,
         SoftSpot,
     )
+    from tuneup_tui.store.schedule_events import ScheduleEvent
 
 
 def dt_text(moment: datetime) -> str:
@@ -94,6 +96,8 @@ def run_from(row: sqlite3.Row | Mapping[str, Any]) -> Run:
 
 
 def event_from(row: sqlite3.Row) -> ScheduleEvent:
+    from tuneup_tui.store.schedule_events import ScheduleEvent
+
     return ScheduleEvent(run_id=row["run_id"], seq=row["seq"], kind=row["kind"],
                          at=_dt(row["at"]), payload=_mapping(row["payload"]))
 
