@@ -125,3 +125,39 @@ async def test_the_add_and_record_dialogs_keep_their_buttons_on_screen(
         assert Region(0, 0, *size).contains_region(box)
         for button in app.screen.query(Button):
             assert box.contains_region(button.region), f"{button.id} is cut off"
+
+
+async def test_on_80_columns_a_long_figure_label_gives_way_to_its_short_wording(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock) -> None:
+    # Cut to 13 characters, "Goal completions" read "Goal complet…" and "Leads sent to sales"
+    # "Leads sent t…"; each draws its short wording instead, and the table keeps the label.
+    from tuneup_tui.metrics.catalogue import figure_label
+    from tuneup_tui.metrics.figure_shorts import SHORTS
+
+    app = console(agenda, agenda_path, sample_pack, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settled(pilot)
+        table = app.screen.query_one(".figures", LineTable)
+        names = [table.render_line(y).text[1:15].rstrip()
+                 for y in range(1, table.size.height)]
+        funnel = app.results["funnel"]
+        labels = [figure_label("funnel", key) for key in funnel.figures]
+        shown = [name for name in names if name]
+        assert len(shown) >= 5
+        for label, name in zip(labels, shown, strict=False):
+            assert name == SHORTS.get(label, label), (label, name)
+        assert not any(name.endswith("…") for name in shown)
+        assert str(table.get_row_at(1)[0]) == labels[1] == "Goal completions"
+
+
+async def test_on_120_columns_the_figure_label_is_drawn_whole(
+        agenda: Agenda, agenda_path: Path, sample_pack: Path, store: RunStore,
+        clock: FakeClock) -> None:
+    app = console(agenda, agenda_path, sample_pack, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _settled(pilot)
+        table = app.screen.query_one(".figures", LineTable)
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        assert any(" Goal completions " in line for line in lines)
+        assert any(" Leads created per goal completion " in line for line in lines)

@@ -16,10 +16,11 @@ from typing import Any, Literal
 
 from tuneup_tui.metrics.catalogue_entries import PANEL_FIGURES, PATTERNS
 from tuneup_tui.metrics.figure_info import UNITS, Better, FigureInfo, Unit
+from tuneup_tui.metrics.figure_shorts import SHORTS
 from tuneup_tui.metrics.figure_words import label, number
 
 __all__ = ["UNITS", "Better", "FigureInfo", "Unit", "Verdict", "figure_info", "figure_label",
-           "panel_figure_info", "verdict"]
+           "figure_short", "panel_figure_info", "verdict"]
 
 Verdict = Literal["better", "worse", "same", "neither"]
 
@@ -52,6 +53,14 @@ def figure_label(panel: str, key: str) -> str:
     """The label of a panel's figure: the catalogue's, else the key's words."""
     info = figure_info(panel, key)
     return info.label if info is not None else label(key)
+
+
+def figure_short(panel: str, key: str) -> str | None:
+    """The few words a narrow panel table shows for a figure instead of its label cut short
+    (`figure_shorts`, listed in docs/metrics.md); None when the label fits as it is or the
+    catalogue does not list the figure."""
+    info = figure_info(panel, key)
+    return SHORTS.get(info.label) if info is not None else None
 
 
 def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:

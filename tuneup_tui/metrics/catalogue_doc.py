@@ -11,26 +11,29 @@ import sys
 from pathlib import Path
 
 from tuneup_tui.metrics.catalogue_entries import PANEL_FIGURES, PATTERNS
+from tuneup_tui.metrics.figure_shorts import SHORTS
 
 START = "<!-- catalogue: generated from tuneup_tui/metrics/catalogue_entries.py -->"
 END = "<!-- catalogue: end -->"
 
 
 def catalogue_markdown() -> str:
-    """One table per panel: key, label, unit, which way is better, numerator, denominator."""
+    """One table per panel: key, label, its short wording for a narrow screen, unit, which
+    way is better, numerator, denominator."""
     out: list[str] = []
     for panel, figures in PANEL_FIGURES.items():
         out += [f"**{panel}**", "",
-                "| key | label | unit | better | numerator | denominator |",
-                "|---|---|---|---|---|---|"]
+                "| key | label | narrow | unit | better | numerator | denominator |",
+                "|---|---|---|---|---|---|---|"]
         for key, info in figures.items():
             unit = f"{info.unit} (shown as %)" if info.percent else info.unit
-            out.append(f"| `{key}` | {info.label} | {unit} | {info.better} | "
+            out.append(f"| `{key}` | {info.label} | {SHORTS.get(info.label, '')} | {unit} | "
+                       f"{info.better} | "
                        f"{info.numerator or ''} | {info.denominator or ''} |")
         for (pattern_panel, prefix), make in PATTERNS.items():
             if pattern_panel == panel:
                 example = make("spam_score")
-                out.append(f"| `{prefix}<metric>` | SEO <metric> | {example.unit} | up, or "
+                out.append(f"| `{prefix}<metric>` | SEO <metric> | | {example.unit} | up, or "
                            "down for spam_score; neither for a metric it does not know | | |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

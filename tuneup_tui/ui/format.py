@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from tuneup_tui.metrics.catalogue import figure_label, verdict
+from tuneup_tui.metrics.catalogue import figure_label, figure_short, verdict
 from tuneup_tui.metrics.display import (
     FigureKind,
     fmt_cell,
@@ -25,7 +25,8 @@ from tuneup_tui.metrics.display import (
 from tuneup_tui.ui.clock_text import fmt_countdown, fmt_drift
 
 __all__ = [
-    "FigureKind", "change", "change_style", "figure_label", "fmt_cell", "fmt_countdown",
+    "FigureKind", "change", "change_style", "figure_label", "figure_short", "fmt_cell",
+    "fmt_countdown",
     "fmt_drift", "fmt_figure", "kind_of", "label", "number",
 ]
 

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from tuneup_tui.metrics.coverage_line import coverage_line
+from tuneup_tui.metrics.figure_shorts import SHORTS
 from tuneup_tui.metrics.recorded_checks import SHOWN_AS
 from tuneup_tui.metrics.scorecard_view import scorecard_notes
 from tuneup_tui.store.day_record import RecordedFigure
@@ -24,6 +25,7 @@ from tuneup_tui.ui.format import (
     change,
     change_style,
     figure_label,
+    figure_short,
     fmt_cell,
     fmt_figure,
     label,
@@ -31,7 +33,7 @@ from tuneup_tui.ui.format import (
 )
 from tuneup_tui.ui.literal import literal, literal_line
 from tuneup_tui.ui.widgets.bars import share_bars
-from tuneup_tui.ui.widgets.line_table import LineTable
+from tuneup_tui.ui.widgets.line_table import Fitted, LineTable
 
 if TYPE_CHECKING:
     from tuneup_tui.metrics.result import PanelResult, Series, Table
@@ -147,13 +149,16 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
     with_last = bool(last_run)
     if with_last:
         columns.append("Last run")
-    rows: list[tuple[Hashable, Sequence[Text | str]]] = []
+    rows: list[tuple[Hashable, Sequence[Text | str | Fitted]]] = []
     panel = result.name
     for name, value in result.figures.items():
         base = result.baseline_figures.get(name)
         arrow, delta = change(name, value, base, panel, result.currency)
-        row: list[Text | str] = [
-            figure_label(panel, name), fmt_figure(name, value, panel, result.currency),
+        short = figure_short(panel, name)
+        title = figure_label(panel, name)
+        row: list[Text | str | Fitted] = [
+            Fitted(title, short) if short else title,
+            fmt_figure(name, value, panel, result.currency),
             fmt_figure(name, base, panel, result.currency),
             Text(f"{arrow} {delta}".strip(), style=change_style(panel, name, value, base)),
         ]
@@ -171,8 +176,12 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
                 continue
             where = f" ({visible_line(mine.session)})" if mine.session else ""
             caption = "  recorded" if other == name else f"  {label(other).lower()}"
-            note = Text(f"{caption}{where}", style="italic bold")
-            extra: list[Text | str] = [note, Text(fmt_figure(other, mine.value), style="bold")]
+            # Narrow, the caption is the related figure's short wording (the session goes).
+            brief = "  recorded" if other == name else f"  {SHORTS.get(label(other), caption[2:])}"
+            note = Fitted(Text(f"{caption}{where}", style="italic bold"),
+                          Text(brief, style="italic bold"))
+            extra: list[Text | str | Fitted] = [note,
+                                                Text(fmt_figure(other, mine.value), style="bold")]
             extra += [""] * (len(columns) - 2)
             rows.append(((name, "recorded", other), extra))
     # The figure's name is cut before its Average and Change are pushed out of view.
