@@ -1,5 +1,5 @@
-"""Turning store rows into the records of `store.models` and `store.day_record`, and values
-into store text.
+"""Turning store rows into records (`store.models`, `store.schedule_events`,
+`store.day_record`), and values into store text.
 
 Dates and datetimes are stored as ISO text; datetimes in UTC, always with microseconds, so text
 order is time order (see `store.utc`: the rest of tuneup sees naive local times). Mappings
