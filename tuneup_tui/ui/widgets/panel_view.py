@@ -176,8 +176,9 @@ def _figures_table(result: PanelResult, recorded: Mapping[str, RecordedFigure],
                 continue
             where = f" ({visible_line(mine.session)})" if mine.session else ""
             caption = "  recorded" if other == name else f"  {label(other).lower()}"
-            # Narrow, the caption is the related figure's short wording (the session goes).
-            brief = "  recorded" if other == name else f"  {SHORTS.get(label(other), caption[2:])}"
+            # Narrow, the caption is the related figure's short wording (the session goes),
+            # indented by one space so a 13-character wording still fits.
+            brief = " recorded" if other == name else f" {SHORTS.get(label(other), caption[2:])}"
             note = Fitted(Text(f"{caption}{where}", style="italic bold"),
                           Text(brief, style="italic bold"))
             extra: list[Text | str | Fitted] = [note,
