@@ -161,3 +161,36 @@ async def test_on_120_columns_the_figure_label_is_drawn_whole(
         lines = [table.render_line(y).text for y in range(table.size.height)]
         assert any(" Goal completions " in line for line in lines)
         assert any(" Leads created per goal completion " in line for line in lines)
+
+
+async def test_on_80_columns_a_recorded_figure_under_its_row_keeps_its_short_wording() -> None:
+    # "expected leads to sales (Traffic Study)" under Leads sent to sales: cut to 13
+    # characters it read "  expected l…"; narrow, it is the figure's short wording.
+    from datetime import date, datetime
+
+    from textual.app import App, ComposeResult
+
+    from tuneup_tui.data.period import review_period
+    from tuneup_tui.metrics.result import Baseline, PanelResult
+    from tuneup_tui.store.day_record import RecordedFigure
+    from tuneup_tui.ui.widgets.panel_view import _figures_table
+
+    result = PanelResult(name="handoff", title="Leads to sales",
+                         period=review_period(date(2026, 11, 23)), baseline=Baseline(()),
+                         figures={"leads_delivered": 36, "found": 32})
+    recorded = {"expected_leads_to_sales": RecordedFigure(
+        id=1, run_id=1, session="Traffic Study", name="expected_leads_to_sales", value=41.0,
+        unit="count", recorded_at=datetime(2026, 11, 23, 8, 40))}
+
+    class Narrow(App[None]):
+        def compose(self) -> ComposeResult:
+            table = _figures_table(result, recorded, None)
+            table.styles.width = 44
+            yield table
+
+    async with Narrow().run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        table = pilot.app.query_one(LineTable)
+        names = [table.render_line(y).text[1:15].rstrip() for y in (1, 2, 3)]
+        assert names == ["Leads sent", " Exp to sales", "In CRM"]
+        assert str(table.get_row_at(1)[0]) == "  expected leads to sales (Traffic Study)"
