@@ -37,10 +37,15 @@ def _help_key_shown(app: TuneupApp) -> bool:
                           for x in range(region.x, region.right))
 
 
+def _figure_lines(app: TuneupApp) -> list[str]:
+    """The lines the panel's figures table draws, its header first."""
+    table = app.screen.query_one(".figures", LineTable)
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
 def _figure_columns_in_view(app: TuneupApp) -> list[str]:
     """The headings of the panel's figures table that are drawn inside the table."""
-    table = app.screen.query_one(".figures", LineTable)
-    header = table.render_line(0).text
+    header = _figure_lines(app)[0]
     return [name for name in ("Figure", "Period", "Average", "Change") if name in header]
 
 
@@ -138,9 +143,7 @@ async def test_on_80_columns_a_long_figure_label_gives_way_to_its_short_wording(
     app = console(agenda, agenda_path, sample_pack, store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await _settled(pilot)
-        table = app.screen.query_one(".figures", LineTable)
-        names = [table.render_line(y).text[1:15].rstrip()
-                 for y in range(1, table.size.height)]
+        names = [line[1:15].rstrip() for line in _figure_lines(app)[1:]]
         funnel = app.results["funnel"]
         labels = [figure_label("funnel", key) for key in funnel.figures]
         shown = [name for name in names if name]
@@ -148,6 +151,7 @@ async def test_on_80_columns_a_long_figure_label_gives_way_to_its_short_wording(
         for label, name in zip(labels, shown, strict=False):
             assert name == SHORTS.get(label, label), (label, name)
         assert not any(name.endswith("…") for name in shown)
+        table = app.screen.query_one(".figures", LineTable)
         assert str(table.get_row_at(1)[0]) == labels[1] == "Goal completions"
 
 
@@ -157,8 +161,7 @@ async def test_on_120_columns_the_figure_label_is_drawn_whole(
     app = console(agenda, agenda_path, sample_pack, store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await _settled(pilot)
-        table = app.screen.query_one(".figures", LineTable)
-        lines = [table.render_line(y).text for y in range(table.size.height)]
+        lines = _figure_lines(app)
         assert any(" Goal completions " in line for line in lines)
         assert any(" Leads created per goal completion " in line for line in lines)
 
