@@ -1,5 +1,6 @@
-"""The served attendee page in headless Chromium: joined with the code, an item added lands in
-the store; refused without the code or from another site; nothing leaves the machine."""
+"""The attendee app with keys (`/j/CODE/terminal/`) in headless Chromium: joined with the code,
+an item added lands in the store; refused without the code or from another site; nothing
+leaves the machine."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def wait_for_items(count: int, timeout: float = 10) -> list[Any]:
 
 def test_an_item_added_in_the_page_reaches_the_store(served: Served,
                                                      watched: Callable[..., Watched]) -> None:
-    seen, screen = open_app(watched, served.url + "?name=priya",
+    seen, screen = open_app(watched, served.url + "terminal/?name=priya",
                             viewport={"width": 1200, "height": 800})
     screen.wait_for("Add item")
     assert "You: Priya" in screen.text()  # the roster's spelling of the name in the address
@@ -89,16 +90,17 @@ def test_an_item_added_in_the_page_reaches_the_store(served: Served,
     assert (item.text, item.owner, item.created_by) == ("Recheck the 404 list", "Priya",
                                                         "Priya")
     assert seen.outside == []
-    assert any("/ws/priya" in url for url in seen.requests)
+    assert any("/terminal/ws/priya" in url for url in seen.requests)
 
 
 def test_the_name_is_picked_once_and_kept_in_the_address(
         served: Served, watched: Callable[..., Watched]) -> None:
-    seen, screen = open_app(watched, served.url, viewport={"width": 1200, "height": 800})
+    seen, screen = open_app(watched, served.url + "terminal/",
+                            viewport={"width": 1200, "height": 800})
     screen.wait_for("Who are you?")
     seen.page.keyboard.press("ArrowDown")  # Dana, then Priya
     seen.page.keyboard.press("Enter")
-    seen.page.wait_for_url(re.compile(r"\?name=Priya$"), timeout=15_000)
+    seen.page.wait_for_url(re.compile(r"/terminal/\?name=Priya$"), timeout=15_000)
     screen.wait_for("You: Priya")
     assert seen.outside == []
 
@@ -106,7 +108,7 @@ def test_the_name_is_picked_once_and_kept_in_the_address(
 def test_a_phone_shows_the_title_and_the_add_key(served: Served,
                                                  watched: Callable[..., Watched]) -> None:
     # Untouched: a tab opens without the focus, and the keys must show all the same.
-    _, screen = open_app(watched, served.url + "?name=Dana", click=False,
+    _, screen = open_app(watched, served.url + "terminal/?name=Dana", click=False,
                          viewport={"width": 390, "height": 844}, is_mobile=True,
                          has_touch=True)
     drawn = screen.wait_for("Add item")
@@ -126,13 +128,16 @@ def test_without_the_code_or_from_another_site_the_page_is_refused(served: Serve
                                                                   chromium: Any) -> None:
     base = f"http://127.0.0.1:{served.port}"
     code = served.url.rstrip("/").rsplit("/", 1)[1]
-    assert _status(served.url) == 200
-    for path in ("/", "/static/", "/static/js/textual.js", "/j/not-the-code/", "/ws"):
+    assert _status(served.url) == 200 and _status(served.url + "terminal/") == 200
+    for path in ("/", "/static/", "/static/js/textual.js", "/j/not-the-code/", "/ws",
+                 "/j/not-the-code/terminal/", "/terminal/ws"):
         assert _status(base + path) == 403, path
-    assert _status(served.url, {"Origin": "http://evil.example"}) == 403
-    assert _status(served.url, {"Host": "evil.example"}) == 403
+    for url in (served.url, served.url + "terminal/"):
+        assert _status(url, {"Origin": "http://evil.example"}) == 403
+        assert _status(url, {"Host": "evil.example"}) == 403
     # A listing of the static files is never given, with the code or without.
     assert _status(f"{base}/j/{code}/static/") == 404
+    assert _status(f"{base}/j/{code}/terminal/static/") == 404
     # A web page elsewhere cannot open the websocket, though it knows the code.
     context = chromium.new_context()
     page = context.new_page()
@@ -143,7 +148,7 @@ def test_without_the_code_or_from_another_site_the_page_is_refused(served: Serve
         const socket = new WebSocket(url);
         socket.onopen = () => done("open");
         socket.onerror = () => done("refused");
-    })""", f"ws://127.0.0.1:{served.port}/j/{code}/ws")
+    })""", f"ws://127.0.0.1:{served.port}/j/{code}/terminal/ws")
     context.close()
     assert result == "refused"
     assert stored_actions() == []

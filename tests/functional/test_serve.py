@@ -48,6 +48,9 @@ def test_serves_the_run_in_progress_on_loopback(fake_run: list[dict[str, Any]],
     out, err = capsys.readouterr()
     code = join.join_code(run.id)
     assert f"  share this address: http://127.0.0.1:8000/j/{code}/\n" in out
+    assert (f"  the attendee app with keys: http://127.0.0.1:8000/j/{code}/terminal/ (up to 40 "
+            "at once)\n") in out
+    assert "browsers at once" not in out
     assert err == ""
     # The code is the run's, kept for its owner only, and the same next time.
     assert stat.S_IMODE((paths.run_dir(run.id) / "join-code").stat().st_mode) == 0o600
@@ -128,15 +131,21 @@ def test_a_real_server_serves_the_code_and_refuses_the_rest() -> None:
     try:
         status, body = _get(served.url)
         assert status == 200
+        assert f"Run {run.id}: Tune Up (" in body and "<h2>Add an action item</h2>" in body
+        assert "http" not in body
+        status, body = _get(served.url + "terminal/")
+        assert status == 200
         code = join.join_code(run.id)
-        assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/j/{code}/ws"' in body
+        assert (f'data-session-websocket-url="ws://127.0.0.1:{served.port}/j/{code}/terminal/ws"'
+                in body)
         assert "googleapis" not in body and "https:" not in body
         assert join.served_url(run.id) == served.url
         base = f"http://127.0.0.1:{served.port}"
         for path in ("/", "/static/", "/static/js/textual.js", f"/j/{code[:-1]}/", "/j//"):
             assert _get(base + path) == (403, "403: Forbidden\n"), path
-        assert _get(served.url, {"Origin": "http://evil.example"})[0] == 403
-        assert _get(served.url, {"Host": "evil.example:80"})[0] == 403
+        for url in (served.url, served.url + "terminal/"):
+            assert _get(url, {"Origin": "http://evil.example"})[0] == 403
+            assert _get(url, {"Host": "evil.example:80"})[0] == 403
     finally:
         stop(served.process)
     assert join.served_url(run.id) is None  # the console's help no longer offers it
@@ -167,3 +176,46 @@ def test_sigterm_stops_the_server(tmp_path: Any) -> None:
     started = time.monotonic()
     assert served.process.wait(timeout=10) == 0
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.slow
+def test_a_real_server_takes_an_item_from_the_plain_page() -> None:
+    from urllib.parse import urlencode
+
+    from .cli_runs import stored_actions
+    from .serving import start_serving, stop
+
+    run = start_run()
+    served = start_serving()
+    origin = f"http://127.0.0.1:{served.port}"
+    form = urlencode({"name": "priya", "text": "Recheck the 404 list", "owner": "Priya",
+                      "due": "+7", "session": ""}).encode()
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+
+    def post(headers: dict[str, str]) -> tuple[int, str]:
+        request = urllib.request.Request(served.url + "add", data=form, headers=headers)
+        try:
+            with opener.open(request, timeout=10) as reply:
+                return int(reply.status), reply.headers.get("Location", "")
+        except urllib.error.HTTPError as err:
+            return int(err.code), err.headers.get("Location", "")
+
+    try:
+        assert post({})[0] == 403  # no Origin: not from this page
+        assert post({"Origin": "http://evil.example"})[0] == 403
+        assert stored_actions() == []
+        status, location = post({"Origin": origin})
+        [item] = stored_actions()
+        assert (status, location) == (303, f"{served.url.removeprefix(origin)}?name=Priya"
+                                           f"&said=added-{item.id}")
+        assert (item.run_id, item.text, item.owner, item.created_by) == (
+            run.id, "Recheck the 404 list", "Priya", "Priya")
+        status, page = _get(served.url + f"?name=Priya&said=added-{item.id}")
+        assert status == 200 and f"Added item {item.id} for Priya." in page
+    finally:
+        stop(served.process)

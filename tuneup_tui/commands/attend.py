@@ -1,8 +1,9 @@
 """`tuneup attend` and `tuneup serve`: the attendee app in a terminal, or in browsers.
 
-`tuneup serve` runs `tuneup attend` once per browser tab through textual-serve's protocol, for
-one run, behind that run's join code (tuneup_tui.web); on this machine only (127.0.0.1) unless
---host says otherwise.
+`tuneup serve` serves one run's attendee page behind that run's join code (tuneup_tui.web): a
+plain page of forms from the server itself, and the attendee app with keys (`tuneup attend` per
+browser tab, through textual-serve's protocol) beside it; on this machine only (127.0.0.1)
+unless --host says otherwise.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ def register(sub: Any) -> None:
     attend.set_defaults(func=run_attend)
 
     serve = sub.add_parser(
-        "serve", help="serve the attendee app to browsers, behind a join code",
-        description="Serve `tuneup attend` to browsers for one run. The page's address carries "
-                    "the run's secret join code; a request without it is refused.")
+        "serve", help="serve the attendee page to browsers, behind a join code",
+        description="Serve one run's attendee page to browsers: the run, the session, your "
+                    "action items and everyone's, a form to add one; and the attendee app with "
+                    "keys beside it. The page's address carries the run's secret join code; a "
+                    "request without it is refused.")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only; "
                             "0.0.0.0: the room's network)")
@@ -48,7 +51,8 @@ def register(sub: Any) -> None:
     serve.add_argument("--new-code", action="store_true",
                        help="make a new join code first (the old address stops working)")
     serve.add_argument("--max-attendees", type=int, default=40, metavar="N",
-                       help="how many browsers may have the page open at once (default 40)")
+                       help="how many attendee apps with keys (each a process) may be open at "
+                            "once (default 40); the plain page has no limit")
     serve.set_defaults(func=run_serve)
 
 
@@ -111,8 +115,9 @@ def run_serve(args: argparse.Namespace) -> int:
         join.write_served(run.id, url)
         print(f"tuneup: serving the attendee page for run {run.id} ({run.title})\n"
               f"  share this address: {url}\n"
-              f"  up to {args.max_attendees} browsers at once; Ctrl+C stops; "
-              "`tuneup serve --new-code` makes a new address", flush=True)
+              f"  the attendee app with keys: {url}terminal/ (up to {args.max_attendees} "
+              "at once)\n"
+              "  Ctrl+C stops; `tuneup serve --new-code` makes a new address", flush=True)
         if not hosts.is_loopback(args.host):
             print(f"tuneup: warning: serving on {args.host}: anyone who has the address can "
                   "see this run's action items and add their own; the network carries it "

@@ -7,7 +7,6 @@ a refused item never leaves the dialog.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -18,20 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from tuneup_tui.store.due import DueDateError, read_due
+from tuneup_tui.store.item_form import NewAction, check_new_item
 from tuneup_tui.textsafe import one_line
 from tuneup_tui.ui.literal import literal
 from tuneup_tui.ui.modal import OnceModal
 
-
-@dataclass(frozen=True)
-class NewAction:
-    """What the attendee typed, checked."""
-
-    text: str
-    owner: str
-    due: date | None
-    session: str | None
+__all__ = ["AddActionScreen", "NewAction"]
 
 
 class AddActionScreen(OnceModal[NewAction | None]):
@@ -93,28 +84,9 @@ class AddActionScreen(OnceModal[NewAction | None]):
         self.dismiss(None)
 
     def check(self) -> tuple[str, NewAction | None]:
-        """The item as typed, or the one-line reason it can't be added."""
-        text = self.query_one("#add-text", Input).value.strip()
-        owner = self.query_one("#add-owner", Input).value.strip()
-        due_text = self.query_one("#add-due", Input).value.strip()
-        session_text = self.query_one("#add-session", Input).value.strip()
-        if not text:
-            return "Type what is to be done.", None
-        if not owner:
-            return "Name an owner.", None
-        owner = _match(self.roster, owner) or owner
-        try:
-            due = read_due(due_text, self.today)
-        except DueDateError as err:
-            return f"{str(err)[0].upper()}{str(err)[1:]}.", None
-        session: str | None = None
-        if session_text:
-            session = _match(self.topics, session_text) if self.topics else session_text
-            if session is None:
-                return f"No session {session_text!r}; sessions: {', '.join(self.topics)}.", None
-        return "", NewAction(text=text, owner=owner, due=due, session=session)
-
-
-def _match(names: tuple[str, ...], wanted: str) -> str | None:
-    key = wanted.casefold()
-    return next((name for name in names if name.casefold() == key), None)
+        """The item as typed, or the one-line reason it can't be added (the served page's
+        form says the same: store.item_form)."""
+        return check_new_item(
+            self.query_one("#add-text", Input).value, self.query_one("#add-owner", Input).value,
+            self.query_one("#add-due", Input).value, self.query_one("#add-session", Input).value,
+            roster=self.roster, topics=self.topics, today=self.today)

@@ -13,17 +13,12 @@ from typing import TYPE_CHECKING
 
 from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.db import RunStore, StoreError
+from tuneup_tui.store.item_form import is_theirs, not_theirs
 from tuneup_tui.ui.dialogs.edit_action import ActionEdit, EditActionDialog
 from tuneup_tui.ui.literal import say
 
 if TYPE_CHECKING:
     from tuneup_tui.ui.attend.app import AttendApp
-
-
-def is_theirs(item: ActionItem, attendee: str) -> bool:
-    """Whether `attendee` owns the item or added it (whatever the case)."""
-    me = attendee.strip().casefold()
-    return bool(me) and me in (item.owner.casefold(), item.created_by.casefold())
 
 
 def open_item(app: AttendApp, item_id: int) -> None:
@@ -63,8 +58,7 @@ def _theirs(app: AttendApp, item_id: int) -> ActionItem | None:
         app.action_refresh()
         return None
     if not is_theirs(item, app.attendee):
-        say(app, f"Item {item.id} is {item.owner}'s (added by {item.created_by}): only "
-                   "they or the facilitator can change it.", severity="warning")
+        say(app, not_theirs(item), severity="warning")
         return None
     return item
 

@@ -14,6 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import read_due
+from tuneup_tui.store.item_form import complete_name
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.literal import literal, literal_line
@@ -26,18 +27,6 @@ class ActionDraft:
     text: str
     owner: str
     due: date | None
-
-
-def complete_name(text: str, roster: Sequence[str]) -> str:
-    """`text` completed to the one roster name it starts (case-insensitive), else as typed."""
-    typed = text.strip()
-    if not typed:
-        return typed
-    exact = [p for p in roster if p.casefold() == typed.casefold()]
-    if exact:
-        return exact[0]
-    matches = [p for p in roster if p.casefold().startswith(typed.casefold())]
-    return matches[0] if len(matches) == 1 else typed
 
 
 def read_text_and_owner(form: FormDialog[Any],
