@@ -127,8 +127,8 @@ def _amount(value: float, unit: str) -> str:
         return f"{value:.1f} ms"
     if unit == "s":
         return f"{value:.2f} s"
-    if unit == "MB":
-        return f"{value:,.0f} MB"
+    if unit == "MB":  # a small figure (the plain page's per attendee) keeps its hundredths
+        return f"{value:,.2f} MB" if abs(value) < 10 else f"{value:,.0f} MB"
     return f"{value:g}"
 
 

@@ -2,9 +2,9 @@
 
 Runs the real console headless (as bench/responsiveness_child.py does, without panels: no data
 folder) on a fresh store, starts `tuneup serve` for its run on 127.0.0.1, and runs the scripted
-attendees (bench/attendees_driver.py) in another process. A 5 ms timer in the console records
-its longest stall while the attendees' apps start and while their items come in; the console's
-action items table records when it first shows each item. Prints one JSON line.
+attendees (bench/attendees_driver.py, on the plain page) in another process. A 5 ms timer in
+the console records its longest stall while the attendees join, poll and add their items; the
+console's action items table records when it first shows each item. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -55,7 +55,6 @@ async def measure(count: int) -> dict[str, Any]:
             out["idle_ms"] = probe.take_ms()
             serve = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "tuneup_tui", "serve", "--port", str(_free_port()),
-                "--max-attendees", str(count + 5),
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
             try:
                 url = await _address(serve)
