@@ -233,3 +233,19 @@ async def test_the_state_answers_204_until_something_changes(plain: Plain) -> No
         store.add_action(other.id, "Not on this page", "Leo")
     await asyncio.sleep(0.3)
     assert plain.server.room.state.version == state["v"]
+
+
+async def test_a_damaged_form_is_one_line_and_the_server_goes_on(plain: Plain) -> None:
+    damaged = (b'--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--b\r\nbroken',
+               "multipart/form-data; boundary=b")
+    unknown = (b"text=x&owner=Dana", "application/x-www-form-urlencoded; charset=klingon")
+    for body, kind in (damaged, unknown):
+        reply = await plain.client.post(f"{PAGE}add?name=Dana", data=body, headers={
+            "Origin": plain.origin, "Content-Type": kind})
+        page = await reply.text()
+        assert reply.status == 400
+        assert ('<p class="problem" role="alert" id="said">The form could not be read (it came '
+                "damaged): send it again.</p>") in page
+        assert "You: <strong>Dana</strong>" in page
+    assert stored() == []
+    assert (await plain.get("?name=Dana"))[0] == 200

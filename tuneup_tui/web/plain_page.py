@@ -43,6 +43,7 @@ HEADERS = {
                                "base-uri 'none'; frame-ancestors 'none'",
 }
 SAID = re.compile(r"(added|saved|closed|deleted)-([0-9]{1,12})")
+UNREADABLE = "The form could not be read (it came damaged): send it again."
 BUSY = ("The run store is busy (another tuneup is writing to it); nothing was saved yet: "
         "send it again.")
 
@@ -60,12 +61,18 @@ class PlainPage:
     async def route(self, request: web.Request, rest: str) -> web.StreamResponse:
         """`rest`: the path after the page's prefix."""
         post = request.method == "POST"
+        typed = Typed(request.query)
+        if post:
+            posted = await _typed(request)
+            if posted is None:
+                return self._refused_add(self.view(typed.get("name")), None, UNREADABLE)
+            typed = posted
         if rest == "":
             return self.page(request) if not post else _not_allowed()
         if rest == "state":
             return self.state(request) if not post else _not_allowed()
         if rest == "add":
-            return await self.add(request) if post else self._back(request)
+            return await self.add(typed) if post else self._back(request)
         if rest.startswith("static/") and rest[7:] in STATIC and not post:
             return web.FileResponse(_STATIC_ROOT / rest[7:], headers={
                 "Cache-Control": "no-cache", "Content-Type": STATIC[rest[7:]],
@@ -75,10 +82,10 @@ class PlainPage:
             return web.Response(status=404, text="404: Not Found\n")
         item_id, step = int(found[1]), found[2] or ""
         if step == "/close":
-            return await self.close(request, item_id) if post else self._back(request)
+            return await self.close(typed, item_id) if post else self._back(request)
         if step == "/delete":
-            return await self.delete(request, item_id, post)
-        return await self.edit(request, item_id, post)
+            return await self.delete(typed, item_id, post)
+        return await self.edit(typed, item_id, post)
 
     # what it shows
     def view(self, name: str) -> render.View:
@@ -107,8 +114,7 @@ class PlainPage:
                                      "X-Content-Type-Options": "nosniff"})
 
     # what it takes
-    async def add(self, request: web.Request) -> web.Response:
-        typed = await _typed(request)
+    async def add(self, typed: Typed) -> web.Response:
         view = self.view(typed.get("name"))
         run = view.state.run
         if run is None:
@@ -129,8 +135,7 @@ class PlainPage:
             return self._refused_add(view, typed, f"Not added: {err}")
         return self._done(view, f"added-{saved.id}")
 
-    async def edit(self, request: web.Request, item_id: int, post: bool) -> web.Response:
-        typed = await _typed(request) if post else Typed(request.query)
+    async def edit(self, typed: Typed, item_id: int, post: bool) -> web.Response:
         view = self.view(typed.get("name"))
         item = self._theirs(view, item_id)
         if isinstance(item, web.Response):
@@ -151,8 +156,7 @@ class PlainPage:
             return _html(render.edit_page(view, item, typed, f"Not saved: {err}"), status=400)
         return self._done(view, f"saved-{item.id}")
 
-    async def close(self, request: web.Request, item_id: int) -> web.Response:
-        typed = await _typed(request)
+    async def close(self, typed: Typed, item_id: int) -> web.Response:
         view = self.view(typed.get("name"))
         item = self._theirs(view, item_id)
         if isinstance(item, web.Response):
@@ -168,8 +172,7 @@ class PlainPage:
             return self._refused_add(view, None, f"Not closed: {err}")
         return self._done(view, f"closed-{item.id}")
 
-    async def delete(self, request: web.Request, item_id: int, post: bool) -> web.Response:
-        typed = await _typed(request) if post else Typed(request.query)
+    async def delete(self, typed: Typed, item_id: int, post: bool) -> web.Response:
         view = self.view(typed.get("name"))
         item = self._theirs(view, item_id)
         if isinstance(item, web.Response):
@@ -233,14 +236,15 @@ class PlainPage:
                 "deleted": f"Item {item_id} deleted."}[kind]
 
 
-async def _typed(request: web.Request) -> Typed:
-    """The posted form's fields; an unreadable body counts as an empty form."""
+async def _typed(request: web.Request) -> Typed | None:
+    """The posted form's fields; None when the body can't be read as a form (413 when it is
+    past the size limit)."""
     try:
         return typed_from(await request.post())
     except web.HTTPException:
         raise
-    except (ValueError, UnicodeDecodeError, LookupError):
-        return Typed({})
+    except Exception:  # a damaged body, an unknown charset: aiohttp's many errors alike
+        return None
 
 
 def _html(body: str, *, status: int = 200) -> web.Response:
