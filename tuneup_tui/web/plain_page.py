@@ -65,7 +65,7 @@ class PlainPage:
         if post:
             posted = await _typed(request)
             if posted is None:
-                return self._refused_add(self.view(typed.get("name")), None, UNREADABLE)
+                return self._page_saying(self.view(typed.get("name")), None, UNREADABLE)
             typed = posted
         if rest == "":
             return self.page(request) if not post else _not_allowed()
@@ -118,21 +118,21 @@ class PlainPage:
         view = self.view(typed.get("name"))
         run = view.state.run
         if run is None:
-            return self._refused_add(view, typed, "No run in progress yet: items can be added "
+            return self._page_saying(view, typed, "No run in progress yet: items can be added "
                                      "once the day starts.")
         snapshot = view.state.snapshot
         problem, item = check_add(typed, roster=snapshot.roster, topics=snapshot.topics,
                                   today=view.today)
         if item is None:
-            return self._refused_add(view, typed, problem)
+            return self._page_saying(view, typed, problem)
         try:
             saved = await self.watch.write(
                 RunStore.add_action, run.id, item.text, item.owner, due=item.due,
                 session=item.session, created_by=view.attendee or "attendee")
         except StoreBusyNow:
-            return self._refused_add(view, typed, BUSY, status=503)
+            return self._page_saying(view, typed, BUSY, status=503)
         except StoreError as err:
-            return self._refused_add(view, typed, f"Not added: {err}")
+            return self._page_saying(view, typed, f"Not added: {err}")
         return self._done(view, f"added-{saved.id}")
 
     async def edit(self, typed: Typed, item_id: int, post: bool) -> web.Response:
@@ -162,14 +162,14 @@ class PlainPage:
         if isinstance(item, web.Response):
             return item
         if item.status == "done":
-            return self._refused_add(view, None, f"Item {item.id} is already done.")
+            return self._page_saying(view, None, f"Item {item.id} is already done.")
         try:
             await self.watch.write(RunStore.update_action, item.id, status="done",
                                    by=view.attendee)
         except StoreBusyNow:
-            return self._refused_add(view, None, BUSY, status=503)
+            return self._page_saying(view, None, BUSY, status=503)
         except StoreError as err:
-            return self._refused_add(view, None, f"Not closed: {err}")
+            return self._page_saying(view, None, f"Not closed: {err}")
         return self._done(view, f"closed-{item.id}")
 
     async def delete(self, typed: Typed, item_id: int, post: bool) -> web.Response:
@@ -202,9 +202,9 @@ class PlainPage:
             problem = not_theirs(item)
         else:
             return item
-        return self._refused_add(view, None, problem)
+        return self._page_saying(view, None, problem)
 
-    def _refused_add(self, view: render.View, typed: Typed | None, problem: str, *,
+    def _page_saying(self, view: render.View, typed: Typed | None, problem: str, *,
                      status: int = 400) -> web.Response:
         """The page again, with what was typed in the add form and why it was refused."""
         return _html(render.main_page(view, problem=problem, typed=typed), status=status)

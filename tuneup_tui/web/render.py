@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from tuneup_tui.store.day_record import ActionItem
@@ -162,8 +162,6 @@ def _picker(view: View) -> str:
 def _add_form(view: View, typed: Typed | None) -> str:
     state = view.state
     if typed is None:
-        from datetime import timedelta
-
         typed = Typed({"text": "", "owner": view.attendee,
                        "due": (view.today + timedelta(days=7)).isoformat(),
                        "session": state.session or ""})
