@@ -100,8 +100,10 @@ def main_page(view: View, *, said: str = "", problem: str = "",
 
 
 def mine(view: View) -> list[ActionItem]:
-    """The items the attendee owns or added."""
-    return [i for i in view.state.items if is_theirs(i, view.attendee)]
+    """The items the attendee owns (as the attendee app's "My action items" lists them; those
+    they added for others show in everyone's, with Edit)."""
+    me = view.attendee.strip().casefold()
+    return [i for i in view.state.items if me and i.owner.casefold() == me]
 
 
 def rows(view: View, table_id: str, items: Sequence[ActionItem]) -> str:
