@@ -93,8 +93,10 @@ def table(figures: list[Figure]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     for f in figures:
-        if f.note or f.baseline_label:
-            lines.append(f"  {f.name}: baseline = {f.baseline_label}; {f.note}")
+        said = [f"baseline = {f.baseline_label}"] if f.baseline_label else []
+        said += [f.note] if f.note else []
+        if said:
+            lines.append(f"  {f.name}: {'; '.join(said)}")
     return "\n".join(lines)
 
 
