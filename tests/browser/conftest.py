@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.functional.cli_runs import start_run
+from tests.functional.serving import Served, start_serving, stop
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]
@@ -94,3 +97,12 @@ def watched(chromium: Any) -> Iterator[Callable[..., Watched]]:
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def served() -> Iterator[Served]:
+    """A run in progress and a `tuneup serve` of it (stopped after the test)."""
+    start_run()
+    running = start_serving()
+    yield running
+    stop(running.process)

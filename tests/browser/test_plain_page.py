@@ -4,23 +4,13 @@ page's own script runs under its policy; nothing leaves the machine."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
-
-from tests.functional.cli_runs import start_run, stored_actions
-from tests.functional.serving import Served, start_serving, stop
+from tests.functional.cli_runs import stored_actions
+from tests.functional.serving import Served
 
 from .conftest import Watched
-
-
-@pytest.fixture
-def served() -> Iterator[Served]:
-    start_run()
-    running = start_serving()
-    yield running
-    stop(running.process)
 
 
 def _open(watched: Callable[..., Watched], url: str, **options: Any) -> tuple[Watched, list[str]]:

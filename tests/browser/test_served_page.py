@@ -8,25 +8,15 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
-
-from tests.functional.cli_runs import start_run, stored_actions
-from tests.functional.serving import Served, start_serving, stop
+from tests.functional.cli_runs import stored_actions
+from tests.functional.serving import Served
 
 from .conftest import Watched
 
 ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-
-
-@pytest.fixture
-def served() -> Iterator[Served]:
-    start_run()
-    running = start_serving()
-    yield running
-    stop(running.process)
 
 
 class Screen:

@@ -6,22 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from tests.functional.cli_runs import AGENDA
+from tests.functional.run_under_way import NOW, TODAY, start_run
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.store.models import Run
 from tuneup_tui.web.server import AttendeePage, AttendeeServer
 
 CODE = "abcdefghijklmnop"
 PAGE = f"/j/{CODE}/"
-TODAY = date(2026, 11, 23)
-NOW = datetime(2026, 11, 23, 9, 10)
 
 
 @dataclass
@@ -52,16 +49,6 @@ class Plain:
         """Until the server has read what other connections committed."""
         await self.server.room.refresh()
 
-
-def start_run(store: RunStore) -> Run:
-    """Today's run, started at 08:00 and moved on to Site Health at 09:02."""
-    anchor = datetime(2026, 11, 23, 8, 0)
-    run = store.create_run(title="Tune Up", series="ops-tuneup", cadence="day",
-                           agenda_toml=AGENDA, as_of=TODAY, data_dir=None, mode="facilitator",
-                           speed=1, anchor=anchor, started_at=anchor)
-    store.add_event(run.id, "start", anchor, {"to": 0})
-    store.add_event(run.id, "next", datetime(2026, 11, 23, 9, 2), {"to": 1})
-    return run
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label
 
-from tests.functional.attend_helpers import make_app, open_add_dialog, rows, start_run, text
+from tests.functional.attend_helpers import make_app, open_add_dialog, rows, text
+from tests.functional.run_under_way import start_run
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.attend.add_item import AddActionScreen
 from tuneup_tui.ui.attend.name import NameScreen

@@ -9,7 +9,8 @@ import time
 
 from textual.pilot import Pilot
 
-from tests.functional.attend_helpers import make_app, open_add_dialog, rows, start_run
+from tests.functional.attend_helpers import make_app, open_add_dialog, rows
+from tests.functional.run_under_way import start_run
 from tuneup_tui.store.db import RunStore
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from tests.functional.attend_helpers import make_app, rows, start_run
+from tests.functional.attend_helpers import make_app, rows
+from tests.functional.run_under_way import start_run
 from tuneup_tui.store.db import RunStore
 from tuneup_tui.ui.dialogs.edit_action import EditActionDialog
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.functional.attend_helpers import make_app, open_add_dialog, start_run
+from tests.functional.attend_helpers import make_app, open_add_dialog
 from tests.functional.console_fixtures import console
+from tests.functional.run_under_way import start_run
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore

@@ -268,7 +268,8 @@ async def test_hostile_data_shows_literally_in_bars_tables_findings_and_soft_spo
 
 
 async def test_the_attendee_app_shows_items_and_the_run_literally(tmp_path: Path) -> None:
-    from tests.functional.attend_helpers import make_app, start_run
+    from tests.functional.attend_helpers import make_app
+    from tests.functional.run_under_way import start_run
 
     store = RunStore(tmp_path / "tuneup.db")
     try:
