@@ -49,6 +49,32 @@ def check_new_item(text: str, owner: str, due: str, session: str, *,
     return "", NewAction(text=text, owner=owner, due=when, session=topic)
 
 
+def text_and_owner(text: str, owner: str,
+                   roster: Sequence[str]) -> tuple[str, str] | tuple[str, None]:
+    """An edited item's text and owner (completed from the roster), as the edit forms take
+    them; else the field that is missing ("text", "owner") and None. `EDIT_PROBLEMS` says why.
+    """
+    text, owner = text.strip(), complete_name(owner, roster)
+    if not text:
+        return "text", None
+    if not owner:
+        return "owner", None
+    return text, owner
+
+
+EDIT_PROBLEMS = {"text": "Say what needs doing.", "owner": "Every action item needs an owner."}
+"""What the console's item forms and the page's edit form say of a missing field."""
+
+
+def due_after_edit(typed: str, before: date | None, today: date) -> date | None:
+    """The due date an edit leaves: the one the item had stands as it is, even once it has
+    passed; anything else is read as a new due date (DueDateError when it can't be)."""
+    typed = typed.strip()
+    if before is not None and typed == before.isoformat():
+        return before
+    return read_due(typed, today)
+
+
 def due_problem(err: DueDateError) -> str:
     """A due date's refusal as a form says it: "Due date '12/1': expected ...". """
     said = str(err)

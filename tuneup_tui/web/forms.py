@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from tuneup_tui.store.day_record import ActionItem
-from tuneup_tui.store.due import DueDateError, read_due
-from tuneup_tui.store.item_form import NewAction, check_new_item, complete_name, due_problem
+from tuneup_tui.store.due import DueDateError
+from tuneup_tui.store.item_form import (
+    EDIT_PROBLEMS,
+    NewAction,
+    check_new_item,
+    due_after_edit,
+    due_problem,
+    text_and_owner,
+)
 from tuneup_tui.store.models import ACTION_STATUSES
 
 NAME_LIMIT = 60
@@ -88,16 +95,11 @@ def check_edit(typed: Typed, item: ActionItem, *, roster: Sequence[str],
     problem = typed.too_long()
     if problem is not None:
         return problem, None
-    text = typed.get("text").strip()
-    owner = complete_name(typed.get("owner"), roster)
-    if not text:
-        return "Say what needs doing.", None
-    if not owner:
-        return "Every action item needs an owner.", None
-    due_text = typed.get("due").strip()
+    text, owner = text_and_owner(typed.get("text"), typed.get("owner"), roster)
+    if owner is None:
+        return EDIT_PROBLEMS[text], None
     try:
-        kept = item.due is not None and due_text == item.due.isoformat()
-        due = item.due if kept else read_due(due_text, today)
+        due = due_after_edit(typed.get("due"), item.due, today)
     except DueDateError as err:
         return due_problem(err), None
     status = typed.get("status").strip() or item.status

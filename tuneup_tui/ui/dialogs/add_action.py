@@ -14,7 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import read_due
-from tuneup_tui.store.item_form import complete_name
+from tuneup_tui.store.item_form import EDIT_PROBLEMS, complete_name, text_and_owner
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.literal import literal, literal_line
@@ -33,16 +33,11 @@ def read_text_and_owner(form: FormDialog[Any],
                         roster: Sequence[str]) -> tuple[str, str] | None:
     """An item form's text and owner (completed from the roster), or None after saying on the
     form's error line which one is missing, with the focus put back on it."""
-    error = form.query_one("#error", Static)
-    text = form.query_one("#text", Input).value.strip()
-    owner = complete_name(form.query_one("#owner", Input).value, roster)
-    if not text:
-        error.update("Say what needs doing.")
-        form.query_one("#text", Input).focus()
-        return None
-    if not owner:
-        error.update("Every action item needs an owner.")
-        form.query_one("#owner", Input).focus()
+    text, owner = text_and_owner(form.query_one("#text", Input).value,
+                                 form.query_one("#owner", Input).value, roster)
+    if owner is None:
+        form.query_one("#error", Static).update(EDIT_PROBLEMS[text])
+        form.query_one(f"#{text}", Input).focus()
         return None
     return text, owner
 

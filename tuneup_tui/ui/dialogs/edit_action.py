@@ -13,7 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tuneup_tui.store.day_record import ActionItem
-from tuneup_tui.store.due import read_due
+from tuneup_tui.store.item_form import due_after_edit
 from tuneup_tui.store.models import ACTION_STATUSES
 from tuneup_tui.ui.dialogs.add_action import complete_name, read_text_and_owner
 from tuneup_tui.ui.dialogs.base import FormDialog
@@ -112,11 +112,8 @@ class EditActionDialog(FormDialog[ActionEdit | None]):
         if fields is None:
             return
         text, owner = fields
-        typed = self.query_one("#due", Input).value.strip()
         try:
-            # The date it already has stands, even once it has passed.
-            kept = self.item.due is not None and typed == self.item.due.isoformat()
-            due = self.item.due if kept else read_due(typed, self.today)
+            due = due_after_edit(self.query_one("#due", Input).value, self.item.due, self.today)
         except ValueError as err:
             error.update(literal_line(str(err), width=None))
             self.query_one("#due", Input).focus()
