@@ -81,7 +81,7 @@ async def test_the_dialog_refuses_bad_input_and_keeps_it(store: RunStore) -> Non
         dialog.query_one("#add-text", Input).value = " "
         await pilot.press("enter")
         await pilot.pause()
-        assert text(dialog, "#add-error") == "Type what is to be done."
+        assert text(dialog, "#add-error") == "Say what needs doing."
         assert store.actions(run.id) == []
         await pilot.press("escape")
         await pilot.pause()

@@ -133,8 +133,8 @@ async def test_without_a_name_the_item_is_added_by_attendee(plain: Plain) -> Non
     ({"due": "2026-11-01"}, "Due date 2026-11-01 is in the past (today is 2026-11-23)."),
     ({"due": "9999-12-31"}, "Due date 9999-12-31 is more than 5 years ahead; expected one by "
                             "2031-11-23."),
-    ({"text": "   "}, "Type what is to be done."),
-    ({"owner": ""}, "Name an owner."),
+    ({"text": "   "}, "Say what needs doing."),
+    ({"owner": ""}, "Every action item needs an owner."),
     ({"session": "Lunch <break>"}, "No session 'Lunch <break>'; sessions: Traffic Study, "
                                    "Site Health."),
     ({"text": "x" * 2001}, "The text is 2001 characters long; at most 2000 are taken."),

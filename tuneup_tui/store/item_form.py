@@ -15,6 +15,10 @@ from datetime import date
 from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.due import DueDateError, read_due
 
+MISSING_FIELD = {"text": "Say what needs doing.", "owner": "Every action item needs an owner."}
+"""What every action item form says of a missing field: the console's, the attendee app's and
+the attendee page's."""
+
 
 @dataclass(frozen=True)
 class NewAction:
@@ -33,9 +37,9 @@ def check_new_item(text: str, owner: str, due: str, session: str, *,
     spelled as the roster and the agenda spell them; an owner outside the roster is taken."""
     text, owner, due, session = text.strip(), owner.strip(), due.strip(), session.strip()
     if not text:
-        return "Type what is to be done.", None
+        return MISSING_FIELD["text"], None
     if not owner:
-        return "Name an owner.", None
+        return MISSING_FIELD["owner"], None
     owner = match(roster, owner) or owner
     try:
         when = read_due(due, today)
@@ -52,7 +56,7 @@ def check_new_item(text: str, owner: str, due: str, session: str, *,
 def text_and_owner(text: str, owner: str,
                    roster: Sequence[str]) -> tuple[str, str] | tuple[str, None]:
     """An edited item's text and owner (completed from the roster), as the edit forms take
-    them; else the field that is missing ("text", "owner") and None. `EDIT_PROBLEMS` says why.
+    them; else the field that is missing ("text", "owner") and None. `MISSING_FIELD` says why.
     """
     text, owner = text.strip(), complete_name(owner, roster)
     if not text:
@@ -62,8 +66,6 @@ def text_and_owner(text: str, owner: str,
     return text, owner
 
 
-EDIT_PROBLEMS = {"text": "Say what needs doing.", "owner": "Every action item needs an owner."}
-"""What the console's item forms and the page's edit form say of a missing field."""
 
 
 def due_after_edit(typed: str, before: date | None, today: date) -> date | None:

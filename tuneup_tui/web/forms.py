@@ -15,7 +15,7 @@ from datetime import date
 from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.due import DueDateError
 from tuneup_tui.store.item_form import (
-    EDIT_PROBLEMS,
+    MISSING_FIELD,
     NewAction,
     check_new_item,
     due_after_edit,
@@ -97,7 +97,7 @@ def check_edit(typed: Typed, item: ActionItem, *, roster: Sequence[str],
         return problem, None
     text, owner = text_and_owner(typed.get("text"), typed.get("owner"), roster)
     if owner is None:
-        return EDIT_PROBLEMS[text], None
+        return MISSING_FIELD[text], None
     try:
         due = due_after_edit(typed.get("due"), item.due, today)
     except DueDateError as err:

@@ -14,7 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from tuneup_tui.store.due import read_due
-from tuneup_tui.store.item_form import EDIT_PROBLEMS, complete_name, text_and_owner
+from tuneup_tui.store.item_form import MISSING_FIELD, complete_name, text_and_owner
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.ui.dialogs.base import FormDialog
 from tuneup_tui.ui.literal import literal, literal_line
@@ -36,7 +36,7 @@ def read_text_and_owner(form: FormDialog[Any],
     text, owner = text_and_owner(form.query_one("#text", Input).value,
                                  form.query_one("#owner", Input).value, roster)
     if owner is None:
-        form.query_one("#error", Static).update(EDIT_PROBLEMS[text])
+        form.query_one("#error", Static).update(MISSING_FIELD[text])
         form.query_one(f"#{text}", Input).focus()
         return None
     return text, owner
