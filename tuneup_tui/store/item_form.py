@@ -83,6 +83,16 @@ def due_problem(err: DueDateError) -> str:
     return f"{said[0].upper()}{said[1:]}."
 
 
+ITEM_COLUMNS = ("id", "owner", "due", "status", "session", "text")
+"""The columns the attendee app and the attendee page list action items in."""
+
+
+def item_cells(item: ActionItem) -> tuple[str, ...]:
+    """An item's cells in ITEM_COLUMNS' order ("-" for no due date or session)."""
+    return (str(item.id), item.owner, item.due.isoformat() if item.due else "-",
+            str(item.status), item.session or "-", item.text)
+
+
 def is_theirs(item: ActionItem, attendee: str) -> bool:
     """Whether `attendee` owns the item or added it (whatever the case)."""
     me = attendee.strip().casefold()

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from tuneup_tui.store.day_record import ActionItem
-from tuneup_tui.store.item_form import is_theirs
+from tuneup_tui.store.item_form import ITEM_COLUMNS, is_theirs, item_cells
 from tuneup_tui.store.models import ACTION_STATUSES
 from tuneup_tui.textsafe import visible_line
 from tuneup_tui.web.forms import (
@@ -27,7 +27,6 @@ from tuneup_tui.web.forms import (
 )
 from tuneup_tui.web.room import RoomState
 
-COLUMNS = ("id", "owner", "due", "status", "session", "text")
 DUE_HINT = "2026-12-04, +N days, fri, today"
 
 
@@ -109,15 +108,14 @@ def mine(view: View) -> list[ActionItem]:
 def rows(view: View, table_id: str, items: Sequence[ActionItem]) -> str:
     """A table's rows (the live script swaps them in as they change)."""
     if not items:
-        return f'<tr class="none"><td colspan="{len(COLUMNS) + 1}">No action items yet.</td></tr>'
+        return (f'<tr class="none"><td colspan="{len(ITEM_COLUMNS) + 1}">'
+                "No action items yet.</td></tr>")
     return "\n".join(_row(view, table_id, item) for item in items)
 
 
 def _row(view: View, table_id: str, item: ActionItem) -> str:
-    cells = (str(item.id), item.owner, item.due.isoformat() if item.due else "-",
-             item.status, item.session or "-", item.text)
     tds = "".join(f'<td data-label="{name}" class="{name}">{esc(value)}</td>'
-                  for name, value in zip(COLUMNS, cells, strict=True))
+                  for name, value in zip(ITEM_COLUMNS, item_cells(item), strict=True))
     controls = ""
     if is_theirs(item, view.attendee):
         controls = f'<a href="{esc(view.url(f"items/{item.id}"))}">Edit</a>'
@@ -203,7 +201,7 @@ def _options(list_id: str, names: Iterable[str]) -> str:
 
 
 def _table(view: View, table_id: str, heading: str, items: Sequence[ActionItem]) -> str:
-    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
+    head = "".join(f'<th scope="col">{name}</th>' for name in ITEM_COLUMNS)
     return (f'<section id="{table_id}">\n<h2>{heading}</h2>\n'
             f'<table class="items"><thead><tr>{head}<th scope="col" class="yours">'
             '<span class="hidden">yours</span></th></tr></thead>\n'

@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.day_record import ActionItem
 from tuneup_tui.store.db import RunStore, StoreError
+from tuneup_tui.store.item_form import ITEM_COLUMNS, item_cells
 from tuneup_tui.store.models import Run
 from tuneup_tui.store.snapshot import RunSnapshot, snapshot_of
 from tuneup_tui.store.write_behind import WriteBehind
@@ -38,7 +39,6 @@ POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
 """How often the current session is worked out again when nothing was committed (the timer
 moves sessions on by itself in follow-the-clock runs)."""
-COLUMNS = ("id", "owner", "due", "status", "session", "text")
 
 
 class KeysFooter(Footer):
@@ -113,7 +113,7 @@ class AttendApp(App[None]):
 
     def on_mount(self) -> None:
         for table_id in ("#mine", "#everyone"):
-            self.query_one(table_id, DataTable).add_columns(*COLUMNS)
+            self.query_one(table_id, DataTable).add_columns(*ITEM_COLUMNS)
         self.query_one("#mine", DataTable).focus()
         self.action_refresh()
         self.set_interval(self.poll_seconds, self.poll)
@@ -283,9 +283,7 @@ class AttendApp(App[None]):
         """Show `items`: nothing is redrawn when they are what is shown, and only the new rows
         are added when items were only added (as when thirty attendees add theirs, and every
         app on the machine refreshes after every one)."""
-        rows: list[tuple[str, ...]] = [
-            (str(i.id), i.owner, i.due.isoformat() if i.due else "-", str(i.status),
-             i.session or "-", i.text) for i in items]
+        rows = [item_cells(i) for i in items]
         shown = self._rows_shown.get(str(table.id), [])
         if rows == shown:
             return
