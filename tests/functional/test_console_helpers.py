@@ -11,7 +11,7 @@ from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.run.clock import plan_anchor
 from tuneup_tui.ui.dialogs.add_action import complete_name
 from tuneup_tui.ui.dialogs.record_figure import figure_key, parse_value
-from tuneup_tui.ui.format import change, fmt_countdown, fmt_figure
+from tuneup_tui.ui.format import change, change_style, fmt_countdown, fmt_figure
 from tuneup_tui.ui.note_text import compose_note, split_note
 
 
@@ -55,6 +55,12 @@ def test_figures_and_changes_are_written_for_the_room() -> None:
     assert change("leads_delivered", 36, 30) == ("▲", "+20%")
     assert change("leads_delivered", 4, 0) == ("▲", "+4")
     assert change("leads_delivered", 4, None) == ("", "")
+    # A hair of a move (0.001 points, one lead in 10,000) keeps its arrow, says it is too small
+    # to show, and is coloured neither way: it is no news.
+    assert change("goal_conversion", 0.02500, 0.02501, "traffic") == ("▼", "<0.1 pts")
+    assert change_style("traffic", "goal_conversion", 0.02500, 0.02501) == ""
+    assert change_style("traffic", "goal_conversion", 0.009, 0.031) == "red"
+    assert change("leads_delivered", 10_001, 10_000) == ("▲", "<0.1%")
     assert fmt_countdown(29 * 60 + 52) == "29:52"
     assert fmt_countdown(3600 + 4 * 60 + 10) == "1:04:10"
 

@@ -65,11 +65,23 @@ def test_better_or_worse_not_up_or_down() -> None:
     assert verdict("traffic", "sessions", None, 100) is None
 
 
+def test_a_young_cohort_against_older_ones_is_not_judged() -> None:
+    # Last week's opportunities against the baseline's, weeks older: 0.0% against 36.8% at
+    # Proposal is the age of the cohort, not bad news; the opportunity step (days) is judged.
+    assert verdict("funnel", "proposals_rate", 0.0, 0.368) == "neither"
+    assert verdict("funnel", "closed_won_rate", 0.2, 0.429) == "neither"
+    assert verdict("funnel", "proposals", 0, 1) == "neither"
+    assert verdict("funnel", "opportunities_rate", 0.192, 0.241) == "worse"
+    assert verdict("funnel", "closed_won", 1, 1.5) == "worse"  # closed in the period: by date
+
+
 def test_a_small_change_reads_as_a_change() -> None:
     # 100.4 against 100 is +0.4%, not "0%"
     assert short_change("sessions", 100.4, 100, "traffic") == "+0.4%"
     assert short_change("sessions", 97.5, 100, "traffic") == "-2.5%"
     assert short_change("sessions", 150, 100, "traffic") == "+50%"
+    # 100.04 against 100 is +0.04%: too small for one decimal, said so rather than "0%"
+    assert short_change("sessions", 100.04, 100, "traffic") == "<0.1%"
 
 
 def test_labels_for_the_panels_and_unknown_keys() -> None:

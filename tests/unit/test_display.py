@@ -186,9 +186,14 @@ def test_fmt_change() -> None:
 def test_short_change() -> None:
     # a rate moves in points: 0.9% against 3.1% = -2.2 pts
     assert short_change("goal_conversion", 0.009, 0.031) == "-2.2 pts"
-    # 0.02366 against 0.02507 = -0.14 pts -> -0.1 pts; a hair either way is 0.0 pts
+    # 0.02366 against 0.02507 = -0.14 pts -> -0.1 pts; a hair either way (0.001 pts) is too
+    # small to show in one decimal, and says so rather than "0.0 pts"
     assert short_change("goal_conversion", 0.02366, 0.02507) == "-0.1 pts"
-    assert short_change("goal_conversion", 0.02500, 0.02501) == "0.0 pts"
+    assert short_change("goal_conversion", 0.02500, 0.02501) == "<0.1 pts"
+    assert short_change("goal_conversion", 0.02501, 0.02500) == "<0.1 pts"
+    # 10,001 leads against 10,000: +0.01% -> "<0.1%"; 10,010 against 10,000: +0.1%
+    assert short_change("leads_delivered", 10_001, 10_000) == "<0.1%"
+    assert short_change("leads_delivered", 10_010, 10_000) == "+0.1%"
     # a count by percent of its average: 36 against 30 = +20%
     assert short_change("leads_delivered", 36, 30) == "+20%"
     assert short_change("leads_delivered", 4, 0) == "+4"

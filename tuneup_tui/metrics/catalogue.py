@@ -67,7 +67,7 @@ def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:
     """Whether a figure's change against a baseline is good news: "better", "worse", "same"
     when it did not move, "neither" for a figure that is good neither way; None when either
     number is unknown. A recorded or unlisted figure is "neither": nobody said which way is
-    good."""
+    good; so is one the catalogue does not judge (a young cohort against older ones)."""
     v, b = number(value), number(baseline)
     if v is None or b is None:
         return None
@@ -76,6 +76,6 @@ def verdict(panel: str, key: str, value: Any, baseline: Any) -> Verdict | None:
     if abs(v - b) < (0.0005 if info is not None and info.unit == "rate" else
                      0.0005 * abs(b) or 1e-12):
         return "same"
-    if info is None or info.better == "neither":
+    if info is None or info.better == "neither" or not info.judged:
         return "neither"
     return "better" if (v > b) == (info.better == "up") else "worse"

@@ -28,7 +28,7 @@ def catalogue_markdown() -> str:
         for key, info in figures.items():
             unit = f"{info.unit} (shown as %)" if info.percent else info.unit
             out.append(f"| `{key}` | {info.label} | {SHORTS.get(info.label, '')} | {unit} | "
-                       f"{info.better} | "
+                       f"{info.better if info.judged else f'{info.better}, not judged'} | "
                        f"{info.numerator or ''} | {info.denominator or ''} |")
         for (pattern_panel, prefix), make in PATTERNS.items():
             if pattern_panel == panel:

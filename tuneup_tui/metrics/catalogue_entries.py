@@ -31,7 +31,8 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
                         "leads created in the period", "goal completions in the period"),
         "sent_to_sales": LEADS_SENT,
         "opportunities": F("Opportunities created", "count", "up"),
-        "proposals": F("Opportunities created that reached Proposal", "count", "up"),
+        "proposals": F("Opportunities created that reached Proposal", "count", "up",
+                       judged=False),
         "closed_won": F("Deals won (closed in the period)", "count", "up"),
         "sent_to_sales_rate": F(
             "Cohort: new leads sent to sales", "rate", "up",
@@ -44,11 +45,11 @@ PANEL_FIGURES: dict[str, dict[str, FigureInfo]] = {
         "proposals_rate": F(
             "Cohort: opportunities that reached Proposal", "rate", "up",
             "the cohort's opportunities at Proposal or a later stage",
-            "the cohort's leads with an opportunity"),
+            "the cohort's leads with an opportunity", judged=False),
         "closed_won_rate": F(
             "Cohort: proposals won", "rate", "up",
             "the cohort's leads with a Closed Won opportunity",
-            "the cohort's leads with an opportunity that reached Proposal"),
+            "the cohort's leads with an opportunity that reached Proposal", judged=False),
     },
     "traffic": {
         "sessions": SESSIONS,

@@ -156,7 +156,9 @@ def short_change(name: str, value: Any, average: Any, panel: str | None = None,
                  currency: str | None = None) -> str:
     """The change in a narrow column: rates in points ("-2.2 pts"), everything else by percent
     of the average ("+20%"); the plain difference against an average of zero ("+4"); "no
-    change"; "" when either is unknown."""
+    change"; "" when either is unknown. A move too small to show at that precision reads
+    "<0.1 pts" or "<0.1%", never "0.0 pts" beside an arrow that says it moved (the catalogue's
+    verdict calls such a move "same": no colour)."""
     v, a = number(value), number(average)
     if v is None or a is None:
         return ""
@@ -165,7 +167,7 @@ def short_change(name: str, value: Any, average: Any, panel: str | None = None,
     kind = kind_of(name, panel)
     if kind == "percent":
         points = f"{(v - a) * 100:+.1f}"
-        return ("0.0" if points in ("+0.0", "-0.0") else points) + " pts"
+        return ("<0.1" if points in ("+0.0", "-0.0") else points) + " pts"
     if a == 0:
         return _signed_difference(kind, v - a, currency)
     return relative_change(v, a)
@@ -173,13 +175,16 @@ def short_change(name: str, value: Any, average: Any, panel: str | None = None,
 
 def relative_change(value: Any, average: Any) -> str:
     """(value - average) / |average| as a whole percent, "+12%", or with one decimal under 10%
-    ("+0.4%", "-2.5%") so a small change never reads as none; "" when it is not defined."""
+    ("+0.4%", "-2.5%") so a small change never reads as none: under 0.05% it is "<0.1%" ("0%"
+    when nothing moved); "" when it is not defined."""
     v, a = number(value), number(average)
     if v is None or a is None or a == 0:
         return ""
     change = (v - a) / abs(a) * 100
     pct = f"{change:+.1f}" if abs(change) < 9.95 else f"{change:+.0f}"
-    return ("0" if pct in ("+0.0", "-0.0") else pct) + "%"
+    if pct in ("+0.0", "-0.0"):
+        return "0%" if change == 0 else "<0.1%"
+    return pct + "%"
 
 
 def _signed_difference(kind: FigureKind, diff: float, currency: str | None = None) -> str:

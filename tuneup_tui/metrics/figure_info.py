@@ -27,6 +27,11 @@ class FigureInfo:
     """For a rate or ratio: what it is counted out of, in words."""
     percent: bool = False
     """A ratio shown as a percentage although it can pass 100% (ROMI, budget to spend)."""
+    judged: bool = True
+    """Whether a change against the baseline is called better or worse. Not for a figure whose
+    period is younger than its baseline by nature (the funnel's proposal and won steps: last
+    week's opportunities have had days to reach a proposal, the baseline's weeks): its change
+    is shown, never coloured, and raises no finding."""
 
     def to_json(self) -> dict[str, Any]:
         return {"label": self.label, "unit": self.unit, "better": self.better,

@@ -20,6 +20,7 @@ from itertools import pairwise
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.catalogue import figure_info
 from tuneup_tui.metrics.common import (
     baseline_phrase,
     change,
@@ -60,9 +61,12 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("proposals", "Reached proposal"),
     ("closed_won", "Closed won"),
 )
-LAGGING_STEPS = ("proposals", "closed_won")
-"""Steps whose rate raises no finding: last week's new opportunities have rarely had time to
-reach a proposal or close, so against older cohorts their rate would always look low."""
+LAGGING_STEPS = tuple(step for step, _ in STEPS
+                      if not getattr(figure_info(NAME, f"{step}_rate"), "judged", True))
+"""Steps whose rate raises no finding (proposals, closed won): last week's new opportunities
+have rarely had time to reach a proposal or close, so against older cohorts their rate would
+always look low. The catalogue does not judge those rates (`FigureInfo.judged`): the console
+shows their change uncoloured."""
 TABLE_COLUMNS = ("step", "label", "count", "avg_count", "count_change", "rate", "avg_rate",
                  "of", "baseline_of")
 COHORT_STEP = {"sent_to_sales": "sent", "opportunities": "opportunity", "proposals": "proposal",
