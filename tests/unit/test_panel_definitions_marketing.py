@@ -185,17 +185,18 @@ def test_funnel_steps_and_pooled_rates() -> None:
     assert b["opportunities"] == pytest.approx(1 / 1)
     assert b["closed_won"] == pytest.approx(0)
     # pooled: 15 goals / 1010 sessions over the traffic's W45 and W46; leads per goal over the
-    # week both sources have, W46: 1 lead (E) / 10 goals. The baseline's cohort D, E (the
-    # cohort follows every baseline lead): sent D (1 of 2); D has O2 (1 of 1), which is
-    # Closed Won, so it passed Proposal (1 of 1) and was won (1 of 1)
+    # week both sources have, W46: 1 lead (E) / 10 goals. The baseline's cohort D, E, each
+    # followed as long as the period's (up to the as-of date 11-23): W45's (D) up to 11-09,
+    # W46's (E) up to 11-16. D was sent on 11-09, in time (1 of 2); its O2 came on 11-10, a
+    # day too late for a cohort of its age (0 of 1), so no proposal or win to divide (n/a).
     assert b["goal_completions_rate"] == pytest.approx(15 / 1010)
     assert b["leads_rate"] == pytest.approx(1 / 10)
     assert b["sent_to_sales_rate"] == pytest.approx(1 / 2)
-    assert b["opportunities_rate"] == pytest.approx(1 / 1)
-    assert b["proposals_rate"] == pytest.approx(1 / 1)
-    assert b["closed_won_rate"] == pytest.approx(1 / 1)
-    # the panel says how old each cohort is
-    assert any("1 to 7 days old" in n and "8 to 28" in n for n in r.notes)
+    assert b["opportunities_rate"] == pytest.approx(0 / 1)
+    assert b["proposals_rate"] is None and b["closed_won_rate"] is None
+    # the panel says how long each cohort was followed
+    assert any("up to 2026-11-23 (1 to 7 days)" in n and "up to 2026-11-16" in n
+               for n in r.notes)
 
 
 def test_funnel_stage_spellings() -> None:
@@ -298,8 +299,11 @@ def test_paid_totals() -> None:
     assert b["leads"] == pytest.approx(4 / 2)
     assert b["cost_per_lead"] == pytest.approx(600 / 4)
     assert b["opportunities"] == pytest.approx(1 / 2)
-    # the baseline's leads S4, S5, D1, D2: S4 has O1 (made in the period): 1 of 4
-    assert b["opportunity_conversion"] == pytest.approx(1 / 4)
+    # the baseline's leads S4, S5, D1, D2, each window's followed as long as the period's:
+    # W45's up to 11-09 (the as-of date less 14 days), W46's up to 11-16. S4 (W45) has O1, but
+    # made on 11-19, ten days too late for a cohort of its age: 0 of 4. (Followed to the as-of
+    # date it was 1 of 4: a cohort weeks older than the period's.)
+    assert b["opportunity_conversion"] == pytest.approx(0 / 4)
 
 
 def test_paid_per_program() -> None:
@@ -312,13 +316,28 @@ def test_paid_per_program() -> None:
     assert s["avg_cost_per_lead"] == pytest.approx(400 / 2)     # W46 spend / S4, S5
     assert s["opportunities"] == pytest.approx(2)               # O1 (lead S4), O2
     assert s["opportunity_conversion"] == pytest.approx(1 / 2)      # S1 (O2); S2 none
-    assert s["avg_opportunity_conversion"] == pytest.approx(1 / 2)  # S4 (O1); S5 none
+    # S4's O1 came after W45's cohort was followed (to 11-09); S5 none
+    assert s["avg_opportunity_conversion"] == pytest.approx(0 / 2)
     d = rows["Display"]
     assert d["leads"] == pytest.approx(1)                       # D3
     assert d["cost_per_lead"] == pytest.approx(350)
     assert d["avg_leads"] == pytest.approx(2 / 2)               # D1, D2 ("display")
     assert d["opportunity_conversion"] == pytest.approx(1)      # D3 (O5, on the as-of date)
     assert d["avg_opportunity_conversion"] == pytest.approx(0)  # 0 / 2
+
+
+def test_paid_baseline_conversion_follows_each_cohort_as_long_as_the_periods() -> None:
+    # W45's cohort is followed up to 11-09, W46's up to 11-16 (as of 11-23, the period from
+    # 11-16): S4 (W45) with an opportunity on 11-09 counts, S5 (W46) with one on 11-17 does
+    # not; D1 (W45) with one on 11-08 counts, D2 none. Search 1 of 2, Display 1 of 2.
+    opps = [_opp("O1", "S4", "2026-11-09 18:00"), _opp("O2", "S5", "2026-11-17"),
+            _opp("O3", "D1", "2026-11-08")]
+    pack = pack_of(paid=PAID, leads=PAID_LEADS, opportunities=opps)
+    r = run_panel("paid", pack, period(), settings())
+    rows = {row["program"]: row for row in r.tables["programs"].rows}
+    assert rows["Search"]["avg_opportunity_conversion"] == pytest.approx(1 / 2)
+    assert rows["Display"]["avg_opportunity_conversion"] == pytest.approx(1 / 2)
+    assert r.baseline_figures["opportunity_conversion"] == pytest.approx(2 / 4)
 
 
 def test_paid_sites_and_click_farm_rules() -> None:

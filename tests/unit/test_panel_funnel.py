@@ -151,3 +151,58 @@ def test_lagging_steps_raise_no_finding() -> None:
     r = run_panel("funnel", pack, period(), settings(min_volume=1))
     assert r.figures["proposals_rate"] == pytest.approx(1 / 3)
     assert not any(f.key == "low_step_rate:proposals" for f in r.findings)
+
+
+def test_baseline_cohorts_are_followed_as_long_as_the_periods() -> None:
+    # As of 2026-11-23 the period's cohort (created 11-16..22) has been followed up to 11-23;
+    # W45's (from 11-02, 14 days earlier) is followed up to 11-09, W46's (from 11-09) up to
+    # 11-16, each day included.
+    leads = [
+        # the period: P0, P1 sent of P0..P3; P0's opportunity was won on 11-21
+        *(_lead(i, "2026-11-17", "2026-11-18" if i < 2 else None) for i in range(4)),
+        # W45: A sent 11-05, B 11-09 (its last day: in), C 11-10 (a day too late), D never
+        _lead(10, "2026-11-03", "2026-11-05"), _lead(11, "2026-11-03", "2026-11-09"),
+        _lead(12, "2026-11-03", "2026-11-10"), _lead(13, "2026-11-03", None),
+        # W46: E sent 11-16 (its last day: in), F 11-17 (too late), G 11-11, H never
+        _lead(14, "2026-11-10", "2026-11-16"), _lead(15, "2026-11-10", "2026-11-17"),
+        _lead(16, "2026-11-10", "2026-11-11"), _lead(17, "2026-11-10", None),
+    ]
+    opps = [
+        _opp(0, "2026-11-19", "Closed Won", "2026-11-21"),
+        _opp(10, "2026-11-20", "Qualification"),  # A's, long after W45's 11-09: out
+        _opp(11, "2026-11-09", "Proposal"),  # B's, on W45's last day: in
+        _opp(14, "2026-11-16", "Closed Won", "2026-11-20"),  # E's: made in time, won too late
+        _opp(16, "2026-11-17", "Qualification"),  # G's, a day after W46's 11-16: out
+    ]
+    r = run_panel("funnel", pack_of(leads=leads, opportunities=opps), period(), settings())
+    f, b = r.figures, r.baseline_figures
+    # the period: 2 of 4 sent; P0 of P0, P1 with an opportunity, at Proposal (Closed Won is
+    # past it) and won by 11-23: 1 of 1 each
+    assert (f["sent_to_sales_rate"], f["opportunities_rate"]) == (2 / 4, 1 / 2)
+    assert (f["proposals_rate"], f["closed_won_rate"]) == (1.0, 1.0)
+    # the baseline: A, B, E, G sent in time, 4 of 8 (6 of 8 followed to 11-23); of those, B
+    # and E have an opportunity in time, 2 of 4 (followed to 11-23: A, B, E, G of the six
+    # sent, 4 of 6); both reached Proposal by today's stage (2 of 2); E's win came after
+    # 11-16 (0 of 2)
+    assert b["sent_to_sales_rate"] == pytest.approx(4 / 8)
+    assert b["opportunities_rate"] == pytest.approx(2 / 4)
+    assert b["proposals_rate"] == pytest.approx(2 / 2)
+    assert b["closed_won_rate"] == pytest.approx(0)
+    steps = {row["step"]: row for row in r.tables["steps"].rows}
+    assert steps["sent_to_sales"]["baseline_of"] == 8
+    assert steps["opportunities"]["baseline_of"] == 4
+    note = next(n for n in r.notes if n.startswith("Cohort rates"))
+    assert "up to 2026-11-23 (1 to 7 days)" in note and "up to 2026-11-16" in note
+
+
+def test_a_lead_with_several_opportunities_counts_from_its_first() -> None:
+    # B (W45, followed to 11-09) has a late opportunity (11-20) and an early one (11-06): it
+    # had an opportunity in time, once; a won one without a close date is dated by its creation
+    leads = [_lead(0, "2026-11-17", None),
+             _lead(11, "2026-11-03", "2026-11-04")]
+    opps = [_opp(11, "2026-11-20", "Qualification"),
+            {**_opp(11, "2026-11-06", "Closed Won"), "opportunity_id": "O11b"}]
+    r = run_panel("funnel", pack_of(leads=leads, opportunities=opps), period(), settings())
+    b = r.baseline_figures
+    assert b["opportunities_rate"] == 1.0
+    assert b["proposals_rate"] == 1.0 and b["closed_won_rate"] == 1.0

@@ -15,6 +15,7 @@ opportunities at stage Closed Won whose closed_at falls in the period.
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import pairwise
 
 from tuneup_tui.data.errors import DataError
@@ -34,6 +35,7 @@ from tuneup_tui.metrics.coverage import shared_baseline, source_baseline
 from tuneup_tui.metrics.funnel_cohort import (
     COHORT_STEPS,
     CohortSteps,
+    baseline_counts,
     cohort_counts,
     maturity_note,
 )
@@ -114,7 +116,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
         avg_of: float | None = None
         if step in COHORT_STEP:
             rate, of, avg_rate, avg_of = _cohort_rate(cohort.get("steps"), COHORT_STEP[step],
-                                                      period, baseline)
+                                                      period, baseline, settings.as_of)
         elif previous is not None:
             rate = None if now is None else ratio(now, figures[previous])
             # pooled: the step's baseline total over the previous step's baseline total,
@@ -159,15 +161,16 @@ def _pooled(counters: dict[str, Counter], step: str, previous: str,
     return ratio(count_fn(both), of), of
 
 
-def _cohort_rate(steps: CohortSteps | None, step: str, period: Period, baseline: Baseline
-                 ) -> tuple[float | None, int | None, float | None, int | None]:
+def _cohort_rate(steps: CohortSteps | None, step: str, period: Period, baseline: Baseline,
+                 as_of: date) -> tuple[float | None, int | None, float | None, int | None]:
     """A cohort step's rate and the count it is out of, in the period and pooled over the
-    baseline's cohorts: (rate, of, baseline rate, baseline of)."""
+    baseline's cohorts, each followed as long as the period's: (rate, of, baseline rate,
+    baseline of)."""
     if steps is None:
         return None, None, None, None
     before = COHORT_STEPS[COHORT_STEPS.index(step) - 1]
-    now = cohort_counts(steps, period)
-    base = cohort_counts(steps, baseline) if len(baseline) else None
+    now = cohort_counts(steps, period, as_of)
+    base = baseline_counts(steps, period, baseline, as_of) if len(baseline) else None
     return (ratio(now[step], now[before]), now[before],
             None if base is None else ratio(base[step], base[before]),
             None if base is None else base[before])

@@ -69,8 +69,7 @@ def step_counters(pack: DataPack, notes: list[str], start: date, end: date,
         counters["proposals"] = _counter(opps, "created_at", start, end, reached)
         counters["closed_won"] = _counter(opps, "closed_at", start, end, won)
     if leads is not None:
-        cohort["steps"] = lead_steps(leads, opps, opp_leads, reached, won, settings.as_of,
-                                     start, end)
+        cohort["steps"] = lead_steps(leads, opps, opp_leads, reached, won, start, end)
     return counters
 
 

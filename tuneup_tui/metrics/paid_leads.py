@@ -3,7 +3,8 @@
 A program's leads are the leads whose program is the paid program (ignoring case and spaces),
 each lead id once (its first row). Leads are counted by created_at; opportunities (each
 opportunity id once) from any of a program's leads, by their own created_at. The opportunity
-conversion is of the window's leads: those with an opportunity by the as-of date.
+conversion is of the window's leads: those with an opportunity by the as-of date, and for each
+baseline window those with one as long after its start (`cohort_age`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import Coded, counts_by_key, lookup
-from tuneup_tui.metrics.common import up_to_day, window_mask
+from tuneup_tui.metrics.cohort_age import by_end_of, earliest_by_lead, follow_until
+from tuneup_tui.metrics.common import window_mask
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ def program_leads(created: pd.Series | None, program: Coded | None, opps: pd.Dat
     keys = program.folded()
     paid = lookup(np.array([k in programs for k in keys], dtype=bool), program.codes, False)
     leads_now = _count(keys, program.codes, paid & _days(created, period.start, period.end))
-    leads_base = _count(keys, program.codes, paid & _in_baseline(created, baseline))
+    in_base = paid & _in_baseline(created, baseline)
+    leads_base = _count(keys, program.codes, in_base)
     if opps is None or opp_leads is None:
         return ProgramLeads(True, False, leads_now, leads_base)
     # every lead of the program, whenever created: an opportunity of the period may come
@@ -63,19 +66,42 @@ def program_leads(created: pd.Series | None, program: Coded | None, opps: pd.Dat
     opps_now = _count(keys, theirs, _days(opps["created_at"], period.start, period.end))
     opps_base = _count(keys, theirs, _in_baseline(opps["created_at"], baseline))
     # the conversion follows one cohort: the window's leads that have an opportunity by the
-    # as-of date, so it cannot pass 100%
-    has_opp = np.zeros(len(created), dtype=bool)
-    made = (opp_leads >= 0) & up_to_day(opps["created_at"].to_numpy(), as_of)
-    has_opp[opp_leads[made]] = True
-    converted_now = _count(keys, program.codes,
-                           paid & has_opp & _days(created, period.start, period.end))
-    converted_base = _count(keys, program.codes, paid & has_opp & _in_baseline(created, baseline))
+    # as-of date, so it cannot pass 100%; each baseline window's leads for as long after its
+    # start (cohort_age), so cohorts of the same age are compared
+    first_opp = earliest_by_lead(len(created), opp_leads, _stamps(opps["created_at"]))
+    converted_now = _count(keys, program.codes, paid & _days(created, period.start, period.end)
+                           & (first_opp < by_end_of(as_of, first_opp.dtype)))
+    converted_base = _count(keys, program.codes,
+                            _in_time(in_base, _stamps(created), first_opp, period, baseline,
+                                     as_of))
     return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base, converted_now,
                         converted_base)
 
 
 def _days(dates: pd.Series, start: date, end: date) -> np.ndarray:
     return window_mask(dates.to_frame("day"), "day", start, end).to_numpy(dtype=bool)
+
+
+def _in_time(rows: np.ndarray, created: np.ndarray, first_opp: np.ndarray, period: Period,
+             baseline: Baseline, as_of: date) -> np.ndarray:
+    """Which of the baseline's leads `rows` (a mask) had an opportunity while their window's
+    cohort was followed (`follow_until`): each lead's window found by a binary search, not a
+    pass over every lead per window."""
+    picked = np.flatnonzero(rows)
+    out = np.zeros(len(rows), dtype=bool)
+    if len(picked) == 0:
+        return out
+    starts = np.array([np.datetime64(w.start, "D") for w in baseline.periods])
+    which = np.searchsorted(starts.astype(created.dtype), created[picked], side="right") - 1
+    until = np.array([by_end_of(follow_until(w, period, as_of), first_opp.dtype)
+                      for w in baseline.periods])
+    out[picked[first_opp[picked] < until[which]]] = True
+    return out
+
+
+def _stamps(dates: pd.Series) -> np.ndarray:
+    stamps = dates.to_numpy()
+    return stamps if stamps.dtype.kind == "M" else pd.to_datetime(dates).to_numpy()
 
 
 def _in_baseline(dates: pd.Series, baseline: Baseline) -> np.ndarray:
