@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label
+from textual.widgets._footer import FooterKey
 
 from tests.functional.attend_helpers import make_app, open_add_dialog, rows, text
 from tests.functional.run_under_way import start_run
@@ -244,3 +245,20 @@ async def test_a_changed_item_is_shown_changed(store: RunStore, tmp_path: Path) 
         assert [(r[0], r[3], r[5]) for r in rows(app, "#everyone")] == [
             ("1", "done", "Fix the 404s"), ("2", "open", "Find the leads")]
         assert [r[3] for r in rows(app, "#mine")] == ["done"]
+
+
+async def test_the_footer_lists_the_keys_and_stays_put_under_the_add_dialog(
+        store: RunStore) -> None:
+    start_run(store)
+    app = make_app(store, name="Priya")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        # listed without the app having the focus (a browser tab starts unfocused)
+        keys = list(app.screen.query(FooterKey))
+        assert {"add", "close_item", "name", "refresh"} <= {k.action for k in keys}
+        await open_add_dialog(pilot)
+        await pilot.pause()
+        assert list(app.screen_stack[0].query(FooterKey)) == keys  # not drawn again under it
+        await pilot.press("escape")
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == keys

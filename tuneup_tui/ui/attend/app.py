@@ -19,8 +19,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from tuneup_tui.agenda.room import current_session
 from tuneup_tui.store.day_record import ActionItem
@@ -34,6 +33,7 @@ from tuneup_tui.ui.attend import edit_item
 from tuneup_tui.ui.attend.add_item import AddActionScreen, NewAction
 from tuneup_tui.ui.attend.name import NameScreen
 from tuneup_tui.ui.literal import literal_line, plain_paste, say
+from tuneup_tui.ui.widgets.keys_footer import KeysFooter
 
 POLL_SECONDS = 0.5
 SESSION_SECONDS = 5.0
@@ -41,15 +41,12 @@ SESSION_SECONDS = 5.0
 moves sessions on by itself in follow-the-clock runs)."""
 
 
-class KeysFooter(Footer):
+class AttendFooter(KeysFooter):
     """The footer, drawn while the app does not have the focus too. A browser tab starts
     unfocused, and Textual's footer waits for the focus before listing the keys: on a phone the
     page showed no Add key until it was tapped."""
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose)
+    WAIT_FOR_FOCUS = False
 
 
 class AttendApp(App[None]):
@@ -109,7 +106,7 @@ class AttendApp(App[None]):
         yield DataTable(id="mine", cursor_type="row", zebra_stripes=True)
         yield Label("Everyone's action items", classes="heading")
         yield DataTable(id="everyone", cursor_type="row", zebra_stripes=True)
-        yield KeysFooter()
+        yield AttendFooter()
 
     def on_mount(self) -> None:
         for table_id in ("#mine", "#everyone"):

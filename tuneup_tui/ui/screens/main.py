@@ -173,6 +173,7 @@ class MainScreen(Screen[None]):
             clock.hold()
 
     def on_screen_resume(self) -> None:
+        self.query_one(ConsoleFooter).catch_up()
         clock = self._run_clock()
         if isinstance(clock, ScaledClock):
             clock.release()

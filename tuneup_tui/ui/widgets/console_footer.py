@@ -2,7 +2,8 @@
 
 On a narrow terminal the keys run past the right edge; help is the one key that must stay in
 view, since it lists every other one. Keys with nothing to do (moving the day once it is
-over) are left out: the screen names them in `footer_hidden`.
+over) are left out: the screen names them in `footer_hidden`. Like every footer of the
+product, it redraws its keys only while its screen is on top (`keys_footer`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from tuneup_tui.ui.widgets.keys_footer import KeysFooter
 
 HELP_ACTIONS = frozenset({"help", "app.help"})
 
 
-class ConsoleFooter(Footer):
+class ConsoleFooter(KeysFooter):
     """A footer whose help key is docked at its right end."""
 
     DEFAULT_CSS: ClassVar[str] = """
