@@ -23,11 +23,6 @@ def follow_until(window: Period, period: Period, as_of: date) -> date:
     return as_of - (period.start - window.start)
 
 
-def by_end_of(day: date, dtype: np.dtype) -> np.datetime64:
-    """The first moment after `day`, in `dtype`: stamps before it fall on `day` or earlier."""
-    return (np.datetime64(day, "D") + 1).astype(dtype)
-
-
 def earliest_by_lead(leads: int, lead_of: np.ndarray, when: np.ndarray,
                      chosen: np.ndarray | None = None) -> np.ndarray:
     """For each of `leads` leads (positions), the earliest of `when` among the rows whose

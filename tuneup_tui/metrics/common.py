@@ -47,11 +47,16 @@ def window_mask(df: pd.DataFrame, column: str, start: date, end: date) -> pd.Ser
     return ((values >= lo_ts) & (values < hi_ts)).fillna(False).astype(bool)
 
 
+def by_end_of(day: date, dtype: np.dtype) -> np.datetime64:
+    """The first moment after `day`, in `dtype`: stamps before it fall on `day` or earlier."""
+    return (np.datetime64(day, "D") + 1).astype(dtype)
+
+
 def days_mask(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
     """Which naive datetime64 `stamps` fall on a day from `start` to `end`, both included
     (numpy on the values: a missing date, NaT, compares False)."""
     lo = np.datetime64(start, "D").astype(stamps.dtype)
-    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    hi = by_end_of(end, stamps.dtype)
     return (stamps >= lo) & (stamps < hi)
 
 
@@ -60,15 +65,21 @@ def count_days(stamps: np.ndarray, start: date, end: date) -> int:
     to `end`, both included: two binary searches, where `days_mask(...).sum()` compares every
     date."""
     lo = np.datetime64(start, "D").astype(stamps.dtype)
-    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    hi = by_end_of(end, stamps.dtype)
     first, last = np.searchsorted(stamps, [lo, hi])
     return int(last - first)
+
+
+def datetimes(values: pd.Series) -> np.ndarray:
+    """A date column as naive datetime64 (a missing date: NaT), as it is when it is one."""
+    stamps = values.to_numpy()
+    return stamps if stamps.dtype.kind == "M" else pd.to_datetime(values).to_numpy()
 
 
 def up_to_day(stamps: np.ndarray, day: date) -> np.ndarray:
     """Which naive datetime64 `stamps` fall on `day` or before it (a missing date, NaT,
     compares False)."""
-    return stamps < (np.datetime64(day, "D") + 1).astype(stamps.dtype)
+    return stamps < by_end_of(day, stamps.dtype)
 
 
 def in_period(df: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:

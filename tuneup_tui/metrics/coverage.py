@@ -28,7 +28,7 @@ from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.data.sources import SOURCES
-from tuneup_tui.metrics.common import days_mask
+from tuneup_tui.metrics.common import by_end_of, datetimes, days_mask
 
 
 def source_baseline(pack: DataPack, source: str, baseline: Baseline,
@@ -89,7 +89,7 @@ def _sorted_within(values: pd.Series, start: date, end: date) -> np.ndarray:
 def _holds(stamps: np.ndarray, start: date, end: date) -> bool:
     """Whether the sorted `stamps` hold one on a day from `start` to `end`."""
     lo = np.datetime64(start, "D").astype(stamps.dtype)
-    hi = (np.datetime64(end, "D") + 1).astype(stamps.dtype)
+    hi = by_end_of(end, stamps.dtype)
     first, last = np.searchsorted(stamps, [lo, hi])
     return bool(last > first)
 
@@ -101,9 +101,7 @@ def _mostly_before(period: Period, first: date) -> bool:
 
 def _stamps(values: pd.Series) -> np.ndarray:
     """The known dates of a column, as naive datetime64."""
-    stamps = values.to_numpy()
-    if stamps.dtype.kind != "M":
-        stamps = pd.to_datetime(values).to_numpy()
+    stamps = datetimes(values)
     return stamps[~np.isnat(stamps)]
 
 

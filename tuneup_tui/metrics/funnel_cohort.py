@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.cohort_age import by_end_of, earliest_by_lead, follow_until
-from tuneup_tui.metrics.common import days_mask
+from tuneup_tui.metrics.cohort_age import earliest_by_lead, follow_until
+from tuneup_tui.metrics.common import by_end_of, datetimes, days_mask
 
 COHORT_STEPS = ("created", "sent", "opportunity", "proposal", "won")
 """A cohort's steps, each a subset of the one before."""
@@ -59,9 +59,9 @@ def lead_steps(leads: pd.DataFrame, opps: pd.DataFrame | None, opp_leads: np.nda
     `opp_leads` holds each opportunity's lead as a position in `leads` (-1: none), as
     shared.lead_rows finds it: an exact match on lead_id, as a lookup of the ids would be.
     """
-    created_all = _stamps(leads["created_at"])
+    created_all = datetimes(leads["created_at"])
     rows = np.flatnonzero(days_mask(created_all, start, end))
-    steps = {"sent": _stamps(leads["sent_to_sales_at"])[rows]}
+    steps = {"sent": datetimes(leads["sent_to_sales_at"])[rows]}
     for name, mask in (("opportunity", None), ("proposal", reached), ("won", won)):
         steps[name] = _first_of_each_lead(leads, opps, opp_leads, mask, rows, name == "won",
                                           created_all.dtype)
@@ -77,7 +77,7 @@ def cohort_counts(steps: CohortSteps, window: Period, until: date) -> dict[str, 
     """How many of the leads created in `window` (one within the span `steps` holds)
     reached each step by the end of `until`."""
     lo = np.datetime64(window.start, "D").astype(steps.created.dtype)
-    hi = (np.datetime64(window.end, "D") + 1).astype(steps.created.dtype)
+    hi = by_end_of(window.end, steps.created.dtype)
     first, last = np.searchsorted(steps.created, [lo, hi])
     by = by_end_of(until, steps.created.dtype)
     counts = {"created": int(last - first)}
@@ -118,9 +118,9 @@ def _first_of_each_lead(leads: pd.DataFrame, opps: pd.DataFrame | None,
     creation when missing, and never before it). NaT for a lead with none."""
     if opps is None or "lead_id" not in opps or opp_leads is None:
         return np.full(len(rows), np.datetime64("NaT"), dtype=dtype)
-    when = _stamps(opps["created_at"]).astype(dtype)
+    when = datetimes(opps["created_at"]).astype(dtype)
     if by_close and "closed_at" in opps:
-        closed = _stamps(opps["closed_at"]).astype(dtype)
+        closed = datetimes(opps["closed_at"]).astype(dtype)
         when = np.where(np.isnat(closed), when, np.maximum(when, closed))
     return earliest_by_lead(len(leads), opp_leads, when, mask)[rows]
 
@@ -130,11 +130,6 @@ def _no_earlier(step: np.ndarray, before: np.ndarray) -> np.ndarray:
     later = np.maximum(step, before)
     later[np.isnat(step) | np.isnat(before)] = np.datetime64("NaT")
     return later
-
-
-def _stamps(values: pd.Series) -> np.ndarray:
-    stamps = values.to_numpy()
-    return stamps if stamps.dtype.kind == "M" else pd.to_datetime(values).to_numpy()
 
 
 def _days(day: date, as_of: date) -> int:

@@ -17,6 +17,7 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import lookup
 from tuneup_tui.metrics.common import (
+    by_end_of,
     days_mask,
     folded,
     in_baseline,
@@ -127,7 +128,7 @@ def _counter(df: pd.DataFrame, column: str, start: date, end: date,
         if isinstance(when, Baseline) and len(when) == 0:
             return 0.0
         lo = np.datetime64(when.start, "D").astype(days.dtype)
-        hi = (np.datetime64(when.end, "D") + 1).astype(days.dtype)
+        hi = by_end_of(when.end, days.dtype)
         first, last = np.searchsorted(days, [lo, hi])
         return float(last - first)
 

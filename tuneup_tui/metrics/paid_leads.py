@@ -18,8 +18,8 @@ import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import Coded, counts_by_key, lookup
-from tuneup_tui.metrics.cohort_age import by_end_of, earliest_by_lead, follow_until
-from tuneup_tui.metrics.common import window_mask
+from tuneup_tui.metrics.cohort_age import earliest_by_lead, follow_until
+from tuneup_tui.metrics.common import by_end_of, datetimes, window_mask
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,11 @@ def program_leads(created: pd.Series | None, program: Coded | None, opps: pd.Dat
     # the conversion follows one cohort: the window's leads that have an opportunity by the
     # as-of date, so it cannot pass 100%; each baseline window's leads for as long after its
     # start (cohort_age), so cohorts of the same age are compared
-    first_opp = earliest_by_lead(len(created), opp_leads, _stamps(opps["created_at"]))
+    first_opp = earliest_by_lead(len(created), opp_leads, datetimes(opps["created_at"]))
     converted_now = _count(keys, program.codes, paid & _days(created, period.start, period.end)
                            & (first_opp < by_end_of(as_of, first_opp.dtype)))
     converted_base = _count(keys, program.codes,
-                            _in_time(in_base, _stamps(created), first_opp, period, baseline,
+                            _in_time(in_base, datetimes(created), first_opp, period, baseline,
                                      as_of))
     return ProgramLeads(True, True, leads_now, leads_base, opps_now, opps_base, converted_now,
                         converted_base)
@@ -97,11 +97,6 @@ def _in_time(rows: np.ndarray, created: np.ndarray, first_opp: np.ndarray, perio
                       for w in baseline.periods])
     out[picked[first_opp[picked] < until[which]]] = True
     return out
-
-
-def _stamps(dates: pd.Series) -> np.ndarray:
-    stamps = dates.to_numpy()
-    return stamps if stamps.dtype.kind == "M" else pd.to_datetime(dates).to_numpy()
 
 
 def _in_baseline(dates: pd.Series, baseline: Baseline) -> np.ndarray:
