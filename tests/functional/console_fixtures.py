@@ -95,3 +95,9 @@ async def work_area_shown(pilot: Pilot[None]) -> None:
             break
         await pilot.pause(0.01)
     assert app.main.work_ready, "the work area never came"
+
+
+async def frames(pilot: Pilot[None], count: int = 4) -> None:
+    """Let the console handle what is queued and draw, `count` times over."""
+    for _ in range(count):
+        await pilot.pause()

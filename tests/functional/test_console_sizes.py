@@ -10,7 +10,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from tests.functional.console_fixtures import console, panels_computed, work_area_shown
+from tests.functional.console_fixtures import console, frames, panels_computed, work_area_shown
 from tuneup_tui.agenda.clock import FakeClock
 from tuneup_tui.agenda.model import Agenda
 from tuneup_tui.store.db import RunStore
@@ -51,8 +51,7 @@ def _figure_columns_in_view(app: TuneupApp) -> list[str]:
 
 async def _resize(pilot: Pilot[None], width: int, height: int) -> None:
     await pilot.resize_terminal(width, height)
-    for _ in range(4):
-        await pilot.pause()
+    await frames(pilot)
 
 
 @pytest.mark.parametrize(("start", "after"), [
