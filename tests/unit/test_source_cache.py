@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import tuneup_tui.data.cache_text as cache_text
 import tuneup_tui.data.presets.registry as registry
 import tuneup_tui.data.source_cache as source_cache
 from tuneup_tui.data.pack import DataPack
@@ -233,6 +234,27 @@ def test_ids_are_kept_as_plain_text_and_names_as_codes() -> None:
     assert (id_kind, name_kind) == ("plain", "str")
     pd.testing.assert_series_equal(source_cache._plain_text(*id_parts), ids, check_names=False)
     pd.testing.assert_series_equal(source_cache._text(*name_parts), names, check_names=False)
+
+
+
+def test_ids_that_repeat_are_kept_as_codes() -> None:
+    # 65,536 rows: every 4th is looked at, 16,384 cells. Row i holds value (i // 4) % d, so
+    # the sample holds d distinct values and 16,384 - d repeats.
+    def column(d: int) -> np.ndarray:
+        return np.array([f"L{(i // 4) % d}" for i in range(65_536)], dtype=object)
+
+    # d = 10,000: 6,384 repeats (under half the sample); about 16,384**2 / (2 * 6,384) =
+    # 21,025 distinct values are guessed, under a third of the rows (21,845): coded
+    assert not cache_text._mostly_different(column(10_000))
+    # d = 11,000: 5,384 repeats, 24,930 guessed, over a third: plain
+    assert cache_text._mostly_different(column(11_000))
+    # every value once: no repeats, plain; one value: all repeats, coded
+    assert cache_text._mostly_different(column(65_536))
+    assert not cache_text._mostly_different(column(1))
+    values = column(10_000)
+    kind, parts = cache_text.text_arrays(values) or ("", [])
+    assert kind == "str"
+    pd.testing.assert_series_equal(source_cache._text(*parts), pd.Series(values, dtype="str"))
 
 
 def test_a_plan_typed_by_hand_keeps_its_rows_set_aside_and_places(

@@ -21,7 +21,8 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
 from tuneup_tui.metrics.codes import lookup
-from tuneup_tui.metrics.common import days_mask, mean_per_period, window_start
+from tuneup_tui.metrics.common import mean_per_period, window_start
+from tuneup_tui.metrics.day_span import days_mask
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._service_acts import Window, folded_codes
 from tuneup_tui.metrics.codes import lookup
-from tuneup_tui.metrics.common import days_mask
+from tuneup_tui.metrics.day_span import days_mask
 from tuneup_tui.metrics.result import Number, ratio
 from tuneup_tui.metrics.shared import leads_once
 

@@ -18,6 +18,7 @@ from tuneup_tui.data.currency import format_money
 from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
+from tuneup_tui.metrics.day_span import by_end_of, days_mask, sorted_span
 from tuneup_tui.metrics.result import Finding, Number, Series, Severity, clean_number, ratio
 
 __all__ = ["ratio"]
@@ -30,6 +31,10 @@ def window_start(period: Period, baseline: Baseline) -> date:
 
 def within(df: pd.DataFrame, column: str, start: date, end: date) -> pd.DataFrame:
     """Rows whose `column` (a datetime) falls on a day from `start` to `end`, both included."""
+    span = sorted_span(df[column].to_numpy(), start, end)
+    if span is not None:  # dates in order (as exports list them): the rows are one run
+        first, last = span
+        return df if first == 0 and last == len(df) else df.iloc[first:last]
     mask = window_mask(df, column, start, end)
     if mask.all():
         return df  # the whole history asked for: no copy
@@ -41,23 +46,16 @@ def window_mask(df: pd.DataFrame, column: str, start: date, end: date) -> pd.Ser
     values = df[column]
     stamps = values.to_numpy()
     if stamps.dtype.kind == "M":
-        return pd.Series(days_mask(stamps, start, end), index=df.index, dtype=bool)
+        span = sorted_span(stamps, start, end)
+        if span is None:
+            mask = days_mask(stamps, start, end)
+        else:
+            mask = np.zeros(len(stamps), dtype=bool)
+            mask[span[0]:span[1]] = True
+        return pd.Series(mask, index=df.index, dtype=bool)
     lo_ts = pd.Timestamp(start)
     hi_ts = pd.Timestamp(end) + pd.Timedelta(days=1)
     return ((values >= lo_ts) & (values < hi_ts)).fillna(False).astype(bool)
-
-
-def by_end_of(day: date, dtype: np.dtype) -> np.datetime64:
-    """The first moment after `day`, in `dtype`: stamps before it fall on `day` or earlier."""
-    return (np.datetime64(day, "D") + 1).astype(dtype)
-
-
-def days_mask(stamps: np.ndarray, start: date, end: date) -> np.ndarray:
-    """Which naive datetime64 `stamps` fall on a day from `start` to `end`, both included
-    (numpy on the values: a missing date, NaT, compares False)."""
-    lo = np.datetime64(start, "D").astype(stamps.dtype)
-    hi = by_end_of(end, stamps.dtype)
-    return (stamps >= lo) & (stamps < hi)
 
 
 def count_days(stamps: np.ndarray, start: date, end: date) -> int:

@@ -28,7 +28,8 @@ from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.data.sources import SOURCES
-from tuneup_tui.metrics.common import by_end_of, datetimes, days_mask
+from tuneup_tui.metrics.common import datetimes
+from tuneup_tui.metrics.day_span import by_end_of, days_mask
 
 
 def source_baseline(pack: DataPack, source: str, baseline: Baseline,

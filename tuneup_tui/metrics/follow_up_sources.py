@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics.common import days_mask, finding, num, up_to_day
+from tuneup_tui.metrics.common import finding, num, up_to_day
+from tuneup_tui.metrics.day_span import days_mask
 from tuneup_tui.metrics.result import Finding, Number
 from tuneup_tui.metrics.shared import lead_rows_of, leads_once
 from tuneup_tui.metrics.significance import severity_of

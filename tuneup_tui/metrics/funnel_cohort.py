@@ -26,7 +26,8 @@ import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.cohort_age import earliest_by_lead, follow_until
-from tuneup_tui.metrics.common import by_end_of, datetimes, days_mask
+from tuneup_tui.metrics.common import datetimes
+from tuneup_tui.metrics.day_span import by_end_of, days_mask
 
 COHORT_STEPS = ("created", "sent", "opportunity", "proposal", "won")
 """A cohort's steps, each a subset of the one before."""

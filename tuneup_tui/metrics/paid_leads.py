@@ -19,7 +19,8 @@ import pandas as pd
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics.codes import Coded, counts_by_key, lookup
 from tuneup_tui.metrics.cohort_age import earliest_by_lead, follow_until
-from tuneup_tui.metrics.common import by_end_of, datetimes, window_mask
+from tuneup_tui.metrics.common import datetimes, window_mask
+from tuneup_tui.metrics.day_span import by_end_of
 
 
 @dataclass(frozen=True)

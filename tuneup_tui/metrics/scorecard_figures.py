@@ -31,8 +31,9 @@ from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._tactic_codes import opportunity_stages
 from tuneup_tui.metrics.codes import lookup
-from tuneup_tui.metrics.common import days_mask, mean_per_period
+from tuneup_tui.metrics.common import mean_per_period
 from tuneup_tui.metrics.coverage import source_baseline
+from tuneup_tui.metrics.day_span import days_mask
 from tuneup_tui.metrics.result import PanelResult
 from tuneup_tui.metrics.shared import lead_column, leads_once, opportunities_once
 

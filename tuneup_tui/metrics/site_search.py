@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.common import change, days_mask
+from tuneup_tui.metrics.common import change
+from tuneup_tui.metrics.day_span import days_mask
 from tuneup_tui.metrics.result import Series, ratio
 
 SEARCH_METRICS = ("search_clicks", "search_impressions", "search_ctr", "search_position")

@@ -28,7 +28,8 @@ from tuneup_tui.metrics._tactic_leads import (
     window_cost,
 )
 from tuneup_tui.metrics._tactic_reps import rep_findings, rep_rows
-from tuneup_tui.metrics.common import days_mask, optional_frame
+from tuneup_tui.metrics.common import optional_frame
+from tuneup_tui.metrics.day_span import days_mask
 from tuneup_tui.metrics.names import PANEL_TITLES
 from tuneup_tui.metrics.result import Number, PanelResult, PanelSettings, Series, Table, ratio
 
