@@ -103,8 +103,8 @@ def plain_text(missing: np.ndarray, blob: np.ndarray) -> pd.Series:
     return text_column(out)
 
 
-def coded_text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.Series:
-    """A text column back from its codes and distinct values (NaN where the code is -1)."""
+def coded_values(blob: np.ndarray, lengths: np.ndarray) -> list[str]:
+    """A "str" column's distinct values, from their NUL-joined text and their lengths."""
     text = blob.tobytes().decode("utf-8")
     values = text.split("\0") if len(lengths) else []
     if len(values) != len(lengths):  # a value holds a NUL itself: cut by the lengths
@@ -113,6 +113,11 @@ def coded_text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.S
         ends = np.cumsum(lengths).tolist()
         starts = [0, *ends[:-1]]
         values = [text[a + i:b + i] for i, (a, b) in enumerate(zip(starts, ends, strict=True))]
+    return values
+
+
+def coded_text(codes: np.ndarray, values: list[str]) -> pd.Series:
+    """A text column back from its codes and distinct values (NaN where the code is -1)."""
     if codes.size and (codes.min() < -1 or codes.max() >= len(values)):
         raise ValueError("a text code points past the column's values")
     uniques = np.empty(len(values) + 1, dtype=object)

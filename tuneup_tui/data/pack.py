@@ -34,6 +34,7 @@ from tuneup_tui.data.ranges import aside_line, ranged_rows
 from tuneup_tui.data.sources import SOURCES, SourceSchema
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
     from tuneup_tui.data.currency import Currencies
@@ -63,6 +64,7 @@ class DataPack:
         self._cache: dict[str, pd.DataFrame] = {}
         self._errors: dict[str, DataError] = {}
         self._tables: dict[str, tuple[ParsedTable, ...]] = {}
+        self._codes: dict[str, Mapping[str, tuple[np.ndarray, list[str]]]] = {}
         self._set_aside: dict[str, tuple[str, ...]] = {}
         self._fitted: dict[tuple[str, str], tuple[pd.DataFrame | DataError, tuple[str, ...]]] = {}
         self._discovery: Discovery | None = None
@@ -148,6 +150,19 @@ class DataPack:
         except DatapackError:
             return None
         return config.currency if config is not None else None
+
+    def text_codes(self, source: str, column: str, frame: pd.DataFrame
+                   ) -> tuple[np.ndarray, list[str]] | None:
+        """The codes the reader had for the text `column` of `source` (a big file's repeating
+        text is read as codes into the values met, and the cache of parsed sources keeps it
+        so), when `frame` is the source's whole frame: each row's code into the values (-1:
+        missing), the column's cell being the value its code points to. The values are as
+        read (two may be the same text, some may be used by no row). None when the reader
+        had none or `frame` is another frame (a part, a review's fitted rows)."""
+        with self._lock:
+            if self._cache.get(source) is not frame:
+                return None
+            return self._codes.get(source, {}).get(column)
 
     def row_places(self, source: str) -> tuple[str, ...]:
         """For a lenient source (see sources.py) once read, where each row of its frame stands
@@ -301,6 +316,8 @@ class DataPack:
         rows_aside = tuple(line for t in tables for line in t.set_aside)
         with self._lock:
             self._tables[source] = tuple(tables)
+            # one file's frame is the source's frame, row for row: its codes hold
+            self._codes[source] = tables[0].coded if len(tables) == 1 else {}
             if rows_aside:
                 self._set_aside[source] = (*self._set_aside.get(source, ()), *rows_aside)
         return stack(tables, schema)

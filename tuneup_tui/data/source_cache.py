@@ -33,7 +33,6 @@ import threading
 import zlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,8 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tuneup_tui.data.cache_text import coded_arrays, text_arrays
-from tuneup_tui.data.cache_text import coded_text as _text
+from tuneup_tui.data.cache_text import coded_arrays, coded_text, coded_values, text_arrays
 from tuneup_tui.data.cache_text import plain_text as _plain_text
 from tuneup_tui.data.pack_parse import ParsedTable
 from tuneup_tui.data.period import Period
@@ -75,8 +73,7 @@ def cached_table(source_file: SourceFile, read: Callable[[], ParsedTable],
         return table
     table = read()
     _writer().submit(_keep, entry, table, before, digest)
-    # The codes of text read as codes are for the entry alone: the pack keeps the frame.
-    return replace(table, coded={}) if table.coded else table
+    return table
 
 
 def wait_for_writes() -> None:
@@ -345,11 +342,15 @@ def _array(data: bytearray, span: dict[str, Any]) -> np.ndarray:
 def _table(manifest: dict[str, Any], data: bytearray, source_file: SourceFile) -> ParsedTable:
     rows = int(manifest["rows"])
     columns: dict[str, pd.Series] = {}
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     for column in manifest["columns"]:
         kind = column["kind"]
         spans = column["arrays"]
         if kind == "str":
-            columns[column["name"]] = _text(*(_array(data, s) for s in spans))
+            codes, blob, lengths = (_array(data, s) for s in spans)
+            distinct = coded_values(blob, lengths)
+            columns[column["name"]] = coded_text(codes, distinct)
+            coded[column["name"]] = (codes, distinct)
         elif kind == "plain":
             columns[column["name"]] = _plain_text(*(_array(data, s) for s in spans))
         elif kind == "datetime64[us]":
@@ -373,7 +374,12 @@ def _table(manifest: dict[str, Any], data: bytearray, source_file: SourceFile) -
         file=source_file.path, preset=str(info["preset"]), frame=frame,
         dropped=_texts(info["dropped"]), notes=_texts(info["notes"]),
         period=None if period is None else _period(period),
-        set_aside=_texts(info["set_aside"]), places=_texts(info["places"]))
+        set_aside=_texts(info["set_aside"]), places=_texts(info["places"]), coded=coded)
+
+
+def _text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.Series:
+    """A "str" column back from its three arrays."""
+    return coded_text(codes, coded_values(blob, lengths))
 
 
 def _texts(value: Any) -> tuple[str, ...]:

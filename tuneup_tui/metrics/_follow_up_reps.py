@@ -20,7 +20,7 @@ import pandas as pd
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
 from tuneup_tui.metrics._sales import fold, territory_reps
-from tuneup_tui.metrics.codes import lookup
+from tuneup_tui.metrics.codes import column_codes, lookup
 from tuneup_tui.metrics.common import mean_per_period, window_start
 from tuneup_tui.metrics.day_span import days_mask
 
@@ -49,22 +49,24 @@ def rep_activity(pack: DataPack, activities: pd.DataFrame, period: Period, basel
     once per pack and window: every count of this module is over days of that window."""
     start = window_start(period, baseline)
     return pack.derived(("activities", "by_rep", start, period.end),
-                        lambda: _build(activities, start, period.end))
+                        lambda: _build(pack, activities, start, period.end))
 
 
-def _build(activities: pd.DataFrame, start: date, end: date) -> RepActivity:
-    """The activities dated from `start` to `end`, their columns cut as plain arrays."""
+def _build(pack: DataPack, activities: pd.DataFrame, start: date, end: date) -> RepActivity:
+    """The activities dated from `start` to `end`, their columns cut as plain arrays (the
+    reps and types as codes into every rep and type of the activities)."""
     dates = activities["date"].to_numpy()
     rows = np.flatnonzero(days_mask(dates, start, end))
-    rep, names = pd.factorize(activities["rep"].to_numpy(dtype=object)[rows])
-    type_codes, types = pd.factorize(activities["type"].to_numpy(dtype=object)[rows])
-    name_list = [str(n) for n in names]
+    rep = column_codes(pack, "activities", activities, "rep", rows)
+    kind = column_codes(pack, "activities", activities, "type", rows)
+    name_list = [str(n) for n in rep.values]
     return RepActivity(
         dates=dates[rows],
-        rep=np.asarray(rep, dtype=np.intp), names=tuple(name_list),
+        rep=rep.codes, names=tuple(name_list),
         keys=tuple(str(k) for k in fold(pd.Series(name_list, dtype="str"))),
-        type_codes=np.asarray(type_codes, dtype=np.intp),
-        types=tuple(str(t) for t in fold(pd.Series([str(t) for t in types], dtype="str"))),
+        type_codes=kind.codes,
+        types=tuple(str(t) for t in fold(pd.Series([str(t) for t in kind.values],
+                                                     dtype="str"))),
     )
 
 

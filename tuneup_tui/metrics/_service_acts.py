@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics.codes import Coded, lookup
+from tuneup_tui.metrics.codes import Coded, column_codes, lookup
 from tuneup_tui.metrics.common import window_mask
 from tuneup_tui.metrics.shared import lead_rows_of
 
@@ -29,6 +29,7 @@ _BLOCK = 1 << 14
 class Window:
     """The activities dated from a first day to the as-of date, in file order."""
 
+    pack: DataPack
     frame: pd.DataFrame
     """The pack's activities."""
     rows: np.ndarray
@@ -47,7 +48,7 @@ class Window:
 
     def column(self, name: str, pick: np.ndarray) -> Coded:
         """The column `name` of the activities `pick` picks, as codes."""
-        return text_codes(self.frame[name].to_numpy(dtype=object)[self.rows[pick]])
+        return column_codes(self.pack, "activities", self.frame, name, self.rows[pick])
 
     def has(self, name: str) -> bool:
         """Whether any of the activities has a value in column `name`."""
@@ -61,16 +62,10 @@ def activity_window(pack: DataPack, activities: pd.DataFrame, start: date, as_of
                     ) -> Window:
     """The activities (the pack's) dated from `start` to `as_of`."""
     rows = np.flatnonzero(window_mask(activities, "date", start, as_of).to_numpy(bool))
-    return Window(frame=activities, rows=rows,
+    return Window(pack=pack, frame=activities, rows=rows,
                   dates=activities["date"].to_numpy()[rows],
-                  kind=text_codes(activities["type"].to_numpy(dtype=object)[rows]),
+                  kind=column_codes(pack, "activities", activities, "type", rows),
                   lead=lead_rows_of(pack, "activities", activities, rows))
-
-
-def text_codes(cells: np.ndarray) -> Coded:
-    """An object array of text cells as codes (a missing cell is -1)."""
-    codes, values = pd.factorize(cells)
-    return Coded(np.asarray(codes, dtype=np.intp), np.asarray(values, dtype=object))
 
 
 def folded_codes(column: Coded) -> tuple[np.ndarray, list[str]]:

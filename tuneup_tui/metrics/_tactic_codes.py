@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from tuneup_tui.data.pack import DataPack
-from tuneup_tui.metrics.codes import coded, lookup
-from tuneup_tui.metrics.shared import lead_column, opportunities_once
+from tuneup_tui.metrics.codes import lookup
+from tuneup_tui.metrics.shared import lead_column, opportunity_column
 
 REACHED_PROPOSAL = ("proposal", "negotiation", "closedwon")
 """Stage keys (letters only, lower-cased) that begin a stage at or past Proposal."""
@@ -41,7 +41,7 @@ class Stages:
 def opportunity_stages(pack: DataPack) -> Stages:
     """The stage flags of every opportunity, built once per pack."""
     def build() -> Stages:
-        stage = coded(opportunities_once(pack)["stage"])
+        stage = opportunity_column(pack, "stage")
         keys = [stage_key(v) for v in stage.values]
         won = np.array([k == "closedwon" for k in keys], dtype=bool)
         proposal = np.array([k.startswith(REACHED_PROPOSAL) for k in keys], dtype=bool)

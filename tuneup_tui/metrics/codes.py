@@ -16,9 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from tuneup_tui.data.pack import DataPack
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,34 @@ def coded(series: pd.Series) -> Coded:
     """`series` factorized (a missing cell is -1)."""
     codes, uniques = factorize_text(series)
     return Coded(codes, uniques)
+
+
+def column_codes(pack: DataPack, source: str, frame: pd.DataFrame, column: str,
+                 rows: np.ndarray | None = None) -> Coded:
+    """`coded(frame[column])`, of the rows at `rows` only when given (positions, in that
+    order): from the codes the reader had for the column when `frame` is the pack's frame of
+    `source` and they are there (no text hashed; worked out once per pack), else factorized.
+    """
+    given = pack.text_codes(source, column, frame)
+    if given is None:
+        if rows is None:
+            return coded(frame[column])
+        codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
+        return Coded(np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object))
+    whole = pack.derived(("codes as read", source, column), lambda: refactorized(*given))
+    return whole if rows is None else whole.take(rows)
+
+
+def refactorized(codes: np.ndarray, values: list[str]) -> Coded:
+    """A column given as codes into `values` (which may hold a text twice, or one no row
+    uses), as `pd.factorize` of its cells gives it: each distinct text once, in order of its
+    first row. Hashes the few values and the integer codes, never the cells' text."""
+    same, uniques = pd.factorize(np.asarray(values, dtype=object))
+    merged = lookup(np.asarray(same, dtype=np.intp), codes, -1)
+    first = pd.unique(merged[merged >= 0])  # the values' codes in order of their first row
+    rank = np.full(len(uniques), -1, dtype=np.intp)
+    rank[first] = np.arange(len(first))
+    return Coded(lookup(rank, merged, -1), np.asarray(uniques, dtype=object)[first])
 
 
 def factorize_text(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:

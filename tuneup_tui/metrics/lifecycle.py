@@ -24,7 +24,6 @@ from tuneup_tui.metrics._lifecycle_groups import TacticLeads, overall, tactics_o
 from tuneup_tui.metrics._lifecycle_groups import rep_rows as _rep_rows
 from tuneup_tui.metrics._lifecycle_groups import tactic_rows as _tactic_rows
 from tuneup_tui.metrics._sales import capped, names_option, plural, stamp, text
-from tuneup_tui.metrics.codes import Coded
 from tuneup_tui.metrics.common import (
     days_between,
     finding,
@@ -92,8 +91,7 @@ def compute(pack: DataPack, period: Period, settings: PanelSettings) -> PanelRes
     aged = rows[~leads.has_opportunity & (created < cutoff.to_datetime64().astype(created.dtype))]
     dq_names = names_option(settings, "disqualified_statuses", ())
     statuses = status_map(pack)
-    codes, values = pd.factorize(everyone["status"].to_numpy(dtype=object)[aged])
-    lead_status = Coded(np.asarray(codes, dtype=np.intp), np.asarray(values, dtype=object))
+    lead_status = lead_column(pack, "status").take(aged)
     disqualified = in_class(lead_status, statuses, "rejected", dq_names)
     nurturing = in_class(lead_status, statuses, "nurture")
     if crm is not None:

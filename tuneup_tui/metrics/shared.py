@@ -24,7 +24,7 @@ import pandas as pd
 
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Baseline, Period
-from tuneup_tui.metrics.codes import Coded, coded, lookup
+from tuneup_tui.metrics.codes import Coded, column_codes, lookup
 from tuneup_tui.metrics.common import (
     count_days,
     first_of_each,
@@ -57,8 +57,11 @@ def lead_dates(pack: DataPack, column: str) -> np.ndarray | None:
         stamps = leads_once(pack)[column].to_numpy()
         if stamps.dtype.kind != "M":
             return None
-        # exports run in date order: a stable sort (a merge of runs) is near a copy
-        return np.sort(stamps[~np.isnat(stamps)], kind="stable")
+        known = stamps[~np.isnat(stamps)]
+        ticks = known.view(np.int64)
+        if (ticks[1:] >= ticks[:-1]).all():
+            return known  # in date order already, as exports run
+        return np.sort(known, kind="stable")
 
     return pack.derived(("leads", "sorted_dates", column), build)
 
@@ -156,20 +159,22 @@ def _joined(leads: pd.DataFrame, crm: pd.DataFrame, first: np.ndarray) -> pd.Dat
 
 def lead_column(pack: DataPack, column: str) -> Coded:
     """`leads_once(pack)[column]` as codes, built once per pack."""
-    return pack.derived(("codes", "leads", column), lambda: coded(leads_once(pack)[column]))
+    return pack.derived(("codes", "leads", column),
+                        lambda: column_codes(pack, "leads", leads_once(pack), column))
 
 
 def opportunity_column(pack: DataPack, column: str) -> Coded:
     """`opportunities_once(pack)[column]` as codes, built once per pack."""
     return pack.derived(("codes", "opportunities", column),
-                        lambda: coded(opportunities_once(pack)[column]))
+                        lambda: column_codes(pack, "opportunities",
+                                             opportunities_once(pack), column))
 
 
 def crm_column(pack: DataPack, column: str) -> Coded:
     """Each lead's first CRM row's `column` (the `crm_<column>` of `crm_joined`) as codes,
     row for row with `leads_once`; -1 for a lead without a CRM row or with the cell missing."""
     def build() -> Coded:
-        crm = coded(pack.frame("crm")[column])
+        crm = column_codes(pack, "crm", pack.frame("crm"), column)
         return Coded(lookup(crm.codes, crm_first_rows(pack), -1), crm.values)
 
     return pack.derived(("codes", "leads_crm", column), build)
