@@ -91,18 +91,24 @@ def column_codes(pack: DataPack, source: str, frame: pd.DataFrame, column: str,
             return coded(frame[column])
         codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
         return Coded(np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object))
+    # kept in the fewest bytes (a million activities' types are a megabyte, not eight),
+    # handed out as intp like any Coded
     whole = pack.derived(("codes as read", source, column), lambda: refactorized(*given))
-    return whole if rows is None else whole.take(rows)
+    picked = whole.codes if rows is None else whole.codes[rows]
+    return Coded(picked.astype(np.intp), whole.values)
 
 
 def refactorized(codes: np.ndarray, values: list[str]) -> Coded:
     """A column given as codes into `values` (which may hold a text twice, or one no row
     uses), as `pd.factorize` of its cells gives it: each distinct text once, in order of its
-    first row. Hashes the few values and the integer codes, never the cells' text."""
+    first row; the codes in the fewest bytes that hold them. Hashes the few values and the
+    integer codes, never the cells' text."""
     same, uniques = pd.factorize(np.asarray(values, dtype=object))
-    merged = lookup(np.asarray(same, dtype=np.intp), codes, -1)
+    small = next(t for t in (np.int8, np.int16, np.int32, np.int64)
+                 if len(uniques) < np.iinfo(t).max)
+    merged = lookup(same.astype(small), codes, -1)
     first = pd.unique(merged[merged >= 0])  # the values' codes in order of their first row
-    rank = np.full(len(uniques), -1, dtype=np.intp)
+    rank = np.full(len(uniques), -1, dtype=small)
     rank[first] = np.arange(len(first))
     return Coded(lookup(rank, merged, -1), np.asarray(uniques, dtype=object)[first])
 
