@@ -45,6 +45,23 @@ def test_codes_with_a_text_twice_and_one_no_row_uses() -> None:
     assert col.values.tolist() == coded(cells).values.tolist()
 
 
+def test_a_value_first_held_far_down_the_column_keeps_its_place() -> None:
+    # 200,000 rows: "East" (code 2) from row 0, "West" (code 0) from row 1, "North" (code 1)
+    # only from row 150,000 on, past the first rows looked at
+    codes = np.full(200_000, 2, dtype=np.int8)
+    codes[1::2] = 0
+    codes[150_000] = 1
+    col = refactorized(codes, ["West", "North", "East"])
+    assert col.values.tolist() == ["East", "West", "North"]
+    assert col.codes[:3].tolist() == [0, 1, 0]
+    assert col.codes[150_000] == 2
+    assert np.bincount(col.codes).tolist() == [100_000 - 1, 100_000, 1]
+    # every value held in the first rows, in the values' own order: the codes as they are
+    same = refactorized(np.array([0, 1, 0, 2] * 1000, dtype=np.int8), ["a", "b", "c"])
+    assert same.values.tolist() == ["a", "b", "c"]
+    assert same.codes[:4].tolist() == [0, 1, 0, 2]
+
+
 @pytest.fixture
 def coded_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every file is read as a big one: its repeating text comes as codes."""

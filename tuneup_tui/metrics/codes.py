@@ -102,15 +102,38 @@ def refactorized(codes: np.ndarray, values: list[str]) -> Coded:
     """A column given as codes into `values` (which may hold a text twice, or one no row
     uses), as `pd.factorize` of its cells gives it: each distinct text once, in order of its
     first row; the codes in the fewest bytes that hold them. Hashes the few values and the
-    integer codes, never the cells' text."""
+    integer codes of the first rows, never the cells' text."""
     same, uniques = pd.factorize(np.asarray(values, dtype=object))
     small = next(t for t in (np.int8, np.int16, np.int32, np.int64)
                  if len(uniques) < np.iinfo(t).max)
-    merged = lookup(same.astype(small), codes, -1)
-    first = pd.unique(merged[merged >= 0])  # the values' codes in order of their first row
+    merged = (codes.astype(small, copy=False) if len(uniques) == len(values)
+              else lookup(same.astype(small), codes, -1))
+    # The reader's values are the cells' texts, so each is some row's, but for a value that
+    # is blank once stripped (its cells are missing): with none, the first rows that hold
+    # every value end the search.
+    holds = len(uniques) if "" not in values else -1
+    first = _first_seen(merged, holds)
+    if len(first) == len(uniques) and (first == np.arange(len(first))).all():
+        return Coded(merged, np.asarray(uniques, dtype=object))  # in order already
     rank = np.full(len(uniques), -1, dtype=small)
     rank[first] = np.arange(len(first))
     return Coded(lookup(rank, merged, -1), np.asarray(uniques, dtype=object)[first])
+
+
+FIRST_ROWS = 1 << 16
+"""Rows looked at a time for the values' first rows (a few dozen names show in the first)."""
+
+
+def _first_seen(codes: np.ndarray, holds: int) -> np.ndarray:
+    """The codes `codes` holds (-1 aside) in order of their first row; the search stops once
+    `holds` of them are found (-1: never, every row is looked at)."""
+    seen: dict[int, None] = {}
+    for start in range(0, len(codes), FIRST_ROWS):
+        block = codes[start:start + FIRST_ROWS]
+        seen.update(dict.fromkeys(pd.unique(block[block >= 0]).tolist()))
+        if len(seen) == holds:
+            break
+    return np.fromiter(seen, dtype=np.intp, count=len(seen))
 
 
 def factorize_text(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
