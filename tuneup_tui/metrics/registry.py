@@ -10,6 +10,7 @@ from tuneup_tui.data.errors import DataError
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.period import Period
 from tuneup_tui.metrics.names import PANEL_NAMES, PANEL_TITLES
+from tuneup_tui.metrics.period_data import judged_by_reach
 from tuneup_tui.metrics.result import PanelResult, PanelSettings
 
 PanelFunction = Callable[[DataPack, Period, PanelSettings], PanelResult]
@@ -36,6 +37,7 @@ def run_panel(name: str, pack: DataPack, period: Period, settings: PanelSettings
         try:
             result, read = computed(name, pack, period, settings)
             used.update(read)
+            result = judged_by_reach(result, pack)
         except DataError as err:
             result = PanelResult.failed(name, title, period, baseline, str(err))
         except Exception as err:  # a panel bug must not take the console down
