@@ -201,20 +201,36 @@ class DataPack:
         their CRM row, names folded for matching): the first caller builds it, callers waiting
         on the same key get that result, and other keys are built side by side. A build that
         raises is not kept (the next caller tries again; sources keep their own errors). What is
-        returned is shared: callers must not change it in place.
+        returned is shared: callers must not change it in place. The sources the build read
+        count as read by every caller (`reviewing`), so each panel using the value carries
+        their notes (a file set aside, values no export means), not only the first.
         """
         with self._lock:
             if key in self._derived:
-                return self._derived[key]  # type: ignore[return-value]
+                return self._kept(key)  # type: ignore[return-value]
             lock = self._derived_locks.setdefault(key, threading.RLock())
         with lock:
             with self._lock:
                 if key in self._derived:
-                    return self._derived[key]  # type: ignore[return-value]
-            value = build()
+                    return self._kept(key)  # type: ignore[return-value]
+            read: set[str] = set()
+            token = _USED.set(read)  # the sources the build reads, kept with what it makes
+            try:
+                value = build()
+            finally:
+                _USED.reset(token)
             with self._lock:
                 self._derived[key] = value
+                self._derived_sources[key] = frozenset(read)
+            _note_read(read)
             return value
+
+    def _kept(self, key: Hashable) -> object:
+        """A value built before (the pack's lock held); its sources count as read again, so
+        every panel that uses it carries their notes (a file set aside, values no export
+        means), not only the first."""
+        _note_read(self._derived_sources.get(key, frozenset()))
+        return self._derived[key]
 
     def has(self, source: str) -> bool:
         """Whether the pack holds anything for `source` (without reading it)."""
@@ -348,6 +364,13 @@ class DataPack:
             return DataError(source, f"no {source} data in this pack")
         return DataError(source, f"no {source} data: expected {source}.csv in {self.root} "
                                  "(or a recognised export)")
+
+
+def _note_read(sources: Iterable[str]) -> None:
+    """Count `sources` as read by the panel being computed in this thread, if any."""
+    used = _USED.get()
+    if used is not None:
+        used.update(sources)
 
 
 def _read_and_parse(source_file: SourceFile, read: Callable[[SourceFile], RawTable],
