@@ -81,11 +81,14 @@ def _plain_arrays(values: np.ndarray) -> list[np.ndarray] | None:
     return [missing, np.frombuffer(blob, dtype=np.uint8)]
 
 
+def code_dtype(distinct: int) -> type[np.signedinteger]:
+    """The fewest bytes that hold codes into `distinct` values, and -1."""
+    return next(t for t in (np.int8, np.int16, np.int32, np.int64)
+                if distinct < np.iinfo(t).max)
+
+
 def _small_codes(codes: np.ndarray, distinct: int) -> np.ndarray:
-    for dtype in (np.int8, np.int16, np.int32):
-        if distinct < np.iinfo(dtype).max:
-            return codes.astype(dtype, copy=False)
-    return codes.astype(np.int64, copy=False)
+    return codes.astype(code_dtype(distinct), copy=False)
 
 
 def plain_text(missing: np.ndarray, blob: np.ndarray) -> pd.Series:

@@ -377,11 +377,6 @@ def _table(manifest: dict[str, Any], data: bytearray, source_file: SourceFile) -
         set_aside=_texts(info["set_aside"]), places=_texts(info["places"]), coded=coded)
 
 
-def _text(codes: np.ndarray, blob: np.ndarray, lengths: np.ndarray) -> pd.Series:
-    """A "str" column back from its three arrays."""
-    return coded_text(codes, coded_values(blob, lengths))
-
-
 def _texts(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         raise ValueError("expected a list of lines")

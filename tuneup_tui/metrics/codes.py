@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.cache_text import code_dtype
+
 if TYPE_CHECKING:
     from tuneup_tui.data.pack import DataPack
 
@@ -87,10 +89,7 @@ def column_codes(pack: DataPack, source: str, frame: pd.DataFrame, column: str,
     """
     given = pack.text_codes(source, column, frame)
     if given is None:
-        if rows is None:
-            return coded(frame[column])
-        codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object)[rows])
-        return Coded(np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object))
+        return coded(frame[column] if rows is None else frame[column].iloc[rows])
     # kept in the fewest bytes (a million activities' types are a megabyte, not eight),
     # handed out as intp like any Coded
     whole = pack.derived(("codes as read", source, column), lambda: refactorized(*given))
@@ -104,8 +103,7 @@ def refactorized(codes: np.ndarray, values: list[str]) -> Coded:
     first row; the codes in the fewest bytes that hold them. Hashes the few values and the
     integer codes of the first rows, never the cells' text."""
     same, uniques = pd.factorize(np.asarray(values, dtype=object))
-    small = next(t for t in (np.int8, np.int16, np.int32, np.int64)
-                 if len(uniques) < np.iinfo(t).max)
+    small = code_dtype(len(uniques))
     merged = (codes.astype(small, copy=False) if len(uniques) == len(values)
               else lookup(same.astype(small), codes, -1))
     # The reader's values are the cells' texts, so each is some row's, but for a value that

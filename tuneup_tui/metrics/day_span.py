@@ -39,15 +39,19 @@ def sorted_span(stamps: np.ndarray, start: date, end: date) -> tuple[int, int] |
     (first, past the last), when the naive datetime64 `stamps` are in ascending order (missing
     dates, NaT, only at the top: they fall before any day); None when they are not, or are not
     naive datetime64."""
-    if stamps.dtype.kind != "M" or stamps.ndim != 1:
-        return None
-    ticks = stamps.view(np.int64)
-    head = ticks[:CHECK_FIRST + 1]
-    if not (head[1:] >= head[:-1]).all() or not (ticks[1:] >= ticks[:-1]).all():
+    if stamps.dtype.kind != "M" or stamps.ndim != 1 or not in_date_order(stamps):
         return None
     lo, hi = _bounds(stamps, start, end)
-    first, last = np.searchsorted(ticks, [lo, hi], side="left")
+    first, last = np.searchsorted(stamps.view(np.int64), [lo, hi], side="left")
     return int(first), int(last)
+
+
+def in_date_order(stamps: np.ndarray) -> bool:
+    """Whether the naive datetime64 `stamps` never go back in time (missing dates, NaT, only
+    at the top: on the integers, NaT is the lowest)."""
+    ticks = stamps.view(np.int64)
+    head = ticks[:CHECK_FIRST + 1]
+    return bool((head[1:] >= head[:-1]).all() and (ticks[1:] >= ticks[:-1]).all())
 
 
 def _bounds(stamps: np.ndarray, start: date, end: date) -> tuple[np.int64, np.int64]:

@@ -32,6 +32,7 @@ from tuneup_tui.metrics.common import (
     window_mask,
     window_start,
 )
+from tuneup_tui.metrics.day_span import in_date_order
 from tuneup_tui.metrics.lead_ids import positions, positions_of_rows
 
 
@@ -58,10 +59,8 @@ def lead_dates(pack: DataPack, column: str) -> np.ndarray | None:
         if stamps.dtype.kind != "M":
             return None
         known = stamps[~np.isnat(stamps)]
-        ticks = known.view(np.int64)
-        if (ticks[1:] >= ticks[:-1]).all():
-            return known  # in date order already, as exports run
-        return np.sort(known, kind="stable")
+        # in date order already, as exports run, or sorted (stable: a merge of runs)
+        return known if in_date_order(known) else np.sort(known, kind="stable")
 
     return pack.derived(("leads", "sorted_dates", column), build)
 
