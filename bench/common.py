@@ -97,6 +97,18 @@ def percentile(values: Sequence[float], pct: float) -> float:
     return float(ordered[rank - 1])
 
 
+def ratio_interval(values: Sequence[float], baseline: Sequence[float]) -> tuple[float, float]:
+    """The 5th and 95th percentiles of the ratio of medians, the (value, baseline) pairs
+    resampled: how far the figure's ratio could move from one run to the next."""
+    import random
+
+    pairs = list(zip(values, baseline, strict=True))
+    pick = random.Random(0)
+    ratios = [median([v for v, _ in sample]) / median([b for _, b in sample])
+              for sample in ([pick.choice(pairs) for _ in pairs] for _ in range(1000))]
+    return percentile(ratios, 5), percentile(ratios, 95)
+
+
 def bench_env(home: Path) -> dict[str, str]:
     """The environment a child runs in: its own TUNEUP_HOME, no terminal, the repo importable,
     and bytecode read and written as an installed console has it (`compile_sources`)."""

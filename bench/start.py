@@ -12,7 +12,6 @@ PRECISION (a busy machine: single launches vary by a third) more launches are ma
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,15 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.common import REPO, Figure, Options, bench_env, median, percentile, temp_home
+from bench.common import (
+    REPO,
+    Figure,
+    Options,
+    bench_env,
+    median,
+    ratio_interval,
+    temp_home,
+)
 from bench.start_child import MARKER
 
 TARGET_RATIO = 1.15
@@ -49,7 +56,7 @@ def run(options: Options) -> list[Figure]:
                 seconds, pandas_loaded = _launch("demo", template)
                 demo.append(seconds)
                 pandas_first += pandas_loaded
-            low, high = _interval(demo, bare)
+            low, high = ratio_interval(demo, bare)
             if options.quick or high - low <= PRECISION or launches >= MAX_LAUNCHES:
                 break
             launches += MORE_LAUNCHES
@@ -67,15 +74,6 @@ def run(options: Options) -> list[Figure]:
                "demo_ms": [round(t * 1000, 1) for t in demo],
                "bare_ms": [round(t * 1000, 1) for t in bare]},
     )]
-
-
-def _interval(demo: list[float], bare: list[float]) -> tuple[float, float]:
-    """The 5th and 95th percentiles of the median ratio over the launch pairs resampled."""
-    pairs = list(zip(demo, bare, strict=True))
-    pick = random.Random(0)
-    ratios = [median([d for d, _ in sample]) / median([b for _, b in sample])
-              for sample in ([pick.choice(pairs) for _ in pairs] for _ in range(1000))]
-    return percentile(ratios, 5), percentile(ratios, 95)
 
 
 def _template_home() -> Path:
