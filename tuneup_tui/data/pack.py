@@ -295,10 +295,12 @@ class DataPack:
     def _load(self, source: str) -> pd.DataFrame:
         # pandas is imported here, on first read, not when the pack is opened: the console
         # draws its first frame before pandas is loaded.
+        from tuneup_tui.data.memory_pages import small_pages
         from tuneup_tui.data.pack_parse import in_memory_table, parse_table, stack
         from tuneup_tui.data.presets.registry import read_source
         from tuneup_tui.data.source_cache import cached_table
 
+        small_pages()
         schema = SOURCES[source]
         tables: list[ParsedTable] = []
         if self.root is None:
