@@ -34,8 +34,22 @@ def text_arrays(values: np.ndarray) -> tuple[str, list[np.ndarray]] | None:
         plain = _plain_arrays(values)
         if plain is not None:
             return "plain", plain
+    return "str", coded_arrays(*factorized(values))
+
+
+def repeating_codes(values: np.ndarray) -> tuple[np.ndarray, list[str]] | None:
+    """The codes of a text column (an object array of str and NaN) whose values repeat, as
+    `factorized` gives them; None for a column of mostly different values (ids), judged on a
+    sample. Two million activities name two hundred thousand leads: the pack hands their
+    codes to the panels, and the cache keeps them, from this one pass over the cells."""
+    return None if _mostly_different(values) else factorized(values)
+
+
+def factorized(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each cell's code into the column's distinct values (-1: missing), in the fewest bytes,
+    and those values in order of first row."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return "str", coded_arrays(codes, uniques.tolist())
+    return _small_codes(codes, len(uniques)), uniques.tolist()
 
 
 def _mostly_different(values: np.ndarray) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from tuneup_tui.data.cache_text import repeating_codes
 from tuneup_tui.data.errors import BadValue, DataError
 from tuneup_tui.data.parse import parse_column
 from tuneup_tui.data.period import Period
@@ -46,8 +47,9 @@ class ParsedTable:
     panels that read them (see data.plausible)."""
     coded: Mapping[str, tuple[np.ndarray, list[str]]] = field(
         default_factory=dict, compare=False, repr=False)
-    """Text columns of `frame` read as codes into their distinct values (see
-    parse.ParsedColumn.coded), which the cache of parsed sources keeps as they are."""
+    """Text columns of `frame` as codes into their distinct values: those read as codes (see
+    parse.ParsedColumn.coded) and ids that repeat (`cache_text.repeating_codes`), which the
+    cache of parsed sources keeps as they are."""
 
 
 def in_memory_table(source: str, frame: pd.DataFrame) -> RawTable:
@@ -125,6 +127,9 @@ def _typed_columns(frame: pd.DataFrame, schema: SourceSchema, raw: RawTable, cle
         columns[column.name] = parsed.values
         if parsed.coded is not None:
             coded[column.name] = parsed.coded
+        elif column.kind == "text" and (given := repeating_codes(
+                parsed.values.to_numpy(dtype=object))) is not None:
+            coded[column.name] = given  # ids that repeat: their codes, worked out once
         notes.extend(f"column {column.name!r}: {note}" for note in parsed.notes)
     return columns, notes, coded
 

@@ -106,6 +106,9 @@ def refactorized(codes: np.ndarray, values: list[str]) -> Coded:
     small = code_dtype(len(uniques))
     merged = (codes.astype(small, copy=False) if len(uniques) == len(values)
               else lookup(same.astype(small), codes, -1))
+    if len(uniques) > MANY_VALUES and len(uniques) == len(values) \
+            and _numbered_in_order(merged, len(uniques)):
+        return Coded(merged, np.asarray(uniques, dtype=object))  # as factorize made them
     # The reader's values are the cells' texts, so each is some row's, but for a value that
     # is blank once stripped (its cells are missing): with none, the first rows that hold
     # every value end the search.
@@ -116,6 +119,26 @@ def refactorized(codes: np.ndarray, values: list[str]) -> Coded:
     rank = np.full(len(uniques), -1, dtype=small)
     rank[first] = np.arange(len(first))
     return Coded(lookup(rank, merged, -1), np.asarray(uniques, dtype=object)[first])
+
+
+MANY_VALUES = 4096
+"""Values past which a column's codes are checked for being numbered in order of first row
+already (ids that repeat, factorized by the reader) before the first rows are searched: a
+few dozen names all show in the first block of rows; two hundred thousand ids do not."""
+
+
+def _numbered_in_order(codes: np.ndarray, distinct: int) -> bool:
+    """Whether `codes` (-1 aside) hold every one of `distinct` values, numbered in order of
+    first row, as factorizing gives them: each row's code at most one above every code
+    before it, the first 0. Integer passes over the rows, none of them hashed: the codes of
+    two hundred thousand ids in two million rows are checked so, not looked for block by
+    block."""
+    known = codes[codes >= 0]
+    if len(known) == 0:
+        return distinct == 0
+    highest = np.maximum.accumulate(known)
+    return bool(known[0] == 0 and highest[-1] == distinct - 1
+                and (known[1:] - 1 <= highest[:-1]).all())
 
 
 FIRST_ROWS = 1 << 16

@@ -46,6 +46,12 @@ def positions_of_rows(pack: DataPack, leads: pd.DataFrame, frame: pd.DataFrame,
                   np.asarray(codes, dtype=np.intp), -1)
 
 
+def positions_of_ids(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
+    """The position in `leads` (the pack's `leads_once`) of each of `ids` (an object array of
+    distinct ids, as the reader's codes give them), or -1."""
+    return _rows_of(pack, leads, ids)
+
+
 def ids_from(ids: np.ndarray, lowest: str) -> np.ndarray:
     """Which of `ids` (an object array of str, missing NaN) are `lowest` or above, by code
     point: a row naming a lead whose id is one of a set can only be at or above the set's

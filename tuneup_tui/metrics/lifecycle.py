@@ -39,6 +39,7 @@ from tuneup_tui.metrics.shared import (
     crm_joined,
     first_rows,
     lead_column,
+    lead_ids_coded,
     lead_rows,
     lead_rows_of,
     leads_once,
@@ -205,9 +206,11 @@ def _touches(pack: DataPack, activities: pd.DataFrame, everyone: pd.DataFrame, a
     theirs = theirs[~pd.isna(theirs)]
     touches = np.zeros(len(everyone))
     if len(theirs):
-        ids = activities["lead_id"].to_numpy(dtype=object)
-        rows = np.flatnonzero(up_to_day(activities["date"].to_numpy(), as_of)
-                              & ids_from(ids, min(theirs)))
+        coded = lead_ids_coded(pack, "activities", activities)
+        lowest = min(theirs)
+        named = (coded.at_least(lowest) if coded is not None
+                 else ids_from(activities["lead_id"].to_numpy(dtype=object), lowest))
+        rows = np.flatnonzero(up_to_day(activities["date"].to_numpy(), as_of) & named)
         positions = lead_rows_of(pack, "activities", activities, rows)
         touches = np.bincount(positions[positions >= 0], minlength=len(everyone)).astype(float)
     touches[~sent] = np.nan

@@ -33,7 +33,7 @@ from tuneup_tui.metrics.common import (
     window_start,
 )
 from tuneup_tui.metrics.day_span import in_date_order
-from tuneup_tui.metrics.lead_ids import positions, positions_of_rows
+from tuneup_tui.metrics.lead_ids import ids_from, positions, positions_of_ids, positions_of_rows
 
 
 def leads_once(pack: DataPack) -> pd.DataFrame:
@@ -101,6 +101,9 @@ def lead_rows_of(pack: DataPack, name: str, frame: pd.DataFrame, rows: np.ndarra
     follow-up panel reads the activities of the baseline and the period, the lifecycle panel
     those of the recent leads, and each row's lead is looked up once per pack, not two million
     of them for every panel."""
+    by_id = lead_ids_coded(pack, name, frame)
+    if by_id is not None:
+        return by_id.rows_of(pack, rows)
     looked = pack.derived(("lead_rows_of", name, id(frame)), lambda: _Looked(frame))
     with looked.lock:
         at = looked.at[rows]
@@ -109,6 +112,44 @@ def lead_rows_of(pack: DataPack, name: str, frame: pd.DataFrame, rows: np.ndarra
             looked.at[todo] = positions_of_rows(pack, leads_once(pack), frame, todo)
             at = looked.at[rows]
     return at
+
+
+def lead_ids_coded(pack: DataPack, name: str, frame: pd.DataFrame) -> CodedLeadIds | None:
+    """The lead ids of `frame` (the pack's frame of source `name`) as the codes the reader
+    had for them (`CodedLeadIds`); None when it had none (ids that do not repeat, or `frame` is
+    another frame)."""
+    if pack.text_codes(name, "lead_id", frame) is None:
+        return None
+    return pack.derived(("lead_ids_coded", name), lambda: CodedLeadIds(
+        column_codes(pack, name, frame, "lead_id")))
+
+
+class CodedLeadIds:
+    """A frame's lead ids as codes, and the position in `leads_once` of each distinct id
+    looked up so far (-2: not yet): two million activities name two hundred thousand leads, so
+    a row's lead is one integer lookup, and an id is looked up once per pack, when a panel
+    first needs a row naming it (a few weeks of activities name a fraction of the leads)."""
+
+    def __init__(self, ids: Coded) -> None:
+        self.ids = ids
+        self.at = np.full(len(ids.values), -2, dtype=np.int64)
+        self.lock = threading.Lock()
+
+    def rows_of(self, pack: DataPack, rows: np.ndarray) -> np.ndarray:
+        """The position in `leads_once` of the lead each row at `rows` names, or -1."""
+        codes = self.ids.codes[rows]
+        with self.lock:
+            wanted = np.zeros(len(self.at), dtype=bool)
+            wanted[codes[codes >= 0]] = True
+            todo = np.flatnonzero(wanted & (self.at == -2))
+            if len(todo):
+                self.at[todo] = positions_of_ids(pack, leads_once(pack), self.ids.values[todo])
+        return lookup(self.at, codes, -1)
+
+    def at_least(self, lowest: str) -> np.ndarray:
+        """Which rows name an id of `lowest` or above, by code point (`lead_ids.ids_from`),
+        compared once per distinct id."""
+        return lookup(ids_from(self.ids.values, lowest), self.ids.codes, False)
 
 
 def first_rows(positions: np.ndarray, rows: np.ndarray, leads: int) -> np.ndarray:
