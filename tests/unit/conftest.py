@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from tuneup_tui.metrics.shared import crm_joined, leads_once
 from tuneup_tui.store.db import RunStore
 
 CrmJoin = Callable[[DataPack], pd.DataFrame]
+DayJson = Callable[[Path], dict[str, str]]
 
 
 @pytest.fixture
@@ -45,6 +47,25 @@ def whole_crm_join() -> CrmJoin:
         return crm_joined(pack, np.ones(len(leads_once(pack)), dtype=bool))
 
     return join
+
+
+@pytest.fixture
+def day_json() -> DayJson:
+    """Every registered panel of the pack in a folder, as-of 2026-11-23 with the default
+    settings, each as its strict JSON text (keys sorted): for comparing two ways of reading
+    the same pack figure for figure."""
+    from tuneup_tui.metrics.day import compute_day
+    from tuneup_tui.metrics.names import PANEL_NAMES
+    from tuneup_tui.metrics.result import strict_json
+    from tuneup_tui.metrics.settings import DaySettings
+
+    def day(folder: Path) -> dict[str, str]:
+        results = compute_day(DataPack.open(folder), date(2026, 11, 23), DaySettings(),
+                              PANEL_NAMES)
+        return {name: json.dumps(strict_json(r.to_json()), sort_keys=True)
+                for name, r in results.items()}
+
+    return day
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ without them."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,10 +17,6 @@ import tuneup_tui.data.read as read
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.data.source_cache import wait_for_writes
 from tuneup_tui.metrics.codes import coded, column_codes, refactorized
-from tuneup_tui.metrics.day import compute_day
-from tuneup_tui.metrics.names import PANEL_NAMES
-from tuneup_tui.metrics.result import strict_json
-from tuneup_tui.metrics.settings import DaySettings
 
 LEADS = """lead_id,created_at,program,score,status,sent_to_sales_at,territory
 L1,2026-11-16 09:00,Webinar ,40,Open,,East
@@ -29,6 +25,9 @@ L3,2026-11-17 11:00,Webinar,70,,2026-11-18 09:00,East
 L4,2026-11-18 12:00, ,20,Open,,North
 L5,2026-11-19 13:00,Paid,65,Working,2026-11-20 09:00,West
 """
+
+DayJson = Callable[[Path], dict[str, str]]
+"""The `day_json` fixture (conftest.py): every panel of a folder's pack as JSON text."""
 
 
 def test_codes_with_a_text_twice_and_one_no_row_uses() -> None:
@@ -90,22 +89,15 @@ def test_the_pack_hands_its_codes_for_its_own_frame_only(tmp_path: Path) -> None
         wait_for_writes()
 
 
-def _day(folder: Path) -> dict[str, object]:
-    results = compute_day(DataPack.open(folder), date(2026, 11, 23), DaySettings(),
-                          PANEL_NAMES)
-    return {name: json.dumps(strict_json(r.to_json()), sort_keys=True)
-            for name, r in results.items()}
-
-
 def test_every_panel_is_the_same_with_the_readers_codes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day_json: DayJson) -> None:
     from tuneup_tui.data.sample.generate import generate_sample
 
     folder = generate_sample(tmp_path / "pack", date(2026, 11, 23), scale=0.2, seed=11)
-    plain = _day(folder)
+    plain = day_json(folder)
     monkeypatch.setattr(read, "CODED_FROM", 0)
     monkeypatch.setenv("TUNEUP_HOME", str(tmp_path / "other-home"))  # no cache entries
-    with_codes = _day(folder)
+    with_codes = day_json(folder)
     pack = DataPack.open(folder)
     activities = pack.frame("activities")
     assert pack.text_codes("activities", "rep", activities) is not None

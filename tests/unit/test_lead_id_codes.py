@@ -5,7 +5,7 @@ row's id gives."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +17,11 @@ import tuneup_tui.data.pack_parse as pack_parse
 from tuneup_tui.data.cache_text import repeating_codes
 from tuneup_tui.data.pack import DataPack
 from tuneup_tui.metrics.codes import _numbered_in_order, refactorized
-from tuneup_tui.metrics.day import compute_day
 from tuneup_tui.metrics.lead_ids import positions_of_rows
-from tuneup_tui.metrics.names import PANEL_NAMES
-from tuneup_tui.metrics.result import strict_json
-from tuneup_tui.metrics.settings import DaySettings
 from tuneup_tui.metrics.shared import lead_ids_coded, lead_rows_of, leads_once
+
+DayJson = Callable[[Path], dict[str, str]]
+"""The `day_json` fixture (conftest.py): every panel of a folder's pack as JSON text."""
 
 
 def test_ids_that_repeat_are_coded_in_order_of_first_row() -> None:
@@ -112,24 +111,17 @@ def test_another_frame_hashes_its_ids() -> None:
         3, 1, -1, 0, -1, 1]
 
 
-def _day(folder: Path) -> dict[str, str]:
-    results = compute_day(DataPack.open(folder), date(2026, 11, 23), DaySettings(),
-                          PANEL_NAMES)
-    return {name: json.dumps(strict_json(r.to_json()), sort_keys=True)
-            for name, r in results.items()}
-
-
 def test_every_panel_is_the_same_with_the_ids_codes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day_json: DayJson) -> None:
     from tuneup_tui.data.sample.generate import generate_sample
 
     folder = generate_sample(tmp_path / "pack", date(2026, 11, 23), scale=0.2, seed=5)
     pack = DataPack.open(folder)
     assert lead_ids_coded(pack, "activities", pack.frame("activities")) is not None
-    with_codes = _day(folder)
+    with_codes = day_json(folder)
     monkeypatch.setattr(pack_parse, "repeating_codes", lambda values: None)
     monkeypatch.setenv("TUNEUP_HOME", str(tmp_path / "other-home"))  # no cache entries
     pack = DataPack.open(folder)
     assert lead_ids_coded(pack, "activities", pack.frame("activities")) is None
-    assert _day(folder) == with_codes
+    assert day_json(folder) == with_codes
     assert all('"error": null' in doc for doc in with_codes.values())
