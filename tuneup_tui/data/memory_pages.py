@@ -22,17 +22,13 @@ ENV = "NUMPY_MADVISE_HUGEPAGE"
 
 
 @lru_cache(maxsize=1)
-def small_pages() -> bool:
-    """Ask numpy not to request huge pages for its arrays from now on (this process); whether
-    the request is now off. A no-op when the person chose with `NUMPY_MADVISE_HUGEPAGE` or the
-    numpy in use has no such switch."""
-    if os.environ.get(ENV) is not None:
-        return os.environ[ENV].strip() == "0"
+def small_pages() -> None:
+    """Ask numpy not to request huge pages for its arrays from now on (this process). A no-op
+    when the person chose with `NUMPY_MADVISE_HUGEPAGE` or the numpy in use has no such
+    switch."""
     switch = _switch()
-    if switch is None:
-        return False
-    switch(False)
-    return True
+    if os.environ.get(ENV) is None and switch is not None:
+        switch(False)
 
 
 def _switch() -> Callable[[bool], bool] | None:

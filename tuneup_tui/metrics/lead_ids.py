@@ -32,7 +32,7 @@ def positions(pack: DataPack, leads: pd.DataFrame, frame: pd.DataFrame) -> np.nd
     # Two million activities name a few hundred thousand leads: each row's id is hashed against
     # the frame's own distinct ids (a small table), and only those are looked up in the leads.
     codes, uniques = factorize_text(ids)
-    return lookup(_rows_of(pack, leads, uniques), codes, -1)
+    return lookup(positions_of_ids(pack, leads, uniques), codes, -1)
 
 
 def positions_of_rows(pack: DataPack, leads: pd.DataFrame, frame: pd.DataFrame,
@@ -42,14 +42,8 @@ def positions_of_rows(pack: DataPack, leads: pd.DataFrame, frame: pd.DataFrame,
     if len(rows) == 0:
         return np.zeros(0, dtype=np.int64)
     codes, uniques = pd.factorize(frame["lead_id"].to_numpy(dtype=object)[rows])
-    return lookup(_rows_of(pack, leads, np.asarray(uniques, dtype=object)),
+    return lookup(positions_of_ids(pack, leads, np.asarray(uniques, dtype=object)),
                   np.asarray(codes, dtype=np.intp), -1)
-
-
-def positions_of_ids(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
-    """The position in `leads` (the pack's `leads_once`) of each of `ids` (an object array of
-    distinct ids, as the reader's codes give them), or -1."""
-    return _rows_of(pack, leads, ids)
 
 
 def ids_from(ids: np.ndarray, lowest: str) -> np.ndarray:
@@ -72,9 +66,10 @@ hashing."""
 
 
 def _in_step(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
-    """`_rows_of`, first comparing each id with the lead sent to sales at its own place (or a
-    step or two away): a CRM export lists the leads as the leads export does, so most ids are
-    found by one comparison each, not by hashing; the others are looked up as usual."""
+    """`positions_of_ids`, first comparing each id with the lead sent to sales at its own
+    place (or a step or two away): a CRM export lists the leads as the leads export does, so
+    most ids are found by one comparison each, not by hashing; the others are looked up as
+    usual."""
     index, rows = pack.derived(("leads", "id_index", "sent"), lambda: _id_index(
         leads, leads["sent_to_sales_at"].notna().to_numpy(dtype=bool)))
     known = np.asarray(index, dtype=object)
@@ -94,12 +89,13 @@ def _in_step(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray
         todo = np.concatenate((todo[~inside], places[~hit]))
     if len(todo):
         todo.sort()
-        out[todo] = _rows_of(pack, leads, ids[todo])
+        out[todo] = positions_of_ids(pack, leads, ids[todo])
     return out
 
 
-def _rows_of(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
-    """The position of each of `ids` (an object array) in `leads`, or -1."""
+def positions_of_ids(pack: DataPack, leads: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
+    """The position in `leads` (the pack's `leads_once`) of each of `ids` (an object array),
+    or -1."""
     sent = leads["sent_to_sales_at"].notna().to_numpy(dtype=bool)
     out = _look_up(pack, "sent", leads, sent, ids)
     # only ids that are there and not among the leads sent to sales need the other leads
